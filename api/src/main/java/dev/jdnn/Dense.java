@@ -1,0 +1,52 @@
+package dev.jdnn;
+
+/**
+ * A fully connected layer {@code y = x · Wᵀ + b} over input {@code [batch, inFeatures]}, with
+ * weights {@code [outFeatures, inFeatures]} and bias {@code [outFeatures]}.
+ *
+ * @param inFeatures input features, {@code >= 1}
+ * @param outFeatures output features, {@code >= 1}
+ * @param bias whether a bias is added
+ */
+public record Dense(int inFeatures, int outFeatures, boolean bias) {
+    /** Validates both sizes. */
+    public Dense {
+        if (inFeatures < 1) {
+            throw new IllegalArgumentException("Dense: inFeatures: expected >= 1, got " + inFeatures);
+        }
+        if (outFeatures < 1) {
+            throw new IllegalArgumentException("Dense: outFeatures: expected >= 1, got " + outFeatures);
+        }
+    }
+
+    /** A layer with bias. */
+    public static Dense of(int inFeatures, int outFeatures) {
+        return new Dense(inFeatures, outFeatures, true);
+    }
+
+    /** The input shape {@code [batch, inFeatures]}. */
+    public Shape inputShape(int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("Dense: batch: expected >= 1, got " + batch);
+        }
+        return Shape.of(batch, inFeatures);
+    }
+
+    /** The output shape {@code [batch, outFeatures]}. */
+    public Shape outputShape(int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("Dense: batch: expected >= 1, got " + batch);
+        }
+        return Shape.of(batch, outFeatures);
+    }
+
+    /** The weight shape {@code [outFeatures, inFeatures]}. */
+    public Shape weightShape() {
+        return Shape.of(outFeatures, inFeatures);
+    }
+
+    /** The bias shape {@code [outFeatures]} (used only when {@link #bias()} is true). */
+    public Shape biasShape() {
+        return Shape.of(outFeatures);
+    }
+}

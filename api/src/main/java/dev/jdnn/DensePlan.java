@@ -1,0 +1,31 @@
+package dev.jdnn;
+
+/**
+ * A {@link Dense} layer prepared for one batch size: {@code x} and {@code dx} are
+ * {@code [batch, in]}, {@code y} and {@code dy} {@code [batch, out]}, {@code w} and {@code dw}
+ * {@code [out, in]}, {@code b} and {@code db} {@code [out]} (both {@code null} without bias).
+ * Outputs are overwritten. Running a plan allocates nothing; one thread at a time.
+ */
+public interface DensePlan extends AutoCloseable {
+    /** The op this plan computes. */
+    Dense op();
+
+    /** {@code [batch, in]}. */
+    Shape inputShape();
+
+    /** {@code [batch, out]}. */
+    Shape outputShape();
+
+    /** {@code y = x · wᵀ + b}. */
+    void forward(Tensor x, Tensor w, Tensor b, Tensor y);
+
+    /** {@code dx = dy · w}. */
+    void backwardData(Tensor dy, Tensor w, Tensor dx);
+
+    /** {@code dw = dyᵀ · x} and {@code db = Σ_batch dy}. */
+    void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db);
+
+    /** Releases the plan's scratch memory and native primitives. */
+    @Override
+    void close();
+}

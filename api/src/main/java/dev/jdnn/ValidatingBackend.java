@@ -1,0 +1,161 @@
+package dev.jdnn;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The {@link Backend} that {@link Backends} hands out: checks every argument, then delegates to
+ * the provider's engine, which trusts what it receives.
+ */
+final class ValidatingBackend implements Backend {
+    private final Backend engine;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    ValidatingBackend(Backend engine) {
+        this.engine = Objects.requireNonNull(engine);
+    }
+
+    @Override
+    public String name() {
+        return engine.name();
+    }
+
+    private void checkOpen(String op) {
+        Arguments.open(op, closed.get(), "backend " + engine.name());
+    }
+
+    @Override
+    public Conv2dPlan plan(Conv2d op, Shape input) {
+        String where = "conv2d plan";
+        checkOpen(where);
+        Arguments.notNull(where, "op", op, "a Conv2d");
+        Arguments.notNull(where, "input", input, "a shape [n, " + op.inChannels() + ", h, w]");
+        Shape output = op.outputShape(input);
+        return new ValidatingConv2dPlan(engine.plan(op, input), op, input, output);
+    }
+
+    @Override
+    public Pool2dPlan plan(Pool2d op, Shape input) {
+        String where = "pool2d plan";
+        checkOpen(where);
+        Arguments.notNull(where, "op", op, "a Pool2d");
+        Arguments.notNull(where, "input", input, "a shape [n, c, h, w]");
+        Shape output = op.outputShape(input);
+        return new ValidatingPool2dPlan(engine.plan(op, input), op, input, output);
+    }
+
+    @Override
+    public DensePlan plan(Dense op, int batch) {
+        String where = "dense plan";
+        checkOpen(where);
+        Arguments.notNull(where, "op", op, "a Dense");
+        Shape input = op.inputShape(batch);
+        return new ValidatingDensePlan(engine.plan(op, batch), op, input, op.outputShape(batch));
+    }
+
+    @Override
+    public void activation(Activation a, Tensor x, Tensor y) {
+        String op = "activation";
+        checkOpen(op);
+        Arguments.notNull(op, "a", a, "an Activation");
+        Arguments.present(op, "x", x, null);
+        Arguments.tensor(op, "y", y, x.shape());
+        Arguments.noAlias(op, "y", y, "x", x);
+        engine.activation(a, x, y);
+    }
+
+    @Override
+    public void activationBackward(Activation a, Tensor x, Tensor dy, Tensor dx) {
+        String op = "activationBackward";
+        checkOpen(op);
+        Arguments.notNull(op, "a", a, "an Activation");
+        Arguments.present(op, "x", x, null);
+        Arguments.tensor(op, "dy", dy, x.shape());
+        Arguments.tensor(op, "dx", dx, x.shape());
+        Arguments.noAlias(op, "dx", dx, "x", x, "dy", dy);
+        engine.activationBackward(a, x, dy, dx);
+    }
+
+    @Override
+    public void softmax(Tensor logits, Tensor probabilities) {
+        String op = "softmax";
+        checkOpen(op);
+        Arguments.present(op, "logits", logits, null);
+        Arguments.tensor(op, "probabilities", probabilities, logits.shape());
+        Arguments.noAlias(op, "probabilities", probabilities, "logits", logits);
+        engine.softmax(logits, probabilities);
+    }
+
+    @Override
+    public void softmaxBackward(Tensor probabilities, Tensor dy, Tensor dLogits) {
+        String op = "softmaxBackward";
+        checkOpen(op);
+        Arguments.present(op, "probabilities", probabilities, null);
+        Arguments.tensor(op, "dy", dy, probabilities.shape());
+        Arguments.tensor(op, "dLogits", dLogits, probabilities.shape());
+        Arguments.noAlias(op, "dLogits", dLogits, "probabilities", probabilities, "dy", dy);
+        engine.softmaxBackward(probabilities, dy, dLogits);
+    }
+
+    @Override
+    public void logSoftmax(Tensor logits, Tensor logProbabilities) {
+        String op = "logSoftmax";
+        checkOpen(op);
+        Arguments.present(op, "logits", logits, null);
+        Arguments.tensor(op, "logProbabilities", logProbabilities, logits.shape());
+        Arguments.noAlias(op, "logProbabilities", logProbabilities, "logits", logits);
+        engine.logSoftmax(logits, logProbabilities);
+    }
+
+    @Override
+    public void logSoftmaxBackward(Tensor logProbabilities, Tensor dy, Tensor dLogits) {
+        String op = "logSoftmaxBackward";
+        checkOpen(op);
+        Arguments.present(op, "logProbabilities", logProbabilities, null);
+        Arguments.tensor(op, "dy", dy, logProbabilities.shape());
+        Arguments.tensor(op, "dLogits", dLogits, logProbabilities.shape());
+        Arguments.noAlias(op, "dLogits", dLogits, "logProbabilities", logProbabilities, "dy", dy);
+        engine.logSoftmaxBackward(logProbabilities, dy, dLogits);
+    }
+
+    @Override
+    public float softmaxCrossEntropy(Tensor logits, int[] labels, Tensor dLogits) {
+        String op = "softmaxCrossEntropy";
+        checkOpen(op);
+        Arguments.present(op, "logits", logits, null);
+        if (logits.shape().rank() != 2) {
+            throw new IllegalArgumentException(op + ": logits: expected rank 2 [batch, classes], got "
+                    + logits.shape() + " (rank " + logits.shape().rank() + ")");
+        }
+        int batch = logits.shape().dim(0);
+        int classes = logits.shape().dim(1);
+        Arguments.notNull(op, "labels", labels, "an int[" + batch + "]");
+        if (labels.length != batch) {
+            throw new IllegalArgumentException(op + ": labels: expected " + batch + " labels (one per row of logits "
+                    + logits.shape() + "), got " + labels.length);
+        }
+        for (int i = 0; i < batch; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException(op + ": labels[" + i + "]: expected 0.." + (classes - 1) + ", got "
+                        + labels[i]);
+            }
+        }
+        if (dLogits != null) {
+            Arguments.tensor(op, "dLogits", dLogits, logits.shape());
+            Arguments.noAlias(op, "dLogits", dLogits, "logits", logits);
+        }
+        return engine.softmaxCrossEntropy(logits, labels, dLogits);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            engine.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Backend[" + engine.name() + "]";
+    }
+}
