@@ -9,10 +9,24 @@ import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The naive convolution against hand-worked examples and against central finite differences.
+ * Inputs, weights and the upstream gradient are multiples of 1/8 and the step is 1/4, so the
+ * float forward pass is exact and the loss {@code sum(y * g)}, linear in each argument, has an
+ * exact difference quotient: the gradients must agree to rounding noise only.
+ */
 class NaiveConvolutionTest {
+    private static final float STEP = 0.25f;
+    private static final double TOLERANCE = 1e-6;
+
     private final Backend backend = Backends.open("naive");
     private final ScratchTensors tensors = new ScratchTensors(42);
 
@@ -85,6 +99,74 @@ class NaiveConvolutionTest {
                     -4, -2, -4,
                     1, 2, -1,
                     2, 1, 0);
+        }
+    }
+
+    static Stream<Arguments> configurations() {
+        return Stream.of(
+                Arguments.of("stride 2x1, padding (1,0,2,1), dilation 2x1, 2 groups",
+                        new Conv2d(4, 6, 3, 2, 2, 1, new Padding(1, 0, 2, 1), 2, 1, 2, true), Shape.nchw(2, 4, 7, 6)),
+                Arguments.of("depthwise 3x3, stride 2, padding (0,1,1,2)",
+                        new Conv2d(3, 3, 3, 3, 2, 2, new Padding(0, 1, 1, 2), 1, 1, 3, true), Shape.nchw(1, 3, 6, 7)),
+                Arguments.of("two outputs per input channel, dilation 1x2, padding (1,1,1,0)",
+                        new Conv2d(2, 4, 3, 3, 1, 2, new Padding(1, 1, 1, 0), 1, 2, 2, true), Shape.nchw(1, 2, 5, 6)),
+                Arguments.of("stride 3, dilation 3, padding (2,1,0,2), no bias",
+                        new Conv2d(2, 3, 2, 3, 3, 3, new Padding(2, 1, 0, 2), 3, 3, 1, false), Shape.nchw(2, 2, 8, 9)),
+                Arguments.of("1x1, stride 2 that skips rows and columns, 2 groups",
+                        new Conv2d(4, 2, 1, 1, 2, 2, Padding.NONE, 1, 1, 2, true), Shape.nchw(1, 4, 5, 5)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configurations")
+    void backwardDataMatchesCentralDifferences(String name, Conv2d op, Shape input) {
+        try (Conv2dPlan plan = backend.plan(op, input)) {
+            Problem p = new Problem(plan);
+            Tensor dx = tensors.output(input);
+            plan.backwardData(p.g, p.w, dx);
+
+            double[] numeric = GradientCheck.numeric(p.x, STEP, p::loss);
+            GradientCheck.assertAgrees("dx", dx, numeric, TOLERANCE);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configurations")
+    void backwardWeightsMatchesCentralDifferences(String name, Conv2d op, Shape input) {
+        try (Conv2dPlan plan = backend.plan(op, input)) {
+            Problem p = new Problem(plan);
+            Tensor dw = tensors.output(op.weightShape());
+            Tensor db = op.bias() ? tensors.output(op.biasShape()) : null;
+            plan.backwardWeights(p.x, p.g, dw, db);
+
+            GradientCheck.assertAgrees("dw", dw, GradientCheck.numeric(p.w, STEP, p::loss), TOLERANCE);
+            if (op.bias()) {
+                GradientCheck.assertAgrees("db", db, GradientCheck.numeric(p.b, STEP, p::loss), TOLERANCE);
+            }
+        }
+    }
+
+    /** Random operands for one plan and the loss {@code sum(conv(x, w, b) * g)}. */
+    private final class Problem {
+        final Conv2dPlan plan;
+        final Tensor x;
+        final Tensor w;
+        final Tensor b;
+        final Tensor g;
+        final Tensor y;
+
+        Problem(Conv2dPlan plan) {
+            Conv2d op = plan.op();
+            this.plan = plan;
+            this.x = tensors.dyadic(plan.inputShape());
+            this.w = tensors.dyadic(op.weightShape());
+            this.b = op.bias() ? tensors.dyadic(op.biasShape()) : null;
+            this.g = tensors.dyadic(plan.outputShape());
+            this.y = tensors.output(plan.outputShape());
+        }
+
+        double loss() {
+            plan.forward(x, w, b, y);
+            return GradientCheck.weightedSum(y, g);
         }
     }
 }
