@@ -25,9 +25,9 @@ final class ContractCases {
     private static final int[] SIZES = {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33};
     private static final int[] CHANNELS = {1, 2, 3, 4, 8, 15, 16, 17, 31, 33};
     private static final long CONV_MULTIPLY_ADDS = 300_000;
-    private static final int RANDOM_CONV = 40;
-    private static final int RANDOM_POOL = 40;
-    private static final int RANDOM_DENSE = 16;
+    private static final int RANDOM_CONV = 64;
+    private static final int RANDOM_POOL = 56;
+    private static final int RANDOM_DENSE = 20;
 
     private ContractCases() {
     }
