@@ -13,7 +13,7 @@ import dev.jdnn.Activation;
  * {@code |fl(s) - s| <= γ(K) · Σ|terms|} with {@code γ(K) = K·u / (1 - K·u)} and the unit
  * roundoff {@code u = 2^-24}. The reference is exact up to its own final rounding to float
  * ({@code <= u·|s| <= u·Σ|terms|}). So a correct backend always satisfies
- * <pre>  |actual - reference| <= (K + 2) · u · M,   M = Σ|terms|</pre>
+ * <pre>  |actual - reference| &lt;= (K + 2) · u · M,   M = Σ|terms|</pre>
  * where {@code K} is the reduction length (an upper bound is fine) and {@code M} is the same op
  * run on the absolute values of its inputs, which for a bilinear op is exactly the sum of the
  * absolute terms. The bound is linear in {@code K}: it holds for every summation order, so no
