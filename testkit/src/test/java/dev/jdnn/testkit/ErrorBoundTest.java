@@ -62,7 +62,7 @@ class ErrorBoundTest {
         for (double b : bound) {
             assertThat(b).isFinite().isPositive();
         }
-        assertThat(bound[0]).isEqualTo(Float.MIN_NORMAL);
+        assertThat(bound[0]).isEqualTo(ErrorBound.UNDERFLOW);
         assertThat(bound[2]).isLessThan(1e-5);
     }
 
