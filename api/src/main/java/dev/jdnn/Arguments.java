@@ -59,6 +59,17 @@ final class Arguments {
         return a.segment().asOverlappingSlice(b.segment()).isPresent();
     }
 
+    /**
+     * Like {@link java.util.Objects#requireNonNull(Object, String)} but throws
+     * {@link IllegalArgumentException}, as every jdnn argument check does.
+     */
+    static <T> T requireNonNull(T value, String message) {
+        if (value == null) {
+            throw new IllegalArgumentException(message);
+        }
+        return value;
+    }
+
     static void notNull(String op, String name, Object value, String expected) {
         if (value == null) {
             throw new IllegalArgumentException(op + ": " + name + ": expected " + expected + ", got null");

@@ -1,6 +1,5 @@
 package dev.jdnn;
 
-import java.util.Objects;
 
 /**
  * A 2-D convolution (cross-correlation, as in every deep-learning library) over NCHW input.
@@ -34,7 +33,7 @@ public record Conv2d(int inChannels, int outChannels, int kernelH, int kernelW, 
         positive("dilationH", dilationH);
         positive("dilationW", dilationW);
         positive("groups", groups);
-        Objects.requireNonNull(padding, "Conv2d: padding: expected a Padding (Padding.NONE for none), got null");
+        Arguments.requireNonNull(padding, "Conv2d: padding: expected a Padding (Padding.NONE for none), got null");
         if (inChannels % groups != 0) {
             throw new IllegalArgumentException("Conv2d: inChannels: expected a multiple of groups=" + groups
                     + ", got " + inChannels);
@@ -108,7 +107,7 @@ public record Conv2d(int inChannels, int outChannels, int kernelH, int kernelW, 
      *     or is too small for the (dilated) kernel
      */
     public Shape outputShape(Shape input) {
-        Objects.requireNonNull(input, "Conv2d: input: expected a shape, got null");
+        Arguments.requireNonNull(input, "Conv2d: input: expected a shape, got null");
         if (input.rank() != 4) {
             throw new IllegalArgumentException("Conv2d: input: expected rank 4 [n, " + inChannels + ", h, w], got "
                     + input + " (rank " + input.rank() + ")");

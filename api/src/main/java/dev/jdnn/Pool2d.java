@@ -1,6 +1,5 @@
 package dev.jdnn;
 
-import java.util.Objects;
 
 /**
  * 2-D max or average pooling over NCHW input, with PyTorch's semantics. Max pooling ignores
@@ -33,8 +32,8 @@ public record Pool2d(Kind kind, int kernelH, int kernelW, int strideH, int strid
 
     /** Validates every field; see the record components. */
     public Pool2d {
-        Objects.requireNonNull(kind, "Pool2d: kind: expected MAX or AVG, got null");
-        Objects.requireNonNull(padding, "Pool2d: padding: expected a Padding (Padding.NONE for none), got null");
+        Arguments.requireNonNull(kind, "Pool2d: kind: expected MAX or AVG, got null");
+        Arguments.requireNonNull(padding, "Pool2d: padding: expected a Padding (Padding.NONE for none), got null");
         positive("kernelH", kernelH);
         positive("kernelW", kernelW);
         positive("strideH", strideH);
@@ -104,7 +103,7 @@ public record Pool2d(Kind kind, int kernelH, int kernelW, int strideH, int strid
      * @throws IllegalArgumentException when the input is not rank 4 or smaller than the window
      */
     public Shape outputShape(Shape input) {
-        Objects.requireNonNull(input, "Pool2d: input: expected a shape, got null");
+        Arguments.requireNonNull(input, "Pool2d: input: expected a shape, got null");
         if (input.rank() != 4) {
             throw new IllegalArgumentException("Pool2d: input: expected rank 4 [n, c, h, w], got " + input
                     + " (rank " + input.rank() + ")");

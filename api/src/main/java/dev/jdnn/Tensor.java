@@ -3,7 +3,6 @@ package dev.jdnn;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Objects;
 
 /**
  * A dense float32 tensor in row-major order (activations NCHW), always held in native memory so
@@ -32,7 +31,7 @@ public final class Tensor implements AutoCloseable {
 
     /** A zeroed tensor that owns 64-byte-aligned native memory, freed by {@link #close()}. */
     public static Tensor allocate(Shape shape) {
-        Objects.requireNonNull(shape, "Tensor.allocate: shape: expected a shape, got null");
+        Arguments.requireNonNull(shape, "Tensor.allocate: shape: expected a shape, got null");
         Arena arena = Arena.ofShared();
         try {
             return new Tensor(shape, arena.allocate(byteSize(shape), ALIGNMENT), arena);
@@ -44,8 +43,8 @@ public final class Tensor implements AutoCloseable {
 
     /** A zeroed tensor whose 64-byte-aligned memory lives as long as {@code arena}. */
     public static Tensor allocate(Shape shape, Arena arena) {
-        Objects.requireNonNull(shape, "Tensor.allocate: shape: expected a shape, got null");
-        Objects.requireNonNull(arena, "Tensor.allocate: arena: expected an arena, got null");
+        Arguments.requireNonNull(shape, "Tensor.allocate: shape: expected a shape, got null");
+        Arguments.requireNonNull(arena, "Tensor.allocate: arena: expected an arena, got null");
         return new Tensor(shape, arena.allocate(byteSize(shape), ALIGNMENT), null);
     }
 
@@ -55,8 +54,8 @@ public final class Tensor implements AutoCloseable {
      * @throws IllegalArgumentException when {@code values.length != shape.elementCount()}
      */
     public static Tensor of(Shape shape, float... values) {
-        Objects.requireNonNull(shape, "Tensor.of: shape: expected a shape, got null");
-        Objects.requireNonNull(values, "Tensor.of: values: expected an array, got null");
+        Arguments.requireNonNull(shape, "Tensor.of: shape: expected a shape, got null");
+        Arguments.requireNonNull(values, "Tensor.of: values: expected an array, got null");
         if (values.length != shape.elementCount()) {
             throw new IllegalArgumentException("Tensor.of: values: expected " + shape.elementCount()
                     + " elements for shape " + shape + ", got " + values.length);
@@ -72,8 +71,8 @@ public final class Tensor implements AutoCloseable {
      * (only that prefix is used).
      */
     public static Tensor wrap(MemorySegment segment, Shape shape) {
-        Objects.requireNonNull(segment, "Tensor.wrap: segment: expected a segment, got null");
-        Objects.requireNonNull(shape, "Tensor.wrap: shape: expected a shape, got null");
+        Arguments.requireNonNull(segment, "Tensor.wrap: segment: expected a segment, got null");
+        Arguments.requireNonNull(shape, "Tensor.wrap: shape: expected a shape, got null");
         if (!segment.isNative()) {
             throw new IllegalArgumentException("Tensor.wrap: segment: expected a native segment, got a heap segment");
         }
@@ -95,7 +94,7 @@ public final class Tensor implements AutoCloseable {
      * own the memory; it becomes unusable when this tensor's memory is freed.
      */
     public Tensor reshape(Shape newShape) {
-        Objects.requireNonNull(newShape, "Tensor.reshape: shape: expected a shape, got null");
+        Arguments.requireNonNull(newShape, "Tensor.reshape: shape: expected a shape, got null");
         checkOpen("Tensor.reshape");
         if (newShape.elementCount() != shape.elementCount()) {
             throw new IllegalArgumentException("Tensor.reshape: shape: expected " + shape.elementCount()
@@ -154,7 +153,7 @@ public final class Tensor implements AutoCloseable {
     }
 
     private long flatIndex(String op, int[] index) {
-        Objects.requireNonNull(index, op + ": index: expected " + shape.rank() + " indices, got null");
+        Arguments.requireNonNull(index, op + ": index: expected " + shape.rank() + " indices, got null");
         if (index.length != shape.rank()) {
             throw new IllegalArgumentException(op + ": index: expected " + shape.rank() + " indices for shape "
                     + shape + ", got " + index.length);
@@ -178,7 +177,7 @@ public final class Tensor implements AutoCloseable {
 
     /** Copies {@code values} (row-major, exactly {@code elementCount()} of them) into this tensor. */
     public void copyFrom(float[] values) {
-        Objects.requireNonNull(values, "Tensor.copyFrom: values: expected an array, got null");
+        Arguments.requireNonNull(values, "Tensor.copyFrom: values: expected an array, got null");
         MemorySegment target = openSegment("Tensor.copyFrom");
         if (values.length != shape.elementCount()) {
             throw new IllegalArgumentException("Tensor.copyFrom: values: expected " + shape.elementCount()
