@@ -1,0 +1,85 @@
+package dev.jdnn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BackendsTest {
+    @AfterEach
+    void clearProperty() {
+        System.clearProperty(Backends.PROPERTY);
+    }
+
+    @Test
+    void listFindsEveryProviderHighestPriorityFirstWithReasons() {
+        assertThat(Backends.list()).extracting(Backends.Entry::name).containsExactly("unloadable", "recording");
+        Backends.Entry unloadable = Backends.list().get(0);
+        assertThat(unloadable.available()).isFalse();
+        assertThat(unloadable.reason()).isEqualTo(UnloadableBackendProvider.REASON);
+    }
+
+    @Test
+    void openWithoutANameFallsBackToTheBestAvailable() {
+        try (Backend b = Backends.open()) {
+            assertThat(b.name()).isEqualTo("recording");
+        }
+    }
+
+    @Test
+    void propertyNamesTheBackend() {
+        System.setProperty(Backends.PROPERTY, "unloadable");
+        assertThatThrownBy(Backends::open).isInstanceOf(BackendUnavailableException.class)
+                .hasMessageContaining("'unloadable' is not available").hasMessageContaining(UnloadableBackendProvider.REASON);
+        System.setProperty(Backends.PROPERTY, "RECORDING");
+        try (Backend b = Backends.open()) {
+            assertThat(b.name()).isEqualTo("recording");
+        }
+    }
+
+    @Test
+    void unknownNameListsWhatExistsAndWhy() {
+        assertThatThrownBy(() -> Backends.open("nope")).isInstanceOf(BackendUnavailableException.class)
+                .hasMessageContaining("got 'nope'")
+                .hasMessageContaining("recording (available)")
+                .hasMessageContaining("unloadable (unavailable: " + UnloadableBackendProvider.REASON);
+    }
+
+    @Test
+    void diagnosticsNamesJdkAndEveryBackend() {
+        String report = Backends.diagnostics();
+        assertThat(report).contains("java: " + System.getProperty("java.version"))
+                .contains("backend recording (priority 10): available")
+                .contains("records calls only")
+                .contains("backend unloadable (priority 1000): unavailable: " + UnloadableBackendProvider.REASON);
+    }
+
+    @Test
+    void rejectedCallsNeverReachTheEngine() {
+        try (Backend b = Backends.open("recording");
+             Tensor x = Tensor.allocate(Shape.of(2, 3));
+             Tensor y = Tensor.allocate(Shape.of(3, 2))) {
+            int before = RecordingBackendProvider.ENGINE_CALLS.get();
+            assertThatThrownBy(() -> b.activation(Activation.RELU, x, y)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("activation: y: expected shape [2, 3], got [3, 2]");
+            assertThatThrownBy(() -> b.activation(Activation.RELU, x, x)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("y: expected memory disjoint from x");
+            assertThatThrownBy(() -> b.softmaxCrossEntropy(x, new int[] {0, 3}, null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("labels[1]: expected 0..2, got 3");
+            assertThatThrownBy(() -> b.plan(Conv2d.of(4, 4, 3), Shape.nchw(1, 3, 8, 8)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 4 channels, got 3");
+            assertThat(RecordingBackendProvider.ENGINE_CALLS.get()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void closedBackendRejectsCalls() {
+        Backend b = Backends.open("recording");
+        b.close();
+        try (Tensor x = Tensor.allocate(Shape.of(2))) {
+            assertThatThrownBy(() -> b.softmax(x, x)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("backend recording");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.jdnn.kernels.naive;
+
+import dev.jdnn.Activation;
+import dev.jdnn.Tensor;
+
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+
+/**
+ * Element-wise activations and their gradients, over tensors of any shape, evaluated in
+ * {@code double}. ReLU's gradient at 0 is 0; sigmoid and tanh gradients are expressed through
+ * the function value, {@code s (1 - s)} and {@code 1 - t²}.
+ */
+final class NaiveActivations {
+    private NaiveActivations() {
+    }
+
+    /** {@code y = a(x)}. */
+    static void forward(Activation a, Tensor x, Tensor y) {
+        MemorySegment in = x.segment();
+        MemorySegment out = y.segment();
+        long count = x.shape().elementCount();
+        for (long i = 0; i < count; i++) {
+            out.setAtIndex(JAVA_FLOAT, i, (float) value(a, in.getAtIndex(JAVA_FLOAT, i)));
+        }
+    }
+
+    /** {@code dx = a'(x) * dy}. */
+    static void backward(Activation a, Tensor x, Tensor dy, Tensor dx) {
+        MemorySegment in = x.segment();
+        MemorySegment upstream = dy.segment();
+        MemorySegment out = dx.segment();
+        long count = x.shape().elementCount();
+        for (long i = 0; i < count; i++) {
+            double g = derivative(a, in.getAtIndex(JAVA_FLOAT, i)) * upstream.getAtIndex(JAVA_FLOAT, i);
+            out.setAtIndex(JAVA_FLOAT, i, (float) g);
+        }
+    }
+
+    private static double value(Activation a, double x) {
+        return switch (a) {
+            // Math.max keeps NaN, as PyTorch's relu does.
+            case RELU -> Math.max(0.0, x);
+            case SIGMOID -> sigmoid(x);
+            case TANH -> Math.tanh(x);
+        };
+    }
+
+    private static double derivative(Activation a, double x) {
+        return switch (a) {
+            case RELU -> x > 0.0 ? 1.0 : 0.0;
+            case SIGMOID -> {
+                double s = sigmoid(x);
+                yield s * (1.0 - s);
+            }
+            case TANH -> {
+                double t = Math.tanh(x);
+                yield 1.0 - t * t;
+            }
+        };
+    }
+
+    private static double sigmoid(double x) {
+        // exp(-x) overflowing to infinity for very negative x still gives the right limit, 0.
+        return 1.0 / (1.0 + Math.exp(-x));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.jdnn.kernels.naive;
+
+import dev.jdnn.Activation;
+import dev.jdnn.Backend;
+import dev.jdnn.Conv2d;
+import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Dense;
+import dev.jdnn.DensePlan;
+import dev.jdnn.Pool2d;
+import dev.jdnn.Pool2dPlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+
+/**
+ * The {@code naive} engine: hands each op to the class that computes it in plain loops. It holds
+ * no state, so it is trivially thread-safe and closing it releases nothing.
+ */
+final class NaiveBackend implements Backend {
+
+    @Override
+    public String name() {
+        return NaiveBackendProvider.NAME;
+    }
+
+    @Override
+    public Conv2dPlan plan(Conv2d op, Shape input) {
+        return new NaiveConvolution(op, input);
+    }
+
+    @Override
+    public Pool2dPlan plan(Pool2d op, Shape input) {
+        return switch (op.kind()) {
+            case MAX -> new NaiveMaxPooling(op, input);
+            case AVG -> new NaiveAveragePooling(op, input);
+        };
+    }
+
+    @Override
+    public DensePlan plan(Dense op, int batch) {
+        return new NaiveDense(op, batch);
+    }
+
+    @Override
+    public void activation(Activation a, Tensor x, Tensor y) {
+        NaiveActivations.forward(a, x, y);
+    }
+
+    @Override
+    public void activationBackward(Activation a, Tensor x, Tensor dy, Tensor dx) {
+        NaiveActivations.backward(a, x, dy, dx);
+    }
+
+    @Override
+    public void softmax(Tensor logits, Tensor probabilities) {
+        NaiveSoftmax.softmax(logits, probabilities);
+    }
+
+    @Override
+    public void softmaxBackward(Tensor probabilities, Tensor dy, Tensor dLogits) {
+        NaiveSoftmax.softmaxBackward(probabilities, dy, dLogits);
+    }
+
+    @Override
+    public void logSoftmax(Tensor logits, Tensor logProbabilities) {
+        NaiveSoftmax.logSoftmax(logits, logProbabilities);
+    }
+
+    @Override
+    public void logSoftmaxBackward(Tensor logProbabilities, Tensor dy, Tensor dLogits) {
+        NaiveSoftmax.logSoftmaxBackward(logProbabilities, dy, dLogits);
+    }
+
+    @Override
+    public float softmaxCrossEntropy(Tensor logits, int[] labels, Tensor dLogits) {
+        return NaiveSoftmax.crossEntropy(logits, labels, dLogits);
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: the engine owns no threads, memory or native handles.
+    }
+}

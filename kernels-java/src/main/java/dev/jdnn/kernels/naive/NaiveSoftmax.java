@@ -1,0 +1,140 @@
+package dev.jdnn.kernels.naive;
+
+import dev.jdnn.Tensor;
+
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+
+/**
+ * Softmax, log-softmax, their gradients and softmax cross-entropy, each over the last axis of a
+ * tensor of any rank: the tensor is read as {@code rows x width} with {@code width} its last
+ * dimension. Every row subtracts its maximum before exponentiating, so no logit overflows, and
+ * all sums are taken in {@code double}.
+ */
+final class NaiveSoftmax {
+    private NaiveSoftmax() {
+    }
+
+    /** {@code p = exp(x - max) / sum(exp(x - max))} per row. */
+    static void softmax(Tensor logits, Tensor probabilities) {
+        MemorySegment x = logits.segment();
+        MemorySegment p = probabilities.segment();
+        int width = width(logits);
+        long rows = rows(logits);
+        for (long row = 0; row < rows; row++) {
+            long base = row * width;
+            double max = rowMax(x, base, width);
+            double sum = sumExp(x, base, width, max);
+            for (int j = 0; j < width; j++) {
+                p.setAtIndex(JAVA_FLOAT, base + j, (float) (Math.exp(x.getAtIndex(JAVA_FLOAT, base + j) - max) / sum));
+            }
+        }
+    }
+
+    /** {@code dx = p * (dy - sum(dy * p))} per row. */
+    static void softmaxBackward(Tensor probabilities, Tensor dy, Tensor dLogits) {
+        MemorySegment p = probabilities.segment();
+        MemorySegment g = dy.segment();
+        MemorySegment dx = dLogits.segment();
+        int width = width(probabilities);
+        long rows = rows(probabilities);
+        for (long row = 0; row < rows; row++) {
+            long base = row * width;
+            double dot = 0.0;
+            for (int j = 0; j < width; j++) {
+                dot += (double) g.getAtIndex(JAVA_FLOAT, base + j) * p.getAtIndex(JAVA_FLOAT, base + j);
+            }
+            for (int j = 0; j < width; j++) {
+                double pj = p.getAtIndex(JAVA_FLOAT, base + j);
+                dx.setAtIndex(JAVA_FLOAT, base + j, (float) (pj * (g.getAtIndex(JAVA_FLOAT, base + j) - dot)));
+            }
+        }
+    }
+
+    /** {@code log p = x - max - log(sum(exp(x - max)))} per row. */
+    static void logSoftmax(Tensor logits, Tensor logProbabilities) {
+        MemorySegment x = logits.segment();
+        MemorySegment logp = logProbabilities.segment();
+        int width = width(logits);
+        long rows = rows(logits);
+        for (long row = 0; row < rows; row++) {
+            long base = row * width;
+            double max = rowMax(x, base, width);
+            double logSum = Math.log(sumExp(x, base, width, max));
+            for (int j = 0; j < width; j++) {
+                logp.setAtIndex(JAVA_FLOAT, base + j, (float) (x.getAtIndex(JAVA_FLOAT, base + j) - max - logSum));
+            }
+        }
+    }
+
+    /** {@code dx = dy - exp(log p) * sum(dy)} per row. */
+    static void logSoftmaxBackward(Tensor logProbabilities, Tensor dy, Tensor dLogits) {
+        MemorySegment logp = logProbabilities.segment();
+        MemorySegment g = dy.segment();
+        MemorySegment dx = dLogits.segment();
+        int width = width(logProbabilities);
+        long rows = rows(logProbabilities);
+        for (long row = 0; row < rows; row++) {
+            long base = row * width;
+            double sum = 0.0;
+            for (int j = 0; j < width; j++) {
+                sum += g.getAtIndex(JAVA_FLOAT, base + j);
+            }
+            for (int j = 0; j < width; j++) {
+                double pj = Math.exp(logp.getAtIndex(JAVA_FLOAT, base + j));
+                dx.setAtIndex(JAVA_FLOAT, base + j, (float) (g.getAtIndex(JAVA_FLOAT, base + j) - pj * sum));
+            }
+        }
+    }
+
+    /**
+     * The mean over the batch of {@code -log softmax(x)[label]}; when {@code dLogits} is not null
+     * it receives {@code (softmax(x) - onehot(label)) / batch}.
+     */
+    static float crossEntropy(Tensor logits, int[] labels, Tensor dLogits) {
+        MemorySegment x = logits.segment();
+        MemorySegment dx = dLogits == null ? null : dLogits.segment();
+        int width = width(logits);
+        int batch = labels.length;
+        double total = 0.0;
+        for (int row = 0; row < batch; row++) {
+            long base = (long) row * width;
+            double max = rowMax(x, base, width);
+            double sum = sumExp(x, base, width, max);
+            total += Math.log(sum) + max - x.getAtIndex(JAVA_FLOAT, base + labels[row]);
+            if (dx != null) {
+                for (int j = 0; j < width; j++) {
+                    double p = Math.exp(x.getAtIndex(JAVA_FLOAT, base + j) - max) / sum;
+                    double onehot = j == labels[row] ? 1.0 : 0.0;
+                    dx.setAtIndex(JAVA_FLOAT, base + j, (float) ((p - onehot) / batch));
+                }
+            }
+        }
+        return (float) (total / batch);
+    }
+
+    private static int width(Tensor t) {
+        return t.shape().dim(t.shape().rank() - 1);
+    }
+
+    private static long rows(Tensor t) {
+        return t.shape().elementCount() / width(t);
+    }
+
+    private static double rowMax(MemorySegment x, long base, int width) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < width; j++) {
+            max = Math.max(max, x.getAtIndex(JAVA_FLOAT, base + j));
+        }
+        return max;
+    }
+
+    private static double sumExp(MemorySegment x, long base, int width, double max) {
+        double sum = 0.0;
+        for (int j = 0; j < width; j++) {
+            sum += Math.exp(x.getAtIndex(JAVA_FLOAT, base + j) - max);
+        }
+        return sum;
+    }
+}

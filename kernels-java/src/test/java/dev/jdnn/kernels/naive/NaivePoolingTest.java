@@ -1,0 +1,208 @@
+package dev.jdnn.kernels.naive;
+
+import dev.jdnn.Backend;
+import dev.jdnn.Backends;
+import dev.jdnn.Padding;
+import dev.jdnn.Pool2d;
+import dev.jdnn.Pool2dPlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Naive max and average pooling against hand-worked examples and central finite differences.
+ * Max pooling is checked on pairwise distinct multiples of 1/8 with a step of 1/32, so no
+ * perturbation changes a window's argmax and the difference quotient is exact. Average pooling
+ * is linear; its only error is the float rounding of the divided outputs.
+ */
+class NaivePoolingTest {
+    private static final Shape FOUR_BY_FOUR = Shape.nchw(1, 1, 4, 4);
+    private static final float[] FOUR_BY_FOUR_VALUES = {
+        1, 3, 2, 4,
+        5, 7, 6, 8,
+        9, 2, 4, 4,
+        3, 1, 4, 0};
+
+    private final Backend backend = Backends.open("naive");
+    private final ScratchTensors tensors = new ScratchTensors(7);
+
+    @AfterEach
+    void close() {
+        tensors.close();
+        backend.close();
+    }
+
+    @Test
+    void maxPoolTwoByTwoStrideTwoTakesEachWindowsMaximum() {
+        Tensor y = forward(Pool2d.max(2, 2), FOUR_BY_FOUR, FOUR_BY_FOUR_VALUES);
+        // Windows {1,3,5,7}, {2,4,6,8}, {9,2,3,1}, {4,4,4,0}.
+        assertThat(y.toArray()).containsExactly(7, 8, 9, 4);
+    }
+
+    @Test
+    void maxPoolBackwardRoutesGradientToFirstMaximum() {
+        Tensor dx = backward(Pool2d.max(2, 2), FOUR_BY_FOUR, FOUR_BY_FOUR_VALUES, 1, 2, 3, 4);
+        // 7 at (1,1), 8 at (1,3), 9 at (2,0); the last window {4,4,4,0} ties, and its first 4 in
+        // row-major order is (2,2).
+        assertThat(dx.toArray()).containsExactly(
+                0, 0, 0, 0,
+                0, 1, 0, 2,
+                3, 0, 4, 0,
+                0, 0, 0, 0);
+    }
+
+    @Test
+    void averagePoolTwoByTwoStrideTwoTakesEachWindowsMean() {
+        Tensor y = forward(Pool2d.avg(2, 2), FOUR_BY_FOUR, FOUR_BY_FOUR_VALUES);
+        // (1+3+5+7)/4 = 4, (2+4+6+8)/4 = 5, (9+2+3+1)/4 = 3.75, (4+4+4+0)/4 = 3.
+        assertThat(y.toArray()).containsExactly(4, 5, 3.75f, 3);
+    }
+
+    @Test
+    void averagePoolBackwardSpreadsEachGradientEvenlyOverItsWindow() {
+        Tensor dx = backward(Pool2d.avg(2, 2), FOUR_BY_FOUR, FOUR_BY_FOUR_VALUES, 1, 2, 3, 4);
+        assertThat(dx.toArray()).containsExactly(
+                0.25f, 0.25f, 0.5f, 0.5f,
+                0.25f, 0.25f, 0.5f, 0.5f,
+                0.75f, 0.75f, 1, 1,
+                0.75f, 0.75f, 1, 1);
+    }
+
+    @Test
+    void maxPoolingIgnoresPaddingEvenWhenEveryRealCellIsNegative() {
+        Tensor y = forward(Pool2d.max(2, 1).padding(1), Shape.nchw(1, 1, 2, 2), -1, -2, -3, -4);
+        // Each 2x2 window over the input padded by one keeps only its real cells.
+        assertThat(y.toArray()).containsExactly(
+                -1, -1, -2,
+                -1, -1, -2,
+                -3, -3, -4);
+    }
+
+    /*
+     * Input 1..16 as 4x4, window 3, stride 2, padding 1, ceilMode: 3x3 windows starting at rows
+     * (and columns) -1, 1, 3. Real rows per window: {0,1}, {1,2,3}, {3}; rows inside the padded
+     * input (which ends at row 4): 3, 3, 2, because the last window's third row (5) lies beyond
+     * the padding and PyTorch does not count it even with countIncludePad.
+     * With x = 4i + j + 1 the window sums are |C| * sum(4i) + |R| * sum(j + 1):
+     * row sums of 4i: 4, 24, 12; column sums of j + 1: 3, 9, 4; so the 3x3 sums are
+     * 14 30 12 / 57 99 36 / 27 45 16.
+     */
+    private static final float[] ONE_TO_SIXTEEN = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+
+    private static Pool2d ceilModeAverage(boolean countIncludePad) {
+        return Pool2d.avg(3, 2).padding(1).ceilMode(true).countIncludePad(countIncludePad);
+    }
+
+    @Test
+    void ceilModeAverageCountingPaddingDividesByCellsInsideThePaddedInput() {
+        Tensor y = forward(ceilModeAverage(true), FOUR_BY_FOUR, ONE_TO_SIXTEEN);
+        // Divisors: rows 3, 3, 2 times columns 3, 3, 2.
+        assertClose(y, 14 / 9.0, 30 / 9.0, 12 / 6.0,
+                57 / 9.0, 99 / 9.0, 36 / 6.0,
+                27 / 6.0, 45 / 6.0, 16 / 4.0);
+    }
+
+    @Test
+    void ceilModeAverageExcludingPaddingDividesByRealCells() {
+        Tensor y = forward(ceilModeAverage(false), FOUR_BY_FOUR, ONE_TO_SIXTEEN);
+        // Divisors: rows 2, 3, 1 times columns 2, 3, 1; e.g. the first window is mean(1, 2, 5, 6).
+        assertClose(y, 3.5, 5, 6,
+                9.5, 11, 12,
+                13.5, 15, 16);
+    }
+
+    @Test
+    void ceilModeAverageCountingPaddingBackwardSharesByThatDivisor() {
+        Tensor dx = backward(ceilModeAverage(true), FOUR_BY_FOUR, ONE_TO_SIXTEEN, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        // With dy = 1 everywhere, dx(i, j) = a(i) * a(j) where a sums 1/rowDivisor over the
+        // windows holding a row: row 0 in window 0 (1/3), row 1 in windows 0 and 1 (2/3),
+        // row 2 in window 1 (1/3), row 3 in windows 1 and 2 (1/3 + 1/2 = 5/6).
+        assertClose(dx, outer(1 / 3.0, 2 / 3.0, 1 / 3.0, 5 / 6.0));
+    }
+
+    @Test
+    void ceilModeAverageExcludingPaddingBackwardSharesByRealCellCount() {
+        Tensor dx = backward(ceilModeAverage(false), FOUR_BY_FOUR, ONE_TO_SIXTEEN, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        // As above with real-row divisors 2, 3, 1: 1/2, 1/2 + 1/3, 1/3, 1/3 + 1.
+        assertClose(dx, outer(1 / 2.0, 5 / 6.0, 1 / 3.0, 4 / 3.0));
+    }
+
+    static List<Pool2d> geometries() {
+        List<Pool2d> windows = List.of(
+                Pool2d.max(3, 2).padding(1).ceilMode(true),
+                Pool2d.max(2, 1).kernel(2, 3).stride(1, 2).padding(new Padding(1, 0, 0, 1)),
+                Pool2d.max(3, 3).ceilMode(true),
+                Pool2d.max(3, 1).padding(new Padding(0, 1, 1, 0)));
+        List<Pool2d> all = new ArrayList<>();
+        for (Pool2d window : windows) {
+            all.add(window);
+            Pool2d average = new Pool2d(Pool2d.Kind.AVG, window.kernelH(), window.kernelW(), window.strideH(),
+                    window.strideW(), window.padding(), true, window.ceilMode());
+            all.add(average);
+            all.add(average.countIncludePad(false));
+        }
+        return all;
+    }
+
+    @ParameterizedTest
+    @MethodSource("geometries")
+    void backwardMatchesCentralDifferences(Pool2d op) {
+        try (Pool2dPlan plan = backend.plan(op, Shape.nchw(2, 2, 7, 8))) {
+            boolean max = op.kind() == Pool2d.Kind.MAX;
+            Tensor x = max ? tensors.distinct(plan.inputShape()) : tensors.dyadic(plan.inputShape());
+            Tensor g = tensors.dyadic(plan.outputShape());
+            Tensor y = tensors.output(plan.outputShape());
+            Tensor dx = tensors.output(plan.inputShape());
+            plan.backward(x, g, dx);
+
+            double[] numeric = GradientCheck.numeric(x, max ? 1 / 32f : 1f, () -> {
+                plan.forward(x, y);
+                return GradientCheck.weightedSum(y, g);
+            });
+            GradientCheck.assertAgrees("dx", dx, numeric, max ? 1e-6 : 5e-5);
+        }
+    }
+
+    private Tensor forward(Pool2d op, Shape input, float... values) {
+        try (Pool2dPlan plan = backend.plan(op, input)) {
+            Tensor y = tensors.output(plan.outputShape());
+            plan.forward(tensors.of(input, values), y);
+            return y;
+        }
+    }
+
+    private Tensor backward(Pool2d op, Shape input, float[] values, float... dy) {
+        try (Pool2dPlan plan = backend.plan(op, input)) {
+            Tensor dx = tensors.output(input);
+            plan.backward(tensors.of(input, values), tensors.of(plan.outputShape(), dy), dx);
+            return dx;
+        }
+    }
+
+    private static double[] outer(double... a) {
+        double[] result = new double[a.length * a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                result[i * a.length + j] = a[i] * a[j];
+            }
+        }
+        return result;
+    }
+
+    private static void assertClose(Tensor actual, double... expected) {
+        float[] values = actual.toArray();
+        assertThat(values).hasSize(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat((double) values[i]).as("element %d", i).isCloseTo(expected[i], within(1e-6));
+        }
+    }
+}
