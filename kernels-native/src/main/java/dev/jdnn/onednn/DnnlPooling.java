@@ -16,7 +16,8 @@ import java.lang.foreign.MemorySegment;
  * right/bottom padding that makes oneDNN's floor formula give the op's output size. Max pooling's
  * backward needs the forward's argmax (the workspace), and the caller passes {@code x}, not the
  * workspace, so backward runs a training forward into plan-owned scratch first; oneDNN records
- * the first maximum of each window, as the contract asks.
+ * the first maximum of each window, as the contract asks. Where PyTorch's average divisor differs
+ * from oneDNN's, {@link OverhangDivisor} corrects it.
  */
 final class DnnlPooling implements Pool2dPlan {
     private final Pool2d op;
@@ -32,6 +33,8 @@ final class DnnlPooling implements Pool2dPlan {
     private final long[] srcDims;
     private final long[] dstDims;
     private final int algorithm;
+    private final OverhangDivisor overhang;
+    private final MemorySegment scaledGradient;
     private Pass forward;
     private Pass trainingForward;
     private PrimitiveDesc trainingHint;
@@ -58,6 +61,8 @@ final class DnnlPooling implements Pool2dPlan {
             algorithm = op.countIncludePad() ? dnnl_h.dnnl_pooling_avg_include_padding()
                     : dnnl_h.dnnl_pooling_avg_exclude_padding();
         }
+        overhang = OverhangDivisor.of(op, input, output);
+        scaledGradient = overhang == null ? null : scratch.allocate(output.elementCount() * Float.BYTES, 64);
     }
 
     /**
@@ -92,6 +97,9 @@ final class DnnlPooling implements Pool2dPlan {
         forward.attach(0, x.segment());
         forward.attach(1, y.segment());
         forward.run();
+        if (overhang != null) {
+            overhang.apply(y.segment(), planes());
+        }
     }
 
     @Override
@@ -105,9 +113,19 @@ final class DnnlPooling implements Pool2dPlan {
             trainingForward.attach(1, forwardOutput);
             trainingForward.run();
         }
-        backward.attach(0, dy.segment());
+        MemorySegment gradient = dy.segment();
+        if (overhang != null) {
+            MemorySegment.copy(gradient, 0, scaledGradient, 0, scaledGradient.byteSize());
+            overhang.apply(scaledGradient, planes());
+            gradient = scaledGradient;
+        }
+        backward.attach(0, gradient);
         backward.attach(1, dx.segment());
         backward.run();
+    }
+
+    private long planes() {
+        return (long) output.dim(0) * output.dim(1);
     }
 
     private void buildBackward() {
