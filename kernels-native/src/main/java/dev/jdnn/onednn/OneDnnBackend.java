@@ -83,9 +83,8 @@ final class OneDnnBackend implements Backend {
         return softmax.crossEntropy(logits, labels, dLogits);
     }
 
-    /** {@code omp_get_max_threads()} after this backend's setting is applied to the calling thread. */
+    /** {@code omp_get_max_threads()} as the calling thread sees it now. */
     int openMpThreadsOfCurrentThread() {
-        runtime.enterCurrentThread();
         return runtime.openMpThreadsOfCurrentThread();
     }
 
