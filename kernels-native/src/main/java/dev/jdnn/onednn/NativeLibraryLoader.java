@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.SymbolLookup;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -107,25 +109,29 @@ public final class NativeLibraryLoader {
     }
 
     /**
-     * Copies one library out of the jar unless an identical-size copy is already cached; a fresh
-     * copy is written to a temporary name and moved into place, so concurrent JVMs never load a
+     * Copies one library out of the jar unless a copy of the same size is already cached; a fresh
+     * copy is streamed to a temporary name and moved into place, so concurrent JVMs never load a
      * half-written file.
      */
     private static Path extract(String name, Path dir) {
         String resource = RESOURCE_DIR + name;
-        try (InputStream in = NativeLibraryLoader.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new LibraryLoadException(name + " could not be loaded: resource " + resource
-                        + " is not on the class path (add org.bytedeco:dnnl:3.13-1.5.14:linux-x86_64)");
-            }
-            Files.createDirectories(dir);
-            Path target = dir.resolve(name);
-            byte[] bytes = in.readAllBytes();
-            if (Files.isRegularFile(target) && Files.size(target) == bytes.length) {
+        URL url = NativeLibraryLoader.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new LibraryLoadException(name + " could not be loaded: resource " + resource
+                    + " is not on the class path (add org.bytedeco:dnnl:3.13-1.5.14:linux-x86_64)");
+        }
+        Path target = dir.resolve(name);
+        try {
+            URLConnection connection = url.openConnection();
+            long size = connection.getContentLengthLong();
+            if (size >= 0 && Files.isRegularFile(target) && Files.size(target) == size) {
                 return target;
             }
+            Files.createDirectories(dir);
             Path partial = Files.createTempFile(dir, name, ".part");
-            Files.write(partial, bytes);
+            try (InputStream in = connection.getInputStream()) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
