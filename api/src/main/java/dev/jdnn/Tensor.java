@@ -115,7 +115,12 @@ public final class Tensor implements AutoCloseable {
 
     /** The native memory, exactly {@code 4 * elementCount()} bytes of native-order floats. */
     public MemorySegment segment() {
-        checkOpen("Tensor.segment");
+        return openSegment("Tensor.segment");
+    }
+
+    /** The memory, after checking that this tensor is still usable; failures name {@code op}. */
+    private MemorySegment openSegment(String op) {
+        checkOpen(op);
         return segment;
     }
 
@@ -140,12 +145,12 @@ public final class Tensor implements AutoCloseable {
 
     /** The element at the given row-major index, one index per dimension. */
     public float get(int... index) {
-        return segment().getAtIndex(ValueLayout.JAVA_FLOAT, flatIndex("Tensor.get", index));
+        return openSegment("Tensor.get").getAtIndex(ValueLayout.JAVA_FLOAT, flatIndex("Tensor.get", index));
     }
 
     /** Sets the element at the given row-major index, one index per dimension. */
     public void set(float value, int... index) {
-        segment().setAtIndex(ValueLayout.JAVA_FLOAT, flatIndex("Tensor.set", index), value);
+        openSegment("Tensor.set").setAtIndex(ValueLayout.JAVA_FLOAT, flatIndex("Tensor.set", index), value);
     }
 
     private long flatIndex(String op, int[] index) {
@@ -168,13 +173,13 @@ public final class Tensor implements AutoCloseable {
 
     /** A copy of all elements, row-major. */
     public float[] toArray() {
-        return segment().toArray(ValueLayout.JAVA_FLOAT);
+        return openSegment("Tensor.toArray").toArray(ValueLayout.JAVA_FLOAT);
     }
 
     /** Copies {@code values} (row-major, exactly {@code elementCount()} of them) into this tensor. */
     public void copyFrom(float[] values) {
         Objects.requireNonNull(values, "Tensor.copyFrom: values: expected an array, got null");
-        MemorySegment target = segment();
+        MemorySegment target = openSegment("Tensor.copyFrom");
         if (values.length != shape.elementCount()) {
             throw new IllegalArgumentException("Tensor.copyFrom: values: expected " + shape.elementCount()
                     + " elements for shape " + shape + ", got " + values.length);
@@ -184,7 +189,7 @@ public final class Tensor implements AutoCloseable {
 
     /** Sets every element to {@code value}. */
     public void fill(float value) {
-        MemorySegment target = segment();
+        MemorySegment target = openSegment("Tensor.fill");
         if (value == 0f) {
             target.fill((byte) 0);
             return;

@@ -43,7 +43,7 @@ abstract sealed class NaivePooling implements Pool2dPlan permits NaiveMaxPooling
         this.width = input.dim(3);
         this.outHeight = outputShape.dim(2);
         this.outWidth = outputShape.dim(3);
-        this.gradientPlane = new double[height * width];
+        this.gradientPlane = new double[Math.multiplyExact(height, width)];
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Naive max and average pooling against hand-worked examples and central finite differences.
@@ -106,18 +105,18 @@ class NaivePoolingTest {
     void ceilModeAverageCountingPaddingDividesByCellsInsideThePaddedInput() {
         Tensor y = forward(ceilModeAverage(true), FOUR_BY_FOUR, ONE_TO_SIXTEEN);
         // Divisors: rows 3, 3, 2 times columns 3, 3, 2.
-        assertClose(y, 14 / 9.0, 30 / 9.0, 12 / 6.0,
+        TensorAssertions.assertClose("y", y, new double[] {14 / 9.0, 30 / 9.0, 12 / 6.0,
                 57 / 9.0, 99 / 9.0, 36 / 6.0,
-                27 / 6.0, 45 / 6.0, 16 / 4.0);
+                27 / 6.0, 45 / 6.0, 16 / 4.0}, 1e-6);
     }
 
     @Test
     void ceilModeAverageExcludingPaddingDividesByRealCells() {
         Tensor y = forward(ceilModeAverage(false), FOUR_BY_FOUR, ONE_TO_SIXTEEN);
         // Divisors: rows 2, 3, 1 times columns 2, 3, 1; e.g. the first window is mean(1, 2, 5, 6).
-        assertClose(y, 3.5, 5, 6,
+        TensorAssertions.assertClose("y", y, new double[] {3.5, 5, 6,
                 9.5, 11, 12,
-                13.5, 15, 16);
+                13.5, 15, 16}, 1e-6);
     }
 
     @Test
@@ -126,14 +125,14 @@ class NaivePoolingTest {
         // With dy = 1 everywhere, dx(i, j) = a(i) * a(j) where a sums 1/rowDivisor over the
         // windows holding a row: row 0 in window 0 (1/3), row 1 in windows 0 and 1 (2/3),
         // row 2 in window 1 (1/3), row 3 in windows 1 and 2 (1/3 + 1/2 = 5/6).
-        assertClose(dx, outer(1 / 3.0, 2 / 3.0, 1 / 3.0, 5 / 6.0));
+        TensorAssertions.assertClose("dx", dx, outer(1 / 3.0, 2 / 3.0, 1 / 3.0, 5 / 6.0), 1e-6);
     }
 
     @Test
     void ceilModeAverageExcludingPaddingBackwardSharesByRealCellCount() {
         Tensor dx = backward(ceilModeAverage(false), FOUR_BY_FOUR, ONE_TO_SIXTEEN, 1, 1, 1, 1, 1, 1, 1, 1, 1);
         // As above with real-row divisors 2, 3, 1: 1/2, 1/2 + 1/3, 1/3, 1/3 + 1.
-        assertClose(dx, outer(1 / 2.0, 5 / 6.0, 1 / 3.0, 4 / 3.0));
+        TensorAssertions.assertClose("dx", dx, outer(1 / 2.0, 5 / 6.0, 1 / 3.0, 4 / 3.0), 1e-6);
     }
 
     static List<Pool2d> geometries() {
@@ -168,7 +167,7 @@ class NaivePoolingTest {
                 plan.forward(x, y);
                 return GradientCheck.weightedSum(y, g);
             });
-            GradientCheck.assertAgrees("dx", dx, numeric, max ? 1e-6 : 5e-5);
+            TensorAssertions.assertClose("dx", dx, numeric, max ? 1e-6 : 5e-5);
         }
     }
 
@@ -196,13 +195,5 @@ class NaivePoolingTest {
             }
         }
         return result;
-    }
-
-    private static void assertClose(Tensor actual, double... expected) {
-        float[] values = actual.toArray();
-        assertThat(values).hasSize(expected.length);
-        for (int i = 0; i < expected.length; i++) {
-            assertThat((double) values[i]).as("element %d", i).isCloseTo(expected[i], within(1e-6));
-        }
     }
 }

@@ -1,0 +1,103 @@
+package dev.jdnn.kernels.naive;
+
+import dev.jdnn.Activation;
+import dev.jdnn.Backend;
+import dev.jdnn.Backends;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.function.DoubleUnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The naive activations against their definitions evaluated in {@code double}, and their
+ * gradients against central differences of those definitions.
+ */
+class NaiveActivationsTest {
+    private static final Shape SHAPE = Shape.of(2, 3, 4, 5);
+    private static final double STEP = 1e-5;
+
+    private final Backend backend = Backends.open("naive");
+    private final ScratchTensors tensors = new ScratchTensors(11);
+
+    @AfterEach
+    void close() {
+        tensors.close();
+        backend.close();
+    }
+
+    private static DoubleUnaryOperator definition(Activation a) {
+        return switch (a) {
+            case RELU -> x -> x > 0 ? x : 0;
+            case SIGMOID -> x -> 1 / (1 + Math.exp(-x));
+            case TANH -> Math::tanh;
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void forwardMatchesTheDefinition(Activation a) {
+        Tensor x = tensors.uniform(SHAPE, 4);
+        Tensor y = tensors.output(SHAPE);
+        backend.activation(a, x, y);
+
+        double[] expected = GradientCheck.toDoubles(x);
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = definition(a).applyAsDouble(expected[i]);
+        }
+        TensorAssertions.assertClose("y", y, expected, 1e-6);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void backwardMatchesCentralDifferences(Activation a) {
+        Tensor x = awayFromZero(tensors.uniform(SHAPE, 4));
+        Tensor g = tensors.uniform(SHAPE, 1);
+        Tensor dx = tensors.output(SHAPE);
+        backend.activationBackward(a, x, g, dx);
+
+        double[] gs = GradientCheck.toDoubles(g);
+        DoubleUnaryOperator f = definition(a);
+        double[] numeric = GradientCheck.numeric(GradientCheck.toDoubles(x), STEP, xs -> {
+            double loss = 0;
+            for (int i = 0; i < xs.length; i++) {
+                loss += f.applyAsDouble(xs[i]) * gs[i];
+            }
+            return loss;
+        });
+        TensorAssertions.assertClose("dx", dx, numeric, 1e-6);
+    }
+
+    @Test
+    void reluGradientIsZeroAtZero() {
+        Shape shape = Shape.of(4);
+        Tensor dx = tensors.output(shape);
+        backend.activationBackward(Activation.RELU, tensors.of(shape, 0f, -0f, 1f, -1f), tensors.of(shape, 5, 5, 5, 5), dx);
+        assertThat(dx.toArray()).containsExactly(0, 0, 5, 0);
+    }
+
+    @Test
+    void sigmoidSaturatesWithoutOverflow() {
+        Shape shape = Shape.of(2);
+        Tensor y = tensors.output(shape);
+        backend.activation(Activation.SIGMOID, tensors.of(shape, -1000f, 1000f), y);
+        assertThat(y.toArray()).containsExactly(0, 1);
+    }
+
+    /** Moves ReLU's kink out of reach of the finite-difference step. */
+    private Tensor awayFromZero(Tensor x) {
+        float[] values = x.toArray();
+        for (int i = 0; i < values.length; i++) {
+            if (Math.abs(values[i]) < 1e-3f) {
+                values[i] = 0.5f;
+            }
+        }
+        x.copyFrom(values);
+        return x;
+    }
+}

@@ -1,0 +1,317 @@
+#!/usr/bin/python3
+"""Generates jdnn's golden data: small cases computed by PyTorch, the outside reference.
+
+Regenerate (from the repository root, with Debian's python3-torch installed; use the system
+interpreter, which is the one that has torch):
+
+    /usr/bin/python3 testkit/golden/generate_golden.py
+
+It rewrites the JSON files in testkit/src/main/resources/dev/jdnn/testkit/golden/, read by
+dev.jdnn.testkit.GoldenData (whose javadoc describes the format). The output is deterministic:
+the same torch version writes the same bytes.
+
+Every input is drawn as float32 (the values a jdnn tensor holds) and every expected output is
+computed by PyTorch in float64 from those inputs, so the reference error is negligible next to
+float32 rounding. Gradients come from autograd (softmax and log-softmax backward from PyTorch's
+own backward kernels, given the float32 forward output a backend would receive).
+
+Outputs of linear ops (conv, pooling, dense) also carry, per element, the magnitude
+sum(|terms|) -- the same op run on the absolute values of its inputs -- and the reduction length
+K; the Java side turns these into the tolerance (K + 2) * 2^-24 * magnitude (see ErrorBound).
+
+PyTorch pads symmetrically; asymmetric convolution padding is applied with F.pad before a conv
+without padding, which is exactly jdnn's semantics. Pooling cases use symmetric padding, as
+PyTorch's pooling has no other.
+"""
+
+import json
+import os
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       "..", "src", "main", "resources", "dev", "jdnn", "testkit", "golden")
+
+rng = np.random.RandomState(20261126)
+
+
+def uniform(*shape, low=-1.0, high=1.0):
+    """float32 values, returned as a float64 tensor holding exactly those values."""
+    return torch.from_numpy(rng.uniform(low, high, size=shape).astype(np.float32)).double()
+
+
+def float32_text(value):
+    """Shortest decimal that reads back (through a double, as Java reads it) as the same float32."""
+    f = np.float32(value)
+    text = np.format_float_positional(f, unique=True, trim="-") if f != 0 else "0"
+    if np.float32(float(text)) != f:
+        text = repr(float(f))
+    return text
+
+
+def tensor_json(t, as_float32, magnitude=None, terms=None):
+    flat = t.detach().reshape(-1).tolist()
+    if as_float32:
+        data = [float32_text(v) for v in flat]
+    else:
+        data = ["%.12g" % v for v in flat]
+    entry = {"shape": list(t.shape), "data": data}
+    if magnitude is not None:
+        entry["magnitude"] = ["%.4g" % v for v in magnitude.detach().reshape(-1).tolist()]
+        entry["terms"] = int(terms)
+    return entry
+
+
+def case(name, op, inputs, expected, labels=None):
+    """inputs: name -> float32-valued tensor; expected: name -> tensor or (tensor, magnitude, terms)."""
+    c = {"name": name, "op": op}
+    if labels is not None:
+        c["labels"] = [int(v) for v in labels.tolist()]
+    c["inputs"] = {k: tensor_json(v, True) for k, v in inputs.items()}
+    c["expected"] = {}
+    for k, v in expected.items():
+        if isinstance(v, tuple):
+            c["expected"][k] = tensor_json(v[0], False, v[1], v[2])
+        else:
+            c["expected"][k] = tensor_json(v, False)
+    return c
+
+
+def grads(f, inputs, dy):
+    """Output of f(*inputs) and the gradients of <f(*inputs), dy> with respect to each input."""
+    leaves = [t.clone().requires_grad_(True) for t in inputs]
+    y = f(*leaves)
+    y.backward(dy)
+    return y.detach(), [t.grad.detach() for t in leaves]
+
+
+# ---- convolution ---------------------------------------------------------------------------
+
+def conv_case(name, n, c, h, w, k, kernel, stride=(1, 1), padding=(0, 0, 0, 0), dilation=(1, 1), groups=1,
+              bias=True):
+    top, left, bottom, right = padding
+    x = uniform(n, c, h, w)
+    wt = uniform(k, c // groups, kernel[0], kernel[1])
+    b = uniform(k) if bias else None
+
+    def conv(xx, ww, bb):
+        return F.conv2d(F.pad(xx, (left, right, top, bottom)), ww, bb, stride, 0, dilation, groups)
+
+    y = conv(x, wt, b)
+    dy = uniform(*y.shape)
+    args = [x, wt] + ([b] if bias else [])
+    _, g = grads(lambda *a: conv(a[0], a[1], a[2] if bias else None), args, dy)
+    y_mag = conv(x.abs(), wt.abs(), b.abs() if bias else None)
+    _, (dx_mag,) = grads(lambda xx: conv(xx, wt.abs(), None), [x], dy.abs())
+    _, (dw_mag,) = grads(lambda ww: conv(x.abs(), ww, None), [wt], dy.abs())
+    per_output = (c // groups) * kernel[0] * kernel[1]
+    per_input = (k // groups) * kernel[0] * kernel[1]
+    per_weight = n * y.shape[2] * y.shape[3]
+    op = {"inChannels": c, "outChannels": k, "kernel": list(kernel), "stride": list(stride),
+          "padding": list(padding), "dilation": list(dilation), "groups": groups, "bias": bias}
+    inputs = {"x": x, "w": wt, "dy": dy}
+    expected = {"y": (y, y_mag, per_output + 1), "dx": (g[0], dx_mag, per_input),
+                "dw": (g[1], dw_mag, per_weight)}
+    if bias:
+        inputs["b"] = b
+        expected["db"] = (g[2], dy.abs().sum(dim=(0, 2, 3)), per_weight)
+    return case(name, op, inputs, expected)
+
+
+def conv_cases():
+    return [
+        conv_case("3x3, stride 1, padding 1, bias", 2, 3, 5, 6, 4, (3, 3), padding=(1, 1, 1, 1)),
+        conv_case("stride 2, asymmetric padding t0 l1 b2 r1", 1, 2, 7, 6, 3, (3, 2), stride=(2, 2),
+                  padding=(0, 1, 2, 1)),
+        conv_case("dilation 2x3, stride 1x2, asymmetric padding", 1, 2, 9, 10, 2, (3, 2), stride=(1, 2),
+                  padding=(1, 2, 0, 1), dilation=(2, 3)),
+        conv_case("2 groups, padding 1", 2, 4, 6, 5, 6, (3, 3), padding=(1, 1, 1, 1), groups=2),
+        conv_case("depthwise 3x3, stride 2, padding 1", 1, 5, 7, 7, 5, (3, 3), stride=(2, 2),
+                  padding=(1, 1, 1, 1), groups=5),
+        conv_case("depthwise with multiplier 2, stride 2, no bias", 1, 3, 6, 6, 6, (2, 2), stride=(2, 2), groups=3,
+                  bias=False),
+        conv_case("1x1 pointwise, no bias", 2, 5, 3, 4, 3, (1, 1), bias=False),
+        conv_case("kernel as large as the padded input", 1, 2, 4, 5, 3, (5, 6), padding=(0, 1, 1, 0)),
+        conv_case("stride 3x2, dilation 2, 3 groups, asymmetric padding", 2, 6, 11, 9, 3, (3, 3), stride=(3, 2),
+                  padding=(2, 0, 1, 1), dilation=(2, 2), groups=3),
+        conv_case("stride larger than the kernel skips cells", 1, 2, 7, 7, 2, (2, 1), stride=(3, 3)),
+    ]
+
+
+# ---- pooling -------------------------------------------------------------------------------
+
+def pool_case(name, kind, n, c, h, w, kernel, stride, padding=(0, 0), ceil_mode=False, count_include_pad=True,
+              ties=False):
+    if ties:
+        x = torch.from_numpy(rng.randint(-2, 3, size=(n, c, h, w)).astype(np.float32)).double()
+    else:
+        x = uniform(n, c, h, w)
+
+    def pool(xx):
+        if kind == "MAX":
+            return F.max_pool2d(xx, kernel, stride, padding, ceil_mode=ceil_mode)
+        return F.avg_pool2d(xx, kernel, stride, padding, ceil_mode=ceil_mode, count_include_pad=count_include_pad)
+
+    y = pool(x)
+    dy = uniform(*y.shape)
+    _, (dx,) = grads(pool, [x], dy)
+    _, (dx_mag,) = grads(pool, [x], dy.abs())
+    windows = -(-kernel[0] // stride[0]) * -(-kernel[1] // stride[1])
+    if kind == "MAX":
+        y_entry = (y, y.abs(), 0)
+        dx_entry = (dx, dx_mag, windows)
+    else:
+        y_entry = (y, pool(x.abs()), kernel[0] * kernel[1] + 1)
+        dx_entry = (dx, dx_mag, windows + 1)
+    op = {"kind": kind, "kernel": list(kernel), "stride": list(stride),
+          "padding": [padding[0], padding[1], padding[0], padding[1]], "countIncludePad": count_include_pad,
+          "ceilMode": ceil_mode}
+    return case(name, op, {"x": x, "dy": dy}, {"y": y_entry, "dx": dx_entry})
+
+
+def pool_cases():
+    return [
+        pool_case("max 2x2, stride 2", "MAX", 1, 2, 6, 6, (2, 2), (2, 2)),
+        pool_case("max 3x3, stride 2, padding 1", "MAX", 2, 2, 7, 8, (3, 3), (2, 2), (1, 1)),
+        pool_case("max 3x2, stride 1x2, padding 1, ceil mode", "MAX", 1, 3, 7, 6, (3, 2), (1, 2), (1, 1),
+                  ceil_mode=True),
+        pool_case("max 4x4, stride 3, padding 2, ceil mode", "MAX", 1, 2, 9, 10, (4, 4), (3, 3), (2, 2),
+                  ceil_mode=True),
+        pool_case("max 3x3, stride 1, ties go to the first maximum", "MAX", 1, 2, 5, 6, (3, 3), (1, 1), ties=True),
+        pool_case("avg 2x2, stride 2", "AVG", 1, 2, 4, 6, (2, 2), (2, 2)),
+        pool_case("avg 3x3, stride 2, padding 1, padding counted", "AVG", 1, 2, 7, 7, (3, 3), (2, 2), (1, 1)),
+        pool_case("avg 3x3, stride 2, padding 1, padding excluded", "AVG", 1, 2, 7, 7, (3, 3), (2, 2), (1, 1),
+                  count_include_pad=False),
+        pool_case("avg ceil mode, window past the padding, padding counted", "AVG", 1, 2, 6, 6, (3, 3), (2, 2),
+                  (1, 1), ceil_mode=True),
+        pool_case("avg ceil mode, padding excluded", "AVG", 2, 1, 5, 7, (2, 2), (2, 2), (1, 1), ceil_mode=True,
+                  count_include_pad=False),
+        pool_case("avg 4x3, stride 3x1, padding 2x1, ceil mode, padding counted", "AVG", 1, 2, 8, 6, (4, 3),
+                  (3, 1), (2, 1), ceil_mode=True),
+    ]
+
+
+# ---- dense ---------------------------------------------------------------------------------
+
+def dense_case(name, batch, inputs, outputs, bias=True):
+    x = uniform(batch, inputs)
+    w = uniform(outputs, inputs)
+    b = uniform(outputs) if bias else None
+    y = F.linear(x, w, b)
+    dy = uniform(batch, outputs)
+    args = [x, w] + ([b] if bias else [])
+    _, g = grads(lambda *a: F.linear(a[0], a[1], a[2] if bias else None), args, dy)
+    _, (dx_mag,) = grads(lambda xx: F.linear(xx, w.abs()), [x], dy.abs())
+    _, (dw_mag,) = grads(lambda ww: F.linear(x.abs(), ww), [w], dy.abs())
+    op = {"inFeatures": inputs, "outFeatures": outputs, "bias": bias}
+    tensors = {"x": x, "w": w, "dy": dy}
+    expected = {"y": (y, F.linear(x.abs(), w.abs(), b.abs() if bias else None), inputs + 1),
+                "dx": (g[0], dx_mag, outputs), "dw": (g[1], dw_mag, batch)}
+    if bias:
+        tensors["b"] = b
+        expected["db"] = (g[2], dy.abs().sum(dim=0), batch)
+    return case(name, op, tensors, expected)
+
+
+def dense_cases():
+    return [
+        dense_case("5 -> 3, batch 2, bias", 2, 5, 3),
+        dense_case("17 -> 10, batch 1, no bias", 1, 17, 10, bias=False),
+        dense_case("33 -> 15, batch 4, bias", 4, 33, 15),
+        dense_case("1 -> 1, batch 3, bias", 3, 1, 1),
+    ]
+
+
+# ---- activations, softmax, cross-entropy -----------------------------------------------------
+
+def activation_cases():
+    cases = []
+    functions = {"RELU": torch.relu, "SIGMOID": torch.sigmoid, "TANH": torch.tanh}
+    for name, f in functions.items():
+        for shape in [(3, 17), (2, 1, 2, 3)]:
+            x = uniform(*shape, low=-6.0, high=6.0).reshape(-1)
+            x[0::7] = 0.0
+            x[3::11] = 30.0
+            x[5::11] = -30.0
+            x[1::13] = 1e-4
+            x = x.reshape(shape)
+            dy = uniform(*shape)
+            y, (dx,) = grads(f, [x], dy)
+            cases.append(case("%s over %s, with zeros and saturation" % (name.lower(), list(shape)),
+                              {"activation": name}, {"x": x, "dy": dy}, {"y": y, "dx": dx}))
+    return cases
+
+
+def softmax_cases():
+    cases = []
+    for kind, forward, backward in [("SOFTMAX", torch.softmax, torch._softmax_backward_data),
+                                    ("LOG_SOFTMAX", torch.log_softmax, torch._log_softmax_backward_data)]:
+        for shape, offset, spread in [((3, 10), 0.0, 3.0), ((2, 3, 7), 0.0, 3.0), ((1, 1), 0.0, 1.0),
+                                      ((2, 5), 500.0, 30.0)]:
+            logits = uniform(*shape, low=offset - spread, high=offset + spread)
+            output = forward(logits, -1)
+            output32 = output.float().double()
+            dy = uniform(*shape)
+            d_logits = backward(dy, output32, -1, torch.float64)
+            cases.append(case("%s over %s, logits %g +- %g" % (kind.lower(), list(shape), offset, spread),
+                              {"kind": kind}, {"logits": logits, "output": output32, "dy": dy},
+                              {"output": output, "dLogits": d_logits}))
+    return cases
+
+
+def cross_entropy_cases():
+    cases = []
+    for batch, classes, offset, spread in [(4, 10, 0.0, 3.0), (1, 3, 0.0, 1.0), (8, 33, 0.0, 4.0),
+                                           (3, 7, 300.0, 40.0)]:
+        logits = uniform(batch, classes, low=offset - spread, high=offset + spread)
+        labels = torch.from_numpy(rng.randint(0, classes, size=batch))
+        leaf = logits.clone().requires_grad_(True)
+        loss = F.cross_entropy(leaf, labels)
+        loss.backward()
+        cases.append(case("batch %d, %d classes, logits %g +- %g" % (batch, classes, offset, spread), {},
+                          {"logits": logits}, {"loss": loss.detach().reshape(1), "dLogits": leaf.grad},
+                          labels=labels))
+    return cases
+
+
+def unquote_numbers(document):
+    """JSON text in which the formatted numbers are numbers, one case per line for readable diffs."""
+    lines = ['{"generator":%s,"torch":%s,"cases":[' % (json.dumps(document["generator"]),
+                                                        json.dumps(document["torch"]))]
+    cases = document["cases"]
+    for i, c in enumerate(cases):
+        lines.append(numbers_unquoted(c) + ("," if i + 1 < len(cases) else ""))
+    lines.append("]}")
+    return "\n".join(lines) + "\n"
+
+
+def numbers_unquoted(value):
+    if isinstance(value, dict):
+        parts = []
+        for k, v in value.items():
+            if k in ("data", "magnitude"):
+                parts.append("%s:[%s]" % (json.dumps(k), ",".join(v)))
+            else:
+                parts.append("%s:%s" % (json.dumps(k), numbers_unquoted(v)))
+        return "{" + ",".join(parts) + "}"
+    return json.dumps(value, separators=(",", ":"))
+
+
+def main():
+    torch.set_default_dtype(torch.float64)
+    os.makedirs(OUT_DIR, exist_ok=True)
+    for file_name, make in [("conv2d.json", conv_cases), ("pool2d.json", pool_cases), ("dense.json", dense_cases),
+                            ("activation.json", activation_cases), ("softmax.json", softmax_cases),
+                            ("cross_entropy.json", cross_entropy_cases)]:
+        cases = make()
+        path = os.path.join(OUT_DIR, file_name)
+        with open(path, "w") as f:
+            f.write(unquote_numbers({"generator": "testkit/golden/generate_golden.py", "torch": torch.__version__,
+                                     "cases": cases}))
+        print("%-20s %3d cases %8d bytes" % (file_name, len(cases), os.path.getsize(path)))
+
+
+if __name__ == "__main__":
+    main()

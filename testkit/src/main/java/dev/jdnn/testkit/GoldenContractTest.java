@@ -1,0 +1,275 @@
+package dev.jdnn.testkit;
+
+import dev.jdnn.Backend;
+import dev.jdnn.BackendConfig;
+import dev.jdnn.Backends;
+import dev.jdnn.Conv2d;
+import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Dense;
+import dev.jdnn.DensePlan;
+import dev.jdnn.Pool2dPlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks a backend against golden data computed by an outside reference, PyTorch, in float64
+ * from float32 inputs (see {@link GoldenData} for the files and
+ * {@code testkit/golden/generate_golden.py} for how they are made). It covers convolution
+ * (stride, asymmetric padding, dilation, groups, depthwise), max and average pooling (ceil mode,
+ * both {@code countIncludePad}), dense layers, activations, softmax, log-softmax and
+ * cross-entropy, forward and backward, each within the {@link ErrorBound} of its reduction
+ * length. Unlike {@link BackendContractTest} it does not need {@code naive}, so {@code naive}
+ * itself runs it.
+ *
+ * <p>A backend module runs it by subclassing it and naming the backend in
+ * {@link #backendName()}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class GoldenContractTest {
+    private Backend backend;
+
+    /** Creates the contract; subclasses name the backend under test. */
+    protected GoldenContractTest() {
+    }
+
+    /** The name of the backend under test, as {@link Backends#open(String)} knows it. */
+    protected abstract String backendName();
+
+    /** The configuration the backend under test is opened with. */
+    protected BackendConfig config() {
+        return BackendConfig.defaults();
+    }
+
+    @BeforeAll
+    void openBackend() {
+        backend = Backends.open(backendName(), config());
+    }
+
+    @AfterAll
+    void closeBackend() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    static List<GoldenCase> conv2dCases() {
+        return GoldenData.load("conv2d.json");
+    }
+
+    static List<GoldenCase> pool2dCases() {
+        return GoldenData.load("pool2d.json");
+    }
+
+    static List<GoldenCase> denseCases() {
+        return GoldenData.load("dense.json");
+    }
+
+    static List<GoldenCase> activationCases() {
+        return GoldenData.load("activation.json");
+    }
+
+    static List<GoldenCase> softmaxCases() {
+        return GoldenData.load("softmax.json");
+    }
+
+    static List<GoldenCase> crossEntropyCases() {
+        return GoldenData.load("cross_entropy.json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("conv2dCases")
+    void conv2dForwardMatchesPyTorch(GoldenCase c) {
+        Conv2d op = c.conv2d();
+        try (CaseTensors t = new CaseTensors(0); Conv2dPlan plan = backend.plan(op, shapeOf(c, "x"))) {
+            Tensor y = output(c, "y", plan.outputShape(), t);
+            plan.forward(c.input("x", t), c.input("w", t), c.optionalInput("b", t), y);
+            assertMatches("conv2d forward y", c, "y", y);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("conv2dCases")
+    void conv2dBackwardDataMatchesPyTorch(GoldenCase c) {
+        Conv2d op = c.conv2d();
+        try (CaseTensors t = new CaseTensors(0); Conv2dPlan plan = backend.plan(op, shapeOf(c, "x"))) {
+            Tensor dx = output(c, "dx", plan.inputShape(), t);
+            plan.backwardData(c.input("dy", t), c.input("w", t), dx);
+            assertMatches("conv2d backwardData dx", c, "dx", dx);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("conv2dCases")
+    void conv2dBackwardWeightsMatchesPyTorch(GoldenCase c) {
+        Conv2d op = c.conv2d();
+        try (CaseTensors t = new CaseTensors(0); Conv2dPlan plan = backend.plan(op, shapeOf(c, "x"))) {
+            Tensor dw = output(c, "dw", op.weightShape(), t);
+            Tensor db = op.bias() ? output(c, "db", op.biasShape(), t) : null;
+            plan.backwardWeights(c.input("x", t), c.input("dy", t), dw, db);
+            assertMatches("conv2d backwardWeights dw", c, "dw", dw);
+            if (op.bias()) {
+                assertMatches("conv2d backwardWeights db", c, "db", db);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pool2dCases")
+    void pool2dForwardMatchesPyTorch(GoldenCase c) {
+        try (CaseTensors t = new CaseTensors(0); Pool2dPlan plan = backend.plan(c.pool2d(), shapeOf(c, "x"))) {
+            Tensor y = output(c, "y", plan.outputShape(), t);
+            plan.forward(c.input("x", t), y);
+            assertMatches("pool2d forward y", c, "y", y);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pool2dCases")
+    void pool2dBackwardMatchesPyTorch(GoldenCase c) {
+        try (CaseTensors t = new CaseTensors(0); Pool2dPlan plan = backend.plan(c.pool2d(), shapeOf(c, "x"))) {
+            Tensor dx = output(c, "dx", plan.inputShape(), t);
+            plan.backward(c.input("x", t), c.input("dy", t), dx);
+            assertMatches("pool2d backward dx", c, "dx", dx);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("denseCases")
+    void denseForwardMatchesPyTorch(GoldenCase c) {
+        Dense op = c.dense();
+        try (CaseTensors t = new CaseTensors(0); DensePlan plan = backend.plan(op, shapeOf(c, "x").dim(0))) {
+            Tensor y = output(c, "y", plan.outputShape(), t);
+            plan.forward(c.input("x", t), c.input("w", t), c.optionalInput("b", t), y);
+            assertMatches("dense forward y", c, "y", y);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("denseCases")
+    void denseBackwardDataMatchesPyTorch(GoldenCase c) {
+        Dense op = c.dense();
+        try (CaseTensors t = new CaseTensors(0); DensePlan plan = backend.plan(op, shapeOf(c, "x").dim(0))) {
+            Tensor dx = output(c, "dx", plan.inputShape(), t);
+            plan.backwardData(c.input("dy", t), c.input("w", t), dx);
+            assertMatches("dense backwardData dx", c, "dx", dx);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("denseCases")
+    void denseBackwardWeightsMatchesPyTorch(GoldenCase c) {
+        Dense op = c.dense();
+        try (CaseTensors t = new CaseTensors(0); DensePlan plan = backend.plan(op, shapeOf(c, "x").dim(0))) {
+            Tensor dw = output(c, "dw", op.weightShape(), t);
+            Tensor db = op.bias() ? output(c, "db", op.biasShape(), t) : null;
+            plan.backwardWeights(c.input("x", t), c.input("dy", t), dw, db);
+            assertMatches("dense backwardWeights dw", c, "dw", dw);
+            if (op.bias()) {
+                assertMatches("dense backwardWeights db", c, "db", db);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("activationCases")
+    void activationMatchesPyTorch(GoldenCase c) {
+        try (CaseTensors t = new CaseTensors(0)) {
+            Tensor y = output(c, "y", shapeOf(c, "x"), t);
+            backend.activation(c.activation(), c.input("x", t), y);
+            GoldenTensor expected = c.expected("y");
+            Closeness.assertClose("activation y", c, y, expected.data(),
+                    ErrorBound.activation(c.activation(), expected.data()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("activationCases")
+    void activationBackwardMatchesPyTorch(GoldenCase c) {
+        try (CaseTensors t = new CaseTensors(0)) {
+            Tensor dy = c.input("dy", t);
+            Tensor dx = output(c, "dx", shapeOf(c, "x"), t);
+            backend.activationBackward(c.activation(), c.input("x", t), dy, dx);
+            GoldenTensor expected = c.expected("dx");
+            Closeness.assertClose("activationBackward dx", c, dx, expected.data(),
+                    ErrorBound.activationBackward(c.activation(), dy.toArray(), expected.data()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("softmaxCases")
+    void softmaxFamilyMatchesPyTorch(GoldenCase c) {
+        SoftmaxOp op = c.softmaxOp();
+        try (CaseTensors t = new CaseTensors(0)) {
+            Shape shape = shapeOf(c, "logits");
+            Tensor output = output(c, "output", shape, t);
+            op.forward(backend, c.input("logits", t), output);
+            GoldenTensor expected = c.expected("output");
+            Closeness.assertClose(op + " forward", c, output, expected.data(),
+                    op.forwardBound(expected.data(), lastDim(shape)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("softmaxCases")
+    void softmaxFamilyBackwardMatchesPyTorch(GoldenCase c) {
+        SoftmaxOp op = c.softmaxOp();
+        try (CaseTensors t = new CaseTensors(0)) {
+            Shape shape = shapeOf(c, "output");
+            Tensor output = c.input("output", t);
+            Tensor dy = c.input("dy", t);
+            Tensor dLogits = output(c, "dLogits", shape, t);
+            op.backward(backend, output, dy, dLogits);
+            Closeness.assertClose(op + " backward dLogits", c, dLogits, c.expected("dLogits").data(),
+                    op.backwardBound(output.toArray(), dy.toArray(), lastDim(shape)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crossEntropyCases")
+    void softmaxCrossEntropyMatchesPyTorch(GoldenCase c) {
+        try (CaseTensors t = new CaseTensors(0)) {
+            Shape shape = shapeOf(c, "logits");
+            Tensor dLogits = output(c, "dLogits", shape, t);
+            float loss = backend.softmaxCrossEntropy(c.input("logits", t), c.labels(), dLogits);
+            double expectedLoss = c.expected("loss").data()[0];
+            Closeness.assertClose("softmaxCrossEntropy loss", c, loss, expectedLoss,
+                    ErrorBound.crossEntropyLoss(expectedLoss, shape.dim(0), shape.dim(1)));
+            double[] expected = c.expected("dLogits").data();
+            Closeness.assertClose("softmaxCrossEntropy dLogits", c, dLogits, expected,
+                    ErrorBound.crossEntropyGradient(expected, c.labels(), shape.dim(1)));
+        }
+    }
+
+    private static Shape shapeOf(GoldenCase c, String input) {
+        return c.inputs().get(input).shape();
+    }
+
+    private static int lastDim(Shape shape) {
+        return shape.dim(shape.rank() - 1);
+    }
+
+    /**
+     * A NaN-filled output for {@code argument}, after checking that jdnn's shape for it agrees
+     * with PyTorch's (output-size rules such as ceil mode are part of the contract).
+     */
+    private static Tensor output(GoldenCase c, String argument, Shape jdnnShape, CaseTensors t) {
+        assertThat(jdnnShape).as("shape of %s in case '%s' (jdnn vs PyTorch)", argument, c)
+                .isEqualTo(c.expected(argument).shape());
+        return t.output(jdnnShape);
+    }
+
+    private static void assertMatches(String what, GoldenCase c, String argument, Tensor actual) {
+        GoldenTensor expected = c.expected(argument);
+        Closeness.assertClose(what, c, actual, expected.data(), expected.reductionBound());
+    }
+}

@@ -1,0 +1,662 @@
+package dev.jdnn.testkit;
+
+import dev.jdnn.Activation;
+import dev.jdnn.Backend;
+import dev.jdnn.BackendConfig;
+import dev.jdnn.Backends;
+import dev.jdnn.Conv2d;
+import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Dense;
+import dev.jdnn.DensePlan;
+import dev.jdnn.Padding;
+import dev.jdnn.Pool2d;
+import dev.jdnn.Pool2dPlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import static dev.jdnn.testkit.Rejection.assertRejected;
+
+/**
+ * jdnn's error contract, run through a backend: every public entry point rejects wrong ranks,
+ * shapes that do not match the prepared op, channels not divisible by groups, non-positive
+ * sizes, closed tensors, plans and backends, labels out of range, a missing or unexpected bias,
+ * and an output that shares memory with an input (the same tensor, a reshape view of it, or a
+ * partially overlapping view). Each rejection must be an {@link IllegalArgumentException} or
+ * {@link IllegalStateException} (an {@link IndexOutOfBoundsException} for element indices)
+ * whose message names the op, the argument, the expected and the actual value (a {@code null}
+ * where an op description or a tensor factory needs an object is a {@link NullPointerException},
+ * Java's convention, with the same kind of message), and the call must
+ * leave every output exactly as it was: outputs are filled with a sentinel first.
+ *
+ * <p>Validation lives once, in the api module, so every backend passes or fails this together;
+ * running it per backend proves that the backend is reached only through the validating layer.
+ * A backend module runs it by subclassing it and naming the backend in {@link #backendName()}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ValidationContractTest {
+    private static final Class<IllegalArgumentException> BAD_ARGUMENT = IllegalArgumentException.class;
+    private static final Class<IllegalStateException> BAD_STATE = IllegalStateException.class;
+    private static final float SENTINEL = -12345.5f;
+
+    /** Grouped, strided, asymmetrically padded conv with bias: input [2, 4, 9, 8], output [2, 6, 5, 4]. */
+    private static final Conv2d CONV = new Conv2d(4, 6, 3, 3, 2, 2, new Padding(1, 0, 1, 2), 1, 1, 2, true);
+    private static final Shape CONV_INPUT = Shape.nchw(2, 4, 9, 8);
+    /** A conv whose output has the input's shape, so an output can alias the input. */
+    private static final Conv2d SAME_SHAPE_CONV = Conv2d.of(4, 4, 1).bias(false);
+    private static final Shape SAME_SHAPE_INPUT = Shape.nchw(1, 4, 3, 3);
+    private static final Pool2d POOL = Pool2d.max(2, 2);
+    private static final Shape POOL_INPUT = Shape.nchw(1, 2, 6, 6);
+    private static final Dense DENSE = Dense.of(5, 3);
+    private static final int BATCH = 2;
+
+    private Backend backend;
+    private Arena arena;
+
+    /** Creates the contract; subclasses name the backend under test. */
+    protected ValidationContractTest() {
+    }
+
+    /** The name of the backend under test, as {@link Backends#open(String)} knows it. */
+    protected abstract String backendName();
+
+    /** The configuration the backend under test is opened with. */
+    protected BackendConfig config() {
+        return BackendConfig.defaults();
+    }
+
+    @BeforeAll
+    void openBackend() {
+        backend = Backends.open(backendName(), config());
+    }
+
+    @AfterAll
+    void closeBackend() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    @BeforeEach
+    void openArena() {
+        arena = Arena.ofShared();
+    }
+
+    @AfterEach
+    void closeArena() {
+        arena.close();
+    }
+
+    /** An input: every element 0.5. */
+    private Tensor input(Shape shape) {
+        Tensor t = Tensor.allocate(shape, arena);
+        t.fill(0.5f);
+        return t;
+    }
+
+    private Tensor input(int... dims) {
+        return input(Shape.of(dims));
+    }
+
+    /** An output: every element the sentinel, which a rejected call must leave in place. */
+    private Tensor output(Shape shape) {
+        Tensor t = Tensor.allocate(shape, arena);
+        t.fill(SENTINEL);
+        return t;
+    }
+
+    /** A tensor whose memory has been freed. */
+    private static Tensor closed(Shape shape) {
+        Tensor t = Tensor.allocate(shape);
+        t.close();
+        return t;
+    }
+
+    /** A view of {@code shape} that starts {@code offset} elements into {@code base}'s memory. */
+    private static Tensor viewAt(Tensor base, long offset, Shape shape) {
+        return Tensor.wrap(base.segment().asSlice(offset * Float.BYTES), shape);
+    }
+
+    /** Two views of {@code shape} over one buffer, the second starting half-way into the first. */
+    private Tensor[] overlappingPair(Shape shape) {
+        long count = shape.elementCount();
+        Tensor base = input(Shape.of(Math.toIntExact(count + count / 2 + 1)));
+        return new Tensor[] {viewAt(base, 0, shape), viewAt(base, count / 2 + 1, shape)};
+    }
+
+    // ---- op descriptions and shapes -------------------------------------------------------
+
+    @Test
+    void shapeRejectsNonPositiveAndMissingDimensions() {
+        assertRejected(() -> Shape.of(2, 0, 3), BAD_ARGUMENT, "Shape.of", "dims[1]", ">= 1", "got 0");
+        assertRejected(() -> Shape.of(-4), BAD_ARGUMENT, "Shape.of", "dims[0]", ">= 1", "got -4");
+        assertRejected(() -> Shape.of(), BAD_ARGUMENT, "Shape.of", "dims", "at least one dimension", "none");
+    }
+
+    @Test
+    void paddingRejectsNegativeSides() {
+        assertRejected(() -> new Padding(0, -1, 0, 0), BAD_ARGUMENT, "Padding", "left", ">= 0", "-1");
+        assertRejected(() -> Padding.of(0, -2), BAD_ARGUMENT, "Padding", "left", ">= 0", "-2");
+        assertRejected(() -> Padding.same(5, 5, 0, 3, 1, 1), BAD_ARGUMENT, "Padding.same", "kernelH", ">= 1", "0");
+    }
+
+    @Test
+    void conv2dRejectsChannelsNotDivisibleByGroups() {
+        assertRejected(() -> Conv2d.of(3, 4, 3).groups(2), BAD_ARGUMENT, "Conv2d", "inChannels",
+                "multiple of groups=2", "got 3");
+        assertRejected(() -> Conv2d.of(4, 6, 3).groups(4), BAD_ARGUMENT, "Conv2d", "outChannels",
+                "multiple of groups=4", "got 6");
+    }
+
+    @Test
+    void conv2dRejectsNonPositiveSizes() {
+        assertRejected(() -> Conv2d.of(0, 4, 3), BAD_ARGUMENT, "Conv2d", "inChannels", ">= 1", "got 0");
+        assertRejected(() -> Conv2d.of(4, -1, 3), BAD_ARGUMENT, "Conv2d", "outChannels", ">= 1", "got -1");
+        assertRejected(() -> Conv2d.of(4, 4, 0), BAD_ARGUMENT, "Conv2d", "kernelH", ">= 1", "got 0");
+        assertRejected(() -> Conv2d.of(4, 4, 3).stride(1, 0), BAD_ARGUMENT, "Conv2d", "strideW", ">= 1", "got 0");
+        assertRejected(() -> Conv2d.of(4, 4, 3).dilation(0, 1), BAD_ARGUMENT, "Conv2d", "dilationH", ">= 1", "got 0");
+        assertRejected(() -> Conv2d.of(4, 4, 3).groups(0), BAD_ARGUMENT, "Conv2d", "groups", ">= 1", "got 0");
+        assertRejected(() -> Conv2d.of(4, 4, 3).padding(null), NullPointerException.class, "Conv2d", "padding",
+                "a Padding", "null");
+    }
+
+    @Test
+    void conv2dOutputShapeRejectsWrongRankChannelsAndTooSmallInput() {
+        assertRejected(() -> CONV.outputShape(Shape.of(2, 4, 9)), BAD_ARGUMENT, "Conv2d", "input", "rank 4",
+                "[2, 4, 9] (rank 3)");
+        assertRejected(() -> CONV.outputShape(Shape.nchw(2, 5, 9, 8)), BAD_ARGUMENT, "Conv2d", "input",
+                "4 channels", "got 5");
+        assertRejected(() -> Conv2d.of(1, 1, 3).dilation(2).outputShape(Shape.nchw(1, 1, 4, 9)), BAD_ARGUMENT,
+                "Conv2d", "input", "kernel extent 5", "got 4");
+    }
+
+    @Test
+    void pool2dRejectsNonPositiveSizesAndOversizedPadding() {
+        assertRejected(() -> Pool2d.max(0, 1), BAD_ARGUMENT, "Pool2d", "kernelH", ">= 1", "got 0");
+        assertRejected(() -> Pool2d.avg(2, 0), BAD_ARGUMENT, "Pool2d", "strideH", ">= 1", "got 0");
+        assertRejected(() -> Pool2d.max(3, 1).padding(new Padding(0, 0, 0, 2)), BAD_ARGUMENT, "Pool2d",
+                "padding.right", "<= half the kernel (1", "got 2");
+    }
+
+    @Test
+    void pool2dOutputShapeRejectsWrongRankAndTooSmallInput() {
+        assertRejected(() -> POOL.outputShape(Shape.of(1, 2, 6)), BAD_ARGUMENT, "Pool2d", "input", "rank 4",
+                "[1, 2, 6] (rank 3)");
+        assertRejected(() -> Pool2d.max(3, 1).outputShape(Shape.nchw(1, 1, 2, 5)), BAD_ARGUMENT, "Pool2d", "input",
+                ">= kernel 3", "got 2");
+    }
+
+    @Test
+    void denseRejectsNonPositiveSizes() {
+        assertRejected(() -> Dense.of(0, 3), BAD_ARGUMENT, "Dense", "inFeatures", ">= 1", "got 0");
+        assertRejected(() -> Dense.of(3, -2), BAD_ARGUMENT, "Dense", "outFeatures", ">= 1", "got -2");
+        assertRejected(() -> DENSE.outputShape(0), BAD_ARGUMENT, "Dense", "batch", ">= 1", "got 0");
+    }
+
+    // ---- Backend.plan ----------------------------------------------------------------------
+
+    @Test
+    void convPlanRejectsInputNotMatchingTheOp() {
+        assertRejected(() -> backend.plan(CONV, Shape.of(2, 4, 9)), BAD_ARGUMENT, "Conv2d", "input", "rank 4",
+                "(rank 3)");
+        assertRejected(() -> backend.plan(CONV, Shape.nchw(2, 3, 9, 8)), BAD_ARGUMENT, "Conv2d", "input",
+                "4 channels", "got 3");
+        assertRejected(() -> backend.plan(Conv2d.of(1, 1, 5), Shape.nchw(1, 1, 3, 7)), BAD_ARGUMENT, "Conv2d",
+                "input", "kernel extent 5", "got 3");
+        assertRejected(() -> backend.plan((Conv2d) null, CONV_INPUT), BAD_ARGUMENT, "conv2d plan", "op", "a Conv2d",
+                "null");
+        assertRejected(() -> backend.plan(CONV, null), BAD_ARGUMENT, "conv2d plan", "input", "a shape", "null");
+    }
+
+    @Test
+    void poolPlanRejectsInputNotMatchingTheOp() {
+        assertRejected(() -> backend.plan(POOL, Shape.of(12)), BAD_ARGUMENT, "Pool2d", "input", "rank 4",
+                "(rank 1)");
+        assertRejected(() -> backend.plan(Pool2d.avg(4, 1), Shape.nchw(1, 1, 3, 3)), BAD_ARGUMENT, "Pool2d",
+                "input", ">= kernel 4", "got 3");
+        assertRejected(() -> backend.plan((Pool2d) null, POOL_INPUT), BAD_ARGUMENT, "pool2d plan", "op", "a Pool2d",
+                "null");
+        assertRejected(() -> backend.plan(POOL, null), BAD_ARGUMENT, "pool2d plan", "input", "a shape", "null");
+    }
+
+    @Test
+    void densePlanRejectsNonPositiveBatchAndMissingOp() {
+        assertRejected(() -> backend.plan(DENSE, 0), BAD_ARGUMENT, "Dense", "batch", ">= 1", "got 0");
+        assertRejected(() -> backend.plan(DENSE, -3), BAD_ARGUMENT, "Dense", "batch", ">= 1", "got -3");
+        assertRejected(() -> backend.plan((Dense) null, BATCH), BAD_ARGUMENT, "dense plan", "op", "a Dense", "null");
+    }
+
+    // ---- Conv2dPlan ------------------------------------------------------------------------
+
+    @Test
+    void convForwardRejectsTensorsNotMatchingThePlan() {
+        try (Conv2dPlan plan = backend.plan(CONV, CONV_INPUT)) {
+            Shape out = plan.outputShape();
+            Tensor x = input(CONV_INPUT);
+            Tensor w = input(CONV.weightShape());
+            Tensor b = input(CONV.biasShape());
+            Tensor y = output(out);
+            String op = "conv2d forward";
+            assertRejected(() -> plan.forward(input(2, 4, 9), w, b, y), BAD_ARGUMENT, op, "x", CONV_INPUT.toString(),
+                    "[2, 4, 9]", y);
+            assertRejected(() -> plan.forward(input(2, 2, 9, 8), w, b, y), BAD_ARGUMENT, op, "x",
+                    CONV_INPUT.toString(), "[2, 2, 9, 8]", y);
+            assertRejected(() -> plan.forward(input(1, 4, 9, 8), w, b, y), BAD_ARGUMENT, op, "x",
+                    CONV_INPUT.toString(), "[1, 4, 9, 8]", y);
+            assertRejected(() -> plan.forward(x, input(6, 4, 3, 3), b, y), BAD_ARGUMENT, op, "w",
+                    CONV.weightShape().toString(), "[6, 4, 3, 3]", y);
+            assertRejected(() -> plan.forward(x, w, input(3), y), BAD_ARGUMENT, op, "b", "[6]", "[3]", y);
+            Tensor wrongY = output(Shape.nchw(2, 6, 4, 4));
+            assertRejected(() -> plan.forward(x, w, b, wrongY), BAD_ARGUMENT, op, "y", out.toString(), "[2, 6, 4, 4]",
+                    wrongY);
+        }
+    }
+
+    @Test
+    void convRejectsMissingOrUnexpectedBias() {
+        try (Conv2dPlan withBias = backend.plan(CONV, CONV_INPUT);
+             Conv2dPlan withoutBias = backend.plan(CONV.bias(false), CONV_INPUT)) {
+            Tensor x = input(CONV_INPUT);
+            Tensor w = input(CONV.weightShape());
+            Tensor y = output(withBias.outputShape());
+            Tensor dy = input(withBias.outputShape());
+            Tensor dw = output(CONV.weightShape());
+            Tensor db = output(CONV.biasShape());
+            assertRejected(() -> withBias.forward(x, w, null, y), BAD_ARGUMENT, "conv2d forward", "b", "[6]", "null",
+                    y);
+            assertRejected(() -> withoutBias.forward(x, w, input(CONV.biasShape()), y), BAD_ARGUMENT,
+                    "conv2d forward", "b", "null", "[6]", y);
+            assertRejected(() -> withBias.backwardWeights(x, dy, dw, null), BAD_ARGUMENT, "conv2d backwardWeights",
+                    "db", "[6]", "null", dw);
+            assertRejected(() -> withoutBias.backwardWeights(x, dy, dw, db), BAD_ARGUMENT, "conv2d backwardWeights",
+                    "db", "null", "[6]", dw, db);
+        }
+    }
+
+    @Test
+    void convBackwardDataRejectsTensorsNotMatchingThePlan() {
+        try (Conv2dPlan plan = backend.plan(CONV, CONV_INPUT)) {
+            Shape out = plan.outputShape();
+            Tensor dy = input(out);
+            Tensor w = input(CONV.weightShape());
+            Tensor dx = output(CONV_INPUT);
+            String op = "conv2d backwardData";
+            assertRejected(() -> plan.backwardData(input(2, 6, 5), w, dx), BAD_ARGUMENT, op, "dy", out.toString(),
+                    "[2, 6, 5]", dx);
+            assertRejected(() -> plan.backwardData(dy, input(6, 2, 3, 2), dx), BAD_ARGUMENT, op, "w",
+                    CONV.weightShape().toString(), "[6, 2, 3, 2]", dx);
+            Tensor wrongDx = output(Shape.nchw(2, 4, 8, 8));
+            assertRejected(() -> plan.backwardData(dy, w, wrongDx), BAD_ARGUMENT, op, "dx", CONV_INPUT.toString(),
+                    "[2, 4, 8, 8]", wrongDx);
+        }
+    }
+
+    @Test
+    void convBackwardWeightsRejectsTensorsNotMatchingThePlan() {
+        try (Conv2dPlan plan = backend.plan(CONV, CONV_INPUT)) {
+            Shape out = plan.outputShape();
+            Tensor x = input(CONV_INPUT);
+            Tensor dy = input(out);
+            Tensor dw = output(CONV.weightShape());
+            Tensor db = output(CONV.biasShape());
+            String op = "conv2d backwardWeights";
+            assertRejected(() -> plan.backwardWeights(input(2, 4, 9, 9), dy, dw, db), BAD_ARGUMENT, op, "x",
+                    CONV_INPUT.toString(), "[2, 4, 9, 9]", dw, db);
+            assertRejected(() -> plan.backwardWeights(x, input(2, 6, 5, 5), dw, db), BAD_ARGUMENT, op, "dy",
+                    out.toString(), "[2, 6, 5, 5]", dw, db);
+            Tensor wrongDw = output(Shape.of(6, 2, 9));
+            assertRejected(() -> plan.backwardWeights(x, dy, wrongDw, db), BAD_ARGUMENT, op, "dw",
+                    CONV.weightShape().toString(), "[6, 2, 9]", wrongDw, db);
+            Tensor wrongDb = output(Shape.of(1, 6));
+            assertRejected(() -> plan.backwardWeights(x, dy, dw, wrongDb), BAD_ARGUMENT, op, "db", "[6]", "[1, 6]", dw,
+                    wrongDb);
+        }
+    }
+
+    @Test
+    void convRejectsClosedTensorsAndClosedPlan() {
+        Conv2dPlan plan = backend.plan(CONV, CONV_INPUT);
+        Shape out = plan.outputShape();
+        Tensor x = input(CONV_INPUT);
+        Tensor w = input(CONV.weightShape());
+        Tensor b = input(CONV.biasShape());
+        Tensor y = output(out);
+        Tensor dx = output(CONV_INPUT);
+        Tensor dw = output(CONV.weightShape());
+        assertRejected(() -> plan.forward(closed(CONV_INPUT), w, b, y), BAD_STATE, "conv2d forward", "x", "open",
+                "closed", y);
+        assertRejected(() -> plan.forward(x, w, b, closed(out)), BAD_STATE, "conv2d forward", "y", "open", "closed");
+        assertRejected(() -> plan.backwardData(input(out), closed(CONV.weightShape()), dx), BAD_STATE,
+                "conv2d backwardData", "w", "open", "closed", dx);
+        assertRejected(() -> plan.backwardWeights(x, closed(out), dw, output(CONV.biasShape())), BAD_STATE,
+                "conv2d backwardWeights", "dy", "open", "closed", dw);
+        Tensor view = input(CONV_INPUT).reshape(CONV_INPUT);
+        view.close();
+        assertRejected(() -> plan.forward(view, w, b, y), BAD_STATE, "conv2d forward", "x", "open", "closed", y);
+        plan.close();
+        assertRejected(() -> plan.forward(x, w, b, y), BAD_STATE, "conv2d forward", "plan", "open", "closed", y);
+    }
+
+    @Test
+    void convRejectsOutputsAliasingInputs() {
+        try (Conv2dPlan plan = backend.plan(SAME_SHAPE_CONV, SAME_SHAPE_INPUT)) {
+            Tensor x = input(SAME_SHAPE_INPUT);
+            Tensor w = input(SAME_SHAPE_CONV.weightShape());
+            Tensor dy = input(SAME_SHAPE_INPUT);
+            String forward = "conv2d forward";
+            assertRejected(() -> plan.forward(x, w, null, x), BAD_ARGUMENT, forward, "y", "disjoint from x",
+                    "overlaps", x);
+            Tensor reshaped = x.reshape(SAME_SHAPE_INPUT);
+            assertRejected(() -> plan.forward(x, w, null, reshaped), BAD_ARGUMENT, forward, "y", "disjoint from x",
+                    "overlaps", x);
+            Tensor[] pair = overlappingPair(SAME_SHAPE_INPUT);
+            assertRejected(() -> plan.forward(pair[0], w, null, pair[1]), BAD_ARGUMENT, forward, "y",
+                    "disjoint from x", "overlaps", pair[0], pair[1]);
+            assertRejected(() -> plan.backwardData(dy, w, dy), BAD_ARGUMENT, "conv2d backwardData", "dx",
+                    "disjoint from dy", "overlaps", dy);
+            Tensor dwInX = viewAt(x, 0, SAME_SHAPE_CONV.weightShape());
+            assertRejected(() -> plan.backwardWeights(x, dy, dwInX, null), BAD_ARGUMENT, "conv2d backwardWeights",
+                    "dw", "disjoint from x", "overlaps", x);
+        }
+        try (Conv2dPlan plan = backend.plan(CONV, CONV_INPUT)) {
+            Tensor x = input(CONV_INPUT);
+            Tensor dy = input(plan.outputShape());
+            Tensor dw = output(CONV.weightShape());
+            Tensor db = viewAt(dy, 0, CONV.biasShape());
+            assertRejected(() -> plan.backwardWeights(x, dy, dw, db), BAD_ARGUMENT, "conv2d backwardWeights", "db",
+                    "disjoint from dy", "overlaps", dw, dy);
+        }
+    }
+
+    // ---- Pool2dPlan ------------------------------------------------------------------------
+
+    @Test
+    void poolRejectsTensorsNotMatchingThePlan() {
+        try (Pool2dPlan plan = backend.plan(POOL, POOL_INPUT)) {
+            Shape out = plan.outputShape();
+            Tensor x = input(POOL_INPUT);
+            Tensor y = output(out);
+            Tensor dx = output(POOL_INPUT);
+            assertRejected(() -> plan.forward(input(1, 2, 6), y), BAD_ARGUMENT, "pool2d forward", "x",
+                    POOL_INPUT.toString(), "[1, 2, 6]", y);
+            Tensor wrongY = output(Shape.nchw(1, 2, 3, 2));
+            assertRejected(() -> plan.forward(x, wrongY), BAD_ARGUMENT, "pool2d forward", "y", out.toString(),
+                    "[1, 2, 3, 2]", wrongY);
+            assertRejected(() -> plan.backward(x, input(1, 3, 3, 3), dx), BAD_ARGUMENT, "pool2d backward", "dy",
+                    out.toString(), "[1, 3, 3, 3]", dx);
+            assertRejected(() -> plan.backward(input(2, 2, 6, 6), input(out), dx), BAD_ARGUMENT, "pool2d backward",
+                    "x", POOL_INPUT.toString(), "[2, 2, 6, 6]", dx);
+            Tensor wrongDx = output(out);
+            assertRejected(() -> plan.backward(x, input(out), wrongDx), BAD_ARGUMENT, "pool2d backward", "dx",
+                    POOL_INPUT.toString(), out.toString(), wrongDx);
+        }
+    }
+
+    @Test
+    void poolRejectsClosedTensorsClosedPlanAndAliasing() {
+        Shape same = Shape.nchw(1, 2, 3, 3);
+        Pool2dPlan plan = backend.plan(Pool2d.max(1, 1), same);
+        Tensor x = input(same);
+        Tensor y = output(same);
+        assertRejected(() -> plan.forward(closed(same), y), BAD_STATE, "pool2d forward", "x", "open", "closed", y);
+        assertRejected(() -> plan.forward(x, x), BAD_ARGUMENT, "pool2d forward", "y", "disjoint from x", "overlaps",
+                x);
+        Tensor[] pair = overlappingPair(same);
+        assertRejected(() -> plan.forward(pair[0], pair[1]), BAD_ARGUMENT, "pool2d forward", "y", "disjoint from x",
+                "overlaps", pair[0], pair[1]);
+        Tensor dy = input(same);
+        assertRejected(() -> plan.backward(x, dy, dy.reshape(same)), BAD_ARGUMENT, "pool2d backward", "dx",
+                "disjoint from dy", "overlaps", dy);
+        plan.close();
+        assertRejected(() -> plan.forward(x, y), BAD_STATE, "pool2d forward", "plan", "open", "closed", y);
+    }
+
+    // ---- DensePlan -------------------------------------------------------------------------
+
+    @Test
+    void denseRejectsTensorsNotMatchingThePlan() {
+        try (DensePlan plan = backend.plan(DENSE, BATCH)) {
+            Tensor x = input(BATCH, 5);
+            Tensor w = input(DENSE.weightShape());
+            Tensor b = input(DENSE.biasShape());
+            Tensor y = output(plan.outputShape());
+            Tensor dx = output(plan.inputShape());
+            Tensor dw = output(DENSE.weightShape());
+            Tensor db = output(DENSE.biasShape());
+            assertRejected(() -> plan.forward(input(BATCH, 5, 1), w, b, y), BAD_ARGUMENT, "dense forward", "x",
+                    "[2, 5]", "[2, 5, 1]", y);
+            assertRejected(() -> plan.forward(input(3, 5), w, b, y), BAD_ARGUMENT, "dense forward", "x", "[2, 5]",
+                    "[3, 5]", y);
+            assertRejected(() -> plan.forward(x, input(5, 3), b, y), BAD_ARGUMENT, "dense forward", "w", "[3, 5]",
+                    "[5, 3]", y);
+            assertRejected(() -> plan.forward(x, w, null, y), BAD_ARGUMENT, "dense forward", "b", "[3]", "null", y);
+            Tensor wrongY = output(Shape.of(BATCH, 4));
+            assertRejected(() -> plan.forward(x, w, b, wrongY), BAD_ARGUMENT, "dense forward", "y", "[2, 3]", "[2, 4]",
+                    wrongY);
+            assertRejected(() -> plan.backwardData(input(BATCH, 5), w, dx), BAD_ARGUMENT, "dense backwardData", "dy",
+                    "[2, 3]", "[2, 5]", dx);
+            assertRejected(() -> plan.backwardWeights(x, input(plan.outputShape()), dw, null), BAD_ARGUMENT,
+                    "dense backwardWeights", "db", "[3]", "null", dw);
+            assertRejected(() -> plan.backwardWeights(x, input(plan.outputShape()), output(Shape.of(5, 3)), db),
+                    BAD_ARGUMENT, "dense backwardWeights", "dw", "[3, 5]", "[5, 3]", db);
+        }
+        try (DensePlan plan = backend.plan(new Dense(5, 3, false), BATCH)) {
+            Tensor y = output(plan.outputShape());
+            assertRejected(() -> plan.forward(input(BATCH, 5), input(3, 5), input(3), y), BAD_ARGUMENT,
+                    "dense forward", "b", "null", "[3]", y);
+        }
+    }
+
+    @Test
+    void denseRejectsClosedTensorsClosedPlanAndAliasing() {
+        Dense square = new Dense(5, 5, false);
+        DensePlan plan = backend.plan(square, BATCH);
+        Tensor x = input(BATCH, 5);
+        Tensor w = input(square.weightShape());
+        Tensor y = output(plan.outputShape());
+        assertRejected(() -> plan.forward(x, closed(square.weightShape()), null, y), BAD_STATE, "dense forward", "w",
+                "open", "closed", y);
+        assertRejected(() -> plan.forward(x, w, null, x), BAD_ARGUMENT, "dense forward", "y", "disjoint from x",
+                "overlaps", x);
+        Tensor wideView = viewAt(w, 5, plan.outputShape());
+        assertRejected(() -> plan.forward(x, w, null, wideView), BAD_ARGUMENT, "dense forward", "y", "disjoint from w",
+                "overlaps", w);
+        assertRejected(() -> plan.backwardData(x, w, x.reshape(plan.inputShape())), BAD_ARGUMENT, "dense backwardData",
+                "dx", "disjoint from dy", "overlaps", x);
+        Tensor base = input(square.weightShape());
+        Tensor xInBase = viewAt(base, 0, plan.inputShape());
+        assertRejected(() -> plan.backwardWeights(xInBase, input(plan.outputShape()), base, null), BAD_ARGUMENT,
+                "dense backwardWeights", "dw", "disjoint from x", "overlaps", base);
+        plan.close();
+        assertRejected(() -> plan.backwardData(x, w, output(plan.inputShape())), BAD_STATE, "dense backwardData",
+                "plan", "open", "closed");
+    }
+
+    // ---- activations and the softmax family -------------------------------------------------
+
+    @Test
+    void activationRejectsMismatchedShapesAndMissingFunction() {
+        Tensor x = input(2, 7);
+        Tensor y = output(Shape.of(2, 7));
+        Tensor wrong = output(Shape.of(14));
+        assertRejected(() -> backend.activation(Activation.RELU, x, wrong), BAD_ARGUMENT, "activation", "y", "[2, 7]",
+                "[14]", wrong);
+        assertRejected(() -> backend.activation(null, x, y), BAD_ARGUMENT, "activation", "a", "an Activation", "null",
+                y);
+        assertRejected(() -> backend.activation(Activation.TANH, null, y), BAD_ARGUMENT, "activation", "x",
+                "a tensor", "null", y);
+        assertRejected(() -> backend.activationBackward(Activation.SIGMOID, x, input(2, 6), y), BAD_ARGUMENT,
+                "activationBackward", "dy", "[2, 7]", "[2, 6]", y);
+        assertRejected(() -> backend.activationBackward(Activation.SIGMOID, x, input(2, 7), wrong), BAD_ARGUMENT,
+                "activationBackward", "dx", "[2, 7]", "[14]", wrong);
+    }
+
+    @Test
+    void activationRejectsClosedTensorsAndAliasing() {
+        Shape shape = Shape.of(3, 5);
+        Tensor x = input(shape);
+        Tensor y = output(shape);
+        assertRejected(() -> backend.activation(Activation.RELU, closed(shape), y), BAD_STATE, "activation", "x",
+                "open", "closed", y);
+        assertRejected(() -> backend.activationBackward(Activation.RELU, x, closed(shape), y), BAD_STATE,
+                "activationBackward", "dy", "open", "closed", y);
+        assertRejected(() -> backend.activation(Activation.RELU, x, x), BAD_ARGUMENT, "activation", "y",
+                "disjoint from x", "overlaps", x);
+        assertRejected(() -> backend.activation(Activation.SIGMOID, x, x.reshape(shape)), BAD_ARGUMENT, "activation",
+                "y", "disjoint from x", "overlaps", x);
+        Tensor[] pair = overlappingPair(shape);
+        assertRejected(() -> backend.activation(Activation.TANH, pair[0], pair[1]), BAD_ARGUMENT, "activation", "y",
+                "disjoint from x", "overlaps", pair[0], pair[1]);
+        Tensor dy = input(shape);
+        assertRejected(() -> backend.activationBackward(Activation.TANH, x, dy, dy), BAD_ARGUMENT,
+                "activationBackward", "dx", "disjoint from dy", "overlaps", dy);
+    }
+
+    @Test
+    void softmaxFamilyRejectsMismatchedShapes() {
+        Tensor logits = input(4, 10);
+        Tensor wrong = output(Shape.of(10, 4));
+        Tensor out = output(Shape.of(4, 10));
+        assertRejected(() -> backend.softmax(logits, wrong), BAD_ARGUMENT, "softmax", "probabilities", "[4, 10]",
+                "[10, 4]", wrong);
+        assertRejected(() -> backend.logSoftmax(logits, wrong), BAD_ARGUMENT, "logSoftmax", "logProbabilities",
+                "[4, 10]", "[10, 4]", wrong);
+        assertRejected(() -> backend.softmaxBackward(logits, input(4, 9), out), BAD_ARGUMENT, "softmaxBackward", "dy",
+                "[4, 10]", "[4, 9]", out);
+        assertRejected(() -> backend.softmaxBackward(logits, input(4, 10), wrong), BAD_ARGUMENT, "softmaxBackward",
+                "dLogits", "[4, 10]", "[10, 4]", wrong);
+        assertRejected(() -> backend.logSoftmaxBackward(logits, input(40), out), BAD_ARGUMENT, "logSoftmaxBackward",
+                "dy", "[4, 10]", "[40]", out);
+        assertRejected(() -> backend.softmax(null, out), BAD_ARGUMENT, "softmax", "logits", "a tensor", "null", out);
+    }
+
+    @Test
+    void softmaxFamilyRejectsClosedTensorsAndAliasing() {
+        Shape shape = Shape.of(3, 6);
+        Tensor logits = input(shape);
+        Tensor dy = input(shape);
+        Tensor out = output(shape);
+        assertRejected(() -> backend.softmax(closed(shape), out), BAD_STATE, "softmax", "logits", "open", "closed",
+                out);
+        assertRejected(() -> backend.logSoftmaxBackward(logits, closed(shape), out), BAD_STATE, "logSoftmaxBackward",
+                "dy", "open", "closed", out);
+        assertRejected(() -> backend.softmax(logits, logits), BAD_ARGUMENT, "softmax", "probabilities",
+                "disjoint from logits", "overlaps", logits);
+        assertRejected(() -> backend.logSoftmax(logits, logits.reshape(shape)), BAD_ARGUMENT, "logSoftmax",
+                "logProbabilities", "disjoint from logits", "overlaps", logits);
+        assertRejected(() -> backend.softmaxBackward(logits, dy, dy), BAD_ARGUMENT, "softmaxBackward", "dLogits",
+                "disjoint from dy", "overlaps", dy);
+        Tensor[] pair = overlappingPair(shape);
+        assertRejected(() -> backend.logSoftmaxBackward(pair[0], dy, pair[1]), BAD_ARGUMENT, "logSoftmaxBackward",
+                "dLogits", "disjoint from logProbabilities", "overlaps", pair[0], pair[1]);
+    }
+
+    @Test
+    void softmaxCrossEntropyRejectsLabelsOutOfRange() {
+        Tensor logits = input(3, 10);
+        Tensor dLogits = output(Shape.of(3, 10));
+        String op = "softmaxCrossEntropy";
+        assertRejected(() -> backend.softmaxCrossEntropy(logits, new int[] {0, 10, 2}, dLogits), BAD_ARGUMENT, op,
+                "labels[1]", "0..9", "got 10", dLogits);
+        assertRejected(() -> backend.softmaxCrossEntropy(logits, new int[] {0, 1, -1}, dLogits), BAD_ARGUMENT, op,
+                "labels[2]", "0..9", "got -1", dLogits);
+        assertRejected(() -> backend.softmaxCrossEntropy(logits, new int[] {0, 1}, dLogits), BAD_ARGUMENT, op,
+                "labels", "3 labels", "got 2", dLogits);
+        assertRejected(() -> backend.softmaxCrossEntropy(logits, null, dLogits), BAD_ARGUMENT, op, "labels",
+                "int[3]", "null", dLogits);
+    }
+
+    @Test
+    void softmaxCrossEntropyRejectsBadTensors() {
+        Tensor logits = input(3, 10);
+        int[] labels = {0, 1, 2};
+        Tensor dLogits = output(Shape.of(3, 10));
+        String op = "softmaxCrossEntropy";
+        assertRejected(() -> backend.softmaxCrossEntropy(input(3, 10, 1), labels, dLogits), BAD_ARGUMENT, op,
+                "logits", "rank 2", "[3, 10, 1] (rank 3)", dLogits);
+        Tensor wrong = output(Shape.of(3, 9));
+        assertRejected(() -> backend.softmaxCrossEntropy(logits, labels, wrong), BAD_ARGUMENT, op, "dLogits",
+                "[3, 10]", "[3, 9]", wrong);
+        assertRejected(() -> backend.softmaxCrossEntropy(closed(Shape.of(3, 10)), labels, dLogits), BAD_STATE, op,
+                "logits", "open", "closed", dLogits);
+        assertRejected(() -> backend.softmaxCrossEntropy(logits, labels, logits), BAD_ARGUMENT, op, "dLogits",
+                "disjoint from logits", "overlaps", logits);
+        Tensor[] pair = overlappingPair(Shape.of(3, 10));
+        assertRejected(() -> backend.softmaxCrossEntropy(pair[0], labels, pair[1]), BAD_ARGUMENT, op, "dLogits",
+                "disjoint from logits", "overlaps", pair[0], pair[1]);
+    }
+
+    @Test
+    void closedBackendRejectsEveryCall() {
+        Backend other = Backends.open(backendName(), config());
+        other.close();
+        String name = other.name();
+        Tensor x = input(2, 3);
+        Tensor y = output(Shape.of(2, 3));
+        assertRejected(() -> other.activation(Activation.RELU, x, y), BAD_STATE, "activation", "backend " + name,
+                "open", "closed", y);
+        assertRejected(() -> other.softmax(x, y), BAD_STATE, "softmax", "backend " + name, "open", "closed", y);
+        assertRejected(() -> other.plan(CONV, CONV_INPUT), BAD_STATE, "conv2d plan", "backend " + name, "open",
+                "closed");
+        assertRejected(() -> other.plan(POOL, POOL_INPUT), BAD_STATE, "pool2d plan", "backend " + name, "open",
+                "closed");
+        assertRejected(() -> other.plan(DENSE, BATCH), BAD_STATE, "dense plan", "backend " + name, "open", "closed");
+    }
+
+    // ---- Tensor --------------------------------------------------------------------------------
+
+    @Test
+    void tensorOfAndCopyFromRejectWrongValueCounts() {
+        assertRejected(() -> Tensor.of(Shape.of(2, 3), 1f, 2f, 3f, 4f, 5f), BAD_ARGUMENT, "Tensor.of", "values",
+                "expected 6", "got 5");
+        assertRejected(() -> Tensor.of(Shape.of(2), (float[]) null), NullPointerException.class, "Tensor.of", "values",
+                "an array", "null");
+        Tensor t = output(Shape.of(2, 3));
+        assertRejected(() -> t.copyFrom(new float[7]), BAD_ARGUMENT, "Tensor.copyFrom", "values", "expected 6",
+                "got 7", t);
+        assertRejected(() -> closed(Shape.of(2)).copyFrom(new float[2]), BAD_STATE, "Tensor.copyFrom", "tensor",
+                "open", "closed");
+    }
+
+    @Test
+    void tensorWrapRejectsUnsuitableMemory() {
+        assertRejected(() -> Tensor.wrap(MemorySegment.ofArray(new float[6]), Shape.of(6)), BAD_ARGUMENT,
+                "Tensor.wrap", "segment", "native", "heap");
+        MemorySegment small = arena.allocate(20, 4);
+        assertRejected(() -> Tensor.wrap(small, Shape.of(2, 3)), BAD_ARGUMENT, "Tensor.wrap", "segment", "24 bytes",
+                "got 20");
+        MemorySegment odd = arena.allocate(32, 4).asSlice(1);
+        assertRejected(() -> Tensor.wrap(odd, Shape.of(2)), BAD_ARGUMENT, "Tensor.wrap", "segment", "aligned to 4",
+                "0x" + Long.toHexString(odd.address()));
+    }
+
+    @Test
+    void tensorReshapeRejectsOtherElementCountsAndClosedTensors() {
+        Tensor t = input(2, 3);
+        assertRejected(() -> t.reshape(Shape.of(7)), BAD_ARGUMENT, "Tensor.reshape", "shape", "6 elements", "[7]");
+        assertRejected(() -> closed(Shape.of(2, 3)).reshape(Shape.of(6)), BAD_STATE, "Tensor.reshape", "tensor",
+                "open", "closed");
+    }
+
+    @Test
+    void tensorGetAndSetRejectBadIndicesAndClosedTensors() {
+        Tensor t = output(Shape.of(2, 3));
+        assertRejected(() -> t.get(1), BAD_ARGUMENT, "Tensor.get", "index", "2 indices", "got 1");
+        assertRejected(() -> t.set(1f, 0, 0, 0), BAD_ARGUMENT, "Tensor.set", "index", "2 indices", "got 3", t);
+        assertRejected(() -> t.get(0, 3), IndexOutOfBoundsException.class, "Tensor.get", "index[1]", "0..2", "got 3");
+        assertRejected(() -> t.set(1f, -1, 0), IndexOutOfBoundsException.class, "Tensor.set", "index[0]", "0..1",
+                "got -1", t);
+        assertRejected(() -> closed(Shape.of(2, 3)).get(0, 0), BAD_STATE, "Tensor.get", "tensor", "open", "closed");
+        assertRejected(() -> closed(Shape.of(2, 3)).set(1f, 0, 0), BAD_STATE, "Tensor.set", "tensor", "open",
+                "closed");
+    }
+}
