@@ -1,0 +1,238 @@
+package dev.jdnn.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.jdnn.Backends;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ./jdnn bench}: measures every selected cell (pass x shape x backend x threads) with
+ * JMH, printing progress, and writes a report directory: {@code jmh-result.json} (JMH's raw
+ * results, merged), {@code report.md}, {@code report.png}, and JMH's per-cell logs under
+ * {@code jmh/}. The tables are printed again at the end.
+ */
+@Command(name = "jdnn bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Benchmarks every backend on the hot-core shapes and writes a report (report.md, report.png, "
+                + "jmh-result.json).", "Without filters: every pass, shape and available backend at 1 thread and at all "
+                + "processors; naive only where one call takes under the naive limit."})
+public final class BenchCommand implements Callable<Integer> {
+    /** System property the launcher sets to the repository root, where {@code bench-results/} lives. */
+    static final String ROOT_PROPERTY = "jdnn.root";
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "report directory (default: bench-results/<timestamp> in the repository)")
+    Path out;
+
+    @Option(names = "--quick", description = "few short iterations in one JVM: the default selection in under "
+            + "5 minutes on 2 cores; indicative numbers, and the report says so")
+    boolean quick;
+
+    @Option(names = "--backend", split = ",", paramLabel = "NAME", description = "backends to run (default: all found)")
+    List<String> backends = new ArrayList<>();
+
+    @Option(names = "--shape", split = ",", paramLabel = "ID", description = "shape ids of the hot-core csv files")
+    List<String> shapes = new ArrayList<>();
+
+    @Option(names = "--op", split = ",", paramLabel = "OP",
+            description = "conv, pool, dense, or one pass: conv.fwd, conv.bwd_d, conv.bwd_w, pool.fwd, pool.bwd, "
+                    + "dense.fwd, dense.bwd_d, dense.bwd_w")
+    List<String> ops = new ArrayList<>();
+
+    @Option(names = "--threads", split = ",", paramLabel = "N", description = "thread counts, 'all' = every processor "
+            + "(default: 1,all)")
+    List<String> threads = new ArrayList<>(List.of("1", "all"));
+
+    @Option(names = "--anchor", paramLabel = "DIR", description = "results directory of "
+            + "../shared/bench/onednn-from-c/run.sh: adds oneDNN-from-C's time and the ratio to it")
+    Path anchor;
+
+    @Option(names = "--naive-limit", paramLabel = "SECONDS", description = "skip naive where one call would take "
+            + "longer (default: ${DEFAULT-VALUE})")
+    double naiveLimit = 2;
+
+    @Option(names = "--list", description = "print the selection and why cells are skipped, then stop")
+    boolean listOnly;
+
+    private final PrintStream console = System.out;
+
+    /** Runs the command; exits with its status. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        long started = System.nanoTime();
+        MachineInfo machine = MachineInfo.probe();
+        Optional<AnchorResults> anchorResults = Optional.ofNullable(anchor).map(AnchorResults::load);
+        List<Pass> passes = passes();
+        List<Integer> threadCounts = threadCounts();
+        List<String> backendNames = backends.isEmpty() ? Selection.allBackends() : List.copyOf(backends);
+        Set<String> shapeFilter = shapeFilter(passes);
+        JmhSettings settings = quick ? JmhSettings.quick() : JmhSettings.full();
+
+        console.printf("jdnn bench: %s, %d processors, %s%n", machine.cpuModel(), machine.processors(), machine.jdk());
+        List<String> status = backendStatus();
+        status.forEach(line -> console.println("  backend " + line));
+        if (backendNames.contains(Selection.NAIVE) && threadCounts.contains(1)) {
+            console.println("timing naive on one image per pass and shape, to see where a whole batch stays under "
+                    + naiveLimit + " s ...");
+        }
+        Selection selection = Selection.of(passes, shapeFilter, backendNames, threadCounts,
+                (pass, shape) -> NaiveReferences.secondsPerImage(pass, shape) * pass.batch(shape), naiveLimit);
+        console.printf("%d cells to run, %d skipped (%s)%n", selection.cells().size(), selection.skipped().size(),
+                settings.describe());
+        if (listOnly) {
+            selection.cells().forEach(c -> console.println("  run  " + c));
+            selection.skipped().forEach(s -> console.println("  skip " + s.cell() + ": " + s.reason()));
+            return 0;
+        }
+
+        Path dir = out != null ? out : defaultOut();
+        Path work = dir.resolve("jmh");
+        Files.createDirectories(work);
+        CellRunner runner = new CellRunner(settings, work);
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode all = json.createArrayNode();
+        Path rawJson = dir.resolve("jmh-result.json");
+        List<SkippedCell> notMeasured = new ArrayList<>(selection.skipped());
+
+        for (int t : threadCounts) {
+            try {
+                JsonNode entries = runner.runPeak(t, String.format(Locale.ROOT, "peak-%dt", t));
+                all.addAll((ArrayNode) entries);
+                RunResults.parse(entries).peakGflops(t).ifPresent(g ->
+                        console.printf("peak FMA, %d thread%s: %.1f GFLOP/s%n", t, t == 1 ? "" : "s", g));
+            } catch (CellFailedException e) {
+                console.printf("peak FMA, %d threads: failed: %s%n", t, e.getMessage());
+            }
+        }
+        json.writerWithDefaultPrettyPrinter().writeValue(rawJson.toFile(), all);
+
+        int total = selection.cells().size();
+        long cellsStarted = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            Cell cell = selection.cells().get(i);
+            String name = String.format(Locale.ROOT, "%03d-%s-%s-%s-%dt", i + 1, cell.pass().label(), cell.shape(),
+                    cell.backend(), cell.threads());
+            console.printf("[%d/%d] %-40s ", i + 1, total, cell);
+            console.flush();
+            try {
+                JsonNode entries = runner.run(cell, name);
+                all.addAll((ArrayNode) entries);
+                json.writerWithDefaultPrettyPrinter().writeValue(rawJson.toFile(), all);
+                for (Measurement m : RunResults.parse(entries).measurements()) {
+                    console.printf("%s ms, %s %s", ReportWriter.millis(m.ms(), m.msError()), ReportWriter.rate(m.rate()),
+                            cell.pass().memoryBound() ? "GB/s" : "GFLOP/s");
+                }
+            } catch (CellFailedException e) {
+                notMeasured.add(new SkippedCell(cell, "failed: " + e.getMessage()));
+                console.print("FAILED: " + e.getMessage());
+            }
+            double perCell = (System.nanoTime() - cellsStarted) / 1e9 / (i + 1);
+            console.printf("   (about %s left)%n", duration(perCell * (total - i - 1)));
+        }
+
+        RunResults results = RunResults.parse(all);
+        ReportContext context = new ReportContext(machine, quick, settings.describe(), backendNames, status,
+                notMeasured, anchorResults);
+        ReportWriter report = new ReportWriter(results, context);
+        Files.writeString(dir.resolve("report.md"), report.markdown());
+        new ChartWriter(results, backendNames, anchorResults).writePng(dir.resolve("report.png"));
+
+        console.println();
+        console.print(report.tables());
+        long failed = notMeasured.stream().filter(s -> s.reason().startsWith("failed")).count();
+        if (failed > 0) {
+            console.printf("%d cell%s FAILED (listed at the end of report.md)%n", failed, failed == 1 ? "" : "s");
+        }
+        console.printf("report: %s (also report.png, jmh-result.json); wall time %s%n", dir.resolve("report.md"),
+                duration((System.nanoTime() - started) / 1e9));
+        return 0;
+    }
+
+    private List<Pass> passes() {
+        if (ops.isEmpty()) {
+            return List.of(Pass.values());
+        }
+        Set<Pass> chosen = new LinkedHashSet<>();
+        for (String op : ops) {
+            String wanted = op.trim().toLowerCase(Locale.ROOT);
+            List<Pass> matching = new ArrayList<>();
+            for (Pass p : Pass.values()) {
+                if (p.op().equals(wanted) || p.label().equals(wanted)) {
+                    matching.add(p);
+                }
+            }
+            if (matching.isEmpty()) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--op: unknown op or pass '" + op
+                        + "'; expected conv, pool, dense or one of " + List.of(Pass.values()).stream().map(Pass::label)
+                        .toList());
+            }
+            chosen.addAll(matching);
+        }
+        return List.copyOf(chosen);
+    }
+
+    private List<Integer> threadCounts() {
+        TreeSet<Integer> counts = new TreeSet<>();
+        for (String t : threads) {
+            try {
+                counts.add(PlanBenchmark.threadCount(t.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--threads: expected a positive count "
+                        + "or 'all', got '" + t + "'");
+            }
+        }
+        return List.copyOf(counts);
+    }
+
+    private Set<String> shapeFilter(List<Pass> passes) {
+        Set<String> known = new TreeSet<>();
+        passes.forEach(p -> known.addAll(p.shapeIds()));
+        for (String s : shapes) {
+            if (!known.contains(s)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--shape: unknown shape '" + s
+                        + "' for the selected ops; expected one of " + known);
+            }
+        }
+        return Set.copyOf(shapes);
+    }
+
+    private static List<String> backendStatus() {
+        List<String> lines = new ArrayList<>();
+        for (Backends.Entry e : Backends.list()) {
+            lines.add(e.name() + ": " + (e.available() ? "available" : "unavailable: " + e.reason()));
+        }
+        return lines;
+    }
+
+    private static Path defaultOut() {
+        Path root = Path.of(System.getProperty(ROOT_PROPERTY, "."));
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return root.resolve("bench-results").resolve(stamp);
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s < 60 ? s + " s" : String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+    }
+}

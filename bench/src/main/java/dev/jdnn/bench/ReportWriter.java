@@ -1,0 +1,206 @@
+package dev.jdnn.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
+
+/**
+ * Writes {@code report.md}: a header (machine, JDK, flags, settings, backends, measured peak),
+ * then one table per pass with a row per shape and thread count and, per backend, the time per
+ * call, GFLOP/s (GB/s for pooling), the share of the measured FMA peak at that thread count and
+ * the ratio to the fastest backend of the row; with an anchor, oneDNN-from-C's time and each
+ * backend's ratio to it. Cells that were skipped or failed are listed with the reason.
+ */
+public final class ReportWriter {
+    private final RunResults results;
+    private final ReportContext context;
+
+    /** A writer for {@code results} described by {@code context}. */
+    public ReportWriter(RunResults results, ReportContext context) {
+        this.results = results;
+        this.context = context;
+    }
+
+    /** The whole report as markdown. */
+    public String markdown() {
+        StringBuilder out = new StringBuilder();
+        header(out);
+        for (Pass pass : Pass.values()) {
+            out.append(table(pass));
+        }
+        skipped(out);
+        return out.toString();
+    }
+
+    /** The tables only, one per pass with data, for the terminal. */
+    public String tables() {
+        StringBuilder out = new StringBuilder();
+        for (Pass pass : Pass.values()) {
+            out.append(table(pass));
+        }
+        return out.toString();
+    }
+
+    private void header(StringBuilder out) {
+        MachineInfo m = context.machine();
+        out.append("# jdnn benchmark report\n\n");
+        if (context.quick()) {
+            out.append("> **Quick run (`--quick`)**: few and short iterations without forked JVMs, so the figures are "
+                    + "indicative only. Run `./jdnn bench` without `--quick` for numbers to quote.\n\n");
+        }
+        out.append("- date: ").append(m.date()).append('\n');
+        out.append("- CPU: ").append(m.cpuModel()).append(", ").append(m.processors()).append(" processors\n");
+        out.append("- JDK: ").append(m.jdk()).append("; OS: ").append(m.os()).append('\n');
+        List<String> flags = results.jvmArgs();
+        out.append("- JVM flags: ").append(flags.isEmpty() ? "(none recorded)" : "`" + String.join(" ", flags) + "`")
+                .append('\n');
+        out.append("- JMH: ").append(context.settings()).append("; mean time per call, ± is JMH's 99.9% "
+                + "confidence half-width\n");
+        out.append("- threads: ").append(threadCounts()).append(" (the backend's own threads; one JMH thread)\n");
+        out.append("- backends:\n");
+        for (String line : context.backendStatus()) {
+            out.append("  - ").append(line).append('\n');
+        }
+        out.append("- FP32 FMA peak measured by the suite (Vector API, ").append(PeakBenchmark.CHAINS)
+                .append(" independent chains): ");
+        if (results.peaks().isEmpty()) {
+            out.append("not measured, so no % of peak");
+        } else {
+            List<String> parts = new ArrayList<>();
+            results.peaks().forEach((t, g) -> parts.add(String.format(Locale.ROOT, "%.1f GFLOP/s at %d thread%s", g, t,
+                    t == 1 ? "" : "s")));
+            out.append(String.join(", ", parts));
+        }
+        out.append('\n');
+        context.anchor().ifPresent(a -> out.append("- oneDNN from C: `").append(a.directory()).append("` (conv: the `")
+                .append(AnchorResults.CONV_VARIANT).append("` variant, NCHW in and out; pool, dense: `")
+                .append(AnchorResults.PLAIN_VARIANT).append("`)\n"));
+        out.append("\nGFLOP/s use the csv's `gflop_fwd` for every pass (as the oneDNN-from-C harness does); pooling "
+                + "shows GB/s of input plus output instead. %pk = share of the measured peak at the same thread "
+                + "count. ×best = time over the row's fastest backend.");
+        if (context.anchor().isPresent()) {
+            out.append(" ×C = time over oneDNN-from-C's.");
+        }
+        out.append("\n\n");
+    }
+
+    private String threadCounts() {
+        TreeSet<Integer> threads = new TreeSet<>();
+        results.measurements().forEach(m -> threads.add(m.cell().threads()));
+        return threads.isEmpty() ? "-" : threads.toString().replaceAll("[\\[\\]]", "");
+    }
+
+    private String table(Pass pass) {
+        List<Measurement> ofPass = results.measurements().stream().filter(m -> m.cell().pass() == pass).toList();
+        if (ofPass.isEmpty()) {
+            return "";
+        }
+        boolean anchored = context.anchor().isPresent();
+        String unit = pass.memoryBound() ? "GB/s" : "GF/s";
+        StringBuilder out = new StringBuilder();
+        out.append("## ").append(pass.title()).append(" (`").append(pass.label()).append("`)\n\n");
+        StringBuilder head = new StringBuilder("| shape | ").append(pass.memoryBound() ? "GB" : "GFLOP").append(" | thr |");
+        StringBuilder rule = new StringBuilder("|---|---:|---:|");
+        for (String b : context.backends()) {
+            head.append(' ').append(b).append(" ms | ").append(b).append(' ').append(unit).append(" |");
+            rule.append("---:|---:|");
+            if (!pass.memoryBound()) {
+                head.append(" %pk |");
+                rule.append("---:|");
+            }
+            head.append(" ×best |");
+            rule.append("---:|");
+            if (anchored) {
+                head.append(" ×C |");
+                rule.append("---:|");
+            }
+        }
+        if (anchored) {
+            head.append(" oneDNN-C ms | oneDNN-C ").append(unit).append(" |");
+            rule.append("---:|---:|");
+        }
+        out.append(head).append('\n').append(rule).append('\n');
+        TreeSet<Integer> threads = new TreeSet<>();
+        ofPass.forEach(m -> threads.add(m.cell().threads()));
+        for (String shape : pass.shapeIds()) {
+            for (int t : threads) {
+                row(out, pass, shape, t);
+            }
+        }
+        out.append('\n');
+        return out.toString();
+    }
+
+    private void row(StringBuilder out, Pass pass, String shape, int threads) {
+        List<Optional<Measurement>> cells = context.backends().stream()
+                .map(b -> results.find(new Cell(pass, shape, b, threads))).toList();
+        if (cells.stream().noneMatch(Optional::isPresent)) {
+            return;
+        }
+        OptionalDouble best = cells.stream().flatMap(Optional::stream).mapToDouble(Measurement::ms).min();
+        Optional<Double> anchorMs = context.anchor().flatMap(a -> a.millis(pass, shape, threads));
+        Optional<Double> peak = results.peakGflops(threads);
+        double work = pass.work(shape);
+        out.append("| ").append(shape).append(" | ").append(String.format(Locale.ROOT, "%.4f", work)).append(" | ")
+                .append(threads).append(" |");
+        for (Optional<Measurement> cell : cells) {
+            if (cell.isEmpty()) {
+                int blanks = 2 + (pass.memoryBound() ? 0 : 1) + 1 + (context.anchor().isPresent() ? 1 : 0);
+                out.append(" – |".repeat(blanks));
+                continue;
+            }
+            Measurement m = cell.get();
+            out.append(' ').append(millis(m.ms(), m.msError())).append(" | ").append(rate(m.rate())).append(" |");
+            if (!pass.memoryBound()) {
+                out.append(' ').append(peak.map(p -> percent(m.rate() / p)).orElse("–")).append(" |");
+            }
+            out.append(' ').append(ratio(m.ms() / best.getAsDouble())).append(" |");
+            if (context.anchor().isPresent()) {
+                out.append(' ').append(anchorMs.map(c -> ratio(m.ms() / c)).orElse("–")).append(" |");
+            }
+        }
+        if (context.anchor().isPresent()) {
+            out.append(' ').append(anchorMs.map(c -> millis(c, Double.NaN)).orElse("–")).append(" | ")
+                    .append(anchorMs.map(c -> rate(work / (c / 1e3))).orElse("–")).append(" |");
+        }
+        out.append('\n');
+    }
+
+    private void skipped(StringBuilder out) {
+        if (context.skipped().isEmpty()) {
+            return;
+        }
+        out.append("## Cells not measured\n\n| cell | reason |\n|---|---|\n");
+        for (SkippedCell s : context.skipped()) {
+            out.append("| ").append(s.cell()).append(" | ").append(s.reason().replace("|", "\\|").replace("\n", " "))
+                    .append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    static String millis(double ms, double error) {
+        String value = ms < 1 ? String.format(Locale.ROOT, "%.3f", ms)
+                : ms < 100 ? String.format(Locale.ROOT, "%.2f", ms) : String.format(Locale.ROOT, "%.0f", ms);
+        if (Double.isNaN(error) || error <= 0) {
+            return value;
+        }
+        String err = error < 1 ? String.format(Locale.ROOT, "%.3f", error)
+                : error < 100 ? String.format(Locale.ROOT, "%.2f", error) : String.format(Locale.ROOT, "%.0f", error);
+        return value + " ±" + err;
+    }
+
+    static String rate(double value) {
+        return value < 10 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    }
+
+    private static String ratio(double r) {
+        return String.format(Locale.ROOT, "%.2f×", r);
+    }
+}
