@@ -152,7 +152,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         RunResults results = RunResults.parse(all);
-        ReportContext context = new ReportContext(machine, quick, settings.describe(), backendNames, status,
+        ReportContext context = new ReportContext(machine, quick,
+                settings.describe() + "; peak probe: " + settings.forPeak().describe(), backendNames, status,
                 notMeasured, anchorResults);
         ReportWriter report = new ReportWriter(results, context);
         Files.writeString(dir.resolve("report.md"), report.markdown());

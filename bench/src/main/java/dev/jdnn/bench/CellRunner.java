@@ -44,21 +44,21 @@ final class CellRunner {
                 .param("shape", cell.shape())
                 .param("threads", String.valueOf(cell.threads()))
                 .threads(1);
-        return execute(options, name);
+        return execute(settings.applyTo(options), name);
     }
 
-    /** Measures {@link PeakBenchmark} on {@code threads} benchmark threads. */
+    /** Measures {@link PeakBenchmark} on {@code threads} benchmark threads, with {@link JmhSettings#forPeak()}. */
     JsonNode runPeak(int threads, String name) throws CellFailedException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(PeakBenchmark.class.getName() + ".fma") + "$")
                 .threads(threads);
-        return execute(options, name);
+        return execute(settings.forPeak().applyTo(options), name);
     }
 
     private JsonNode execute(ChainedOptionsBuilder options, String name) throws CellFailedException {
         Path json = workDir.resolve(name + ".json");
         Path log = workDir.resolve(name + ".log");
-        settings.applyTo(options)
+        options
                 .jvmArgsAppend(JVM_FLAGS)
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.NORMAL)

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Draws {@code report.png} with XChart: one bar chart per pass at the run's highest thread count,
- * GFLOP/s (GB/s for pooling) per shape, one bar per backend (and oneDNN from C when anchored).
+ * Draws {@code report.png} with XChart: one bar chart per pass, GFLOP/s (GB/s for pooling) per
+ * shape, one bar per backend and thread count (and oneDNN from C when anchored).
  * The axis turns logarithmic when the bars span more than {@value #LOG_SPREAD}x, which naive next
  * to the fast backends always does.
  */
@@ -60,44 +60,38 @@ public final class ChartWriter {
         if (ofPass.isEmpty()) {
             return Optional.empty();
         }
-        int threads = ofPass.stream().mapToInt(m -> m.cell().threads()).max().orElseThrow();
+        List<Integer> threadCounts = ofPass.stream().map(m -> m.cell().threads()).distinct().sorted().toList();
         List<String> shapes = pass.shapeIds().stream()
-                .filter(s -> ofPass.stream().anyMatch(m -> m.cell().shape().equals(s) && m.cell().threads() == threads))
+                .filter(s -> ofPass.stream().anyMatch(m -> m.cell().shape().equals(s)))
                 .toList();
         String unit = pass.memoryBound() ? "GB/s" : "GFLOP/s";
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(420)
-                .title(pass.title() + ", " + threads + " thread" + (threads == 1 ? "" : "s"))
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(420).title(pass.title())
                 .xAxisTitle("shape").yAxisTitle(unit).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisLabelRotation(30);
-        double min = Double.MAX_VALUE;
-        double max = 0;
+        List<Double> all = new ArrayList<>();
         for (String backend : backends) {
-            List<Double> values = new ArrayList<>();
-            for (String shape : shapes) {
-                values.add(results.find(new Cell(pass, shape, backend, threads)).map(Measurement::rate).orElse(null));
-            }
-            if (values.stream().allMatch(v -> v == null)) {
-                continue;
-            }
-            for (Double v : values) {
-                if (v != null && v > 0) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
+            for (int threads : threadCounts) {
+                List<Double> values = new ArrayList<>();
+                for (String shape : shapes) {
+                    values.add(results.find(new Cell(pass, shape, backend, threads)).map(Measurement::rate)
+                            .orElse(null));
                 }
+                addSeries(chart, backend + " " + threads + "t", shapes, values, all);
             }
-            chart.addSeries(backend, shapes, values);
         }
         if (anchor.isPresent()) {
-            List<Double> values = new ArrayList<>();
-            for (String shape : shapes) {
-                values.add(anchor.get().millis(pass, shape, threads).map(ms -> pass.work(shape) / (ms / 1e3))
-                        .orElse(null));
-            }
-            if (values.stream().anyMatch(v -> v != null)) {
-                chart.addSeries(ANCHOR_SERIES, shapes, values);
+            for (int threads : threadCounts) {
+                List<Double> values = new ArrayList<>();
+                for (String shape : shapes) {
+                    values.add(anchor.get().millis(pass, shape, threads).map(ms -> pass.work(shape) / (ms / 1e3))
+                            .orElse(null));
+                }
+                addSeries(chart, ANCHOR_SERIES + " " + threads + "t", shapes, values, all);
             }
         }
+        double min = all.stream().mapToDouble(Double::doubleValue).min().orElse(1);
+        double max = all.stream().mapToDouble(Double::doubleValue).max().orElse(1);
         if (max / min > LOG_SPREAD) {
             chart.getStyler().setYAxisLogarithmic(true);
             // bars grow from the axis minimum, which must be positive on a log axis
@@ -105,5 +99,15 @@ public final class ChartWriter {
             chart.setYAxisTitle(unit + " (log scale)");
         }
         return Optional.of(chart);
+    }
+
+    /** Adds a series unless it has no value at all; collects its values into {@code all}. */
+    private static void addSeries(CategoryChart chart, String name, List<String> shapes, List<Double> values,
+                                  List<Double> all) {
+        List<Double> present = values.stream().filter(v -> v != null && v > 0).toList();
+        if (!present.isEmpty()) {
+            chart.addSeries(name, shapes, values);
+            all.addAll(present);
+        }
     }
 }

@@ -10,8 +10,8 @@ import java.util.Locale;
  *
  * <p>{@link #full()} forks a fresh JVM per cell, so one backend's JIT profile cannot slow
  * another's. {@link #quick()} runs every cell in the launching JVM with one short warm-up and
- * two short measurements: the whole default selection fits in a few minutes on two cores, and
- * the numbers are indicative only.
+ * one short measurement: the whole default selection fits in a few minutes on two cores, and
+ * the numbers are indicative only (and carry no confidence interval).
  */
 public record JmhSettings(int forks, int warmupIterations, long warmupMillis, int measurementIterations,
                           long measurementMillis) {
@@ -21,9 +21,23 @@ public record JmhSettings(int forks, int warmupIterations, long warmupMillis, in
         return new JmhSettings(1, 3, 1000, 5, 1000);
     }
 
-    /** No fork, 1 x 100 ms warm-up, 2 x 150 ms measurement. */
+    /**
+     * No fork, 1 x 300 ms warm-up, 1 x 200 ms measurement. A warm-up much shorter than that
+     * leaves the first cell of each backend's pass running interpreted code.
+     */
     public static JmhSettings quick() {
-        return new JmhSettings(0, 1, 100, 2, 150);
+        return new JmhSettings(0, 1, 300, 1, 200);
+    }
+
+    /**
+     * Settings for {@link PeakBenchmark} in a run with these settings: the same forks, at least
+     * 2 x 500 ms of warm-up and 3 x 200 ms of measurement. Vector API code runs boxed, hundreds
+     * of times slower, until the JIT compiles it, so the peak needs a longer warm-up than a
+     * quick cell gets; the probe is cheap, so it always has one.
+     */
+    public JmhSettings forPeak() {
+        return new JmhSettings(forks, Math.max(2, warmupIterations), Math.max(500, warmupMillis),
+                Math.max(3, measurementIterations), Math.max(200, measurementMillis));
     }
 
     /** Applies these settings to {@code options}. */

@@ -32,9 +32,13 @@ public final class RunResults {
         List<String> jvmArgs = new ArrayList<>();
         for (JsonNode entry : jmhResults) {
             String benchmark = entry.path("benchmark").asText();
-            if (jvmArgs.isEmpty()) {
-                entry.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
-            }
+            entry.path("jvmArgs").forEach(a -> {
+                // without forks JMH lists the launching JVM's arguments and its own additions,
+                // which repeat them; the launcher's -Djdnn.root says nothing about performance
+                if (!jvmArgs.contains(a.asText()) && !a.asText().startsWith("-D" + BenchCommand.ROOT_PROPERTY + "=")) {
+                    jvmArgs.add(a.asText());
+                }
+            });
             if (benchmark.equals(PeakBenchmark.class.getName() + ".fma")) {
                 double flops = entry.path("secondaryMetrics").path("flop").path("score").asDouble(Double.NaN);
                 peak.merge(entry.path("threads").asInt(1), flops / 1e9, Math::max);
@@ -86,7 +90,7 @@ public final class RunResults {
         return peakGflops;
     }
 
-    /** The JVM arguments of the benchmark JVMs, as JMH recorded them. */
+    /** The distinct JVM arguments of the benchmark JVMs, as JMH recorded them. */
     public List<String> jvmArgs() {
         return jvmArgs;
     }

@@ -16,12 +16,12 @@ class ChartWriterTest {
     private static final List<String> BACKENDS = List.of("naive", "vector", "onednn");
 
     @Test
-    void drawsOneChartPerPassWithABarSeriesPerBackendThatHasData() {
+    void drawsOneChartPerPassWithABarSeriesPerBackendAndThreadCountThatHasData() {
         List<CategoryChart> charts = new ChartWriter(CannedResults.jmh(), BACKENDS, Optional.empty()).charts();
         assertThat(charts).hasSize(2);
         assertThat(charts.get(0).getTitle()).startsWith("Convolution forward");
-        assertThat(charts.get(0).getSeriesMap()).containsOnlyKeys("naive", "vector", "onednn");
-        assertThat(charts.get(1).getSeriesMap()).containsOnlyKeys("vector");
+        assertThat(charts.get(0).getSeriesMap()).containsOnlyKeys("naive 1t", "vector 1t", "onednn 1t");
+        assertThat(charts.get(1).getSeriesMap()).containsOnlyKeys("vector 2t");
     }
 
     @Test
@@ -35,7 +35,7 @@ class ChartWriterTest {
     void addsOneDnnFromCAsABarWhenAnchored() {
         List<CategoryChart> charts = new ChartWriter(CannedResults.jmh(), BACKENDS, Optional.of(CannedResults.anchor()))
                 .charts();
-        assertThat(charts.get(0).getSeriesMap()).containsKey("oneDNN from C");
+        assertThat(charts.get(0).getSeriesMap()).containsKey("oneDNN from C 1t");
     }
 
     @Test

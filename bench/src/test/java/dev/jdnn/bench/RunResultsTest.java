@@ -32,7 +32,8 @@ class RunResultsTest {
     }
 
     @Test
-    void keepsTheJvmArgumentsOfTheBenchmarkJvms() {
-        assertThat(results.jvmArgs()).contains("--add-modules=jdk.incubator.vector");
+    void keepsEachJvmArgumentOfTheBenchmarkJvmsOnce() {
+        assertThat(results.jvmArgs()).containsExactly("--add-modules=jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED");
     }
 }
