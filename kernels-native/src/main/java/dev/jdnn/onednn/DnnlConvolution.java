@@ -1,0 +1,196 @@
+package dev.jdnn.onednn;
+
+import dev.jdnn.Conv2d;
+import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+import dev.jdnn.onednn.ffi.dnnl_h;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A {@link Conv2d} as three oneDNN convolution passes over NCHW tensors: forward (with bias),
+ * backward data, backward weights (with bias gradient). Each pass is built on its first run,
+ * once, in the {@link Layout} {@link LayoutChoice} picks for it (the fastest on this machine when
+ * the pass is big enough to time); afterwards a run only re-points memory handles at the caller's
+ * tensors and executes. Weights of a grouped convolution are described as {@code goihw}
+ * ({@code [g, k/g, c/g, r, s]}), which is the caller's {@code [k, c/g, r, s]} byte for byte.
+ * PyTorch's dilation {@code d} is oneDNN's {@code d - 1}.
+ */
+final class DnnlConvolution implements Conv2dPlan {
+    private final Conv2d op;
+    private final Shape input;
+    private final Shape output;
+    private final OneDnnRuntime runtime;
+    private final LayoutChoice layouts;
+    private final Arena geometry = Arena.ofShared();
+    private final MemorySegment strides;
+    private final MemorySegment dilates;
+    private final MemorySegment padLeft;
+    private final MemorySegment padRight;
+    private final long[] srcDims;
+    private final long[] dstDims;
+    private final long[] weightDims;
+    private final int weightTag;
+    private final double flop;
+    private final Map<Layout, PrimitiveDesc> forwardHints = new EnumMap<>(Layout.class);
+    private Pass forward;
+    private Pass backwardData;
+    private Pass backwardWeights;
+
+    DnnlConvolution(Conv2d op, Shape input, OneDnnRuntime runtime, LayoutChoice layouts) {
+        this.op = op;
+        this.input = input;
+        this.output = op.outputShape(input);
+        this.runtime = runtime;
+        this.layouts = layouts;
+        strides = PlanGeometry.pair(geometry, op.strideH(), op.strideW());
+        dilates = PlanGeometry.pair(geometry, op.dilationH() - 1, op.dilationW() - 1);
+        padLeft = PlanGeometry.pair(geometry, op.padding().top(), op.padding().left());
+        padRight = PlanGeometry.pair(geometry, op.padding().bottom(), op.padding().right());
+        srcDims = PlanGeometry.dims(input);
+        dstDims = PlanGeometry.dims(output);
+        int g = op.groups();
+        if (g > 1) {
+            weightDims = new long[] {g, op.outChannels() / g, op.inChannels() / g, op.kernelH(), op.kernelW()};
+            weightTag = dnnl_h.dnnl_goihw();
+        } else {
+            weightDims = new long[] {op.outChannels(), op.inChannels(), op.kernelH(), op.kernelW()};
+            weightTag = dnnl_h.dnnl_oihw();
+        }
+        flop = 2.0 * output.elementCount() * (op.inChannels() / g) * op.kernelH() * op.kernelW();
+    }
+
+    @Override
+    public Conv2d op() {
+        return op;
+    }
+
+    @Override
+    public Shape inputShape() {
+        return input;
+    }
+
+    @Override
+    public Shape outputShape() {
+        return output;
+    }
+
+    @Override
+    public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
+        runtime.enterCurrentThread();
+        if (forward == null) {
+            forward = forwardBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+        }
+        forward.attach(0, x.segment());
+        forward.attach(1, w.segment());
+        int next = 2;
+        if (op.bias()) {
+            forward.attach(next++, b.segment());
+        }
+        forward.attach(next, y.segment());
+        forward.run();
+    }
+
+    @Override
+    public void backwardData(Tensor dy, Tensor w, Tensor dx) {
+        runtime.enterCurrentThread();
+        if (backwardData == null) {
+            backwardData = backwardDataBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+        }
+        backwardData.attach(0, dy.segment());
+        backwardData.attach(1, w.segment());
+        backwardData.attach(2, dx.segment());
+        backwardData.run();
+    }
+
+    @Override
+    public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
+        runtime.enterCurrentThread();
+        if (backwardWeights == null) {
+            backwardWeights = backwardWeightsBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+        }
+        backwardWeights.attach(0, x.segment());
+        backwardWeights.attach(1, dy.segment());
+        backwardWeights.attach(2, dw.segment());
+        if (op.bias()) {
+            backwardWeights.attach(3, db.segment());
+        }
+        backwardWeights.run();
+    }
+
+    /** The layout and implementation of each pass built so far, for diagnostics and benchmarks. */
+    String describePasses() {
+        return "forward=" + describe(forward) + " backwardData=" + describe(backwardData)
+                + " backwardWeights=" + describe(backwardWeights);
+    }
+
+    private static String describe(Pass pass) {
+        return pass == null ? "-" : pass.layout() + "/" + pass.implementation();
+    }
+
+    private PassBuilder forwardBuilder() {
+        Engine engine = runtime.engine();
+        PassBuilder builder = new PassBuilder(runtime, "dnnl_convolution_forward_primitive_desc_create",
+                (out, md, hint, attr) -> dnnl_h.dnnl_convolution_forward_primitive_desc_create(out, engine.handle(),
+                        dnnl_h.dnnl_forward_training(), dnnl_h.dnnl_convolution_direct(), md.apply(dnnl_h.DNNL_ARG_SRC()),
+                        md.apply(dnnl_h.DNNL_ARG_WEIGHTS()), md.apply(dnnl_h.DNNL_ARG_BIAS()),
+                        md.apply(dnnl_h.DNNL_ARG_DST()), strides, dilates, padLeft, padRight, attr));
+        builder.input(dnnl_h.DNNL_ARG_SRC(), dnnl_h.dnnl_nchw(), srcDims);
+        builder.input(dnnl_h.DNNL_ARG_WEIGHTS(), weightTag, weightDims);
+        if (op.bias()) {
+            builder.input(dnnl_h.DNNL_ARG_BIAS(), dnnl_h.dnnl_x(), op.outChannels());
+        }
+        builder.output(dnnl_h.DNNL_ARG_DST(), dnnl_h.dnnl_nchw(), dstDims);
+        return builder;
+    }
+
+    private PrimitiveDesc forwardHint(Layout layout) {
+        return forwardHints.computeIfAbsent(layout, l -> forwardBuilder().describe(l));
+    }
+
+    private PassBuilder backwardDataBuilder() {
+        Engine engine = runtime.engine();
+        PassBuilder builder = new PassBuilder(runtime, "dnnl_convolution_backward_data_primitive_desc_create",
+                (out, md, hint, attr) -> dnnl_h.dnnl_convolution_backward_data_primitive_desc_create(out,
+                        engine.handle(), dnnl_h.dnnl_convolution_direct(), md.apply(dnnl_h.DNNL_ARG_DIFF_SRC()),
+                        md.apply(dnnl_h.DNNL_ARG_WEIGHTS()), md.apply(dnnl_h.DNNL_ARG_DIFF_DST()), strides, dilates,
+                        padLeft, padRight, hint, attr));
+        builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), dnnl_h.dnnl_nchw(), dstDims);
+        builder.input(dnnl_h.DNNL_ARG_WEIGHTS(), weightTag, weightDims);
+        builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), dnnl_h.dnnl_nchw(), srcDims);
+        return builder.hints(this::forwardHint);
+    }
+
+    private PassBuilder backwardWeightsBuilder() {
+        Engine engine = runtime.engine();
+        PassBuilder builder = new PassBuilder(runtime, "dnnl_convolution_backward_weights_primitive_desc_create",
+                (out, md, hint, attr) -> dnnl_h.dnnl_convolution_backward_weights_primitive_desc_create(out,
+                        engine.handle(), dnnl_h.dnnl_convolution_direct(), md.apply(dnnl_h.DNNL_ARG_SRC()),
+                        md.apply(dnnl_h.DNNL_ARG_DIFF_WEIGHTS()), md.apply(dnnl_h.DNNL_ARG_DIFF_BIAS()),
+                        md.apply(dnnl_h.DNNL_ARG_DIFF_DST()), strides, dilates, padLeft, padRight, hint, attr));
+        builder.input(dnnl_h.DNNL_ARG_SRC(), dnnl_h.dnnl_nchw(), srcDims);
+        builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), dnnl_h.dnnl_nchw(), dstDims);
+        builder.output(dnnl_h.DNNL_ARG_DIFF_WEIGHTS(), weightTag, weightDims);
+        if (op.bias()) {
+            builder.output(dnnl_h.DNNL_ARG_DIFF_BIAS(), dnnl_h.dnnl_x(), op.outChannels());
+        }
+        return builder.hints(this::forwardHint);
+    }
+
+    @Override
+    public void close() {
+        Closer.closeAll(backwardWeights, backwardData, forward);
+        backwardWeights = null;
+        backwardData = null;
+        forward = null;
+        Closer.closeAll(forwardHints.values().toArray(AutoCloseable[]::new));
+        forwardHints.clear();
+        if (geometry.scope().isAlive()) {
+            geometry.close();
+        }
+    }
+}

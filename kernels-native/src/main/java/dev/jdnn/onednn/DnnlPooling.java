@@ -1,0 +1,176 @@
+package dev.jdnn.onednn;
+
+import dev.jdnn.Pool2d;
+import dev.jdnn.Pool2dPlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+import dev.jdnn.onednn.ffi.dnnl_h;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A {@link Pool2d} as oneDNN pooling on NCHW tensors. PyTorch's rules map as follows: average
+ * pooling's {@code countIncludePad} picks {@code pooling_avg_include_padding} or
+ * {@code _exclude_padding}; {@code ceilMode} (and floor mode's unused trailing rows) become the
+ * right/bottom padding that makes oneDNN's floor formula give the op's output size. Max pooling's
+ * backward needs the forward's argmax (the workspace), and the caller passes {@code x}, not the
+ * workspace, so backward runs a training forward into plan-owned scratch first; oneDNN records
+ * the first maximum of each window, as the contract asks. Where PyTorch's average divisor differs
+ * from oneDNN's, {@link OverhangDivisor} corrects it.
+ */
+final class DnnlPooling implements Pool2dPlan {
+    private final Pool2d op;
+    private final Shape input;
+    private final Shape output;
+    private final OneDnnRuntime runtime;
+    private final Arena scratch = Arena.ofShared();
+    private final MemorySegment strides;
+    private final MemorySegment kernel;
+    private final MemorySegment dilation;
+    private final MemorySegment padLeft;
+    private final MemorySegment padRight;
+    private final long[] srcDims;
+    private final long[] dstDims;
+    private final int algorithm;
+    private final OverhangDivisor overhang;
+    private final MemorySegment scaledGradient;
+    private Pass forward;
+    private Pass trainingForward;
+    private PrimitiveDesc trainingHint;
+    private Pass backward;
+    private MemorySegment forwardOutput;
+
+    DnnlPooling(Pool2d op, Shape input, OneDnnRuntime runtime) {
+        this.op = op;
+        this.input = input;
+        this.output = op.outputShape(input);
+        this.runtime = runtime;
+        strides = PlanGeometry.pair(scratch, op.strideH(), op.strideW());
+        kernel = PlanGeometry.pair(scratch, op.kernelH(), op.kernelW());
+        dilation = PlanGeometry.pair(scratch, 0, 0);
+        padLeft = PlanGeometry.pair(scratch, op.padding().top(), op.padding().left());
+        padRight = PlanGeometry.pair(scratch,
+                trailingPad(input.dim(2), output.dim(2), op.kernelH(), op.strideH(), op.padding().top()),
+                trailingPad(input.dim(3), output.dim(3), op.kernelW(), op.strideW(), op.padding().left()));
+        srcDims = PlanGeometry.dims(input);
+        dstDims = PlanGeometry.dims(output);
+        if (op.kind() == Pool2d.Kind.MAX) {
+            algorithm = dnnl_h.dnnl_pooling_max();
+        } else {
+            algorithm = op.countIncludePad() ? dnnl_h.dnnl_pooling_avg_include_padding()
+                    : dnnl_h.dnnl_pooling_avg_exclude_padding();
+        }
+        overhang = OverhangDivisor.of(op, input, output);
+        scaledGradient = overhang == null ? null : scratch.allocate(output.elementCount() * Float.BYTES, 64);
+    }
+
+    /**
+     * The trailing padding for which {@code floor((in + before + after - k) / s) + 1 == out}: exactly
+     * what the last window needs, never negative.
+     */
+    private static long trailingPad(int in, int out, int k, int s, int before) {
+        return Math.max(0, (long) (out - 1) * s + k - in - before);
+    }
+
+    @Override
+    public Pool2d op() {
+        return op;
+    }
+
+    @Override
+    public Shape inputShape() {
+        return input;
+    }
+
+    @Override
+    public Shape outputShape() {
+        return output;
+    }
+
+    @Override
+    public void forward(Tensor x, Tensor y) {
+        runtime.enterCurrentThread();
+        if (forward == null) {
+            forward = forwardBuilder(dnnl_h.dnnl_forward_inference()).build(Layout.PLAIN);
+        }
+        forward.attach(0, x.segment());
+        forward.attach(1, y.segment());
+        forward.run();
+        if (overhang != null) {
+            overhang.apply(y.segment(), planes());
+        }
+    }
+
+    @Override
+    public void backward(Tensor x, Tensor dy, Tensor dx) {
+        runtime.enterCurrentThread();
+        if (backward == null) {
+            buildBackward();
+        }
+        if (trainingForward != null) {
+            trainingForward.attach(0, x.segment());
+            trainingForward.attach(1, forwardOutput);
+            trainingForward.run();
+        }
+        MemorySegment gradient = dy.segment();
+        if (overhang != null) {
+            MemorySegment.copy(gradient, 0, scaledGradient, 0, scaledGradient.byteSize());
+            overhang.apply(scaledGradient, planes());
+            gradient = scaledGradient;
+        }
+        backward.attach(0, gradient);
+        backward.attach(1, dx.segment());
+        backward.run();
+    }
+
+    private long planes() {
+        return (long) output.dim(0) * output.dim(1);
+    }
+
+    private void buildBackward() {
+        PassBuilder training = forwardBuilder(dnnl_h.dnnl_forward_training());
+        trainingHint = training.describe(Layout.PLAIN);
+        PassBuilder builder = backwardBuilder();
+        if (MemoryDesc.size(trainingHint.workspaceDesc()) > 0) {
+            trainingForward = training.build(Layout.PLAIN);
+            forwardOutput = scratch.allocate(output.elementCount() * Float.BYTES, 64);
+            builder.workspace(trainingForward.workspace());
+        }
+        backward = builder.build(Layout.PLAIN);
+    }
+
+    private PassBuilder forwardBuilder(int propKind) {
+        Engine engine = runtime.engine();
+        PassBuilder builder = new PassBuilder(runtime, "dnnl_pooling_forward_primitive_desc_create",
+                (out, md, hint, attr) -> dnnl_h.dnnl_pooling_forward_primitive_desc_create(out, engine.handle(),
+                        propKind, algorithm, md.apply(dnnl_h.DNNL_ARG_SRC()), md.apply(dnnl_h.DNNL_ARG_DST()),
+                        strides, kernel, dilation, padLeft, padRight, attr));
+        builder.input(dnnl_h.DNNL_ARG_SRC(), dnnl_h.dnnl_nchw(), srcDims);
+        builder.output(dnnl_h.DNNL_ARG_DST(), dnnl_h.dnnl_nchw(), dstDims);
+        return builder;
+    }
+
+    private PassBuilder backwardBuilder() {
+        Engine engine = runtime.engine();
+        PassBuilder builder = new PassBuilder(runtime, "dnnl_pooling_backward_primitive_desc_create",
+                (out, md, hint, attr) -> dnnl_h.dnnl_pooling_backward_primitive_desc_create(out, engine.handle(),
+                        algorithm, md.apply(dnnl_h.DNNL_ARG_DIFF_SRC()), md.apply(dnnl_h.DNNL_ARG_DIFF_DST()),
+                        strides, kernel, dilation, padLeft, padRight, hint, attr));
+        builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), dnnl_h.dnnl_nchw(), dstDims);
+        builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), dnnl_h.dnnl_nchw(), srcDims);
+        return builder.hints(layout -> trainingHint);
+    }
+
+    @Override
+    public void close() {
+        Closer.closeAll(backward, trainingForward, trainingHint, forward);
+        backward = null;
+        trainingForward = null;
+        trainingHint = null;
+        forward = null;
+        if (scratch.scope().isAlive()) {
+            scratch.close();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.jdnn.onednn;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which {@link Layout}s a convolution pass tries. Measured with oneDNN 3.13 from C on the hot-core
+ * shapes (shared/bench/onednn-from-c/RESULTS-2026-11-24.md), neither way of serving NCHW tensors
+ * wins everywhere: blocked-with-reorders is up to 2x faster for small-channel forward passes
+ * (vgg_c1, mb_dw), plain activations up to 2x faster for e.g. lenet_c1 backward-data, lenet_c2
+ * backward-weights and every 1x1 convolution. So by default a pass big enough for the choice to
+ * matter ({@link #TIMED_MIN_FLOP} or more) builds both and keeps the faster on this machine; a
+ * smaller one takes {@link Layout#BLOCKED}, the better one on the smallest measured shapes.
+ * The system property {@code jdnn.onednn.layout} ({@code timed}, {@code blocked}, {@code mixed},
+ * {@code plain}) forces one, for measurements.
+ */
+final class LayoutChoice {
+    /** Property that forces a layout strategy. */
+    static final String PROPERTY = "jdnn.onednn.layout";
+    /** Passes below this many floating-point operations are not worth timing at plan creation. */
+    static final double TIMED_MIN_FLOP = 4e6;
+
+    private final String forced;
+
+    private LayoutChoice(String forced) {
+        this.forced = forced;
+    }
+
+    /** The strategy the system property asks for (default {@code timed}). */
+    static LayoutChoice fromSystemProperty() {
+        return new LayoutChoice(System.getProperty(PROPERTY, "timed").toLowerCase(Locale.ROOT));
+    }
+
+    /** Layouts to try, in order of preference; {@link Layout#PLAIN}, if listed, is only a last resort. */
+    List<Layout> candidates(double flop) {
+        return switch (forced) {
+            case "blocked" -> List.of(Layout.BLOCKED, Layout.PLAIN);
+            case "mixed" -> List.of(Layout.PLAIN_ACTIVATIONS, Layout.PLAIN);
+            case "plain" -> List.of(Layout.PLAIN);
+            default -> List.of(Layout.BLOCKED, Layout.PLAIN_ACTIVATIONS, Layout.PLAIN);
+        };
+    }
+
+    /** Whether the candidates are timed rather than taken in order. */
+    boolean timed(double flop) {
+        return forced.equals("timed") && flop >= TIMED_MIN_FLOP;
+    }
+}

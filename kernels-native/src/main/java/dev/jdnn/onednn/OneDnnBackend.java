@@ -1,0 +1,95 @@
+package dev.jdnn.onednn;
+
+import dev.jdnn.Activation;
+import dev.jdnn.Backend;
+import dev.jdnn.Conv2d;
+import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Dense;
+import dev.jdnn.DensePlan;
+import dev.jdnn.Pool2d;
+import dev.jdnn.Pool2dPlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+
+/**
+ * The {@code onednn} engine: hands out oneDNN-backed plans and runs the plan-less ops. Trusts its
+ * arguments (the api module validated them). Thread-safe: plans and per-call primitives each own
+ * their stream, and every call applies the configured OpenMP thread count to its thread.
+ */
+final class OneDnnBackend implements Backend {
+    private final OneDnnRuntime runtime;
+    private final LayoutChoice layouts = LayoutChoice.fromSystemProperty();
+    private final DnnlEltwise eltwise;
+    private final DnnlSoftmax softmax;
+
+    OneDnnBackend(OneDnnRuntime runtime) {
+        this.runtime = runtime;
+        this.eltwise = new DnnlEltwise(runtime);
+        this.softmax = new DnnlSoftmax(runtime);
+    }
+
+    @Override
+    public String name() {
+        return OneDnnBackendProvider.NAME;
+    }
+
+    @Override
+    public Conv2dPlan plan(Conv2d op, Shape input) {
+        return new DnnlConvolution(op, input, runtime, layouts);
+    }
+
+    @Override
+    public Pool2dPlan plan(Pool2d op, Shape input) {
+        return new DnnlPooling(op, input, runtime);
+    }
+
+    @Override
+    public DensePlan plan(Dense op, int batch) {
+        return new DnnlInnerProduct(op, batch, runtime);
+    }
+
+    @Override
+    public void activation(Activation a, Tensor x, Tensor y) {
+        eltwise.forward(a, x, y);
+    }
+
+    @Override
+    public void activationBackward(Activation a, Tensor x, Tensor dy, Tensor dx) {
+        eltwise.backward(a, x, dy, dx);
+    }
+
+    @Override
+    public void softmax(Tensor logits, Tensor probabilities) {
+        softmax.forward(false, logits, probabilities);
+    }
+
+    @Override
+    public void softmaxBackward(Tensor probabilities, Tensor dy, Tensor dLogits) {
+        softmax.backward(false, probabilities, dy, dLogits);
+    }
+
+    @Override
+    public void logSoftmax(Tensor logits, Tensor logProbabilities) {
+        softmax.forward(true, logits, logProbabilities);
+    }
+
+    @Override
+    public void logSoftmaxBackward(Tensor logProbabilities, Tensor dy, Tensor dLogits) {
+        softmax.backward(true, logProbabilities, dy, dLogits);
+    }
+
+    @Override
+    public float softmaxCrossEntropy(Tensor logits, int[] labels, Tensor dLogits) {
+        return softmax.crossEntropy(logits, labels, dLogits);
+    }
+
+    /** {@code omp_get_max_threads()} as the calling thread sees it now. */
+    int openMpThreadsOfCurrentThread() {
+        return runtime.openMpThreadsOfCurrentThread();
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}

@@ -1,0 +1,287 @@
+package dev.jdnn.onednn;
+
+import dev.jdnn.onednn.ffi.dnnl_exec_arg_t;
+import dev.jdnn.onednn.ffi.dnnl_h;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/**
+ * Builds a {@link Pass}: declares the op's arguments in the caller's layout, creates the primitive
+ * descriptor in a {@link Layout}, and adds a reorder and a blocked scratch buffer wherever the
+ * layout oneDNN picked differs from the caller's. {@link #buildFastest} builds several layouts,
+ * times each on zeroed buffers and keeps the fastest: which one wins depends on shape and pass.
+ */
+final class PassBuilder {
+    /** Creates the main primitive descriptor; {@code descs} maps an execution argument to its descriptor. */
+    @FunctionalInterface
+    interface Creator {
+        int create(MemorySegment out, IntFunction<MemorySegment> descs, MemorySegment hint, MemorySegment attr);
+    }
+
+    private record Argument(int arg, boolean input, int plainTag, long[] dims) {
+        boolean isWeights() {
+            return arg == dnnl_h.DNNL_ARG_WEIGHTS() || arg == dnnl_h.DNNL_ARG_DIFF_WEIGHTS()
+                    || arg == dnnl_h.DNNL_ARG_BIAS() || arg == dnnl_h.DNNL_ARG_DIFF_BIAS();
+        }
+
+        long bytes() {
+            long n = Float.BYTES;
+            for (long d : dims) {
+                n *= d;
+            }
+            return n;
+        }
+    }
+
+    private static final int TIMED_RUNS = 3;
+
+    private final OneDnnRuntime runtime;
+    private final String call;
+    private final Creator creator;
+    private final List<Argument> arguments = new ArrayList<>();
+    private Function<Layout, PrimitiveDesc> hints = layout -> null;
+    private Memory sharedWorkspace;
+
+    /** A builder for the primitive {@code creator} makes; {@code call} names it in errors. */
+    PassBuilder(OneDnnRuntime runtime, String call, Creator creator) {
+        this.runtime = runtime;
+        this.call = call;
+        this.creator = creator;
+    }
+
+    /** Declares an input tensor of {@code dims} in format {@code plainTag}; returns its slot. */
+    int input(int arg, int plainTag, long... dims) {
+        arguments.add(new Argument(arg, true, plainTag, dims));
+        return arguments.size() - 1;
+    }
+
+    /** Declares an output tensor; returns its slot. */
+    int output(int arg, int plainTag, long... dims) {
+        arguments.add(new Argument(arg, false, plainTag, dims));
+        return arguments.size() - 1;
+    }
+
+    /** The forward primitive descriptor a backward pass in a given layout takes as its hint. */
+    PassBuilder hints(Function<Layout, PrimitiveDesc> forwardHints) {
+        this.hints = forwardHints;
+        return this;
+    }
+
+    /** Uses {@code workspace} (filled by a forward pass) instead of a workspace of its own. */
+    PassBuilder workspace(Memory workspace) {
+        this.sharedWorkspace = workspace;
+        return this;
+    }
+
+    /**
+     * The pass in the first of {@code layouts} oneDNN implements, or the fastest of them when
+     * {@code timed}. {@link Layout#PLAIN} is never timed: it is tried only when nothing before it
+     * could be built, since on a convolution it selects oneDNN's slow reference kernel.
+     */
+    Pass buildFastest(List<Layout> layouts, boolean timed) {
+        Pass best = null;
+        long bestNanos = Long.MAX_VALUE;
+        DnnlException failure = null;
+        for (Layout layout : layouts) {
+            if (best != null && layout == Layout.PLAIN) {
+                break;
+            }
+            Pass candidate;
+            try {
+                candidate = build(layout);
+            } catch (DnnlException e) {
+                failure = e;
+                continue;
+            }
+            if (!timed) {
+                return candidate;
+            }
+            long nanos = time(candidate);
+            if (nanos < bestNanos) {
+                if (best != null) {
+                    best.close();
+                }
+                best = candidate;
+                bestNanos = nanos;
+            } else {
+                candidate.close();
+            }
+        }
+        if (best == null) {
+            throw failure;
+        }
+        return best;
+    }
+
+    private long time(Pass pass) {
+        try (Arena arena = Arena.ofConfined()) {
+            for (int i = 0; i < arguments.size(); i++) {
+                pass.attach(i, arena.allocate(arguments.get(i).bytes(), 64));
+            }
+            runtime.enterCurrentThread();
+            pass.run();
+            long best = Long.MAX_VALUE;
+            for (int r = 0; r < TIMED_RUNS; r++) {
+                long start = System.nanoTime();
+                pass.run();
+                best = Math.min(best, System.nanoTime() - start);
+            }
+            return best;
+        }
+    }
+
+    /**
+     * Only the primitive descriptor in {@code layout}, e.g. the forward descriptor a backward pass
+     * needs as its hint; the caller owns it.
+     */
+    PrimitiveDesc describe(Layout layout) {
+        List<AutoCloseable> descs = new ArrayList<>();
+        try {
+            MemoryDesc[] requested = requestedDescs(layout, descs, new MemoryDesc[arguments.size()]);
+            return createPrimitiveDesc(layout, requested);
+        } finally {
+            for (int i = descs.size() - 1; i >= 0; i--) {
+                ((MemoryDesc) descs.get(i)).close();
+            }
+        }
+    }
+
+    /** The pass with every descriptor requested as {@code layout} prescribes. */
+    Pass build(Layout layout) {
+        List<AutoCloseable> owned = new ArrayList<>();
+        Arena buffers = Arena.ofShared();
+        try {
+            return assemble(layout, owned, buffers);
+        } catch (RuntimeException e) {
+            for (int i = owned.size() - 1; i >= 0; i--) {
+                try {
+                    owned.get(i).close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            buffers.close();
+            throw e;
+        }
+    }
+
+    private Pass assemble(Layout layout, List<AutoCloseable> owned, Arena buffers) {
+        Engine engine = runtime.engine();
+        int n = arguments.size();
+        MemoryDesc[] plain = new MemoryDesc[n];
+        MemoryDesc[] requested = requestedDescs(layout, owned, plain);
+        PrimitiveDesc pd = own(owned, createPrimitiveDesc(layout, requested));
+        Stream stream = own(owned, Stream.create(engine));
+        Memory[] slots = new Memory[n];
+        List<Primitive> before = new ArrayList<>();
+        List<Primitive> after = new ArrayList<>();
+        MemorySegment mainArgs = buffers.allocate(dnnl_exec_arg_t.layout(), n + 2);
+        int mainCount = 0;
+        for (int i = 0; i < n; i++) {
+            Argument a = arguments.get(i);
+            MemorySegment chosen = pd.argumentDesc(a.arg());
+            Memory forPrimitive;
+            if (MemoryDesc.equal(chosen, plain[i].handle())) {
+                forPrimitive = own(owned, Memory.create(chosen, engine, MemorySegment.NULL));
+                slots[i] = forPrimitive;
+            } else {
+                forPrimitive = own(owned, Memory.create(chosen, engine, scratch(buffers, chosen)));
+                slots[i] = own(owned, Memory.create(plain[i].handle(), engine, MemorySegment.NULL));
+                if (a.input()) {
+                    before.add(reorder(slots[i], plain[i].handle(), forPrimitive, chosen, owned, buffers));
+                } else {
+                    after.add(reorder(forPrimitive, chosen, slots[i], plain[i].handle(), owned, buffers));
+                }
+            }
+            setArgument(mainArgs, mainCount++, a.arg(), forPrimitive);
+        }
+        Memory workspace = null;
+        MemorySegment workspaceDesc = pd.workspaceDesc();
+        if (MemoryDesc.size(workspaceDesc) > 0) {
+            workspace = sharedWorkspace != null ? sharedWorkspace
+                    : own(owned, Memory.create(workspaceDesc, engine, scratch(buffers, workspaceDesc)));
+            setArgument(mainArgs, mainCount++, dnnl_h.DNNL_ARG_WORKSPACE(), workspace);
+        }
+        mainCount = addScratchpad(pd, mainArgs, mainCount, owned, buffers);
+        List<Primitive> steps = new ArrayList<>(before);
+        steps.add(own(owned, Primitive.create(pd, mainCount, mainArgs)));
+        steps.addAll(after);
+        return new Pass(slots, steps.toArray(Primitive[]::new), workspace, stream, layout, pd.implementation(),
+                owned, buffers);
+    }
+
+    /** The descriptors to request in {@code layout}; fills {@code plain} with the caller's layouts. */
+    private MemoryDesc[] requestedDescs(Layout layout, List<AutoCloseable> owned, MemoryDesc[] plain) {
+        MemoryDesc[] requested = new MemoryDesc[arguments.size()];
+        for (int i = 0; i < requested.length; i++) {
+            Argument a = arguments.get(i);
+            plain[i] = own(owned, MemoryDesc.of(a.plainTag(), a.dims()));
+            boolean keepPlain = layout == Layout.PLAIN || (layout == Layout.PLAIN_ACTIVATIONS && !a.isWeights());
+            requested[i] = keepPlain ? plain[i] : own(owned, MemoryDesc.of(dnnl_h.dnnl_format_tag_any(), a.dims()));
+        }
+        return requested;
+    }
+
+    private PrimitiveDesc createPrimitiveDesc(Layout layout, MemoryDesc[] requested) {
+        IntFunction<MemorySegment> descs = arg -> {
+            for (int i = 0; i < requested.length; i++) {
+                if (arguments.get(i).arg() == arg) {
+                    return requested[i].handle();
+                }
+            }
+            return MemorySegment.NULL;
+        };
+        try (PrimitiveAttributes attr = PrimitiveAttributes.userScratchpad()) {
+            PrimitiveDesc hint = hints.apply(layout);
+            MemorySegment hintHandle = hint == null ? MemorySegment.NULL : hint.handle();
+            return PrimitiveDesc.create(call, out -> creator.create(out, descs, hintHandle, attr.handle()));
+        }
+    }
+
+    private Primitive reorder(Memory from, MemorySegment fromDesc, Memory to, MemorySegment toDesc,
+                              List<AutoCloseable> owned, Arena buffers) {
+        Engine engine = runtime.engine();
+        PrimitiveDesc pd;
+        try (PrimitiveAttributes attr = PrimitiveAttributes.userScratchpad()) {
+            pd = own(owned, PrimitiveDesc.create("dnnl_reorder_primitive_desc_create",
+                    out -> dnnl_h.dnnl_reorder_primitive_desc_create(out, fromDesc, engine.handle(), toDesc,
+                            engine.handle(), attr.handle())));
+        }
+        MemorySegment args = buffers.allocate(dnnl_exec_arg_t.layout(), 3);
+        setArgument(args, 0, dnnl_h.DNNL_ARG_FROM(), from);
+        setArgument(args, 1, dnnl_h.DNNL_ARG_TO(), to);
+        int count = addScratchpad(pd, args, 2, owned, buffers);
+        return own(owned, Primitive.create(pd, count, args));
+    }
+
+    private int addScratchpad(PrimitiveDesc pd, MemorySegment args, int count, List<AutoCloseable> owned,
+                              Arena buffers) {
+        MemorySegment desc = pd.scratchpadDesc();
+        if (MemoryDesc.size(desc) == 0) {
+            return count;
+        }
+        Memory scratchpad = own(owned, Memory.create(desc, runtime.engine(), scratch(buffers, desc)));
+        setArgument(args, count, dnnl_h.DNNL_ARG_SCRATCHPAD(), scratchpad);
+        return count + 1;
+    }
+
+    private static MemorySegment scratch(Arena buffers, MemorySegment desc) {
+        return buffers.allocate(Math.max(MemoryDesc.size(desc), 1), 64);
+    }
+
+    private static void setArgument(MemorySegment args, int index, int arg, Memory memory) {
+        MemorySegment entry = args.asSlice(index * dnnl_exec_arg_t.sizeof(), dnnl_exec_arg_t.sizeof());
+        dnnl_exec_arg_t.arg(entry, arg);
+        dnnl_exec_arg_t.memory(entry, memory.handle());
+    }
+
+    private static <T extends AutoCloseable> T own(List<AutoCloseable> owned, T resource) {
+        owned.add(resource);
+        return resource;
+    }
+}

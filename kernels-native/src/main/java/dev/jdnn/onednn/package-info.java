@@ -1,0 +1,10 @@
+/**
+ * Backend {@code onednn}: oneDNN 3.x through the FFM API. {@link dev.jdnn.onednn.NativeLibraryLoader}
+ * loads the libraries shipped in the {@code org.bytedeco:dnnl} jar; {@link dev.jdnn.onednn.Engine},
+ * {@link dev.jdnn.onednn.Stream}, {@link dev.jdnn.onednn.MemoryDesc}, {@link dev.jdnn.onednn.Memory},
+ * {@link dev.jdnn.onednn.PrimitiveDesc} and {@link dev.jdnn.onednn.Primitive} each own one native
+ * handle; the plans ({@code DnnlConvolution}, {@code DnnlPooling}, {@code DnnlInnerProduct}) build
+ * their primitives, reorders and scratch buffers once and only re-point memory handles at the
+ * caller's tensors when run.
+ */
+package dev.jdnn.onednn;
