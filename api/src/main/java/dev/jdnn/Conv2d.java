@@ -45,9 +45,7 @@ public record Conv2d(int inChannels, int outChannels, int kernelH, int kernelW, 
     }
 
     private static void positive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("Conv2d: " + name + ": expected >= 1, got " + value);
-        }
+        Arguments.positive("Conv2d", name, value);
     }
 
     /** A square {@code kernel x kernel} convolution: stride 1, no padding, no dilation, one group, with bias. */
@@ -125,6 +123,10 @@ public record Conv2d(int inChannels, int outChannels, int kernelH, int kernelW, 
                                   Shape input) {
         long span = (long) dilation * (kernel - 1) + 1;
         long padded = (long) in + before + after;
+        if (padded > Integer.MAX_VALUE || span > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Conv2d: input: expected a padded " + axis + " and dilated kernel extent <= "
+                    + Integer.MAX_VALUE + ", got " + padded + " and " + span + " (input " + input + ")");
+        }
         if (padded < span) {
             throw new IllegalArgumentException("Conv2d: input: expected a padded " + axis + " >= dilated kernel extent "
                     + span + ", got " + padded + " (input " + input + ")");

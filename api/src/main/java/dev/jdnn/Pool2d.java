@@ -45,9 +45,7 @@ public record Pool2d(Kind kind, int kernelH, int kernelW, int strideH, int strid
     }
 
     private static void positive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("Pool2d: " + name + ": expected >= 1, got " + value);
-        }
+        Arguments.positive("Pool2d", name, value);
     }
 
     private static void halfKernel(String name, int pad, int kernel) {
@@ -70,6 +68,16 @@ public record Pool2d(Kind kind, int kernelH, int kernelW, int strideH, int strid
     /** The same op with window {@code kh x kw}. */
     public Pool2d kernel(int kh, int kw) {
         return new Pool2d(kind, kh, kw, strideH, strideW, padding, countIncludePad, ceilMode);
+    }
+
+    /** The same op with a {@code k x k} window. */
+    public Pool2d kernel(int k) {
+        return kernel(k, k);
+    }
+
+    /** The same op with stride {@code s} on both axes. */
+    public Pool2d stride(int s) {
+        return stride(s, s);
     }
 
     /** The same op with the given strides. */
@@ -115,6 +123,10 @@ public record Pool2d(Kind kind, int kernelH, int kernelW, int strideH, int strid
 
     private int outputSize(String axis, int in, int kernel, int stride, int before, int after, Shape input) {
         long padded = (long) in + before + after;
+        if (padded > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Pool2d: input: expected a padded " + axis + " <= " + Integer.MAX_VALUE
+                    + ", got " + padded + " (input " + input + ")");
+        }
         if (padded < kernel) {
             throw new IllegalArgumentException("Pool2d: input: expected a padded " + axis + " >= kernel " + kernel
                     + ", got " + padded + " (input " + input + ")");

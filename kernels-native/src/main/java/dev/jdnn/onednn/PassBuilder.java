@@ -119,7 +119,7 @@ final class PassBuilder {
     }
 
     private long time(Pass pass) {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             for (int i = 0; i < arguments.size(); i++) {
                 pass.attach(i, arena.allocate(arguments.get(i).bytes(), 64));
             }

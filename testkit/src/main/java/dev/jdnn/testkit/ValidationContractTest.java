@@ -610,6 +610,38 @@ public abstract class ValidationContractTest {
         assertRejected(() -> other.plan(DENSE, BATCH), BAD_STATE, "dense plan", "backend " + name, "open", "closed");
     }
 
+    @Test
+    void plansOfAClosedBackendRejectEveryRun() {
+        Backend other = Backends.open(backendName(), config());
+        String name = other.name();
+        Conv2dPlan conv = other.plan(CONV, CONV_INPUT);
+        Pool2dPlan pool = other.plan(POOL, POOL_INPUT);
+        DensePlan dense = other.plan(DENSE, BATCH);
+        other.close();
+        Tensor y = output(conv.outputShape());
+        assertRejected(() -> conv.forward(input(CONV_INPUT), input(CONV.weightShape()), input(CONV.biasShape()), y),
+                BAD_STATE, "conv2d forward", "backend " + name, "open", "closed", y);
+        Tensor py = output(pool.outputShape());
+        assertRejected(() -> pool.forward(input(POOL_INPUT), py), BAD_STATE, "pool2d forward", "backend " + name, "open",
+                "closed", py);
+        Tensor dx = output(dense.inputShape());
+        assertRejected(() -> dense.backwardData(input(dense.outputShape()), input(DENSE.weightShape()), dx), BAD_STATE,
+                "dense backwardData", "backend " + name, "open", "closed", dx);
+        conv.close();
+        pool.close();
+        dense.close();
+    }
+
+    @Test
+    void tensorMemoryFreedByItsOwnerIsRejected() {
+        Tensor owner = Tensor.allocate(Shape.of(2, 3));
+        Tensor view = owner.reshape(Shape.of(6));
+        owner.close();
+        Tensor y = output(Shape.of(6));
+        assertRejected(() -> backend.activation(Activation.TANH, view, y), BAD_STATE, "activation", "x", "open",
+                "closed", y);
+    }
+
     // ---- Tensor --------------------------------------------------------------------------------
 
     @Test
@@ -635,6 +667,16 @@ public abstract class ValidationContractTest {
         MemorySegment odd = arena.allocate(32, 4).asSlice(1);
         assertRejected(() -> Tensor.wrap(odd, Shape.of(2)), BAD_ARGUMENT, "Tensor.wrap", "segment", "aligned to 4",
                 "0x" + Long.toHexString(odd.address()));
+        MemorySegment readOnly = arena.allocate(24, 4).asReadOnly();
+        assertRejected(() -> Tensor.wrap(readOnly, Shape.of(6)), BAD_ARGUMENT, "Tensor.wrap", "segment", "writable",
+                "read-only");
+        try (Arena confined = Arena.ofConfined()) {
+            MemorySegment mine = confined.allocate(24, 4);
+            assertRejected(() -> Tensor.wrap(mine, Shape.of(6)), BAD_ARGUMENT, "Tensor.wrap", "segment",
+                    "every thread", "confined to one thread");
+            assertRejected(() -> Tensor.allocate(Shape.of(6), confined), BAD_ARGUMENT, "Tensor.allocate", "arena",
+                    "every thread", "confined to one thread");
+        }
     }
 
     @Test
