@@ -66,14 +66,14 @@ public final class ConvThroughput {
     }
 
     private static void report(String id, String pass, int threads, double gflop, Runnable call) {
-        long warmEnd = System.nanoTime() + 1_500_000_000L;
+        long warmEnd = System.nanoTime() + 1_000_000_000L;
         int warm = 0;
         while (System.nanoTime() < warmEnd || warm < 3) {
             call.run();
             warm++;
         }
-        long perCall = 1_500_000_000L / warm;
-        int iters = (int) Math.max(1, 200_000_000L / Math.max(perCall, 1));
+        long perCall = 1_000_000_000L / warm;
+        int iters = (int) Math.max(1, 150_000_000L / Math.max(perCall, 1));
         double[] ms = new double[7];
         for (int batch = 0; batch < ms.length; batch++) {
             long t0 = System.nanoTime();
