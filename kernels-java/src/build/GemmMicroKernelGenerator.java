@@ -70,8 +70,9 @@ public final class GemmMicroKernelGenerator {
             }
             s.append(";\n");
         }
-        s.append("        int ai = aOffset;\n        int bi = bOffset;\n");
         s.append("        for (int p = 0; p < kc; p++) {\n");
+        s.append("            int ai = aOffset + p * MR;\n");
+        s.append("            int bi = bOffset + p * NR;\n");
         for (int j = 0; j < v.vectors(); j++) {
             s.append("            FloatVector b").append(j).append(" = FloatVector.fromArray(SPECIES, b, bi");
             if (j > 0) {
@@ -87,7 +88,7 @@ public final class GemmMicroKernelGenerator {
                         .append(", ").append(acc(r, j)).append(");\n");
             }
         }
-        s.append("            ai += MR;\n            bi += NR;\n        }\n");
+        s.append("        }\n");
         s.append("        if (accumulate) {\n");
         for (int r = 0; r < v.rows(); r++) {
             for (int j = 0; j < v.vectors(); j++) {

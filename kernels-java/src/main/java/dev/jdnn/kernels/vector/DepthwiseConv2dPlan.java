@@ -3,9 +3,7 @@ package dev.jdnn.kernels.vector;
 import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
 
 import dev.jdnn.Conv2d;
-import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Shape;
-import dev.jdnn.Tensor;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -17,9 +15,7 @@ import java.lang.foreign.MemorySegment;
  * share out the {@code n·C} planes over the workers, backward weights the channels (so no partial
  * sums are needed).
  */
-final class DepthwiseConv2dPlan implements Conv2dPlan {
-    private final ConvGeometry g;
-    private final WorkerPool pool;
+final class DepthwiseConv2dPlan extends VectorConv2dPlan {
     private final Im2col taps;
     private final int r;
     private final int s;
@@ -29,18 +25,9 @@ final class DepthwiseConv2dPlan implements Conv2dPlan {
     private final int padLeft;
     private final int dilationH;
     private final int dilationW;
-    private final WorkerPool.Job forwardJob = this::forwardShare;
-    private final WorkerPool.Job backwardDataJob = this::backwardDataShare;
-    private final WorkerPool.Job backwardWeightsJob = this::backwardWeightsShare;
-
-    private MemorySegment in;
-    private MemorySegment filter;
-    private MemorySegment bias;
-    private MemorySegment out;
 
     DepthwiseConv2dPlan(Conv2d op, Shape input, WorkerPool pool) {
-        this.g = ConvGeometry.of(op, input);
-        this.pool = pool;
+        super(op, input, pool);
         this.taps = new Im2col(op, g.h(), g.w(), g.oh(), g.ow());
         this.r = op.kernelH();
         this.s = op.kernelW();
@@ -53,48 +40,8 @@ final class DepthwiseConv2dPlan implements Conv2dPlan {
     }
 
     @Override
-    public Conv2d op() {
-        return g.op();
-    }
-
-    @Override
-    public Shape inputShape() {
-        return g.input();
-    }
-
-    @Override
-    public Shape outputShape() {
-        return g.output();
-    }
-
-    @Override
-    public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
-        run(x.segment(), w.segment(), b == null ? null : b.segment(), y.segment(), forwardJob);
-    }
-
-    @Override
-    public void backwardData(Tensor dy, Tensor w, Tensor dx) {
-        run(dy.segment(), w.segment(), null, dx.segment(), backwardDataJob);
-    }
-
-    @Override
-    public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
-        run(x.segment(), dy.segment(), db == null ? null : db.segment(), dw.segment(), backwardWeightsJob);
-    }
-
-    private void run(MemorySegment a, MemorySegment f, MemorySegment extra, MemorySegment o, WorkerPool.Job job) {
-        in = a;
-        filter = f;
-        bias = extra;
-        out = o;
-        try {
-            pool.run(job);
-        } finally {
-            in = null;
-            filter = null;
-            bias = null;
-            out = null;
-        }
+    void dispatch(WorkerPool.Job job) {
+        pool.run(job);
     }
 
     /** Input row of tap {@code ri} for output row {@code yo}, or -1 in the padding. */
@@ -103,36 +50,64 @@ final class DepthwiseConv2dPlan implements Conv2dPlan {
         return ih >= 0 && ih < g.h() ? ih : -1;
     }
 
-    private void forwardShare(int worker, int workers) {
+    @Override
+    void forwardShare(int worker, int workers) {
+        MemorySegment bias = third;
         int planes = g.n() * g.c();
-        int pixels = g.pixels();
         for (int plane = WorkerPool.start(planes, worker, workers); plane < WorkerPool.start(planes, worker + 1,
                 workers); plane++) {
-            int ch = plane % g.c();
-            long yPlane = (long) plane * pixels;
-            long xPlane = (long) plane * g.cells();
-            SegmentVectors.fill(out, yPlane, pixels, bias == null ? 0f : bias.getAtIndex(FLOAT, ch));
-            for (int yo = 0; yo < g.oh(); yo++) {
-                long yRow = yPlane + (long) yo * g.ow();
-                for (int ri = 0; ri < r; ri++) {
-                    int ih = inputRow(yo, ri);
-                    if (ih < 0) {
+            float value = bias == null ? 0f : bias.getAtIndex(FLOAT, plane % g.c());
+            SegmentVectors.fill(out, (long) plane * g.pixels(), g.pixels(), value);
+            addTaps(plane, first, second, out, false);
+        }
+    }
+
+    @Override
+    void backwardDataShare(int worker, int workers) {
+        int planes = g.n() * g.c();
+        for (int plane = WorkerPool.start(planes, worker, workers); plane < WorkerPool.start(planes, worker + 1,
+                workers); plane++) {
+            SegmentVectors.fill(out, (long) plane * g.cells(), g.cells(), 0f);
+            addTaps(plane, first, second, out, true);
+        }
+    }
+
+    /**
+     * For every tap of the plane's filter, the runs of input and output it connects: forward adds
+     * {@code weight · input run} to the output run, backward data ({@code toInput}) adds
+     * {@code weight · dy run} to the dx run.
+     */
+    private void addTaps(int plane, MemorySegment source, MemorySegment filter, MemorySegment target,
+            boolean toInput) {
+        int ch = plane % g.c();
+        long yPlane = (long) plane * g.pixels();
+        long xPlane = (long) plane * g.cells();
+        for (int yo = 0; yo < g.oh(); yo++) {
+            long yRow = yPlane + (long) yo * g.ow();
+            for (int ri = 0; ri < r; ri++) {
+                int ih = inputRow(yo, ri);
+                if (ih < 0) {
+                    continue;
+                }
+                for (int si = 0; si < s; si++) {
+                    float weight = filter.getAtIndex(FLOAT, ((long) ch * r + ri) * s + si);
+                    long xRow = xPlane + (long) ih * g.w() - padLeft + (long) si * dilationW;
+                    int from = taps.firstColumn(si);
+                    int to = taps.endColumn(si);
+                    if (to <= from) {
                         continue;
                     }
-                    for (int si = 0; si < s; si++) {
-                        float weight = filter.getAtIndex(FLOAT, ((long) ch * r + ri) * s + si);
-                        long xRow = xPlane + (long) ih * g.w() - padLeft + (long) si * dilationW;
-                        int from = taps.firstColumn(si);
-                        int to = taps.endColumn(si);
-                        if (strideW == 1) {
-                            if (to > from) {
-                                SegmentVectors.addScaled(out, yRow + from, weight, in, xRow + from, to - from);
-                            }
-                        } else {
-                            for (int xo = from; xo < to; xo++) {
-                                out.setAtIndex(FLOAT, yRow + xo, Math.fma(weight,
-                                        in.getAtIndex(FLOAT, xRow + (long) xo * strideW), out.getAtIndex(FLOAT, yRow + xo)));
-                            }
+                    if (strideW == 1 && toInput) {
+                        SegmentVectors.addScaled(target, xRow + from, weight, source, yRow + from, to - from);
+                    } else if (strideW == 1) {
+                        SegmentVectors.addScaled(target, yRow + from, weight, source, xRow + from, to - from);
+                    } else {
+                        for (int xo = from; xo < to; xo++) {
+                            long xAt = xRow + (long) xo * strideW;
+                            long yAt = yRow + xo;
+                            long at = toInput ? xAt : yAt;
+                            float v = source.getAtIndex(FLOAT, toInput ? yAt : xAt);
+                            target.setAtIndex(FLOAT, at, Math.fma(weight, v, target.getAtIndex(FLOAT, at)));
                         }
                     }
                 }
@@ -140,50 +115,11 @@ final class DepthwiseConv2dPlan implements Conv2dPlan {
         }
     }
 
-    private void backwardDataShare(int worker, int workers) {
-        MemorySegment dy = in;
-        MemorySegment dx = out;
-        int planes = g.n() * g.c();
-        int pixels = g.pixels();
-        for (int plane = WorkerPool.start(planes, worker, workers); plane < WorkerPool.start(planes, worker + 1,
-                workers); plane++) {
-            int ch = plane % g.c();
-            long yPlane = (long) plane * pixels;
-            long xPlane = (long) plane * g.cells();
-            SegmentVectors.fill(dx, xPlane, g.cells(), 0f);
-            for (int yo = 0; yo < g.oh(); yo++) {
-                long yRow = yPlane + (long) yo * g.ow();
-                for (int ri = 0; ri < r; ri++) {
-                    int ih = inputRow(yo, ri);
-                    if (ih < 0) {
-                        continue;
-                    }
-                    for (int si = 0; si < s; si++) {
-                        float weight = filter.getAtIndex(FLOAT, ((long) ch * r + ri) * s + si);
-                        long xRow = xPlane + (long) ih * g.w() - padLeft + (long) si * dilationW;
-                        int from = taps.firstColumn(si);
-                        int to = taps.endColumn(si);
-                        if (strideW == 1) {
-                            if (to > from) {
-                                SegmentVectors.addScaled(dx, xRow + from, weight, dy, yRow + from, to - from);
-                            }
-                        } else {
-                            for (int xo = from; xo < to; xo++) {
-                                long at = xRow + (long) xo * strideW;
-                                dx.setAtIndex(FLOAT, at,
-                                        Math.fma(weight, dy.getAtIndex(FLOAT, yRow + xo), dx.getAtIndex(FLOAT, at)));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private void backwardWeightsShare(int worker, int workers) {
-        MemorySegment x = in;
-        MemorySegment dy = filter;
-        MemorySegment db = bias;
+    @Override
+    void backwardWeightsShare(int worker, int workers) {
+        MemorySegment x = first;
+        MemorySegment dy = second;
+        MemorySegment db = third;
         MemorySegment dw = out;
         int pixels = g.pixels();
         for (int ch = WorkerPool.start(g.c(), worker, workers); ch < WorkerPool.start(g.c(), worker + 1, workers);

@@ -3,7 +3,6 @@ package dev.jdnn.kernels.vector;
 import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
 
 import dev.jdnn.Conv2d;
-import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import java.lang.foreign.Arena;
@@ -20,9 +19,7 @@ import java.lang.foreign.MemorySegment;
  * end); otherwise images run one after another and each GEMM is shared out over the workers. All
  * scratch is allocated here, once.
  */
-final class GemmConv2dPlan implements Conv2dPlan {
-    private final ConvGeometry g;
-    private final WorkerPool pool;
+final class GemmConv2dPlan extends VectorConv2dPlan {
     private final ParallelGemm gemm;
     private final Im2col im2col;
     private final boolean pointwise;
@@ -30,18 +27,9 @@ final class GemmConv2dPlan implements Conv2dPlan {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment[] columns;
     private final MemorySegment[] partialWeights;
-    private final WorkerPool.Job forwardJob = this::forwardShare;
-    private final WorkerPool.Job backwardDataJob = this::backwardDataShare;
-    private final WorkerPool.Job backwardWeightsJob = this::backwardWeightsShare;
-
-    private MemorySegment x;
-    private MemorySegment w;
-    private MemorySegment b;
-    private MemorySegment y;
 
     GemmConv2dPlan(Conv2d op, Shape input, WorkerPool pool, PackedGemm packedGemm) {
-        this.g = ConvGeometry.of(op, input);
-        this.pool = pool;
+        super(op, input, pool);
         this.pointwise = op.kernelH() == 1 && op.kernelW() == 1 && op.strideH() == 1 && op.strideW() == 1
                 && op.padding().isNone();
         this.imagePerWorker = g.n() >= pool.size() && pool.size() > 1;
@@ -63,63 +51,31 @@ final class GemmConv2dPlan implements Conv2dPlan {
     }
 
     @Override
-    public Conv2d op() {
-        return g.op();
-    }
-
-    @Override
-    public Shape inputShape() {
-        return g.input();
-    }
-
-    @Override
-    public Shape outputShape() {
-        return g.output();
-    }
-
-    @Override
-    public void forward(Tensor xt, Tensor wt, Tensor bt, Tensor yt) {
-        run(xt.segment(), wt.segment(), bt == null ? null : bt.segment(), yt.segment(), forwardJob);
-    }
-
-    @Override
-    public void backwardData(Tensor dyt, Tensor wt, Tensor dxt) {
-        run(dyt.segment(), wt.segment(), null, dxt.segment(), backwardDataJob);
-    }
-
-    @Override
-    public void backwardWeights(Tensor xt, Tensor dyt, Tensor dwt, Tensor dbt) {
-        run(xt.segment(), dyt.segment(), null, dwt.segment(), backwardWeightsJob);
+    public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
+        super.backwardWeights(x, dy, dw, null);
         if (imagePerWorker) {
-            sumPartialWeights(dwt.segment());
+            sumPartialWeights(dw.segment());
         }
-        if (dbt != null) {
-            biasGradient(dyt.segment(), dbt.segment());
-        }
-    }
-
-    /** Runs {@code job} on the pool, or on this thread as worker -1 (GEMMs shared out) otherwise. */
-    private void run(MemorySegment first, MemorySegment second, MemorySegment third, MemorySegment out,
-            WorkerPool.Job job) {
-        x = first;
-        w = second;
-        b = third;
-        y = out;
-        try {
-            if (imagePerWorker) {
-                pool.run(job);
-            } else {
-                job.run(-1, 1);
-            }
-        } finally {
-            x = null;
-            w = null;
-            b = null;
-            y = null;
+        if (db != null) {
+            biasGradient(dy.segment(), db.segment());
         }
     }
 
-    private void forwardShare(int worker, int workers) {
+    @Override
+    void dispatch(WorkerPool.Job job) {
+        if (imagePerWorker) {
+            pool.run(job);
+        } else {
+            job.run(-1, 1);
+        }
+    }
+
+    @Override
+    void forwardShare(int worker, int workers) {
+        MemorySegment x = first;
+        MemorySegment w = second;
+        MemorySegment b = third;
+        MemorySegment y = out;
         MemorySegment col = columns[Math.max(worker, 0)];
         int rows = g.columnRows();
         int pixels = g.pixels();
@@ -146,9 +102,11 @@ final class GemmConv2dPlan implements Conv2dPlan {
         }
     }
 
-    private void backwardDataShare(int worker, int workers) {
-        MemorySegment dy = x;
-        MemorySegment dx = y;
+    @Override
+    void backwardDataShare(int worker, int workers) {
+        MemorySegment dy = first;
+        MemorySegment w = second;
+        MemorySegment dx = out;
         MemorySegment col = columns[Math.max(worker, 0)];
         int rows = g.columnRows();
         int pixels = g.pixels();
@@ -169,9 +127,11 @@ final class GemmConv2dPlan implements Conv2dPlan {
         }
     }
 
-    private void backwardWeightsShare(int worker, int workers) {
-        MemorySegment dy = w;
-        MemorySegment dw = worker >= 0 && partialWeights.length > 0 ? partialWeights[worker] : y;
+    @Override
+    void backwardWeightsShare(int worker, int workers) {
+        MemorySegment x = first;
+        MemorySegment dy = second;
+        MemorySegment dw = worker >= 0 && partialWeights.length > 0 ? partialWeights[worker] : out;
         MemorySegment col = columns[Math.max(worker, 0)];
         int rows = g.columnRows();
         int pixels = g.pixels();

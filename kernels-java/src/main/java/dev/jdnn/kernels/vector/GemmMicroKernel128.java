@@ -37,9 +37,9 @@ final class GemmMicroKernel128 implements GemmMicroKernel {
         FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES);
         FloatVector c40 = FloatVector.zero(SPECIES), c41 = FloatVector.zero(SPECIES);
         FloatVector c50 = FloatVector.zero(SPECIES), c51 = FloatVector.zero(SPECIES);
-        int ai = aOffset;
-        int bi = bOffset;
         for (int p = 0; p < kc; p++) {
+            int ai = aOffset + p * MR;
+            int bi = bOffset + p * NR;
             FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + 4);
             FloatVector a0 = FloatVector.broadcast(SPECIES, a[ai]);
@@ -60,8 +60,6 @@ final class GemmMicroKernel128 implements GemmMicroKernel {
             FloatVector a5 = FloatVector.broadcast(SPECIES, a[ai + 5]);
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
-            ai += MR;
-            bi += NR;
         }
         if (accumulate) {
             c00 = c00.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset, ORDER));

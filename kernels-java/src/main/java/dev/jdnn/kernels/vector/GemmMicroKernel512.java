@@ -37,9 +37,9 @@ final class GemmMicroKernel512 implements GemmMicroKernel {
         FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES), c32 = FloatVector.zero(SPECIES), c33 = FloatVector.zero(SPECIES);
         FloatVector c40 = FloatVector.zero(SPECIES), c41 = FloatVector.zero(SPECIES), c42 = FloatVector.zero(SPECIES), c43 = FloatVector.zero(SPECIES);
         FloatVector c50 = FloatVector.zero(SPECIES), c51 = FloatVector.zero(SPECIES), c52 = FloatVector.zero(SPECIES), c53 = FloatVector.zero(SPECIES);
-        int ai = aOffset;
-        int bi = bOffset;
         for (int p = 0; p < kc; p++) {
+            int ai = aOffset + p * MR;
+            int bi = bOffset + p * NR;
             FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + 16);
             FloatVector b2 = FloatVector.fromArray(SPECIES, b, bi + 32);
@@ -74,8 +74,6 @@ final class GemmMicroKernel512 implements GemmMicroKernel {
             c51 = a5.fma(b1, c51);
             c52 = a5.fma(b2, c52);
             c53 = a5.fma(b3, c53);
-            ai += MR;
-            bi += NR;
         }
         if (accumulate) {
             c00 = c00.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset, ORDER));

@@ -172,7 +172,7 @@ final class PackedGemm {
             int panel = jr * kc;
             for (int p = 0; p < kc; p++) {
                 int d = panel + p * nr;
-                MemorySegment.copy(b, FLOAT, (offset + (long) p * ldb + jr) * Float.BYTES, dst, d, cols);
+                SegmentVectors.copy(b, offset + (long) p * ldb + jr, dst, d, cols);
                 for (int j = cols; j < nr; j++) {
                     dst[d + j] = 0f;
                 }

@@ -17,6 +17,7 @@ final class SegmentVectors {
     static final int LANES = SPECIES.length();
     static final ByteOrder ORDER = ByteOrder.nativeOrder();
     static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT;
+    private static final int SHORT_COPY = 256;
 
     private SegmentVectors() {
     }
@@ -29,9 +30,33 @@ final class SegmentVectors {
         v.intoMemorySegment(s, index * Float.BYTES, ORDER);
     }
 
-    /** {@code dst[i] = src[i]}. */
+    /**
+     * {@code dst[i] = src[i]}. Short runs (im2col rows, packing panels) go through vector registers:
+     * a bulk {@link MemorySegment#copy} costs tens of nanoseconds of checks per call.
+     */
     static void copy(MemorySegment src, long srcOffset, MemorySegment dst, long dstOffset, long length) {
-        MemorySegment.copy(src, srcOffset * Float.BYTES, dst, dstOffset * Float.BYTES, length * Float.BYTES);
+        if (length > SHORT_COPY) {
+            MemorySegment.copy(src, srcOffset * Float.BYTES, dst, dstOffset * Float.BYTES, length * Float.BYTES);
+            return;
+        }
+        long i = 0;
+        for (; i <= length - LANES; i += LANES) {
+            store(load(src, srcOffset + i), dst, dstOffset + i);
+        }
+        for (; i < length; i++) {
+            dst.setAtIndex(FLOAT, dstOffset + i, src.getAtIndex(FLOAT, srcOffset + i));
+        }
+    }
+
+    /** {@code dst[dstOffset + i] = src[srcOffset + i]} into a heap array. */
+    static void copy(MemorySegment src, long srcOffset, float[] dst, int dstOffset, int length) {
+        int i = 0;
+        for (; i <= length - LANES; i += LANES) {
+            load(src, srcOffset + i).intoArray(dst, dstOffset + i);
+        }
+        for (; i < length; i++) {
+            dst[dstOffset + i] = src.getAtIndex(FLOAT, srcOffset + i);
+        }
     }
 
     /** {@code dst[i] = value}. */

@@ -1,0 +1,85 @@
+package dev.jdnn.kernels.vector;
+
+import dev.jdnn.Conv2d;
+import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * What the vector backend's convolution plans share: the geometry, the worker pool, and the
+ * hand-over of one pass's tensors to pre-built jobs through fields (so that running a pass
+ * allocates nothing). The fields hold, per pass: forward {@code (x, w, b, y)}, backward data
+ * {@code (dy, w, -, dx)}, backward weights {@code (x, dy, db, dw)}.
+ */
+abstract class VectorConv2dPlan implements Conv2dPlan {
+    final ConvGeometry g;
+    final WorkerPool pool;
+    private final WorkerPool.Job forwardJob = this::forwardShare;
+    private final WorkerPool.Job backwardDataJob = this::backwardDataShare;
+    private final WorkerPool.Job backwardWeightsJob = this::backwardWeightsShare;
+
+    MemorySegment first;
+    MemorySegment second;
+    MemorySegment third;
+    MemorySegment out;
+
+    VectorConv2dPlan(Conv2d op, Shape input, WorkerPool pool) {
+        this.g = ConvGeometry.of(op, input);
+        this.pool = pool;
+    }
+
+    @Override
+    public final Conv2d op() {
+        return g.op();
+    }
+
+    @Override
+    public final Shape inputShape() {
+        return g.input();
+    }
+
+    @Override
+    public final Shape outputShape() {
+        return g.output();
+    }
+
+    @Override
+    public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
+        run(x.segment(), w.segment(), b == null ? null : b.segment(), y.segment(), forwardJob);
+    }
+
+    @Override
+    public void backwardData(Tensor dy, Tensor w, Tensor dx) {
+        run(dy.segment(), w.segment(), null, dx.segment(), backwardDataJob);
+    }
+
+    @Override
+    public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
+        run(x.segment(), dy.segment(), db == null ? null : db.segment(), dw.segment(), backwardWeightsJob);
+    }
+
+    private void run(MemorySegment a, MemorySegment b, MemorySegment c, MemorySegment o, WorkerPool.Job job) {
+        first = a;
+        second = b;
+        third = c;
+        out = o;
+        try {
+            dispatch(job);
+        } finally {
+            first = null;
+            second = null;
+            third = null;
+            out = null;
+        }
+    }
+
+    /** Runs one pass's job: on the pool, or on this thread as worker -1. */
+    abstract void dispatch(WorkerPool.Job job);
+
+    abstract void forwardShare(int worker, int workers);
+
+    abstract void backwardDataShare(int worker, int workers);
+
+    abstract void backwardWeightsShare(int worker, int workers);
+}
