@@ -36,6 +36,10 @@ import java.util.concurrent.Callable;
 public final class BenchCommand implements Callable<Integer> {
     /** System property the launcher sets to the repository root, where {@code bench-results/} lives. */
     static final String ROOT_PROPERTY = "jdnn.root";
+    /** Default seconds per naive call above which naive is not timed. */
+    static final double FULL_NAIVE_LIMIT = 2;
+    /** The same for {@code --quick}, where a slow naive cell would cost a large share of the few minutes. */
+    static final double QUICK_NAIVE_LIMIT = 0.5;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "report directory (default: bench-results/<timestamp> in the repository)")
@@ -65,8 +69,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path anchor;
 
     @Option(names = "--naive-limit", paramLabel = "SECONDS", description = "skip naive where one call would take "
-            + "longer (default: ${DEFAULT-VALUE})")
-    double naiveLimit = 2;
+            + "longer (default: " + FULL_NAIVE_LIMIT + " s, with --quick " + QUICK_NAIVE_LIMIT + " s)")
+    Double naiveLimit;
 
     @Option(names = "--list", description = "print the selection and why cells are skipped, then stop")
     boolean listOnly;
@@ -88,16 +92,17 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> backendNames = backends.isEmpty() ? Selection.allBackends() : List.copyOf(backends);
         Set<String> shapeFilter = shapeFilter(passes);
         JmhSettings settings = quick ? JmhSettings.quick() : JmhSettings.full();
+        double naiveSeconds = naiveLimit != null ? naiveLimit : quick ? QUICK_NAIVE_LIMIT : FULL_NAIVE_LIMIT;
 
         console.printf("jdnn bench: %s, %d processors, %s%n", machine.cpuModel(), machine.processors(), machine.jdk());
         List<String> status = backendStatus();
         status.forEach(line -> console.println("  backend " + line));
         if (backendNames.contains(Selection.NAIVE) && threadCounts.contains(1)) {
             console.println("timing naive on one image per pass and shape, to see where a whole batch stays under "
-                    + naiveLimit + " s ...");
+                    + naiveSeconds + " s ...");
         }
         Selection selection = Selection.of(passes, shapeFilter, backendNames, threadCounts,
-                (pass, shape) -> NaiveReferences.secondsPerImage(pass, shape) * pass.batch(shape), naiveLimit);
+                (pass, shape) -> NaiveReferences.secondsPerImage(pass, shape) * pass.batch(shape), naiveSeconds);
         console.printf("%d cells to run, %d skipped (%s)%n", selection.cells().size(), selection.skipped().size(),
                 settings.describe());
         if (listOnly) {
@@ -135,6 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
                     cell.backend(), cell.threads());
             console.printf("[%d/%d] %-40s ", i + 1, total, cell);
             console.flush();
+            long cellStarted = System.nanoTime();
             try {
                 JsonNode entries = runner.run(cell, name);
                 all.addAll((ArrayNode) entries);
@@ -148,7 +154,8 @@ public final class BenchCommand implements Callable<Integer> {
                 console.print("FAILED: " + e.getMessage());
             }
             double perCell = (System.nanoTime() - cellsStarted) / 1e9 / (i + 1);
-            console.printf("   (about %s left)%n", duration(perCell * (total - i - 1)));
+            console.printf("   (%.1f s; about %s left)%n", (System.nanoTime() - cellStarted) / 1e9,
+                    duration(perCell * (total - i - 1)));
         }
 
         RunResults results = RunResults.parse(all);

@@ -5,6 +5,7 @@ import dev.jdnn.Backends;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.ToDoubleBiFunction;
 
@@ -54,9 +55,9 @@ public record Selection(List<Cell> cells, List<SkippedCell> skipped) {
                                 naiveCost = naiveSeconds.applyAsDouble(pass, shape);
                             }
                             if (naiveCost > naiveLimit) {
-                                skipped.add(new SkippedCell(cell, String.format(
+                                skipped.add(new SkippedCell(cell, String.format(Locale.ROOT,
                                         "naive would take about %.1f s per call (one image timed, times the batch), "
-                                                + "over the %.0f s limit", naiveCost, naiveLimit)));
+                                                + "over the %s s limit", naiveCost, limit(naiveLimit))));
                             } else {
                                 cells.add(cell);
                             }
@@ -68,6 +69,10 @@ public record Selection(List<Cell> cells, List<SkippedCell> skipped) {
             }
         }
         return new Selection(List.copyOf(cells), List.copyOf(skipped));
+    }
+
+    private static String limit(double seconds) {
+        return seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
     }
 
     /** Names of every backend found, highest priority first. */
