@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
  * results, merged), {@code report.md}, {@code report.png}, and JMH's per-cell logs under
  * {@code jmh/}. The tables are printed again at the end.
  */
-@Command(name = "jdnn bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "jdnn bench", sortOptions = false,
         description = {"Benchmarks every backend on the hot-core shapes and writes a report (report.md, report.png, "
                 + "jmh-result.json).", "Without filters: every pass, shape and available backend at 1 thread and at all "
                 + "processors; naive only where one call takes under the naive limit."})
@@ -74,6 +74,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--list", description = "print the selection and why cells are skipped, then stop")
     boolean listOnly;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
 
     private final PrintStream console = System.out;
 
