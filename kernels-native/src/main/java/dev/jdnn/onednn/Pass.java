@@ -59,8 +59,9 @@ final class Pass implements AutoCloseable {
         return implementation;
     }
 
-    int slotCount() {
-        return slots.length;
+    /** {@code layout/implementation} of {@code pass}, or {@code -} when it is not built yet. */
+    static String describe(Pass pass) {
+        return pass == null ? "-" : pass.layout + "/" + pass.implementation;
     }
 
     @Override
