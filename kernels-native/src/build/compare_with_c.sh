@@ -2,7 +2,8 @@
 # Times onednn plans (PlanTiming, test classes) right next to oneDNN called from C
 # (shared/bench/onednn-from-c, its 'reord' and 'mixed' variants) on the hot-core shapes,
 # alternating C and Java REPS times per shape and thread count, and appends raw lines to OUT.
-# Summarise with summarise_comparison.py OUT. Needs the C harness built (run.sh builds it) and
+# Summarise with summarise_comparison.py OUT. VARIANTS (default reord,mixed,blk) picks the C
+# variants; for pool and dense use plain,reord,blk. Needs the C harness built (run.sh builds it) and
 # `./mvnw -pl kernels-native -am test-compile` done.
 #   compare_with_c.sh OUT OP "ID ..." "THREADS ..." [REPS]
 set -euo pipefail
@@ -20,7 +21,7 @@ for id in $ids; do
   for t in $threads; do
     for r in $(seq "$reps"); do
       echo "# $(date -u +%FT%TZ) load $(cut -d' ' -f1 /proc/loadavg) $op $id t=$t rep=$r" >>"$out"
-      OMP_NUM_THREADS=$t "$cbin" --no-header --variants reord,mixed,blk "--$op" "$csv" --only "$id" >>"$out" 2>/dev/null
+      OMP_NUM_THREADS=$t "$cbin" --no-header --variants "${VARIANTS:-reord,mixed,blk}" "--$op" "$csv" --only "$id" >>"$out" 2>/dev/null
       "$java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$cp" \
         dev.jdnn.onednn.PlanTiming "$op" "$csv" "$id" "$t" 2>/dev/null | grep '^JAVA' >>"$out"
     done

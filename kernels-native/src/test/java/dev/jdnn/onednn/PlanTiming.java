@@ -34,7 +34,8 @@ import java.util.List;
  *
  * <p>Arguments: {@code conv|pool|dense CSV ID THREADS [N|-] [api]}; N overrides the batch (e.g. 1
  * for the per-call overhead of {@code lenet_c1}). Prints one line per pass:
- * {@code JAVA op id pass threads median_ms min_ms max_ms iters passes}.
+ * {@code JAVA op id pass threads median_ms min_ms max_ms iters passes alloc=B/call}, the last being
+ * the Java heap allocated per call on the timed thread over all batches.
  */
 public final class PlanTiming {
     private static final double WARM_MS = 1000;
@@ -146,6 +147,22 @@ public final class PlanTiming {
         };
     }
 
+    /**
+     * Bytes the JVM has allocated on the calling thread, from {@code com.sun.management.ThreadMXBean}
+     * (looked up reflectively: the test classes are compiled inside a module that reads neither
+     * {@code java.management} nor {@code jdk.management}).
+     */
+    private static long allocatedBytes() {
+        try {
+            Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                    .invoke(null);
+            return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes")
+                    .invoke(bean);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("thread allocation counter unavailable", e);
+        }
+    }
+
     private static void report(String op, String id, String pass, int threads, Runnable call, Object plan) {
         call.run();
         long start = System.nanoTime();
@@ -158,6 +175,7 @@ public final class PlanTiming {
         } while (elapsed < WARM_MS || calls < 3);
         long iters = Math.max(1, (long) Math.ceil(BATCH_MS / (elapsed / calls)));
         double[] perCall = new double[BATCHES];
+        long allocatedBefore = allocatedBytes();
         for (int b = 0; b < BATCHES; b++) {
             long t0 = System.nanoTime();
             for (long i = 0; i < iters; i++) {
@@ -165,8 +183,9 @@ public final class PlanTiming {
             }
             perCall[b] = (System.nanoTime() - t0) / 1e6 / iters;
         }
+        double allocatedPerCall = (allocatedBytes() - allocatedBefore) / (double) (BATCHES * iters);
         Arrays.sort(perCall);
-        System.out.printf("JAVA %s %s %s %d %.4f %.4f %.4f %d %s%n", op, id, pass, threads, perCall[BATCHES / 2],
-                perCall[0], perCall[BATCHES - 1], iters, describe(plan));
+        System.out.printf("JAVA %s %s %s %d %.4f %.4f %.4f %d %s alloc=%.1fB/call%n", op, id, pass, threads,
+                perCall[BATCHES / 2], perCall[0], perCall[BATCHES - 1], iters, describe(plan), allocatedPerCall);
     }
 }
