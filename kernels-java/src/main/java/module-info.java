@@ -6,5 +6,6 @@ module dev.jdnn.kernels.java {
     requires dev.jdnn.api;
     requires static jdk.incubator.vector;
 
-    provides dev.jdnn.spi.BackendProvider with dev.jdnn.kernels.naive.NaiveBackendProvider;
+    provides dev.jdnn.spi.BackendProvider with dev.jdnn.kernels.naive.NaiveBackendProvider,
+            dev.jdnn.kernels.vector.VectorBackendProvider;
 }

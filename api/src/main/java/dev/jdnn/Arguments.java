@@ -1,5 +1,7 @@
 package dev.jdnn;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * The argument checks shared by every validating entry point. Each failure message names the
  * op, the argument, what was expected and what was given.
@@ -40,23 +42,107 @@ final class Arguments {
         }
     }
 
-    /** {@code out} shares no memory with any of {@code ins} (null entries skipped). */
-    static void noAlias(String op, String outName, Tensor out, Object... namesAndInputs) {
-        if (out == null) {
+    /** {@code out} shares no memory with {@code in} (a null tensor is skipped). */
+    static void noAlias(String op, String outName, Tensor out, String inName, Tensor in) {
+        if (out == null || in == null) {
             return;
         }
-        for (int i = 0; i < namesAndInputs.length; i += 2) {
-            String inName = (String) namesAndInputs[i];
-            Tensor in = (Tensor) namesAndInputs[i + 1];
-            if (in != null && overlaps(out, in)) {
-                throw new IllegalArgumentException(op + ": " + outName + ": expected memory disjoint from " + inName
-                        + ", got a tensor that overlaps it");
-            }
+        MemorySegment o = out.segment();
+        MemorySegment i = in.segment();
+        if (o.address() < i.address() + i.byteSize() && i.address() < o.address() + o.byteSize()) {
+            throw new IllegalArgumentException(op + ": " + outName + ": expected memory disjoint from " + inName + " "
+                    + range(i) + ", got " + range(o) + " which overlaps it");
         }
     }
 
-    private static boolean overlaps(Tensor a, Tensor b) {
-        return a.segment().asOverlappingSlice(b.segment()).isPresent();
+    /** Two-input form of {@link #noAlias(String, String, Tensor, String, Tensor)}; no varargs, no garbage. */
+    static void noAlias(String op, String outName, Tensor out, String in1, Tensor t1, String in2, Tensor t2) {
+        noAlias(op, outName, out, in1, t1);
+        noAlias(op, outName, out, in2, t2);
+    }
+
+    /** Three-input form of {@link #noAlias(String, String, Tensor, String, Tensor)}. */
+    static void noAlias(String op, String outName, Tensor out, String in1, Tensor t1, String in2, Tensor t2,
+                        String in3, Tensor t3) {
+        noAlias(op, outName, out, in1, t1);
+        noAlias(op, outName, out, in2, t2);
+        noAlias(op, outName, out, in3, t3);
+    }
+
+    private static String range(MemorySegment s) {
+        return "[0x" + Long.toHexString(s.address()) + ", +" + s.byteSize() + " bytes)";
+    }
+
+    /**
+     * Pins up to four tensors (nulls skipped) for the duration of an engine call, so that none can
+     * be freed while a kernel uses it; on failure nothing stays pinned.
+     */
+    static void pin(String op, Tensor a, Tensor b, Tensor c, Tensor d) {
+        int pinned = 0;
+        try {
+            pinOne(op, a);
+            pinned++;
+            pinOne(op, b);
+            pinned++;
+            pinOne(op, c);
+            pinned++;
+            pinOne(op, d);
+        } catch (IllegalStateException e) {
+            unpinOne(pinned > 0 ? a : null);
+            unpinOne(pinned > 1 ? b : null);
+            unpinOne(pinned > 2 ? c : null);
+            throw e;
+        }
+    }
+
+    /** Ends a {@link #pin}. */
+    static void unpin(Tensor a, Tensor b, Tensor c, Tensor d) {
+        unpinOne(a);
+        unpinOne(b);
+        unpinOne(c);
+        unpinOne(d);
+    }
+
+    private static void pinOne(String op, Tensor t) {
+        if (t != null) {
+            t.pin(op);
+        }
+    }
+
+    private static void unpinOne(Tensor t) {
+        if (t != null) {
+            t.unpin();
+        }
+    }
+
+    /** {@code value >= 1}. */
+    static int positive(String op, String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(op + ": " + name + ": expected >= 1, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * A shape whose tensors the Java kernels can index with {@code int}: at most
+     * {@link Integer#MAX_VALUE} elements.
+     */
+    static void indexable(String op, String name, Shape shape) {
+        if (shape.elementCount() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(op + ": " + name + ": expected at most " + Integer.MAX_VALUE
+                    + " elements, got " + shape.elementCount() + " in " + shape);
+        }
+    }
+
+    /**
+     * Like {@link java.util.Objects#requireNonNull(Object, String)} but throws
+     * {@link IllegalArgumentException}, as every jdnn argument check does.
+     */
+    static <T> T requireNonNull(T value, String message) {
+        if (value == null) {
+            throw new IllegalArgumentException(message);
+        }
+        return value;
     }
 
     static void notNull(String op, String name, Object value, String expected) {
@@ -65,6 +151,7 @@ final class Arguments {
         }
     }
 
+    /** Throws {@link IllegalStateException} when {@code closed}, naming {@code what}. */
     static void open(String op, boolean closed, String what) {
         if (closed) {
             throw new IllegalStateException(op + ": " + what + ": expected an open " + what + ", got a closed one");

@@ -9,9 +9,7 @@ package dev.jdnn;
 public record BackendConfig(int threads) {
     /** Validates {@code threads}. */
     public BackendConfig {
-        if (threads < 1) {
-            throw new IllegalArgumentException("BackendConfig: threads: expected >= 1, got " + threads);
-        }
+        Arguments.positive("BackendConfig", "threads", threads);
     }
 
     /** All available processors. */

@@ -33,8 +33,14 @@ public final class Backends {
     private Backends() {
     }
 
-    /** A provider as found on this JVM, with its availability. */
-    public record Entry(String name, int priority, Availability availability, BackendProvider provider) {
+    /**
+     * A backend as found on this JVM.
+     *
+     * @param name the backend's name, as {@link #open(String)} takes it
+     * @param priority its preference when no backend is named (higher wins)
+     * @param availability whether it can run here, and if not, why
+     */
+    public record Entry(String name, int priority, Availability availability) {
         /** Whether the backend can be opened here. */
         public boolean available() {
             return availability.available();
@@ -48,7 +54,22 @@ public final class Backends {
 
     /** Every provider found, highest priority first, with availability and reason. */
     public static List<Entry> list() {
-        List<Entry> entries = new ArrayList<>();
+        return found().stream().map(Found::entry).toList();
+    }
+
+    /** A provider together with what {@link #list()} shows of it; the provider itself stays inside the api. */
+    private record Found(Entry entry, BackendProvider provider) {
+        String name() {
+            return entry.name();
+        }
+
+        boolean available() {
+            return entry.available();
+        }
+    }
+
+    private static List<Found> found() {
+        List<Found> entries = new ArrayList<>();
         ServiceLoader<BackendProvider> loader = ServiceLoader.load(BackendProvider.class, Backends.class.getClassLoader());
         var it = loader.stream().iterator();
         while (true) {
@@ -64,12 +85,12 @@ public final class Backends {
             }
             try {
                 BackendProvider provider = p.get();
-                entries.add(new Entry(provider.name(), provider.priority(), safeAvailability(provider), provider));
+                entries.add(new Found(new Entry(provider.name(), provider.priority(), safeAvailability(provider)), provider));
             } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
                 logOnce(Level.WARNING, "backend provider " + p.type().getName() + " could not be created: " + e);
             }
         }
-        entries.sort(Comparator.comparingInt(Entry::priority).reversed().thenComparing(Entry::name));
+        entries.sort(Comparator.comparingInt((Found f) -> f.entry().priority()).reversed().thenComparing(Found::name));
         return List.copyOf(entries);
     }
 
@@ -91,6 +112,9 @@ public final class Backends {
 
     /** Like {@link #open()} with the given configuration. */
     public static Backend open(BackendConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("Backends.open: config: expected a BackendConfig, got null");
+        }
         String named = System.getProperty(PROPERTY);
         String source = "system property " + PROPERTY;
         if (named == null || named.isBlank()) {
@@ -102,14 +126,14 @@ public final class Backends {
             logOnce(Level.INFO, "jdnn backend: " + b.name() + " (from " + source + ")");
             return b;
         }
-        List<Entry> entries = list();
-        for (Entry e : entries) {
-            if (e.available()) {
-                Backend b = create(e, config);
-                logOnce(Level.INFO, "jdnn backend: " + e.name() + " (highest priority available)");
+        List<Found> entries = found();
+        for (Found f : entries) {
+            if (f.available()) {
+                Backend b = create(f, config);
+                logOnce(Level.INFO, "jdnn backend: " + f.name() + " (highest priority available)");
                 return b;
             }
-            logOnce(Level.INFO, "jdnn backend " + e.name() + " unavailable, falling back: " + e.reason());
+            logOnce(Level.INFO, "jdnn backend " + f.name() + " unavailable, falling back: " + f.entry().reason());
         }
         throw new BackendUnavailableException("Backends.open: no backend is available. " + describe(entries));
     }
@@ -134,33 +158,34 @@ public final class Backends {
             throw new IllegalArgumentException("Backends.open: config: expected a BackendConfig, got null");
         }
         String wanted = name.trim().toLowerCase(Locale.ROOT);
-        List<Entry> entries = list();
-        for (Entry e : entries) {
-            if (e.name().equals(wanted)) {
-                if (!e.available()) {
+        List<Found> entries = found();
+        for (Found f : entries) {
+            if (f.name().equals(wanted)) {
+                if (!f.available()) {
                     throw new BackendUnavailableException("Backends.open: backend '" + wanted + "' is not available: "
-                            + e.reason() + ". " + describe(entries));
+                            + f.entry().reason() + ". " + describe(entries));
                 }
-                return create(e, config);
+                return create(f, config);
             }
         }
         throw new BackendUnavailableException("Backends.open: name: expected one of " + names(entries) + ", got '"
                 + name + "'. " + describe(entries));
     }
 
-    private static Backend create(Entry e, BackendConfig config) {
+    private static Backend create(Found f, BackendConfig config) {
         try {
-            return new ValidatingBackend(e.provider().create(config));
+            return new ValidatingBackend(f.provider().create(config));
         } catch (LinkageError | RuntimeException ex) {
-            throw new BackendUnavailableException("Backends.open: backend '" + e.name() + "' failed to start: " + ex, ex);
+            throw new BackendUnavailableException("Backends.open: backend '" + f.name() + "' failed to start: " + ex, ex);
         }
     }
 
-    private static List<String> names(List<Entry> entries) {
-        return entries.stream().map(Entry::name).toList();
+    private static List<String> names(List<Found> entries) {
+        return entries.stream().map(Found::name).toList();
     }
 
-    private static String describe(List<Entry> entries) {
+    private static String describe(List<Found> found) {
+        List<Entry> entries = found.stream().map(Found::entry).toList();
         if (entries.isEmpty()) {
             return "No backend provider was found on the class path or module path (add jdnn-kernels-java).";
         }
@@ -189,12 +214,13 @@ public final class Backends {
         sb.append("processors: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
         sb.append(PROPERTY).append(": ").append(String.valueOf(System.getProperty(PROPERTY))).append('\n');
         sb.append(ENVIRONMENT).append(": ").append(String.valueOf(System.getenv(ENVIRONMENT))).append('\n');
-        for (Entry e : list()) {
+        for (Found f : found()) {
+            Entry e = f.entry();
             sb.append("backend ").append(e.name()).append(" (priority ").append(e.priority()).append("): ")
                     .append(e.available() ? "available" : "unavailable: " + e.reason()).append('\n');
             String details;
             try {
-                details = e.provider().diagnostics();
+                details = f.provider().diagnostics();
             } catch (LinkageError | RuntimeException ex) {
                 details = "diagnostics failed: " + ex;
             }

@@ -1,6 +1,5 @@
 package dev.jdnn;
 
-import java.util.Objects;
 
 /**
  * A 2-D convolution (cross-correlation, as in every deep-learning library) over NCHW input.
@@ -34,7 +33,7 @@ public record Conv2d(int inChannels, int outChannels, int kernelH, int kernelW, 
         positive("dilationH", dilationH);
         positive("dilationW", dilationW);
         positive("groups", groups);
-        Objects.requireNonNull(padding, "Conv2d: padding: expected a Padding (Padding.NONE for none), got null");
+        Arguments.requireNonNull(padding, "Conv2d: padding: expected a Padding (Padding.NONE for none), got null");
         if (inChannels % groups != 0) {
             throw new IllegalArgumentException("Conv2d: inChannels: expected a multiple of groups=" + groups
                     + ", got " + inChannels);
@@ -46,9 +45,7 @@ public record Conv2d(int inChannels, int outChannels, int kernelH, int kernelW, 
     }
 
     private static void positive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("Conv2d: " + name + ": expected >= 1, got " + value);
-        }
+        Arguments.positive("Conv2d", name, value);
     }
 
     /** A square {@code kernel x kernel} convolution: stride 1, no padding, no dilation, one group, with bias. */
@@ -108,7 +105,7 @@ public record Conv2d(int inChannels, int outChannels, int kernelH, int kernelW, 
      *     or is too small for the (dilated) kernel
      */
     public Shape outputShape(Shape input) {
-        Objects.requireNonNull(input, "Conv2d: input: expected a shape, got null");
+        Arguments.requireNonNull(input, "Conv2d: input: expected a shape, got null");
         if (input.rank() != 4) {
             throw new IllegalArgumentException("Conv2d: input: expected rank 4 [n, " + inChannels + ", h, w], got "
                     + input + " (rank " + input.rank() + ")");
@@ -126,6 +123,10 @@ public record Conv2d(int inChannels, int outChannels, int kernelH, int kernelW, 
                                   Shape input) {
         long span = (long) dilation * (kernel - 1) + 1;
         long padded = (long) in + before + after;
+        if (padded > Integer.MAX_VALUE || span > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Conv2d: input: expected a padded " + axis + " and dilated kernel extent <= "
+                    + Integer.MAX_VALUE + ", got " + padded + " and " + span + " (input " + input + ")");
+        }
         if (padded < span) {
             throw new IllegalArgumentException("Conv2d: input: expected a padded " + axis + " >= dilated kernel extent "
                     + span + ", got " + padded + " (input " + input + ")");

@@ -11,12 +11,8 @@ package dev.jdnn;
 public record Dense(int inFeatures, int outFeatures, boolean bias) {
     /** Validates both sizes. */
     public Dense {
-        if (inFeatures < 1) {
-            throw new IllegalArgumentException("Dense: inFeatures: expected >= 1, got " + inFeatures);
-        }
-        if (outFeatures < 1) {
-            throw new IllegalArgumentException("Dense: outFeatures: expected >= 1, got " + outFeatures);
-        }
+        Arguments.positive("Dense", "inFeatures", inFeatures);
+        Arguments.positive("Dense", "outFeatures", outFeatures);
     }
 
     /** A layer with bias. */
@@ -26,18 +22,12 @@ public record Dense(int inFeatures, int outFeatures, boolean bias) {
 
     /** The input shape {@code [batch, inFeatures]}. */
     public Shape inputShape(int batch) {
-        if (batch < 1) {
-            throw new IllegalArgumentException("Dense: batch: expected >= 1, got " + batch);
-        }
-        return Shape.of(batch, inFeatures);
+        return Shape.of(Arguments.positive("Dense", "batch", batch), inFeatures);
     }
 
     /** The output shape {@code [batch, outFeatures]}. */
     public Shape outputShape(int batch) {
-        if (batch < 1) {
-            throw new IllegalArgumentException("Dense: batch: expected >= 1, got " + batch);
-        }
-        return Shape.of(batch, outFeatures);
+        return Shape.of(Arguments.positive("Dense", "batch", batch), outFeatures);
     }
 
     /** The weight shape {@code [outFeatures, inFeatures]}. */

@@ -64,9 +64,7 @@ public record Padding(int top, int left, int bottom, int right) {
     }
 
     private static void positive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("Padding.same: " + name + ": expected >= 1, got " + value);
-        }
+        Arguments.positive("Padding.same", name, value);
     }
 
     /** {@code top + bottom}. */

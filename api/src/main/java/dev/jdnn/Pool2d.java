@@ -1,6 +1,5 @@
 package dev.jdnn;
 
-import java.util.Objects;
 
 /**
  * 2-D max or average pooling over NCHW input, with PyTorch's semantics. Max pooling ignores
@@ -33,8 +32,8 @@ public record Pool2d(Kind kind, int kernelH, int kernelW, int strideH, int strid
 
     /** Validates every field; see the record components. */
     public Pool2d {
-        Objects.requireNonNull(kind, "Pool2d: kind: expected MAX or AVG, got null");
-        Objects.requireNonNull(padding, "Pool2d: padding: expected a Padding (Padding.NONE for none), got null");
+        Arguments.requireNonNull(kind, "Pool2d: kind: expected MAX or AVG, got null");
+        Arguments.requireNonNull(padding, "Pool2d: padding: expected a Padding (Padding.NONE for none), got null");
         positive("kernelH", kernelH);
         positive("kernelW", kernelW);
         positive("strideH", strideH);
@@ -46,9 +45,7 @@ public record Pool2d(Kind kind, int kernelH, int kernelW, int strideH, int strid
     }
 
     private static void positive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("Pool2d: " + name + ": expected >= 1, got " + value);
-        }
+        Arguments.positive("Pool2d", name, value);
     }
 
     private static void halfKernel(String name, int pad, int kernel) {
@@ -71,6 +68,16 @@ public record Pool2d(Kind kind, int kernelH, int kernelW, int strideH, int strid
     /** The same op with window {@code kh x kw}. */
     public Pool2d kernel(int kh, int kw) {
         return new Pool2d(kind, kh, kw, strideH, strideW, padding, countIncludePad, ceilMode);
+    }
+
+    /** The same op with a {@code k x k} window. */
+    public Pool2d kernel(int k) {
+        return kernel(k, k);
+    }
+
+    /** The same op with stride {@code s} on both axes. */
+    public Pool2d stride(int s) {
+        return stride(s, s);
     }
 
     /** The same op with the given strides. */
@@ -104,7 +111,7 @@ public record Pool2d(Kind kind, int kernelH, int kernelW, int strideH, int strid
      * @throws IllegalArgumentException when the input is not rank 4 or smaller than the window
      */
     public Shape outputShape(Shape input) {
-        Objects.requireNonNull(input, "Pool2d: input: expected a shape, got null");
+        Arguments.requireNonNull(input, "Pool2d: input: expected a shape, got null");
         if (input.rank() != 4) {
             throw new IllegalArgumentException("Pool2d: input: expected rank 4 [n, c, h, w], got " + input
                     + " (rank " + input.rank() + ")");
@@ -116,6 +123,10 @@ public record Pool2d(Kind kind, int kernelH, int kernelW, int strideH, int strid
 
     private int outputSize(String axis, int in, int kernel, int stride, int before, int after, Shape input) {
         long padded = (long) in + before + after;
+        if (padded > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Pool2d: input: expected a padded " + axis + " <= " + Integer.MAX_VALUE
+                    + ", got " + padded + " (input " + input + ")");
+        }
         if (padded < kernel) {
             throw new IllegalArgumentException("Pool2d: input: expected a padded " + axis + " >= kernel " + kernel
                     + ", got " + padded + " (input " + input + ")");

@@ -3,7 +3,7 @@ package dev.jdnn;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A dense float32 tensor in row-major order (activations NCHW), always held in native memory so
@@ -14,39 +14,58 @@ import java.util.Objects;
  * then {@code close()} only marks this handle closed. Using a closed tensor, or one whose memory
  * was freed by its owner, throws {@link IllegalStateException}. Element access is not
  * synchronised; a tensor may be read by many threads and written by one at a time.
+ *
+ * <p>Memory must be usable from any thread (backends run kernels on worker threads), so memory
+ * confined to one thread and read-only memory are refused. While a backend call runs, the
+ * tensors it was given are pinned: closing one of them (or the tensor a view was reshaped from)
+ * from another thread throws instead of freeing memory that native code is using. Memory borrowed
+ * from an arena or a caller's segment cannot be pinned; it must outlive the calls that use it.
  */
 public final class Tensor implements AutoCloseable {
     /** Alignment of memory that jdnn allocates: one cache line, one AVX-512 vector. */
     public static final long ALIGNMENT = 64;
 
+    /** A thread that never runs: memory it may access is memory every thread may access. */
+    private static final Thread ANY_OTHER_THREAD = new Thread(() -> { });
+    private static final int CLOSED = -1;
+
     private final Shape shape;
     private final MemorySegment segment;
     private final Arena owned;
-    private volatile boolean closed;
+    /** The tensor a {@link #reshape} view was taken from, pinned along with the view; or null. */
+    private final Tensor parent;
+    /** {@value #CLOSED} once closed, else how many running backend calls use this tensor. */
+    private final AtomicInteger state = new AtomicInteger();
 
-    private Tensor(Shape shape, MemorySegment segment, Arena owned) {
+    private Tensor(Shape shape, MemorySegment segment, Arena owned, Tensor parent) {
         this.shape = shape;
         this.segment = segment;
         this.owned = owned;
+        this.parent = parent;
     }
 
     /** A zeroed tensor that owns 64-byte-aligned native memory, freed by {@link #close()}. */
     public static Tensor allocate(Shape shape) {
-        Objects.requireNonNull(shape, "Tensor.allocate: shape: expected a shape, got null");
+        Arguments.requireNonNull(shape, "Tensor.allocate: shape: expected a shape, got null");
         Arena arena = Arena.ofShared();
         try {
-            return new Tensor(shape, arena.allocate(byteSize(shape), ALIGNMENT), arena);
+            return new Tensor(shape, arena.allocate(byteSize(shape), ALIGNMENT), arena, null);
         } catch (RuntimeException | OutOfMemoryError e) {
             arena.close();
             throw e;
         }
     }
 
-    /** A zeroed tensor whose 64-byte-aligned memory lives as long as {@code arena}. */
+    /**
+     * A zeroed tensor whose 64-byte-aligned memory lives as long as {@code arena}, which must not be
+     * confined to one thread ({@code Arena.ofShared()}, {@code ofAuto()} or {@code global()}).
+     */
     public static Tensor allocate(Shape shape, Arena arena) {
-        Objects.requireNonNull(shape, "Tensor.allocate: shape: expected a shape, got null");
-        Objects.requireNonNull(arena, "Tensor.allocate: arena: expected an arena, got null");
-        return new Tensor(shape, arena.allocate(byteSize(shape), ALIGNMENT), null);
+        Arguments.requireNonNull(shape, "Tensor.allocate: shape: expected a shape, got null");
+        Arguments.requireNonNull(arena, "Tensor.allocate: arena: expected an arena, got null");
+        MemorySegment memory = arena.allocate(byteSize(shape), ALIGNMENT);
+        requireSharedMemory("Tensor.allocate", "arena", memory);
+        return new Tensor(shape, memory, null, null);
     }
 
     /**
@@ -55,8 +74,8 @@ public final class Tensor implements AutoCloseable {
      * @throws IllegalArgumentException when {@code values.length != shape.elementCount()}
      */
     public static Tensor of(Shape shape, float... values) {
-        Objects.requireNonNull(shape, "Tensor.of: shape: expected a shape, got null");
-        Objects.requireNonNull(values, "Tensor.of: values: expected an array, got null");
+        Arguments.requireNonNull(shape, "Tensor.of: shape: expected a shape, got null");
+        Arguments.requireNonNull(values, "Tensor.of: values: expected an array, got null");
         if (values.length != shape.elementCount()) {
             throw new IllegalArgumentException("Tensor.of: values: expected " + shape.elementCount()
                     + " elements for shape " + shape + ", got " + values.length);
@@ -68,15 +87,19 @@ public final class Tensor implements AutoCloseable {
 
     /**
      * A zero-copy view of the caller's native memory. The caller keeps ownership; the segment
-     * must be native, 4-byte aligned and at least {@code 4 * shape.elementCount()} bytes long
-     * (only that prefix is used).
+     * must be native, writable, accessible from every thread, 4-byte aligned and at least
+     * {@code 4 * shape.elementCount()} bytes long (only that prefix is used).
      */
     public static Tensor wrap(MemorySegment segment, Shape shape) {
-        Objects.requireNonNull(segment, "Tensor.wrap: segment: expected a segment, got null");
-        Objects.requireNonNull(shape, "Tensor.wrap: shape: expected a shape, got null");
+        Arguments.requireNonNull(segment, "Tensor.wrap: segment: expected a segment, got null");
+        Arguments.requireNonNull(shape, "Tensor.wrap: shape: expected a shape, got null");
         if (!segment.isNative()) {
             throw new IllegalArgumentException("Tensor.wrap: segment: expected a native segment, got a heap segment");
         }
+        if (segment.isReadOnly()) {
+            throw new IllegalArgumentException("Tensor.wrap: segment: expected writable memory, got a read-only segment");
+        }
+        requireSharedMemory("Tensor.wrap", "segment", segment);
         if (segment.address() % Float.BYTES != 0) {
             throw new IllegalArgumentException("Tensor.wrap: segment: expected an address aligned to 4 bytes, got 0x"
                     + Long.toHexString(segment.address()));
@@ -86,7 +109,14 @@ public final class Tensor implements AutoCloseable {
             throw new IllegalArgumentException("Tensor.wrap: segment: expected at least " + need + " bytes for shape "
                     + shape + ", got " + segment.byteSize());
         }
-        return new Tensor(shape, segment.asSlice(0, need), null);
+        return new Tensor(shape, segment.asSlice(0, need), null, null);
+    }
+
+    private static void requireSharedMemory(String op, String name, MemorySegment memory) {
+        if (!memory.isAccessibleBy(ANY_OTHER_THREAD)) {
+            throw new IllegalArgumentException(op + ": " + name + ": expected memory every thread may access "
+                    + "(Arena.ofShared(), Arena.ofAuto() or Arena.global()), got memory confined to one thread");
+        }
     }
 
     /**
@@ -95,13 +125,13 @@ public final class Tensor implements AutoCloseable {
      * own the memory; it becomes unusable when this tensor's memory is freed.
      */
     public Tensor reshape(Shape newShape) {
-        Objects.requireNonNull(newShape, "Tensor.reshape: shape: expected a shape, got null");
-        checkOpen("Tensor.reshape");
+        Arguments.requireNonNull(newShape, "Tensor.reshape: shape: expected a shape, got null");
+        openSegment("Tensor.reshape");
         if (newShape.elementCount() != shape.elementCount()) {
             throw new IllegalArgumentException("Tensor.reshape: shape: expected " + shape.elementCount()
                     + " elements like " + shape + ", got " + newShape + " with " + newShape.elementCount());
         }
-        return new Tensor(newShape, segment, null);
+        return new Tensor(newShape, segment, null, this);
     }
 
     private static long byteSize(Shape shape) {
@@ -126,15 +156,12 @@ public final class Tensor implements AutoCloseable {
 
     /** Whether {@link #close()} was called on this handle or its memory was freed by its owner. */
     public boolean isClosed() {
-        return closed || !segment.scope().isAlive();
+        return state.get() == CLOSED || !segment.scope().isAlive();
     }
 
-    /**
-     * Throws {@link IllegalStateException} naming {@code op} when this tensor can no longer be
-     * used.
-     */
-    public void checkOpen(String op) {
-        if (closed) {
+    /** Throws {@link IllegalStateException} naming {@code op} when this tensor can no longer be used. */
+    private void checkOpen(String op) {
+        if (state.get() == CLOSED) {
             throw new IllegalStateException(op + ": tensor " + shape + ": expected an open tensor, got a closed one");
         }
         if (!segment.scope().isAlive()) {
@@ -154,7 +181,7 @@ public final class Tensor implements AutoCloseable {
     }
 
     private long flatIndex(String op, int[] index) {
-        Objects.requireNonNull(index, op + ": index: expected " + shape.rank() + " indices, got null");
+        Arguments.requireNonNull(index, op + ": index: expected " + shape.rank() + " indices, got null");
         if (index.length != shape.rank()) {
             throw new IllegalArgumentException(op + ": index: expected " + shape.rank() + " indices for shape "
                     + shape + ", got " + index.length);
@@ -178,7 +205,7 @@ public final class Tensor implements AutoCloseable {
 
     /** Copies {@code values} (row-major, exactly {@code elementCount()} of them) into this tensor. */
     public void copyFrom(float[] values) {
-        Objects.requireNonNull(values, "Tensor.copyFrom: values: expected an array, got null");
+        Arguments.requireNonNull(values, "Tensor.copyFrom: values: expected an array, got null");
         MemorySegment target = openSegment("Tensor.copyFrom");
         if (values.length != shape.elementCount()) {
             throw new IllegalArgumentException("Tensor.copyFrom: values: expected " + shape.elementCount()
@@ -190,7 +217,7 @@ public final class Tensor implements AutoCloseable {
     /** Sets every element to {@code value}. */
     public void fill(float value) {
         MemorySegment target = openSegment("Tensor.fill");
-        if (value == 0f) {
+        if (Float.floatToRawIntBits(value) == 0) {
             target.fill((byte) 0);
             return;
         }
@@ -200,20 +227,62 @@ public final class Tensor implements AutoCloseable {
         }
     }
 
-    /** Frees owned memory, or marks a borrowed view closed. Idempotent. */
+    /**
+     * Marks this tensor in use by a backend call until {@link #unpin()}, so that it cannot be
+     * closed meanwhile; a view pins the tensor it was reshaped from too.
+     *
+     * @throws IllegalStateException naming {@code op} when it is already closed
+     */
+    void pin(String op) {
+        while (true) {
+            int s = state.get();
+            if (s == CLOSED || !segment.scope().isAlive()) {
+                throw new IllegalStateException(op + ": tensor " + shape + ": expected an open tensor, got one closed while the call began");
+            }
+            if (state.compareAndSet(s, s + 1)) {
+                break;
+            }
+        }
+        if (parent != null) {
+            try {
+                parent.pin(op);
+            } catch (IllegalStateException e) {
+                state.decrementAndGet();
+                throw e;
+            }
+        }
+    }
+
+    /** Ends one {@link #pin}. */
+    void unpin() {
+        if (parent != null) {
+            parent.unpin();
+        }
+        state.decrementAndGet();
+    }
+
+    /**
+     * Frees owned memory, or marks a borrowed view closed. Idempotent.
+     *
+     * @throws IllegalStateException when a backend call is using the tensor right now
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        synchronized (this) {
-            if (closed) {
+        while (true) {
+            int s = state.get();
+            if (s == CLOSED) {
                 return;
             }
-            closed = true;
-            if (owned != null) {
-                owned.close();
+            if (s > 0) {
+                throw new IllegalStateException("Tensor.close: tensor " + shape
+                        + ": expected no running op using it, got " + s + " in progress");
             }
+            if (state.compareAndSet(0, CLOSED)) {
+                break;
+            }
+        }
+        if (owned != null) {
+            owned.close();
         }
     }
 

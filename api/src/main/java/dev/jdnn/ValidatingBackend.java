@@ -20,7 +20,8 @@ final class ValidatingBackend implements Backend {
         return engine.name();
     }
 
-    private void checkOpen(String op) {
+    /** Throws {@link IllegalStateException} naming {@code op} once this backend is closed. */
+    void checkOpen(String op) {
         Arguments.open(op, closed.get(), "backend " + engine.name());
     }
 
@@ -31,7 +32,10 @@ final class ValidatingBackend implements Backend {
         Arguments.notNull(where, "op", op, "a Conv2d");
         Arguments.notNull(where, "input", input, "a shape [n, " + op.inChannels() + ", h, w]");
         Shape output = op.outputShape(input);
-        return new ValidatingConv2dPlan(engine.plan(op, input), op, input, output);
+        Arguments.indexable(where, "input", input);
+        Arguments.indexable(where, "output", output);
+        Arguments.indexable(where, "weights", op.weightShape());
+        return new ValidatingConv2dPlan(this, engine.plan(op, input), op, input, output);
     }
 
     @Override
@@ -41,7 +45,8 @@ final class ValidatingBackend implements Backend {
         Arguments.notNull(where, "op", op, "a Pool2d");
         Arguments.notNull(where, "input", input, "a shape [n, c, h, w]");
         Shape output = op.outputShape(input);
-        return new ValidatingPool2dPlan(engine.plan(op, input), op, input, output);
+        Arguments.indexable(where, "input", input);
+        return new ValidatingPool2dPlan(this, engine.plan(op, input), op, input, output);
     }
 
     @Override
@@ -50,7 +55,11 @@ final class ValidatingBackend implements Backend {
         checkOpen(where);
         Arguments.notNull(where, "op", op, "a Dense");
         Shape input = op.inputShape(batch);
-        return new ValidatingDensePlan(engine.plan(op, batch), op, input, op.outputShape(batch));
+        Shape output = op.outputShape(batch);
+        Arguments.indexable(where, "input", input);
+        Arguments.indexable(where, "output", output);
+        Arguments.indexable(where, "weights", op.weightShape());
+        return new ValidatingDensePlan(this, engine.plan(op, batch), op, input, output);
     }
 
     @Override
@@ -59,9 +68,15 @@ final class ValidatingBackend implements Backend {
         checkOpen(op);
         Arguments.notNull(op, "a", a, "an Activation");
         Arguments.present(op, "x", x, null);
+        Arguments.indexable(op, "x", x.shape());
         Arguments.tensor(op, "y", y, x.shape());
         Arguments.noAlias(op, "y", y, "x", x);
-        engine.activation(a, x, y);
+        Arguments.pin(op, x, y, null, null);
+        try {
+            engine.activation(a, x, y);
+        } finally {
+            Arguments.unpin(x, y, null, null);
+        }
     }
 
     @Override
@@ -70,10 +85,16 @@ final class ValidatingBackend implements Backend {
         checkOpen(op);
         Arguments.notNull(op, "a", a, "an Activation");
         Arguments.present(op, "x", x, null);
+        Arguments.indexable(op, "x", x.shape());
         Arguments.tensor(op, "dy", dy, x.shape());
         Arguments.tensor(op, "dx", dx, x.shape());
         Arguments.noAlias(op, "dx", dx, "x", x, "dy", dy);
-        engine.activationBackward(a, x, dy, dx);
+        Arguments.pin(op, x, dy, dx, null);
+        try {
+            engine.activationBackward(a, x, dy, dx);
+        } finally {
+            Arguments.unpin(x, dy, dx, null);
+        }
     }
 
     @Override
@@ -81,9 +102,15 @@ final class ValidatingBackend implements Backend {
         String op = "softmax";
         checkOpen(op);
         Arguments.present(op, "logits", logits, null);
+        Arguments.indexable(op, "logits", logits.shape());
         Arguments.tensor(op, "probabilities", probabilities, logits.shape());
         Arguments.noAlias(op, "probabilities", probabilities, "logits", logits);
-        engine.softmax(logits, probabilities);
+        Arguments.pin(op, logits, probabilities, null, null);
+        try {
+            engine.softmax(logits, probabilities);
+        } finally {
+            Arguments.unpin(logits, probabilities, null, null);
+        }
     }
 
     @Override
@@ -91,10 +118,16 @@ final class ValidatingBackend implements Backend {
         String op = "softmaxBackward";
         checkOpen(op);
         Arguments.present(op, "probabilities", probabilities, null);
+        Arguments.indexable(op, "probabilities", probabilities.shape());
         Arguments.tensor(op, "dy", dy, probabilities.shape());
         Arguments.tensor(op, "dLogits", dLogits, probabilities.shape());
         Arguments.noAlias(op, "dLogits", dLogits, "probabilities", probabilities, "dy", dy);
-        engine.softmaxBackward(probabilities, dy, dLogits);
+        Arguments.pin(op, probabilities, dy, dLogits, null);
+        try {
+            engine.softmaxBackward(probabilities, dy, dLogits);
+        } finally {
+            Arguments.unpin(probabilities, dy, dLogits, null);
+        }
     }
 
     @Override
@@ -102,9 +135,15 @@ final class ValidatingBackend implements Backend {
         String op = "logSoftmax";
         checkOpen(op);
         Arguments.present(op, "logits", logits, null);
+        Arguments.indexable(op, "logits", logits.shape());
         Arguments.tensor(op, "logProbabilities", logProbabilities, logits.shape());
         Arguments.noAlias(op, "logProbabilities", logProbabilities, "logits", logits);
-        engine.logSoftmax(logits, logProbabilities);
+        Arguments.pin(op, logits, logProbabilities, null, null);
+        try {
+            engine.logSoftmax(logits, logProbabilities);
+        } finally {
+            Arguments.unpin(logits, logProbabilities, null, null);
+        }
     }
 
     @Override
@@ -112,10 +151,16 @@ final class ValidatingBackend implements Backend {
         String op = "logSoftmaxBackward";
         checkOpen(op);
         Arguments.present(op, "logProbabilities", logProbabilities, null);
+        Arguments.indexable(op, "logProbabilities", logProbabilities.shape());
         Arguments.tensor(op, "dy", dy, logProbabilities.shape());
         Arguments.tensor(op, "dLogits", dLogits, logProbabilities.shape());
         Arguments.noAlias(op, "dLogits", dLogits, "logProbabilities", logProbabilities, "dy", dy);
-        engine.logSoftmaxBackward(logProbabilities, dy, dLogits);
+        Arguments.pin(op, logProbabilities, dy, dLogits, null);
+        try {
+            engine.logSoftmaxBackward(logProbabilities, dy, dLogits);
+        } finally {
+            Arguments.unpin(logProbabilities, dy, dLogits, null);
+        }
     }
 
     @Override
@@ -123,6 +168,7 @@ final class ValidatingBackend implements Backend {
         String op = "softmaxCrossEntropy";
         checkOpen(op);
         Arguments.present(op, "logits", logits, null);
+        Arguments.indexable(op, "logits", logits.shape());
         if (logits.shape().rank() != 2) {
             throw new IllegalArgumentException(op + ": logits: expected rank 2 [batch, classes], got "
                     + logits.shape() + " (rank " + logits.shape().rank() + ")");
@@ -144,7 +190,12 @@ final class ValidatingBackend implements Backend {
             Arguments.tensor(op, "dLogits", dLogits, logits.shape());
             Arguments.noAlias(op, "dLogits", dLogits, "logits", logits);
         }
-        return engine.softmaxCrossEntropy(logits, labels, dLogits);
+        Arguments.pin(op, logits, dLogits, null, null);
+        try {
+            return engine.softmaxCrossEntropy(logits, labels, dLogits);
+        } finally {
+            Arguments.unpin(logits, dLogits, null, null);
+        }
     }
 
     @Override

@@ -1,18 +1,14 @@
 package dev.jdnn;
 
-/** Checks each call against the prepared shapes, then runs the engine's plan. */
-final class ValidatingDensePlan implements DensePlan {
+/** A validating {@link DensePlan}: checks each call, then runs the engine's plan with its tensors pinned. */
+final class ValidatingDensePlan extends ValidatingWeightedPlan implements DensePlan {
     private final DensePlan engine;
     private final Dense op;
-    private final Shape input;
-    private final Shape output;
-    private volatile boolean closed;
 
-    ValidatingDensePlan(DensePlan engine, Dense op, Shape input, Shape output) {
+    ValidatingDensePlan(ValidatingBackend backend, DensePlan engine, Dense op, Shape input, Shape output) {
+        super(backend, engine, "dense", input, output, op.weightShape(), op.biasShape(), op.bias());
         this.engine = engine;
         this.op = op;
-        this.input = input;
-        this.output = output;
     }
 
     @Override
@@ -21,56 +17,17 @@ final class ValidatingDensePlan implements DensePlan {
     }
 
     @Override
-    public Shape inputShape() {
-        return input;
-    }
-
-    @Override
-    public Shape outputShape() {
-        return output;
-    }
-
-    @Override
-    public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
-        String where = "dense forward";
-        Arguments.open(where, closed, "plan");
-        Arguments.tensor(where, "x", x, input);
-        Arguments.tensor(where, "w", w, op.weightShape());
-        Arguments.optional(where, "b", b, op.bias(), op.biasShape());
-        Arguments.tensor(where, "y", y, output);
-        Arguments.noAlias(where, "y", y, "x", x, "w", w, "b", b);
+    void runForward(Tensor x, Tensor w, Tensor b, Tensor y) {
         engine.forward(x, w, b, y);
     }
 
     @Override
-    public void backwardData(Tensor dy, Tensor w, Tensor dx) {
-        String where = "dense backwardData";
-        Arguments.open(where, closed, "plan");
-        Arguments.tensor(where, "dy", dy, output);
-        Arguments.tensor(where, "w", w, op.weightShape());
-        Arguments.tensor(where, "dx", dx, input);
-        Arguments.noAlias(where, "dx", dx, "dy", dy, "w", w);
+    void runBackwardData(Tensor dy, Tensor w, Tensor dx) {
         engine.backwardData(dy, w, dx);
     }
 
     @Override
-    public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
-        String where = "dense backwardWeights";
-        Arguments.open(where, closed, "plan");
-        Arguments.tensor(where, "x", x, input);
-        Arguments.tensor(where, "dy", dy, output);
-        Arguments.tensor(where, "dw", dw, op.weightShape());
-        Arguments.optional(where, "db", db, op.bias(), op.biasShape());
-        Arguments.noAlias(where, "dw", dw, "x", x, "dy", dy, "db", db);
-        Arguments.noAlias(where, "db", db, "x", x, "dy", dy);
+    void runBackwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
         engine.backwardWeights(x, dy, dw, db);
-    }
-
-    @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            engine.close();
-        }
     }
 }

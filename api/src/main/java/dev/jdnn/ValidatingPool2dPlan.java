@@ -1,14 +1,14 @@
 package dev.jdnn;
 
-/** Checks each call against the prepared shapes, then runs the engine's plan. */
-final class ValidatingPool2dPlan implements Pool2dPlan {
+/** A validating {@link Pool2dPlan}: checks each call, then runs the engine's plan with its tensors pinned. */
+final class ValidatingPool2dPlan extends ValidatingPlan implements Pool2dPlan {
     private final Pool2dPlan engine;
     private final Pool2d op;
     private final Shape input;
     private final Shape output;
-    private volatile boolean closed;
 
-    ValidatingPool2dPlan(Pool2dPlan engine, Pool2d op, Shape input, Shape output) {
+    ValidatingPool2dPlan(ValidatingBackend backend, Pool2dPlan engine, Pool2d op, Shape input, Shape output) {
+        super(backend, engine);
         this.engine = engine;
         this.op = op;
         this.input = input;
@@ -33,29 +33,36 @@ final class ValidatingPool2dPlan implements Pool2dPlan {
     @Override
     public void forward(Tensor x, Tensor y) {
         String where = "pool2d forward";
-        Arguments.open(where, closed, "plan");
+        checkOpen(where);
         Arguments.tensor(where, "x", x, input);
         Arguments.tensor(where, "y", y, output);
         Arguments.noAlias(where, "y", y, "x", x);
-        engine.forward(x, y);
+        Arguments.pin(where, x, y, null, null);
+        try {
+            engine.forward(x, y);
+        } finally {
+            Arguments.unpin(x, y, null, null);
+        }
     }
 
     @Override
     public void backward(Tensor x, Tensor dy, Tensor dx) {
         String where = "pool2d backward";
-        Arguments.open(where, closed, "plan");
+        checkOpen(where);
         Arguments.tensor(where, "x", x, input);
         Arguments.tensor(where, "dy", dy, output);
         Arguments.tensor(where, "dx", dx, input);
         Arguments.noAlias(where, "dx", dx, "x", x, "dy", dy);
-        engine.backward(x, dy, dx);
+        Arguments.pin(where, x, dy, dx, null);
+        try {
+            engine.backward(x, dy, dx);
+        } finally {
+            Arguments.unpin(x, dy, dx, null);
+        }
     }
 
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            engine.close();
-        }
+    public String toString() {
+        return "pool2d plan " + input + " -> " + output;
     }
 }

@@ -64,13 +64,48 @@ class BackendsTest {
             assertThatThrownBy(() -> b.activation(Activation.RELU, x, y)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("activation: y: expected shape [2, 3], got [3, 2]");
             assertThatThrownBy(() -> b.activation(Activation.RELU, x, x)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("y: expected memory disjoint from x");
+                    .hasMessageContaining("y: expected memory disjoint from x [0x").hasMessageContaining("which overlaps it");
             assertThatThrownBy(() -> b.softmaxCrossEntropy(x, new int[] {0, 3}, null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("labels[1]: expected 0..2, got 3");
             assertThatThrownBy(() -> b.plan(Conv2d.of(4, 4, 3), Shape.nchw(1, 3, 8, 8)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 4 channels, got 3");
             assertThat(RecordingBackendProvider.ENGINE_CALLS.get()).isEqualTo(before);
         }
+    }
+
+    @Test
+    void aTensorCannotBeFreedWhileACallUsesIt() {
+        try (Backend b = Backends.open("recording");
+             Tensor x = Tensor.allocate(Shape.of(4));
+             Tensor y = Tensor.allocate(Shape.of(4))) {
+            RecordingBackendProvider.duringActivation = t -> assertThatThrownBy(t::close)
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("in progress");
+            b.activation(Activation.RELU, x, y);
+            assertThat(x.isClosed()).isFalse();
+        } finally {
+            RecordingBackendProvider.duringActivation = t -> { };
+        }
+    }
+
+    @Test
+    void planOfAClosedBackendRejectsRuns() {
+        Backend b = Backends.open("recording");
+        Conv2dPlan plan = b.plan(Conv2d.of(1, 1, 1).bias(false), Shape.nchw(1, 1, 2, 2));
+        b.close();
+        try (Tensor x = Tensor.allocate(Shape.nchw(1, 1, 2, 2));
+             Tensor w = Tensor.allocate(Shape.of(1, 1, 1, 1));
+             Tensor y = Tensor.allocate(Shape.nchw(1, 1, 2, 2))) {
+            int before = RecordingBackendProvider.ENGINE_CALLS.get();
+            assertThatThrownBy(() -> plan.forward(x, w, null, y)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("conv2d forward").hasMessageContaining("backend recording");
+            assertThat(RecordingBackendProvider.ENGINE_CALLS.get()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void openRejectsANullConfig() {
+        assertThatThrownBy(() -> Backends.open((BackendConfig) null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("config").hasMessageContaining("null");
     }
 
     @Test

@@ -53,6 +53,14 @@ class Conv2dTest {
     }
 
     @Test
+    void rejectsPaddedSizesBeyondIntRangeInsteadOfWrappingAround() {
+        Conv2d op = Conv2d.of(1, 1, 1).padding(new Padding(Integer.MAX_VALUE, 0, Integer.MAX_VALUE, 0));
+        assertThatThrownBy(() -> op.outputShape(Shape.nchw(1, 1, 3, 1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Conv2d: input").hasMessageContaining("<= 2147483647")
+                .hasMessageContaining("got 4294967297");
+    }
+
+    @Test
     void rejectsInputSmallerThanTheDilatedKernel() {
         Conv2d op = Conv2d.of(1, 1, 3).dilation(3);
         assertThatThrownBy(() -> op.outputShape(Shape.nchw(1, 1, 6, 6))).isInstanceOf(IllegalArgumentException.class)

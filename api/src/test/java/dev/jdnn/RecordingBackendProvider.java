@@ -4,6 +4,7 @@ import dev.jdnn.spi.Availability;
 import dev.jdnn.spi.BackendProvider;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A test-only provider named {@code recording}: its engine does no arithmetic, it only counts the
@@ -11,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RecordingBackendProvider implements BackendProvider {
     static final AtomicInteger ENGINE_CALLS = new AtomicInteger();
+    /** Run inside every activation call, while its tensors are pinned. */
+    static volatile Consumer<Tensor> duringActivation = t -> { };
 
     @Override
     public String name() {
@@ -71,6 +74,7 @@ public final class RecordingBackendProvider implements BackendProvider {
         @Override
         public void activation(Activation a, Tensor x, Tensor y) {
             ENGINE_CALLS.incrementAndGet();
+            duringActivation.accept(x);
         }
 
         @Override

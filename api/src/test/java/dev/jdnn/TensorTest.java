@@ -99,7 +99,7 @@ class TensorTest {
 
     @Test
     void wrapViewsCallerMemoryWithoutOwningIt() {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             MemorySegment seg = arena.allocate(64);
             Tensor t = Tensor.wrap(seg, Shape.of(2, 2));
             t.set(3f, 1, 0);
@@ -111,7 +111,7 @@ class TensorTest {
 
     @Test
     void wrapRejectsTooSmallOrHeapOrMisalignedSegments() {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             MemorySegment seg = arena.allocate(64, 64);
             assertThatThrownBy(() -> Tensor.wrap(seg.asSlice(0, 8), Shape.of(3)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 12").hasMessageContaining("got 8");
@@ -123,9 +123,44 @@ class TensorTest {
     }
 
     @Test
+    void fillWithNegativeZeroKeepsTheSign() {
+        try (Tensor t = Tensor.allocate(Shape.of(3))) {
+            t.fill(-0f);
+            assertThat(Float.floatToRawIntBits(t.get(1))).isEqualTo(Float.floatToRawIntBits(-0f));
+        }
+    }
+
+    @Test
+    void closingAPinnedTensorThrowsAndKeepsTheMemory() {
+        Tensor t = Tensor.of(Shape.of(2), 1, 2);
+        Tensor view = t.reshape(Shape.of(2, 1));
+        view.pin("conv2d forward");
+        assertThatThrownBy(t::close).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Tensor.close").hasMessageContaining("1 in progress");
+        assertThat(t.toArray()).containsExactly(1, 2);
+        view.unpin();
+        t.close();
+        assertThat(view.isClosed()).isTrue();
+        assertThatThrownBy(() -> view.pin("conv2d forward")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("conv2d forward");
+    }
+
+    @Test
+    void rejectsMemoryConfinedToOneThreadOrReadOnly() {
+        try (Arena confined = Arena.ofConfined(); Arena shared = Arena.ofShared()) {
+            assertThatThrownBy(() -> Tensor.allocate(Shape.of(4), confined)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("arena").hasMessageContaining("confined to one thread");
+            assertThatThrownBy(() -> Tensor.wrap(confined.allocate(16, 4), Shape.of(4)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("confined to one thread");
+            assertThatThrownBy(() -> Tensor.wrap(shared.allocate(16, 4).asReadOnly(), Shape.of(4)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read-only");
+        }
+    }
+
+    @Test
     void arenaAllocatedTensorLivesWithTheArena() {
         Tensor t;
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             t = Tensor.allocate(Shape.of(4), arena);
             t.fill(1f);
             assertThat(t.toArray()).containsOnly(1f);

@@ -1,7 +1,5 @@
 package dev.jdnn.spi;
 
-import java.util.Objects;
-
 /**
  * Whether a backend can run here, and if not, why.
  *
@@ -13,7 +11,9 @@ public record Availability(boolean available, String reason) {
 
     /** Validates that an unavailable backend gives a reason. */
     public Availability {
-        Objects.requireNonNull(reason, "Availability: reason: expected a string, got null");
+        if (reason == null) {
+            throw new IllegalArgumentException("Availability: reason: expected a string, got null");
+        }
         if (!available && reason.isBlank()) {
             throw new IllegalArgumentException("Availability: reason: expected an explanation, got a blank string");
         }

@@ -31,7 +31,7 @@ final class NaiveComparison {
 
     /** Forward, backward data and backward weights of {@code op} on {@code input}. */
     void conv(Conv2d op, Shape input) {
-        try (Arena arena = Arena.ofConfined();
+        try (Arena arena = Arena.ofShared();
              Conv2dPlan a = tested.plan(op, input);
              Conv2dPlan b = naive.plan(op, input)) {
             Shape out = op.outputShape(input);
@@ -66,7 +66,7 @@ final class NaiveComparison {
 
     /** Forward and backward of {@code op} on {@code input}. */
     void pool(Pool2d op, Shape input) {
-        try (Arena arena = Arena.ofConfined();
+        try (Arena arena = Arena.ofShared();
              Pool2dPlan a = tested.plan(op, input);
              Pool2dPlan b = naive.plan(op, input)) {
             Shape out = op.outputShape(input);
@@ -88,7 +88,7 @@ final class NaiveComparison {
 
     /** Forward, backward data and backward weights of {@code op} for {@code batch} rows. */
     void dense(Dense op, int batch) {
-        try (Arena arena = Arena.ofConfined();
+        try (Arena arena = Arena.ofShared();
              DensePlan a = tested.plan(op, batch);
              DensePlan b = naive.plan(op, batch)) {
             Tensor x = random(a.inputShape(), arena);

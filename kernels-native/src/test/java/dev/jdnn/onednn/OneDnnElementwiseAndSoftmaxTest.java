@@ -36,7 +36,7 @@ class OneDnnElementwiseAndSoftmaxTest {
     @ParameterizedTest
     @EnumSource(Activation.class)
     void activationForwardAndBackwardMatchNaive(Activation a) {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             NaiveComparison random = new NaiveComparison(onednn, naive, a.ordinal());
             Shape shape = Shape.of(3, 5, 7, 9);
             Tensor x = random.random(shape, arena);
@@ -57,7 +57,7 @@ class OneDnnElementwiseAndSoftmaxTest {
 
     @Test
     void reluGradientAtZeroIsZero() {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             Tensor x = Tensor.allocate(Shape.of(3), arena);
             x.copyFrom(new float[] {-1f, 0f, 1f});
             Tensor dy = Tensor.allocate(Shape.of(3), arena);
@@ -70,7 +70,7 @@ class OneDnnElementwiseAndSoftmaxTest {
 
     @Test
     void softmaxAndLogSoftmaxForwardAndBackwardMatchNaiveOverTheLastAxis() {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             NaiveComparison random = new NaiveComparison(onednn, naive, 11);
             Shape shape = Shape.of(4, 3, 10);
             Tensor logits = random.random(shape, arena);
@@ -99,7 +99,7 @@ class OneDnnElementwiseAndSoftmaxTest {
 
     @Test
     void softmaxDoesNotOverflowOnLargeLogits() {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             Tensor logits = Tensor.allocate(Shape.of(1, 3), arena);
             logits.copyFrom(new float[] {1000f, 1000f, -1000f});
             Tensor p = Tensor.allocate(Shape.of(1, 3), arena);
@@ -110,7 +110,7 @@ class OneDnnElementwiseAndSoftmaxTest {
 
     @Test
     void crossEntropyLossAndGradientMatchNaive() {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             NaiveComparison random = new NaiveComparison(onednn, naive, 12);
             Shape shape = Shape.of(6, 10);
             Tensor logits = random.random(shape, arena);

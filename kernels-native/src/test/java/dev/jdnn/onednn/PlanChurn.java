@@ -32,7 +32,7 @@ public final class PlanChurn {
     public static void main(String[] args) throws IOException {
         int count = Integer.parseInt(args[0]);
         int warmup = Integer.parseInt(args[1]);
-        try (Backend backend = Backends.open("onednn", new BackendConfig(1)); Arena arena = Arena.ofConfined()) {
+        try (Backend backend = Backends.open("onednn", new BackendConfig(1)); Arena arena = Arena.ofShared()) {
             Tensor big = Tensor.allocate(Shape.of(7 * 4096), arena);
             for (int i = 0; i < count; i++) {
                 if (i == warmup) {

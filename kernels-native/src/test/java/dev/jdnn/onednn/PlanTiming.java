@@ -56,7 +56,7 @@ public final class PlanTiming {
         boolean api = args.length > 5 && args[5].equals("api");
         BackendConfig config = new BackendConfig(threads);
         try (Backend backend = api ? Backends.open("onednn", config) : new OneDnnBackendProvider().create(config);
-             Arena arena = Arena.ofConfined()) {
+             Arena arena = Arena.ofShared()) {
             switch (op) {
                 case "conv" -> conv(backend, arena, header, row, threads, batch);
                 case "pool" -> pool(backend, arena, header, row, threads);

@@ -72,6 +72,12 @@ public abstract class BackendContractTest {
         return ContractCases.conv();
     }
 
+    /** The hand-picked convolutions and the first random ones: enough to catch stale plan state. */
+    static List<ConvCase> convRerunCases() {
+        List<ConvCase> cases = ContractCases.conv();
+        return cases.subList(0, Math.min(cases.size(), 20));
+    }
+
     static List<PoolCase> poolCases() {
         return ContractCases.pool();
     }
@@ -95,69 +101,106 @@ public abstract class BackendContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("convCases")
     void convForwardMatchesNaive(ConvCase c) {
-        Conv2d op = c.op();
         try (CaseTensors t = new CaseTensors(c.seed());
-             Conv2dPlan plan = tested.plan(op, c.input());
-             Conv2dPlan reference = naive.plan(op, c.input())) {
-            Tensor x = t.uniform(c.input());
-            Tensor w = t.uniform(op.weightShape());
-            Tensor b = op.bias() ? t.uniform(op.biasShape()) : null;
-            Tensor y = t.output(plan.outputShape());
-            Tensor expected = t.output(plan.outputShape());
-            Tensor magnitude = t.output(plan.outputShape());
-            plan.forward(x, w, b, y);
-            reference.forward(x, w, b, expected);
-            reference.forward(t.abs(x), t.abs(w), t.abs(b), magnitude);
-            Closeness.assertClose("conv2d forward y", c, y, expected,
-                    ErrorBound.reduction(magnitude.toArray(), c.forwardTerms()));
+             Conv2dPlan plan = tested.plan(c.op(), c.input());
+             Conv2dPlan reference = naive.plan(c.op(), c.input())) {
+            assertConvForward("conv2d forward y", c, plan, reference, t);
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("convCases")
     void convBackwardDataMatchesNaive(ConvCase c) {
-        Conv2d op = c.op();
         try (CaseTensors t = new CaseTensors(c.seed());
-             Conv2dPlan plan = tested.plan(op, c.input());
-             Conv2dPlan reference = naive.plan(op, c.input())) {
-            Tensor dy = t.uniform(plan.outputShape());
-            Tensor w = t.uniform(op.weightShape());
-            Tensor dx = t.output(c.input());
-            Tensor expected = t.output(c.input());
-            Tensor magnitude = t.output(c.input());
-            plan.backwardData(dy, w, dx);
-            reference.backwardData(dy, w, expected);
-            reference.backwardData(t.abs(dy), t.abs(w), magnitude);
-            Closeness.assertClose("conv2d backwardData dx", c, dx, expected,
-                    ErrorBound.reduction(magnitude.toArray(), c.backwardDataTerms()));
+             Conv2dPlan plan = tested.plan(c.op(), c.input());
+             Conv2dPlan reference = naive.plan(c.op(), c.input())) {
+            assertConvBackwardData("conv2d backwardData dx", c, plan, reference, t);
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("convCases")
     void convBackwardWeightsMatchesNaive(ConvCase c) {
-        Conv2d op = c.op();
         try (CaseTensors t = new CaseTensors(c.seed());
-             Conv2dPlan plan = tested.plan(op, c.input());
-             Conv2dPlan reference = naive.plan(op, c.input())) {
-            Tensor x = t.uniform(c.input());
+             Conv2dPlan plan = tested.plan(c.op(), c.input());
+             Conv2dPlan reference = naive.plan(c.op(), c.input())) {
+            assertConvBackwardWeights("conv2d backwardWeights", c, plan, reference, t);
+        }
+    }
+
+    /**
+     * A plan must not keep anything from one run to the next that depends on the tensors (packed
+     * weights, reordered copies): every pass is run once on one set of tensors, then again on
+     * new ones, and the second results must match naive.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("convRerunCases")
+    void convPlanRerunOnNewTensorsMatchesNaive(ConvCase c) {
+        try (CaseTensors t = new CaseTensors(c.seed());
+             Conv2dPlan plan = tested.plan(c.op(), c.input());
+             Conv2dPlan reference = naive.plan(c.op(), c.input())) {
+            Conv2d op = c.op();
+            Tensor x = t.uniform(plan.inputShape());
+            Tensor w = t.uniform(op.weightShape());
             Tensor dy = t.uniform(plan.outputShape());
-            Tensor dw = t.output(op.weightShape());
-            Tensor db = op.bias() ? t.output(op.biasShape()) : null;
-            Tensor expectedW = t.output(op.weightShape());
-            Tensor expectedB = op.bias() ? t.output(op.biasShape()) : null;
-            Tensor magnitudeW = t.output(op.weightShape());
-            Tensor magnitudeB = op.bias() ? t.output(op.biasShape()) : null;
-            plan.backwardWeights(x, dy, dw, db);
-            reference.backwardWeights(x, dy, expectedW, expectedB);
-            reference.backwardWeights(t.abs(x), t.abs(dy), magnitudeW, magnitudeB);
-            int terms = c.backwardWeightsTerms();
-            Closeness.assertClose("conv2d backwardWeights dw", c, dw, expectedW,
-                    ErrorBound.reduction(magnitudeW.toArray(), terms));
-            if (op.bias()) {
-                Closeness.assertClose("conv2d backwardWeights db", c, db, expectedB,
-                        ErrorBound.reduction(magnitudeB.toArray(), terms));
-            }
+            plan.forward(x, w, op.bias() ? t.uniform(op.biasShape()) : null, t.output(plan.outputShape()));
+            plan.backwardData(dy, w, t.output(plan.inputShape()));
+            plan.backwardWeights(x, dy, t.output(op.weightShape()), op.bias() ? t.output(op.biasShape()) : null);
+            assertConvForward("conv2d forward y, second run", c, plan, reference, t);
+            assertConvBackwardData("conv2d backwardData dx, second run", c, plan, reference, t);
+            assertConvBackwardWeights("conv2d backwardWeights, second run", c, plan, reference, t);
+        }
+    }
+
+    /** Runs the forward pass on new random tensors and compares it with the reference. */
+    private static void assertConvForward(String what, ConvCase c, Conv2dPlan plan, Conv2dPlan reference,
+                                          CaseTensors t) {
+        Conv2d op = c.op();
+        Tensor x = t.uniform(c.input());
+        Tensor w = t.uniform(op.weightShape());
+        Tensor b = op.bias() ? t.uniform(op.biasShape()) : null;
+        Tensor y = t.output(plan.outputShape());
+        Tensor expected = t.output(plan.outputShape());
+        Tensor magnitude = t.output(plan.outputShape());
+        plan.forward(x, w, b, y);
+        reference.forward(x, w, b, expected);
+        reference.forward(t.abs(x), t.abs(w), t.abs(b), magnitude);
+        Closeness.assertClose(what, c, y, expected, ErrorBound.reduction(magnitude.toArray(), c.forwardTerms()));
+    }
+
+    /** Runs the backward-data pass on new random tensors and compares it with the reference. */
+    private static void assertConvBackwardData(String what, ConvCase c, Conv2dPlan plan, Conv2dPlan reference,
+                                               CaseTensors t) {
+        Tensor dy = t.uniform(plan.outputShape());
+        Tensor w = t.uniform(c.op().weightShape());
+        Tensor dx = t.output(c.input());
+        Tensor expected = t.output(c.input());
+        Tensor magnitude = t.output(c.input());
+        plan.backwardData(dy, w, dx);
+        reference.backwardData(dy, w, expected);
+        reference.backwardData(t.abs(dy), t.abs(w), magnitude);
+        Closeness.assertClose(what, c, dx, expected, ErrorBound.reduction(magnitude.toArray(), c.backwardDataTerms()));
+    }
+
+    /** Runs the backward-weights pass on new random tensors and compares it with the reference. */
+    private static void assertConvBackwardWeights(String what, ConvCase c, Conv2dPlan plan, Conv2dPlan reference,
+                                                  CaseTensors t) {
+        Conv2d op = c.op();
+        Tensor x = t.uniform(c.input());
+        Tensor dy = t.uniform(plan.outputShape());
+        Tensor dw = t.output(op.weightShape());
+        Tensor db = op.bias() ? t.output(op.biasShape()) : null;
+        Tensor expectedW = t.output(op.weightShape());
+        Tensor expectedB = op.bias() ? t.output(op.biasShape()) : null;
+        Tensor magnitudeW = t.output(op.weightShape());
+        Tensor magnitudeB = op.bias() ? t.output(op.biasShape()) : null;
+        plan.backwardWeights(x, dy, dw, db);
+        reference.backwardWeights(x, dy, expectedW, expectedB);
+        reference.backwardWeights(t.abs(x), t.abs(dy), magnitudeW, magnitudeB);
+        int terms = c.backwardWeightsTerms();
+        Closeness.assertClose(what + " dw", c, dw, expectedW, ErrorBound.reduction(magnitudeW.toArray(), terms));
+        if (op.bias()) {
+            Closeness.assertClose(what + " db", c, db, expectedB, ErrorBound.reduction(magnitudeB.toArray(), terms));
         }
     }
 
@@ -204,18 +247,36 @@ public abstract class BackendContractTest {
         try (CaseTensors t = new CaseTensors(c.seed());
              DensePlan plan = tested.plan(c.op(), c.batch());
              DensePlan reference = naive.plan(c.op(), c.batch())) {
-            Tensor x = t.uniform(plan.inputShape());
-            Tensor w = t.uniform(c.op().weightShape());
-            Tensor b = c.op().bias() ? t.uniform(c.op().biasShape()) : null;
-            Tensor y = t.output(plan.outputShape());
-            Tensor expected = t.output(plan.outputShape());
-            Tensor magnitude = t.output(plan.outputShape());
-            plan.forward(x, w, b, y);
-            reference.forward(x, w, b, expected);
-            reference.forward(t.abs(x), t.abs(w), t.abs(b), magnitude);
-            Closeness.assertClose("dense forward y", c, y, expected,
-                    ErrorBound.reduction(magnitude.toArray(), c.op().inFeatures() + 1));
+            assertDenseForward("dense forward y", c, plan, reference, t);
         }
+    }
+
+    /** Like {@link #convPlanRerunOnNewTensorsMatchesNaive}: a second forward with new tensors. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("denseCases")
+    void densePlanRerunOnNewTensorsMatchesNaive(DenseCase c) {
+        try (CaseTensors t = new CaseTensors(c.seed());
+             DensePlan plan = tested.plan(c.op(), c.batch());
+             DensePlan reference = naive.plan(c.op(), c.batch())) {
+            plan.forward(t.uniform(plan.inputShape()), t.uniform(c.op().weightShape()),
+                    c.op().bias() ? t.uniform(c.op().biasShape()) : null, t.output(plan.outputShape()));
+            assertDenseForward("dense forward y, second run", c, plan, reference, t);
+        }
+    }
+
+    /** Runs the forward pass on new random tensors and compares it with the reference. */
+    private static void assertDenseForward(String what, DenseCase c, DensePlan plan, DensePlan reference,
+                                           CaseTensors t) {
+        Tensor x = t.uniform(plan.inputShape());
+        Tensor w = t.uniform(c.op().weightShape());
+        Tensor b = c.op().bias() ? t.uniform(c.op().biasShape()) : null;
+        Tensor y = t.output(plan.outputShape());
+        Tensor expected = t.output(plan.outputShape());
+        Tensor magnitude = t.output(plan.outputShape());
+        plan.forward(x, w, b, y);
+        reference.forward(x, w, b, expected);
+        reference.forward(t.abs(x), t.abs(w), t.abs(b), magnitude);
+        Closeness.assertClose(what, c, y, expected, ErrorBound.reduction(magnitude.toArray(), c.op().inFeatures() + 1));
     }
 
     @ParameterizedTest(name = "{0}")

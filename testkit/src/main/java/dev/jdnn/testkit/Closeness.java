@@ -47,8 +47,7 @@ final class Closeness {
         if (failures > 0) {
             fail(what + ": " + failures + " of " + values.length + " elements outside the error bound; worst at "
                     + Arrays.toString(index(actual.shape(), worst)) + ": actual " + values[worst] + ", expected "
-                    + expected[worst] + ", bound " + bound[worst] + "; case " + testCase + "; "
-                    + TestSeed.rerunHint());
+                    + expected[worst] + ", bound " + bound[worst] + "; case " + testCase + origin(testCase));
         }
     }
 
@@ -56,8 +55,13 @@ final class Closeness {
     static void assertClose(String what, Object testCase, double actual, double expected, double bound) {
         if (Double.isNaN(actual) || !(Math.abs(actual - expected) <= bound)) {
             fail(what + ": actual " + actual + ", expected " + expected + ", bound " + bound + "; case " + testCase
-                    + "; " + TestSeed.rerunHint());
+                    + origin(testCase));
         }
+    }
+
+    /** Where a case comes from, so that a reader can reproduce it. */
+    private static String origin(Object testCase) {
+        return testCase instanceof GoldenCase ? " (golden data from PyTorch)" : "; " + TestSeed.rerunHint();
     }
 
     static double[] toDoubles(float[] values) {

@@ -13,7 +13,7 @@ import dev.jdnn.Activation;
  * {@code |fl(s) - s| <= γ(K) · Σ|terms|} with {@code γ(K) = K·u / (1 - K·u)} and the unit
  * roundoff {@code u = 2^-24}. The reference is exact up to its own final rounding to float
  * ({@code <= u·|s| <= u·Σ|terms|}). So a correct backend always satisfies
- * <pre>  |actual - reference| <= (K + 2) · u · M,   M = Σ|terms|</pre>
+ * <pre>  |actual - reference| &lt;= (K + 2) · u · M,   M = Σ|terms|</pre>
  * where {@code K} is the reduction length (an upper bound is fine) and {@code M} is the same op
  * run on the absolute values of its inputs, which for a bilinear op is exactly the sum of the
  * absolute terms. The bound is linear in {@code K}: it holds for every summation order, so no
@@ -30,12 +30,19 @@ import dev.jdnn.Activation;
  * what a wrong formula or a wrong element gives); the per-op bounds below follow from that
  * allowance and the reduction over the class axis.
  *
- * <p>Every bound adds {@link Float#MIN_NORMAL} so that a backend flushing subnormal results to
- * zero is not wrongly failed.
+ * <p>Every bound adds {@link #UNDERFLOW}: fast exponentials clamp their argument near
+ * {@code ln(Float.MIN_NORMAL) ≈ -87.3} and return 0 below it, and some backends flush subnormal
+ * results to zero, so results that small may come out as 0.
  */
 final class ErrorBound {
     /** The unit roundoff of float32, {@code 2^-24}. */
     static final double UNIT_ROUNDOFF = 0x1p-24;
+
+    /**
+     * Absolute slack for results near float's underflow threshold, {@code 2^-120}: 64 times
+     * {@link Float#MIN_NORMAL}, so that a probability a little above it may still be flushed to 0.
+     */
+    static final double UNDERFLOW = 0x1p-120;
 
     /** Ulps allowed for one call of {@code exp}, {@code log} or {@code tanh}. */
     static final int ELEMENTARY_ULPS = 64;
@@ -50,7 +57,7 @@ final class ErrorBound {
     static double[] reduction(float[] magnitude, int terms) {
         double[] bound = new double[magnitude.length];
         for (int i = 0; i < bound.length; i++) {
-            bound[i] = (terms + 2) * UNIT_ROUNDOFF * Math.abs(magnitude[i]) + Float.MIN_NORMAL;
+            bound[i] = (terms + 2) * UNIT_ROUNDOFF * Math.abs(magnitude[i]) + UNDERFLOW;
         }
         return bound;
     }
@@ -66,7 +73,7 @@ final class ErrorBound {
         for (int i = 0; i < bound.length; i++) {
             double y = Math.abs(reference[i]);
             bound[i] = (a == Activation.RELU ? UNIT_ROUNDOFF * y : ELEMENTARY_ULPS * UNIT_ROUNDOFF * (y + 1))
-                    + Float.MIN_NORMAL;
+                    + UNDERFLOW;
         }
         return bound;
     }
@@ -82,7 +89,7 @@ final class ErrorBound {
         for (int i = 0; i < bound.length; i++) {
             bound[i] = (a == Activation.RELU
                     ? UNIT_ROUNDOFF * Math.abs(reference[i])
-                    : (3 * ELEMENTARY_ULPS + 2) * UNIT_ROUNDOFF * Math.abs(dy[i])) + Float.MIN_NORMAL;
+                    : (3 * ELEMENTARY_ULPS + 2) * UNIT_ROUNDOFF * Math.abs(dy[i])) + UNDERFLOW;
         }
         return bound;
     }
@@ -98,7 +105,7 @@ final class ErrorBound {
     static double[] softmax(double[] reference, int classes) {
         double[] bound = new double[reference.length];
         for (int i = 0; i < bound.length; i++) {
-            bound[i] = probabilityBound(Math.abs(reference[i]), classes) + Float.MIN_NORMAL;
+            bound[i] = probabilityBound(Math.abs(reference[i]), classes) + UNDERFLOW;
         }
         return bound;
     }
@@ -119,7 +126,7 @@ final class ErrorBound {
         double[] bound = new double[reference.length];
         for (int i = 0; i < bound.length; i++) {
             bound[i] = UNIT_ROUNDOFF * ((classes + ELEMENTARY_ULPS) + (ELEMENTARY_ULPS + 2) * Math.abs(reference[i]))
-                    + Float.MIN_NORMAL;
+                    + UNDERFLOW;
         }
         return bound;
     }
@@ -138,7 +145,7 @@ final class ErrorBound {
             }
             for (int j = row; j < row + classes; j++) {
                 bound[j] = (classes + 3) * UNIT_ROUNDOFF * Math.abs(probabilities[j]) * (Math.abs(dy[j]) + dot)
-                        + Float.MIN_NORMAL;
+                        + UNDERFLOW;
             }
         }
         return bound;
@@ -158,7 +165,7 @@ final class ErrorBound {
             }
             for (int j = row; j < row + classes; j++) {
                 bound[j] = (classes + ELEMENTARY_ULPS + 2) * UNIT_ROUNDOFF
-                        * (Math.abs(dy[j]) + Math.exp(logProbabilities[j]) * sum) + Float.MIN_NORMAL;
+                        * (Math.abs(dy[j]) + Math.exp(logProbabilities[j]) * sum) + UNDERFLOW;
             }
         }
         return bound;
@@ -170,7 +177,7 @@ final class ErrorBound {
      * {@code (classes + batch + E)·u·(1 + |loss|)}.
      */
     static double crossEntropyLoss(double reference, int batch, int classes) {
-        return (classes + batch + ELEMENTARY_ULPS) * UNIT_ROUNDOFF * (1 + Math.abs(reference)) + Float.MIN_NORMAL;
+        return (classes + batch + ELEMENTARY_ULPS) * UNIT_ROUNDOFF * (1 + Math.abs(reference)) + UNDERFLOW;
     }
 
     /**
@@ -187,7 +194,7 @@ final class ErrorBound {
             boolean label = i % classes == labels[i / classes];
             double p = Math.abs(batch * reference[i] + (label ? 1 : 0));
             bound[i] = probabilityBound(p, classes) / batch + 3 * UNIT_ROUNDOFF * Math.abs(reference[i])
-                    + Float.MIN_NORMAL;
+                    + UNDERFLOW;
         }
         return bound;
     }

@@ -34,9 +34,7 @@ import static dev.jdnn.testkit.Rejection.assertRejected;
  * partially overlapping view). Each rejection must be an {@link IllegalArgumentException} or
  * {@link IllegalStateException} (an {@link IndexOutOfBoundsException} for element indices)
  * whose message names the op, the argument, the expected and the actual value (a {@code null}
- * where an op description or a tensor factory needs an object is a {@link NullPointerException},
- * Java's convention, with the same kind of message), and the call must
- * leave every output exactly as it was: outputs are filled with a sentinel first.
+ * where an object is needed included), and the call must leave every output exactly as it was: outputs are filled with a sentinel first.
  *
  * <p>Validation lives once, in the api module, so every backend passes or fails this together;
  * running it per backend proves that the backend is reached only through the validating layer.
@@ -165,7 +163,7 @@ public abstract class ValidationContractTest {
         assertRejected(() -> Conv2d.of(4, 4, 3).stride(1, 0), BAD_ARGUMENT, "Conv2d", "strideW", ">= 1", "got 0");
         assertRejected(() -> Conv2d.of(4, 4, 3).dilation(0, 1), BAD_ARGUMENT, "Conv2d", "dilationH", ">= 1", "got 0");
         assertRejected(() -> Conv2d.of(4, 4, 3).groups(0), BAD_ARGUMENT, "Conv2d", "groups", ">= 1", "got 0");
-        assertRejected(() -> Conv2d.of(4, 4, 3).padding(null), NullPointerException.class, "Conv2d", "padding",
+        assertRejected(() -> Conv2d.of(4, 4, 3).padding(null), IllegalArgumentException.class, "Conv2d", "padding",
                 "a Padding", "null");
     }
 
@@ -612,13 +610,45 @@ public abstract class ValidationContractTest {
         assertRejected(() -> other.plan(DENSE, BATCH), BAD_STATE, "dense plan", "backend " + name, "open", "closed");
     }
 
+    @Test
+    void plansOfAClosedBackendRejectEveryRun() {
+        Backend other = Backends.open(backendName(), config());
+        String name = other.name();
+        Conv2dPlan conv = other.plan(CONV, CONV_INPUT);
+        Pool2dPlan pool = other.plan(POOL, POOL_INPUT);
+        DensePlan dense = other.plan(DENSE, BATCH);
+        other.close();
+        Tensor y = output(conv.outputShape());
+        assertRejected(() -> conv.forward(input(CONV_INPUT), input(CONV.weightShape()), input(CONV.biasShape()), y),
+                BAD_STATE, "conv2d forward", "backend " + name, "open", "closed", y);
+        Tensor py = output(pool.outputShape());
+        assertRejected(() -> pool.forward(input(POOL_INPUT), py), BAD_STATE, "pool2d forward", "backend " + name, "open",
+                "closed", py);
+        Tensor dx = output(dense.inputShape());
+        assertRejected(() -> dense.backwardData(input(dense.outputShape()), input(DENSE.weightShape()), dx), BAD_STATE,
+                "dense backwardData", "backend " + name, "open", "closed", dx);
+        conv.close();
+        pool.close();
+        dense.close();
+    }
+
+    @Test
+    void tensorMemoryFreedByItsOwnerIsRejected() {
+        Tensor owner = Tensor.allocate(Shape.of(2, 3));
+        Tensor view = owner.reshape(Shape.of(6));
+        owner.close();
+        Tensor y = output(Shape.of(6));
+        assertRejected(() -> backend.activation(Activation.TANH, view, y), BAD_STATE, "activation", "x", "open",
+                "closed", y);
+    }
+
     // ---- Tensor --------------------------------------------------------------------------------
 
     @Test
     void tensorOfAndCopyFromRejectWrongValueCounts() {
         assertRejected(() -> Tensor.of(Shape.of(2, 3), 1f, 2f, 3f, 4f, 5f), BAD_ARGUMENT, "Tensor.of", "values",
                 "expected 6", "got 5");
-        assertRejected(() -> Tensor.of(Shape.of(2), (float[]) null), NullPointerException.class, "Tensor.of", "values",
+        assertRejected(() -> Tensor.of(Shape.of(2), (float[]) null), IllegalArgumentException.class, "Tensor.of", "values",
                 "an array", "null");
         Tensor t = output(Shape.of(2, 3));
         assertRejected(() -> t.copyFrom(new float[7]), BAD_ARGUMENT, "Tensor.copyFrom", "values", "expected 6",
@@ -637,6 +667,16 @@ public abstract class ValidationContractTest {
         MemorySegment odd = arena.allocate(32, 4).asSlice(1);
         assertRejected(() -> Tensor.wrap(odd, Shape.of(2)), BAD_ARGUMENT, "Tensor.wrap", "segment", "aligned to 4",
                 "0x" + Long.toHexString(odd.address()));
+        MemorySegment readOnly = arena.allocate(24, 4).asReadOnly();
+        assertRejected(() -> Tensor.wrap(readOnly, Shape.of(6)), BAD_ARGUMENT, "Tensor.wrap", "segment", "writable",
+                "read-only");
+        try (Arena confined = Arena.ofConfined()) {
+            MemorySegment mine = confined.allocate(24, 4);
+            assertRejected(() -> Tensor.wrap(mine, Shape.of(6)), BAD_ARGUMENT, "Tensor.wrap", "segment",
+                    "every thread", "confined to one thread");
+            assertRejected(() -> Tensor.allocate(Shape.of(6), confined), BAD_ARGUMENT, "Tensor.allocate", "arena",
+                    "every thread", "confined to one thread");
+        }
     }
 
     @Test

@@ -10,7 +10,8 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 /**
  * Max pooling over the real cells of each window (padding never wins). Backward sends each
  * window's gradient to the window's argmax: the first maximum in row-major window order, so a
- * tie goes to the upper-left cell. A NaN counts as the maximum, as in PyTorch, so it propagates.
+ * tie goes to the upper-left cell. A NaN counts as the maximum so that it propagates, as in
+ * PyTorch; with several NaNs in one window the gradient goes to the first (PyTorch picks the last).
  */
 final class NaiveMaxPooling extends NaivePooling {
 

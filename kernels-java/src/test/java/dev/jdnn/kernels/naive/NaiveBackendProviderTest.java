@@ -16,7 +16,6 @@ class NaiveBackendProviderTest {
                 .satisfies(entry -> {
                     assertThat(entry.available()).isTrue();
                     assertThat(entry.priority()).isZero();
-                    assertThat(entry.provider()).isInstanceOf(NaiveBackendProvider.class);
                 });
     }
 

@@ -12,7 +12,7 @@ import java.util.Random;
  * exact in float: the forward pass then has no rounding error for a finite difference to amplify.
  */
 final class ScratchTensors implements AutoCloseable {
-    private final Arena arena = Arena.ofConfined();
+    private final Arena arena = Arena.ofShared();
     private final Random random;
 
     ScratchTensors(long seed) {

@@ -1,4 +1,11 @@
-package dev.jdnn;
+package dev.jdnn.cli;
+
+import dev.jdnn.Backend;
+import dev.jdnn.Backends;
+import dev.jdnn.Conv2d;
+import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,12 +18,12 @@ import java.util.SplittableRandom;
  * runs one small convolution forward and backward on every available backend and prints its time
  * and its largest difference from {@code naive}.
  */
-public final class Diagnostics {
+public final class BackendReport {
     private static final Conv2d DEMO_OP = Conv2d.of(6, 16, 5).padding(2);
     private static final Shape DEMO_INPUT = Shape.nchw(8, 6, 14, 14);
     private static final int RUNS = 5;
 
-    private Diagnostics() {
+    private BackendReport() {
     }
 
     /** Prints the report to standard output; no arguments. */

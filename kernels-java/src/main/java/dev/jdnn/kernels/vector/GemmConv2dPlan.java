@@ -1,0 +1,247 @@
+package dev.jdnn.kernels.vector;
+
+import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
+
+import dev.jdnn.Conv2d;
+import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Convolution as im2col + GEMM, one image and one group at a time:
+ * forward {@code Y = W·col}, backward data {@code col = Wᵀ·dY} then col2im, backward weights
+ * {@code dW = dY·colᵀ} (the transpose is absorbed by the B packing) and {@code db = Σ dY}. A
+ * 1x1 convolution with stride 1 and no padding skips im2col: the image already is the column matrix.
+ *
+ * <p>With at least as many images as workers, each worker takes whole images with its own column
+ * buffer and GEMM workspace (and, for backward weights, its own partial {@code dW}, summed at the
+ * end); otherwise images run one after another and each GEMM is shared out over the workers. All
+ * scratch is allocated here, once.
+ */
+final class GemmConv2dPlan implements Conv2dPlan {
+    private final ConvGeometry g;
+    private final WorkerPool pool;
+    private final ParallelGemm gemm;
+    private final Im2col im2col;
+    private final boolean pointwise;
+    private final boolean imagePerWorker;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment[] columns;
+    private final MemorySegment[] partialWeights;
+    private final WorkerPool.Job forwardJob = this::forwardShare;
+    private final WorkerPool.Job backwardDataJob = this::backwardDataShare;
+    private final WorkerPool.Job backwardWeightsJob = this::backwardWeightsShare;
+
+    private MemorySegment x;
+    private MemorySegment w;
+    private MemorySegment b;
+    private MemorySegment y;
+
+    GemmConv2dPlan(Conv2d op, Shape input, WorkerPool pool, PackedGemm packedGemm) {
+        this.g = ConvGeometry.of(op, input);
+        this.pool = pool;
+        this.pointwise = op.kernelH() == 1 && op.kernelW() == 1 && op.strideH() == 1 && op.strideW() == 1
+                && op.padding().isNone();
+        this.imagePerWorker = g.n() >= pool.size() && pool.size() > 1;
+        this.im2col = new Im2col(op, g.h(), g.w(), g.oh(), g.ow());
+        int rows = g.columnRows();
+        int pixels = g.pixels();
+        int maxDim = Math.max(Math.max(rows, pixels), g.kg());
+        this.gemm = new ParallelGemm(packedGemm, pool, maxDim, maxDim, maxDim);
+        int buffers = imagePerWorker ? pool.size() : 1;
+        this.columns = new MemorySegment[buffers];
+        for (int i = 0; i < buffers && !pointwise; i++) {
+            columns[i] = arena.allocate((long) rows * pixels * Float.BYTES, 64);
+        }
+        long weights = (long) g.k() * rows;
+        this.partialWeights = new MemorySegment[imagePerWorker ? buffers : 0];
+        for (int i = 0; i < partialWeights.length; i++) {
+            partialWeights[i] = arena.allocate(weights * Float.BYTES, 64);
+        }
+    }
+
+    @Override
+    public Conv2d op() {
+        return g.op();
+    }
+
+    @Override
+    public Shape inputShape() {
+        return g.input();
+    }
+
+    @Override
+    public Shape outputShape() {
+        return g.output();
+    }
+
+    @Override
+    public void forward(Tensor xt, Tensor wt, Tensor bt, Tensor yt) {
+        run(xt.segment(), wt.segment(), bt == null ? null : bt.segment(), yt.segment(), forwardJob);
+    }
+
+    @Override
+    public void backwardData(Tensor dyt, Tensor wt, Tensor dxt) {
+        run(dyt.segment(), wt.segment(), null, dxt.segment(), backwardDataJob);
+    }
+
+    @Override
+    public void backwardWeights(Tensor xt, Tensor dyt, Tensor dwt, Tensor dbt) {
+        run(xt.segment(), dyt.segment(), null, dwt.segment(), backwardWeightsJob);
+        if (imagePerWorker) {
+            sumPartialWeights(dwt.segment());
+        }
+        if (dbt != null) {
+            biasGradient(dyt.segment(), dbt.segment());
+        }
+    }
+
+    /** Runs {@code job} on the pool, or on this thread as worker -1 (GEMMs shared out) otherwise. */
+    private void run(MemorySegment first, MemorySegment second, MemorySegment third, MemorySegment out,
+            WorkerPool.Job job) {
+        x = first;
+        w = second;
+        b = third;
+        y = out;
+        try {
+            if (imagePerWorker) {
+                pool.run(job);
+            } else {
+                job.run(-1, 1);
+            }
+        } finally {
+            x = null;
+            w = null;
+            b = null;
+            y = null;
+        }
+    }
+
+    private void forwardShare(int worker, int workers) {
+        MemorySegment col = columns[Math.max(worker, 0)];
+        int rows = g.columnRows();
+        int pixels = g.pixels();
+        for (int image = first(worker, workers); image < last(worker, workers); image++) {
+            for (int group = 0; group < g.groups(); group++) {
+                long xOffset = ((long) image * g.c() + (long) group * g.cg()) * g.cells();
+                MemorySegment bSource = x;
+                long bOffset = xOffset;
+                if (!pointwise) {
+                    im2col.unfold(x, xOffset, g.cg(), col);
+                    bSource = col;
+                    bOffset = 0;
+                }
+                long yOffset = ((long) image * g.k() + (long) group * g.kg()) * pixels;
+                multiply(worker, g.kg(), pixels, rows, w, (long) group * g.kg() * rows, rows, false, bSource, bOffset,
+                        pixels, false, y, yOffset, pixels, false);
+                if (b != null) {
+                    for (int kk = 0; kk < g.kg(); kk++) {
+                        float bias = b.getAtIndex(FLOAT, (long) group * g.kg() + kk);
+                        SegmentVectors.addScalar(y, yOffset + (long) kk * pixels, pixels, bias);
+                    }
+                }
+            }
+        }
+    }
+
+    private void backwardDataShare(int worker, int workers) {
+        MemorySegment dy = x;
+        MemorySegment dx = y;
+        MemorySegment col = columns[Math.max(worker, 0)];
+        int rows = g.columnRows();
+        int pixels = g.pixels();
+        for (int image = first(worker, workers); image < last(worker, workers); image++) {
+            for (int group = 0; group < g.groups(); group++) {
+                long dyOffset = ((long) image * g.k() + (long) group * g.kg()) * pixels;
+                long dxOffset = ((long) image * g.c() + (long) group * g.cg()) * g.cells();
+                long wOffset = (long) group * g.kg() * rows;
+                if (pointwise) {
+                    multiply(worker, rows, pixels, g.kg(), w, wOffset, rows, true, dy, dyOffset, pixels, false, dx,
+                            dxOffset, pixels, false);
+                } else {
+                    multiply(worker, rows, pixels, g.kg(), w, wOffset, rows, true, dy, dyOffset, pixels, false, col, 0,
+                            pixels, false);
+                    im2col.fold(col, g.cg(), dx, dxOffset);
+                }
+            }
+        }
+    }
+
+    private void backwardWeightsShare(int worker, int workers) {
+        MemorySegment dy = w;
+        MemorySegment dw = worker >= 0 && partialWeights.length > 0 ? partialWeights[worker] : y;
+        MemorySegment col = columns[Math.max(worker, 0)];
+        int rows = g.columnRows();
+        int pixels = g.pixels();
+        int from = first(worker, workers);
+        for (int image = from; image < last(worker, workers); image++) {
+            for (int group = 0; group < g.groups(); group++) {
+                long xOffset = ((long) image * g.c() + (long) group * g.cg()) * g.cells();
+                MemorySegment bSource = x;
+                long bOffset = xOffset;
+                if (!pointwise) {
+                    im2col.unfold(x, xOffset, g.cg(), col);
+                    bSource = col;
+                    bOffset = 0;
+                }
+                long dyOffset = ((long) image * g.k() + (long) group * g.kg()) * pixels;
+                multiply(worker, g.kg(), rows, pixels, dy, dyOffset, pixels, false, bSource, bOffset, pixels, true, dw,
+                        (long) group * g.kg() * rows, rows, image > from);
+            }
+        }
+    }
+
+    private void sumPartialWeights(MemorySegment dw) {
+        int count = g.k() * g.columnRows();
+        boolean first = true;
+        for (int worker = 0; worker < partialWeights.length; worker++) {
+            if (first(worker, partialWeights.length) == last(worker, partialWeights.length)) {
+                continue;
+            }
+            if (first) {
+                SegmentVectors.copy(partialWeights[worker], 0, dw, 0, count);
+                first = false;
+            } else {
+                SegmentVectors.add(dw, 0, partialWeights[worker], 0, count);
+            }
+        }
+    }
+
+    private void biasGradient(MemorySegment dy, MemorySegment db) {
+        int pixels = g.pixels();
+        for (int kk = 0; kk < g.k(); kk++) {
+            float sum = 0f;
+            for (int image = 0; image < g.n(); image++) {
+                sum += SegmentVectors.sum(dy, ((long) image * g.k() + kk) * pixels, pixels);
+            }
+            db.setAtIndex(FLOAT, kk, sum);
+        }
+    }
+
+    private int first(int worker, int workers) {
+        return worker < 0 ? 0 : WorkerPool.start(g.n(), worker, workers);
+    }
+
+    private int last(int worker, int workers) {
+        return worker < 0 ? g.n() : WorkerPool.start(g.n(), worker + 1, workers);
+    }
+
+    /** A GEMM on worker {@code worker}'s workspace, or shared out over the pool for worker -1. */
+    private void multiply(int worker, int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA,
+            MemorySegment bm, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
+            boolean accumulate) {
+        if (worker < 0) {
+            gemm.multiply(m, n, k, a, aOffset, lda, transA, bm, bOffset, ldb, transB, c, cOffset, ldc, accumulate);
+        } else {
+            gemm.gemm().multiply(gemm.workspace(worker), m, n, k, a, aOffset, lda, transA, bm, bOffset, ldb, transB,
+                    c, cOffset, ldc, accumulate);
+        }
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+    }
+}

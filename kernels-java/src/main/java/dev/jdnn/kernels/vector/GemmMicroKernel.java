@@ -1,0 +1,31 @@
+package dev.jdnn.kernels.vector;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The innermost GEMM step: one {@code rows() x columns()} tile of C from a packed panel of A and
+ * a packed panel of B. Implementations are generated per vector width by
+ * {@code kernels-java/src/build/GemmMicroKernelGenerator.java}; only one is loaded in a JVM, so
+ * calls through this interface stay monomorphic.
+ */
+interface GemmMicroKernel {
+    /** MR: rows of the tile. */
+    int rows();
+
+    /** NR: columns of the tile, a whole number of vectors. */
+    int columns();
+
+    /** The vector width the kernel is written for. */
+    int bits();
+
+    /**
+     * {@code C[i][j] (+)= Σ_p A[p][i] * B[p][j]} for the full tile.
+     *
+     * @param a packed A panel: for each {@code p}, {@code rows()} consecutive values
+     * @param b packed B panel: for each {@code p}, {@code columns()} consecutive values
+     * @param c row-major C; the tile starts at {@code cByteOffset}, rows {@code cRowBytes} apart
+     * @param accumulate add to C instead of overwriting it
+     */
+    void multiply(int kc, float[] a, int aOffset, float[] b, int bOffset, MemorySegment c, long cByteOffset,
+            long cRowBytes, boolean accumulate);
+}

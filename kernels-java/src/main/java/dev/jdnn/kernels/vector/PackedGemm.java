@@ -1,0 +1,201 @@
+package dev.jdnn.kernels.vector;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Single-precision GEMM {@code C = A·B} or {@code C += A·B} on row-major matrices in memory
+ * segments (native tensors or heap scratch), with either operand optionally transposed.
+ *
+ * <p>BLIS loop order: columns of C in blocks of {@link #NC}; depth in blocks of {@link #KC}, each
+ * packing a {@code KC x NC} block of B into NR-wide panels; rows in blocks of {@link #MC}, each
+ * packing an {@code MC x KC} block of A into MR-tall panels; then the register-blocked micro-kernel
+ * per {@code MR x NR} tile. The packed B block is reused by every row block and the packed A block
+ * (MC·KC floats) stays in L2 while it meets every B panel, which is what keeps the micro-kernel fed.
+ * Transposes cost nothing extra: the packing routines read the operand in whichever order it is
+ * stored. Edge tiles run the same kernel into a scratch tile and copy the valid part.
+ */
+final class PackedGemm {
+    /** Rows of A packed per block (a multiple of every kernel's MR). */
+    static final int MC = 96;
+    /** Depth per block. */
+    static final int KC = 384;
+    /** Columns of B packed per block (a multiple of every kernel's NR). */
+    static final int NC = 2048;
+
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT;
+
+    private final GemmMicroKernel kernel;
+    private final int mr;
+    private final int nr;
+
+    PackedGemm(GemmMicroKernel kernel) {
+        this.kernel = kernel;
+        this.mr = kernel.rows();
+        this.nr = kernel.columns();
+    }
+
+    /** The micro-kernel in use. */
+    GemmMicroKernel kernel() {
+        return kernel;
+    }
+
+    /** Buffers for one thread multiplying at most {@code m x k} by {@code k x n}. */
+    GemmWorkspace workspace(int m, int n, int k) {
+        int kc = Math.max(1, Math.min(KC, k));
+        int mc = roundUp(Math.min(MC, Math.max(m, 1)), mr);
+        int nc = roundUp(Math.min(NC, Math.max(n, 1)), nr);
+        return new GemmWorkspace(mc * kc, kc * nc, mr * nr);
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
+    }
+
+    /**
+     * {@code C (+)= A·B} on the calling thread. Offsets and leading dimensions count floats.
+     * {@code A} is {@code m x k}: element {@code (i, p)} is at {@code aOffset + i*lda + p}, or at
+     * {@code aOffset + p*lda + i} when {@code transA}. {@code B} is {@code k x n}: {@code (p, j)}
+     * at {@code bOffset + p*ldb + j}, or {@code bOffset + j*ldb + p} when {@code transB}. {@code C}
+     * is {@code m x n} at {@code cOffset + i*ldc + j}.
+     */
+    void multiply(GemmWorkspace ws, int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA,
+            MemorySegment b, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
+            boolean accumulate) {
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        if (k <= 0) {
+            if (!accumulate) {
+                for (int i = 0; i < m; i++) {
+                    c.asSlice((cOffset + (long) i * ldc) * Float.BYTES, (long) n * Float.BYTES).fill((byte) 0);
+                }
+            }
+            return;
+        }
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                boolean add = accumulate || pc > 0;
+                if (transB) {
+                    packTransposedB(ws.packedB, b, bOffset + (long) jc * ldb + pc, ldb, kc, nc);
+                } else {
+                    packB(ws.packedB, b, bOffset + (long) pc * ldb + jc, ldb, kc, nc);
+                }
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    if (transA) {
+                        packTransposedA(ws.packedA, a, aOffset + (long) pc * lda + ic, lda, mc, kc);
+                    } else {
+                        packA(ws.packedA, a, aOffset + (long) ic * lda + pc, lda, mc, kc);
+                    }
+                    multiplyBlock(ws, mc, nc, kc, c, cOffset + (long) ic * ldc + jc, ldc, add);
+                }
+            }
+        }
+    }
+
+    private void multiplyBlock(GemmWorkspace ws, int mc, int nc, int kc, MemorySegment c, long cOffset, int ldc,
+            boolean add) {
+        long rowBytes = (long) ldc * Float.BYTES;
+        for (int jr = 0; jr < nc; jr += nr) {
+            int cols = Math.min(nr, nc - jr);
+            int bPanel = jr * kc;
+            for (int ir = 0; ir < mc; ir += mr) {
+                int rows = Math.min(mr, mc - ir);
+                int aPanel = ir * kc;
+                long tileOffset = cOffset + (long) ir * ldc + jr;
+                if (rows == mr && cols == nr) {
+                    kernel.multiply(kc, ws.packedA, aPanel, ws.packedB, bPanel, c, tileOffset * Float.BYTES, rowBytes,
+                            add);
+                } else {
+                    kernel.multiply(kc, ws.packedA, aPanel, ws.packedB, bPanel, ws.tile, 0,
+                            (long) nr * Float.BYTES, false);
+                    storeEdge(ws.tile, rows, cols, c, tileOffset, ldc, add);
+                }
+            }
+        }
+    }
+
+    private void storeEdge(MemorySegment tile, int rows, int cols, MemorySegment c, long offset, int ldc, boolean add) {
+        for (int i = 0; i < rows; i++) {
+            long row = offset + (long) i * ldc;
+            for (int j = 0; j < cols; j++) {
+                float v = tile.getAtIndex(FLOAT, (long) i * nr + j);
+                c.setAtIndex(FLOAT, row + j, add ? c.getAtIndex(FLOAT, row + j) + v : v);
+            }
+        }
+    }
+
+    /** Packs {@code A[0..mc)[0..kc)} stored row-major ({@code (i, p)} at {@code i*lda + p}). */
+    private void packA(float[] dst, MemorySegment a, long offset, int lda, int mc, int kc) {
+        for (int ir = 0; ir < mc; ir += mr) {
+            int rows = Math.min(mr, mc - ir);
+            int panel = ir * kc;
+            for (int r = 0; r < rows; r++) {
+                long src = offset + (long) (ir + r) * lda;
+                for (int p = 0; p < kc; p++) {
+                    dst[panel + p * mr + r] = a.getAtIndex(FLOAT, src + p);
+                }
+            }
+            for (int r = rows; r < mr; r++) {
+                for (int p = 0; p < kc; p++) {
+                    dst[panel + p * mr + r] = 0f;
+                }
+            }
+        }
+    }
+
+    /** Packs {@code A[0..mc)[0..kc)} stored transposed ({@code (i, p)} at {@code p*lda + i}). */
+    private void packTransposedA(float[] dst, MemorySegment a, long offset, int lda, int mc, int kc) {
+        for (int ir = 0; ir < mc; ir += mr) {
+            int rows = Math.min(mr, mc - ir);
+            int panel = ir * kc;
+            for (int p = 0; p < kc; p++) {
+                long src = offset + (long) p * lda + ir;
+                int d = panel + p * mr;
+                for (int r = 0; r < rows; r++) {
+                    dst[d + r] = a.getAtIndex(FLOAT, src + r);
+                }
+                for (int r = rows; r < mr; r++) {
+                    dst[d + r] = 0f;
+                }
+            }
+        }
+    }
+
+    /** Packs {@code B[0..kc)[0..nc)} stored row-major ({@code (p, j)} at {@code p*ldb + j}). */
+    private void packB(float[] dst, MemorySegment b, long offset, int ldb, int kc, int nc) {
+        for (int jr = 0; jr < nc; jr += nr) {
+            int cols = Math.min(nr, nc - jr);
+            int panel = jr * kc;
+            for (int p = 0; p < kc; p++) {
+                int d = panel + p * nr;
+                MemorySegment.copy(b, FLOAT, (offset + (long) p * ldb + jr) * Float.BYTES, dst, d, cols);
+                for (int j = cols; j < nr; j++) {
+                    dst[d + j] = 0f;
+                }
+            }
+        }
+    }
+
+    /** Packs {@code B[0..kc)[0..nc)} stored transposed ({@code (p, j)} at {@code j*ldb + p}). */
+    private void packTransposedB(float[] dst, MemorySegment b, long offset, int ldb, int kc, int nc) {
+        for (int jr = 0; jr < nc; jr += nr) {
+            int cols = Math.min(nr, nc - jr);
+            int panel = jr * kc;
+            for (int j = 0; j < cols; j++) {
+                long src = offset + (long) (jr + j) * ldb;
+                for (int p = 0; p < kc; p++) {
+                    dst[panel + p * nr + j] = b.getAtIndex(FLOAT, src + p);
+                }
+            }
+            for (int j = cols; j < nr; j++) {
+                for (int p = 0; p < kc; p++) {
+                    dst[panel + p * nr + j] = 0f;
+                }
+            }
+        }
+    }
+}

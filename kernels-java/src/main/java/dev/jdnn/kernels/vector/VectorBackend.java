@@ -1,0 +1,102 @@
+package dev.jdnn.kernels.vector;
+
+import dev.jdnn.Activation;
+import dev.jdnn.Backend;
+import dev.jdnn.BackendConfig;
+import dev.jdnn.Conv2d;
+import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Dense;
+import dev.jdnn.DensePlan;
+import dev.jdnn.Pool2d;
+import dev.jdnn.Pool2dPlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+
+/**
+ * The {@code vector} engine: owns the worker pool of {@link BackendConfig#threads()} threads and
+ * the GEMM micro-kernel for the chosen vector width, and hands out plans that use them. Arguments
+ * arrive validated by the api module. Element-wise ops and softmax run on the calling thread.
+ */
+final class VectorBackend implements Backend {
+    private final WorkerPool pool;
+    private final PackedGemm gemm;
+
+    VectorBackend(BackendConfig config) {
+        this.pool = new WorkerPool(config.threads());
+        this.gemm = new PackedGemm(VectorWidth.microKernel());
+    }
+
+    @Override
+    public String name() {
+        return VectorBackendProvider.NAME;
+    }
+
+    @Override
+    public Conv2dPlan plan(Conv2d op, Shape input) {
+        if (op.isDepthwise()) {
+            return new DepthwiseConv2dPlan(op, input, pool);
+        }
+        return new GemmConv2dPlan(op, input, pool, gemm);
+    }
+
+    @Override
+    public Pool2dPlan plan(Pool2d op, Shape input) {
+        return new VectorPool2dPlan(op, input, pool);
+    }
+
+    @Override
+    public DensePlan plan(Dense op, int batch) {
+        return new VectorDensePlan(op, batch, pool, gemm);
+    }
+
+    @Override
+    public void activation(Activation a, Tensor x, Tensor y) {
+        ActivationKernels.forward(a, x.segment(), y.segment(), x.shape().elementCount());
+    }
+
+    @Override
+    public void activationBackward(Activation a, Tensor x, Tensor dy, Tensor dx) {
+        ActivationKernels.backward(a, x.segment(), dy.segment(), dx.segment(), x.shape().elementCount());
+    }
+
+    private static int classes(Tensor t) {
+        return t.shape().dim(t.shape().rank() - 1);
+    }
+
+    private static int rows(Tensor t) {
+        return (int) (t.shape().elementCount() / classes(t));
+    }
+
+    @Override
+    public void softmax(Tensor logits, Tensor probabilities) {
+        SoftmaxKernels.softmax(logits.segment(), probabilities.segment(), rows(logits), classes(logits));
+    }
+
+    @Override
+    public void softmaxBackward(Tensor probabilities, Tensor dy, Tensor dLogits) {
+        SoftmaxKernels.softmaxBackward(probabilities.segment(), dy.segment(), dLogits.segment(), rows(dy),
+                classes(dy));
+    }
+
+    @Override
+    public void logSoftmax(Tensor logits, Tensor logProbabilities) {
+        SoftmaxKernels.logSoftmax(logits.segment(), logProbabilities.segment(), rows(logits), classes(logits));
+    }
+
+    @Override
+    public void logSoftmaxBackward(Tensor logProbabilities, Tensor dy, Tensor dLogits) {
+        SoftmaxKernels.logSoftmaxBackward(logProbabilities.segment(), dy.segment(), dLogits.segment(), rows(dy),
+                classes(dy));
+    }
+
+    @Override
+    public float softmaxCrossEntropy(Tensor logits, int[] labels, Tensor dLogits) {
+        return SoftmaxKernels.crossEntropy(logits.segment(), labels, dLogits == null ? null : dLogits.segment(),
+                rows(logits), classes(logits));
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.jdnn.kernels.vector;
+
+import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
+
+import dev.jdnn.Dense;
+import dev.jdnn.DensePlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A dense layer through the GEMM: forward {@code Y = X·Wᵀ + b} (Wᵀ read by the B packing),
+ * backward data {@code dX = dY·W}, backward weights {@code dW = dYᵀ·X} (dYᵀ read by the A packing)
+ * and {@code db = Σ dY}. Batch 1 forward is a matrix-vector product instead: one vectorised dot
+ * product per output, outputs shared out over the workers, because packing W for a single row of X
+ * would cost more than the product.
+ */
+final class VectorDensePlan implements DensePlan {
+    private final Dense op;
+    private final int batch;
+    private final int in;
+    private final int out;
+    private final WorkerPool pool;
+    private final ParallelGemm gemm;
+    private final WorkerPool.Job matrixVectorJob = this::matrixVectorShare;
+
+    private MemorySegment x;
+    private MemorySegment w;
+    private MemorySegment b;
+    private MemorySegment y;
+
+    VectorDensePlan(Dense op, int batch, WorkerPool pool, PackedGemm packedGemm) {
+        this.op = op;
+        this.batch = batch;
+        this.in = op.inFeatures();
+        this.out = op.outFeatures();
+        this.pool = pool;
+        int maxDim = Math.max(batch, Math.max(in, out));
+        this.gemm = new ParallelGemm(packedGemm, pool, maxDim, maxDim, maxDim);
+    }
+
+    @Override
+    public Dense op() {
+        return op;
+    }
+
+    @Override
+    public Shape inputShape() {
+        return op.inputShape(batch);
+    }
+
+    @Override
+    public Shape outputShape() {
+        return op.outputShape(batch);
+    }
+
+    @Override
+    public void forward(Tensor xt, Tensor wt, Tensor bt, Tensor yt) {
+        MemorySegment ys = yt.segment();
+        MemorySegment bs = bt == null ? null : bt.segment();
+        if (batch == 1) {
+            x = xt.segment();
+            w = wt.segment();
+            b = bs;
+            y = ys;
+            try {
+                pool.run(matrixVectorJob);
+            } finally {
+                x = null;
+                w = null;
+                b = null;
+                y = null;
+            }
+            return;
+        }
+        gemm.multiply(batch, out, in, xt.segment(), 0, in, false, wt.segment(), 0, in, true, ys, 0, out, false);
+        if (bs != null) {
+            for (int row = 0; row < batch; row++) {
+                SegmentVectors.add(ys, (long) row * out, bs, 0, out);
+            }
+        }
+    }
+
+    private void matrixVectorShare(int worker, int workers) {
+        for (int o = WorkerPool.start(out, worker, workers); o < WorkerPool.start(out, worker + 1, workers); o++) {
+            float v = SegmentVectors.dot(w, (long) o * in, x, 0, in);
+            y.setAtIndex(FLOAT, o, b == null ? v : v + b.getAtIndex(FLOAT, o));
+        }
+    }
+
+    @Override
+    public void backwardData(Tensor dyt, Tensor wt, Tensor dxt) {
+        gemm.multiply(batch, in, out, dyt.segment(), 0, out, false, wt.segment(), 0, in, false, dxt.segment(), 0, in,
+                false);
+    }
+
+    @Override
+    public void backwardWeights(Tensor xt, Tensor dyt, Tensor dwt, Tensor dbt) {
+        MemorySegment dy = dyt.segment();
+        gemm.multiply(out, in, batch, dy, 0, out, true, xt.segment(), 0, in, false, dwt.segment(), 0, in, false);
+        if (dbt != null) {
+            MemorySegment db = dbt.segment();
+            SegmentVectors.copy(dy, 0, db, 0, out);
+            for (int row = 1; row < batch; row++) {
+                SegmentVectors.add(db, 0, dy, (long) row * out, out);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        // The GEMM workspaces are heap arrays, released with the plan.
+    }
+}

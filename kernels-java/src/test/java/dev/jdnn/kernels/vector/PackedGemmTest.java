@@ -1,0 +1,120 @@
+package dev.jdnn.kernels.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PackedGemmTest {
+    private static final int[] EDGES = {1, 15, 17, 31, 33, 63, 65, 97};
+
+    static Stream<Arguments> kernels() {
+        return Stream.of(Arguments.of(new GemmMicroKernel512()), Arguments.of(new GemmMicroKernel256()),
+                Arguments.of(new GemmMicroKernel128()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void matchesTripleLoopOnEveryEdgeTileAndTranspose(GemmMicroKernel kernel) {
+        PackedGemm gemm = new PackedGemm(kernel);
+        GemmWorkspace ws = gemm.workspace(97, 97, 400);
+        SplittableRandom random = new SplittableRandom(kernel.bits());
+        for (int m : EDGES) {
+            for (int n : EDGES) {
+                for (int k : new int[] {1, 17, 400}) {
+                    for (int t = 0; t < 4; t++) {
+                        check(gemm, ws, m, n, k, (t & 1) != 0, (t & 2) != 0, t == 3, random);
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void coversMoreColumnsThanOneBlock(GemmMicroKernel kernel) {
+        PackedGemm gemm = new PackedGemm(kernel);
+        int n = PackedGemm.NC + 37;
+        check(gemm, gemm.workspace(7, n, 3), 7, n, 3, false, false, false, new SplittableRandom(3));
+        check(gemm, gemm.workspace(7, n, 3), 7, n, 3, true, true, true, new SplittableRandom(4));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void splitsRowsAndColumnsOverTwoWorkers(GemmMicroKernel kernel) {
+        PackedGemm gemm = new PackedGemm(kernel);
+        try (WorkerPool pool = new WorkerPool(2)) {
+            ParallelGemm parallel = new ParallelGemm(gemm, pool, 130, 130, 70);
+            SplittableRandom random = new SplittableRandom(5);
+            for (int[] mnk : List.of(new int[] {130, 9, 70}, new int[] {9, 130, 70}, new int[] {1, 1, 1},
+                    new int[] {65, 63, 33})) {
+                for (int t = 0; t < 4; t++) {
+                    boolean transA = (t & 1) != 0;
+                    boolean transB = (t & 2) != 0;
+                    Problem p = Problem.random(mnk[0], mnk[1], mnk[2], transA, transB, random);
+                    parallel.multiply(p.m, p.n, p.k, p.a, 0, p.lda, transA, p.b, 0, p.ldb, transB, p.c, 0, p.n, false);
+                    assertClose(p.c, p.expected(false), p.k);
+                }
+            }
+        }
+    }
+
+    private static void check(PackedGemm gemm, GemmWorkspace ws, int m, int n, int k, boolean transA, boolean transB,
+            boolean accumulate, SplittableRandom random) {
+        Problem p = Problem.random(m, n, k, transA, transB, random);
+        float[] expected = p.expected(accumulate);
+        gemm.multiply(ws, m, n, k, p.a, 0, p.lda, transA, p.b, 0, p.ldb, transB, p.c, 0, n, accumulate);
+        assertClose(p.c, expected, k);
+    }
+
+    private static void assertClose(MemorySegment c, float[] expected, int k) {
+        float[] actual = c.toArray(ValueLayout.JAVA_FLOAT);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).as("element %d", i).isCloseTo(expected[i],
+                    org.assertj.core.data.Offset.offset(1e-5f * k + 1e-5f));
+        }
+    }
+
+    /** Random operands in the stored layout, C pre-filled so that overwrite vs accumulate shows. */
+    private record Problem(int m, int n, int k, boolean transA, boolean transB, MemorySegment a, int lda,
+            MemorySegment b, int ldb, MemorySegment c, float[] aValues, float[] bValues, float[] cValues) {
+
+        static Problem random(int m, int n, int k, boolean transA, boolean transB, SplittableRandom random) {
+            float[] av = values(m * k, random);
+            float[] bv = values(k * n, random);
+            float[] cv = values(m * n, random);
+            return new Problem(m, n, k, transA, transB, MemorySegment.ofArray(av.clone()), transA ? m : k,
+                    MemorySegment.ofArray(bv.clone()), transB ? k : n, MemorySegment.ofArray(cv.clone()), av, bv, cv);
+        }
+
+        private static float[] values(int count, SplittableRandom random) {
+            float[] v = new float[count];
+            for (int i = 0; i < count; i++) {
+                v[i] = (float) (random.nextDouble() * 2 - 1);
+            }
+            return v;
+        }
+
+        float[] expected(boolean accumulate) {
+            float[] out = new float[m * n];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = accumulate ? cValues[i * n + j] : 0;
+                    for (int p = 0; p < k; p++) {
+                        float x = transA ? aValues[p * m + i] : aValues[i * k + p];
+                        float y = transB ? bValues[j * k + p] : bValues[p * n + j];
+                        sum += (double) x * y;
+                    }
+                    out[i * n + j] = (float) sum;
+                }
+            }
+            return out;
+        }
+    }
+}
