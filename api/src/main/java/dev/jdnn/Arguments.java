@@ -154,7 +154,8 @@ final class Arguments {
     /** Throws {@link IllegalStateException} when {@code closed}, naming {@code what}. */
     static void open(String op, boolean closed, String what) {
         if (closed) {
-            throw new IllegalStateException(op + ": " + what + ": expected an open " + what + ", got a closed one");
+            throw new IllegalStateException(op + ": " + what + ": expected an open " + what.split(" ")[0]
+                    + ", got a closed one");
         }
     }
 }

@@ -10,9 +10,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ValidatingBackend implements Backend {
     private final Backend engine;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Built once: the check runs on every call and must not allocate. */
+    private final String description;
 
     ValidatingBackend(Backend engine) {
         this.engine = Objects.requireNonNull(engine);
+        this.description = "backend " + engine.name();
     }
 
     @Override
@@ -22,7 +25,7 @@ final class ValidatingBackend implements Backend {
 
     /** Throws {@link IllegalStateException} naming {@code op} once this backend is closed. */
     void checkOpen(String op) {
-        Arguments.open(op, closed.get(), "backend " + engine.name());
+        Arguments.open(op, closed.get(), description);
     }
 
     @Override

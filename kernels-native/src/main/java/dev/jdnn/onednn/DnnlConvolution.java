@@ -124,13 +124,10 @@ final class DnnlConvolution implements Conv2dPlan {
 
     /** The layout and implementation of each pass built so far, for diagnostics and benchmarks. */
     String describePasses() {
-        return "forward=" + describe(forward) + " backwardData=" + describe(backwardData)
-                + " backwardWeights=" + describe(backwardWeights);
+        return "forward=" + Pass.describe(forward) + " backwardData=" + Pass.describe(backwardData)
+                + " backwardWeights=" + Pass.describe(backwardWeights);
     }
 
-    private static String describe(Pass pass) {
-        return pass == null ? "-" : pass.layout() + "/" + pass.implementation();
-    }
 
     private PassBuilder forwardBuilder() {
         Engine engine = runtime.engine();

@@ -116,6 +116,12 @@ final class DnnlInnerProduct implements DensePlan {
         backwardWeights.run();
     }
 
+    /** The layout and implementation of each pass built so far, for diagnostics and benchmarks. */
+    String describePasses() {
+        return "forward=" + Pass.describe(forward) + " backwardData=" + Pass.describe(backwardData)
+                + " backwardWeights=" + Pass.describe(backwardWeights);
+    }
+
     private PassBuilder forwardBuilder() {
         Engine engine = runtime.engine();
         PassBuilder builder = new PassBuilder(runtime, "dnnl_inner_product_forward_primitive_desc_create",

@@ -124,6 +124,11 @@ final class DnnlPooling implements Pool2dPlan {
         backward.run();
     }
 
+    /** The layout and implementation of each pass built so far, for diagnostics and benchmarks. */
+    String describePasses() {
+        return "forward=" + Pass.describe(forward) + " backward=" + Pass.describe(backward);
+    }
+
     private long planes() {
         return (long) output.dim(0) * output.dim(1);
     }

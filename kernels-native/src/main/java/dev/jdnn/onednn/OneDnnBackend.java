@@ -14,7 +14,8 @@ import dev.jdnn.Tensor;
 /**
  * The {@code onednn} engine: hands out oneDNN-backed plans and runs the plan-less ops. Trusts its
  * arguments (the api module validated them). Thread-safe: plans and per-call primitives each own
- * their stream, and every call applies the configured OpenMP thread count to its thread.
+ * their stream, and every call applies the configured OpenMP thread count to its thread. Plans
+ * stay usable after the backend is closed.
  */
 final class OneDnnBackend implements Backend {
     private final OneDnnRuntime runtime;
@@ -88,8 +89,8 @@ final class OneDnnBackend implements Backend {
         return runtime.openMpThreadsOfCurrentThread();
     }
 
+    /** Nothing native to release: plans own their primitives, the process owns the engine. */
     @Override
     public void close() {
-        runtime.close();
     }
 }

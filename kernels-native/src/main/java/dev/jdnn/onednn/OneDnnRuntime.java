@@ -1,26 +1,21 @@
 package dev.jdnn.onednn;
 
 /**
- * What every plan of one backend shares: the CPU engine and the OpenMP thread count that each
- * Java thread applies before it runs a primitive.
+ * What every plan of one backend shares: the process's CPU engine and the OpenMP thread count that
+ * each Java thread applies before it runs a primitive. The engine belongs to the process, not to a
+ * backend, so a plan that outlives its backend still runs on a live engine.
  */
-final class OneDnnRuntime implements AutoCloseable {
-    private final Engine engine;
+final class OneDnnRuntime {
     private final OpenMpThreads openMp;
     private final int threads;
 
     OneDnnRuntime(OpenMpThreads openMp, int threads) {
-        this.engine = Engine.cpu();
         this.openMp = openMp;
         this.threads = threads;
     }
 
     Engine engine() {
-        return engine;
-    }
-
-    int threads() {
-        return threads;
+        return ProcessEngine.INSTANCE;
     }
 
     /** Applies this backend's thread count to the calling thread (OpenMP keeps it per thread). */
@@ -33,8 +28,8 @@ final class OneDnnRuntime implements AutoCloseable {
         return openMp.maxThreadsOfCurrentThread();
     }
 
-    @Override
-    public void close() {
-        engine.close();
+    /** The CPU engine, created on first use and kept, like the library, for the process's lifetime. */
+    private static final class ProcessEngine {
+        static final Engine INSTANCE = Engine.cpu();
     }
 }

@@ -2,6 +2,7 @@ package dev.jdnn.onednn;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
@@ -27,7 +28,7 @@ final class OpenMpThreads {
                 FunctionDescriptor.of(ValueLayout.JAVA_INT));
     }
 
-    private static java.lang.foreign.MemorySegment find(SymbolLookup lookup, String name) {
+    private static MemorySegment find(SymbolLookup lookup, String name) {
         return lookup.find(name).orElseThrow(() -> new LibraryLoadException("OpenMP runtime has no " + name));
     }
 

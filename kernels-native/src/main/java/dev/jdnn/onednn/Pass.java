@@ -49,18 +49,9 @@ final class Pass implements AutoCloseable {
         return workspace;
     }
 
-    /** Which way the pass serves plain tensors. */
-    Layout layout() {
-        return layout;
-    }
-
-    /** oneDNN's name for the main primitive's implementation. */
-    String implementation() {
-        return implementation;
-    }
-
-    int slotCount() {
-        return slots.length;
+    /** {@code layout/implementation} of {@code pass}, or {@code -} when it is not built yet. */
+    static String describe(Pass pass) {
+        return pass == null ? "-" : pass.layout + "/" + pass.implementation;
     }
 
     @Override

@@ -1,0 +1,191 @@
+package dev.jdnn.onednn;
+
+import dev.jdnn.Backend;
+import dev.jdnn.BackendConfig;
+import dev.jdnn.Backends;
+import dev.jdnn.Conv2d;
+import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Dense;
+import dev.jdnn.DensePlan;
+import dev.jdnn.Padding;
+import dev.jdnn.Pool2d;
+import dev.jdnn.Pool2dPlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Times the hot path of onednn plans on the hot-core shapes the way
+ * {@code shared/bench/onednn-from-c/bench_onednn.c} times oneDNN from C, so the two sit side by
+ * side: the first run (which builds the pass) is excluded, then runs for at least 1 s to warm up
+ * (C warms for 150 ms; the JVM also needs its JIT compilers done, which share the two cores), then
+ * 7 batches of about 50 ms each; the median, min and max per-call time of the batches
+ * are reported. Each call goes through the public API (validation included).
+ *
+ * <p>The plans come straight from the onednn engine, so that the line can name the layout and
+ * implementation each pass chose; with the optional last argument {@code api} they come from
+ * {@code Backends.open("onednn")} instead and every call also pays the api's validation.
+ *
+ * <p>Arguments: {@code conv|pool|dense CSV ID THREADS [N|-] [api]}; N overrides the batch (e.g. 1
+ * for the per-call overhead of {@code lenet_c1}). Prints one line per pass:
+ * {@code JAVA op id pass threads median_ms min_ms max_ms iters passes alloc=B/call}, the last being
+ * the Java heap allocated per call on the timed thread over all batches.
+ */
+public final class PlanTiming {
+    private static final double WARM_MS = 1000;
+    private static final double BATCH_MS = 50;
+    private static final int BATCHES = 7;
+
+    private PlanTiming() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String op = args[0];
+        List<String> header = Arrays.asList(Files.readAllLines(Path.of(args[1])).get(0).split(","));
+        String[] row = Files.readAllLines(Path.of(args[1])).stream().skip(1).map(l -> l.split(","))
+                .filter(r -> r[0].equals(args[2])).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no row " + args[2] + " in " + args[1]));
+        int threads = Integer.parseInt(args[3]);
+        Integer batch = args.length > 4 && !args[4].equals("-") ? Integer.valueOf(args[4]) : null;
+        boolean api = args.length > 5 && args[5].equals("api");
+        BackendConfig config = new BackendConfig(threads);
+        try (Backend backend = api ? Backends.open("onednn", config) : new OneDnnBackendProvider().create(config);
+             Arena arena = Arena.ofShared()) {
+            switch (op) {
+                case "conv" -> conv(backend, arena, header, row, threads, batch);
+                case "pool" -> pool(backend, arena, header, row, threads);
+                case "dense" -> dense(backend, arena, header, row, threads);
+                default -> throw new IllegalArgumentException("op: expected conv, pool or dense, got " + op);
+            }
+        }
+    }
+
+    private static int column(List<String> header, String[] row, String name) {
+        return Integer.parseInt(row[header.indexOf(name)]);
+    }
+
+    private static void conv(Backend backend, Arena arena, List<String> h, String[] row, int threads, Integer batch) {
+        int n = batch != null ? batch : column(h, row, "N");
+        int c = column(h, row, "C");
+        int k = column(h, row, "K");
+        int pad = column(h, row, "pad");
+        Conv2d op = new Conv2d(c, k, column(h, row, "R"), column(h, row, "S"), column(h, row, "stride"),
+                column(h, row, "stride"), Padding.of(pad), column(h, row, "dilation"), column(h, row, "dilation"),
+                column(h, row, "groups"), true);
+        Shape input = Shape.nchw(n, c, column(h, row, "H"), column(h, row, "W"));
+        String id = row[0] + (batch != null ? "_n" + batch : "");
+        try (Conv2dPlan plan = backend.plan(op, input)) {
+            Tensor x = filled(input, arena);
+            Tensor w = filled(op.weightShape(), arena);
+            Tensor b = filled(op.biasShape(), arena);
+            Tensor y = filled(plan.outputShape(), arena);
+            Tensor dy = filled(plan.outputShape(), arena);
+            Tensor dx = filled(input, arena);
+            Tensor dw = filled(op.weightShape(), arena);
+            Tensor db = filled(op.biasShape(), arena);
+            report("conv", id, "fwd", threads, () -> plan.forward(x, w, b, y), plan);
+            report("conv", id, "bwd_d", threads, () -> plan.backwardData(dy, w, dx), plan);
+            report("conv", id, "bwd_w", threads, () -> plan.backwardWeights(x, dy, dw, db), plan);
+        }
+    }
+
+    private static void pool(Backend backend, Arena arena, List<String> h, String[] row, int threads) {
+        int kernel = column(h, row, "kernel");
+        int stride = column(h, row, "stride");
+        Pool2d op = (row[h.indexOf("kind")].equals("max") ? Pool2d.max(kernel, stride) : Pool2d.avg(kernel, stride))
+                .padding(column(h, row, "pad")).countIncludePad(false);
+        Shape input = Shape.nchw(column(h, row, "N"), column(h, row, "C"), column(h, row, "H"), column(h, row, "W"));
+        try (Pool2dPlan plan = backend.plan(op, input)) {
+            Tensor x = filled(input, arena);
+            Tensor y = filled(plan.outputShape(), arena);
+            Tensor dy = filled(plan.outputShape(), arena);
+            Tensor dx = filled(input, arena);
+            report("pool", row[0], "fwd", threads, () -> plan.forward(x, y), plan);
+            report("pool", row[0], "bwd", threads, () -> plan.backward(x, dy, dx), plan);
+        }
+    }
+
+    private static void dense(Backend backend, Arena arena, List<String> h, String[] row, int threads) {
+        Dense op = new Dense(column(h, row, "in"), column(h, row, "out"), true);
+        try (DensePlan plan = backend.plan(op, column(h, row, "N"))) {
+            Shape weights = Shape.of(op.outFeatures(), op.inFeatures());
+            Tensor x = filled(plan.inputShape(), arena);
+            Tensor w = filled(weights, arena);
+            Tensor b = filled(Shape.of(op.outFeatures()), arena);
+            Tensor y = filled(plan.outputShape(), arena);
+            Tensor dy = filled(plan.outputShape(), arena);
+            Tensor dx = filled(plan.inputShape(), arena);
+            Tensor dw = filled(weights, arena);
+            Tensor db = filled(Shape.of(op.outFeatures()), arena);
+            report("dense", row[0], "fwd", threads, () -> plan.forward(x, w, b, y), plan);
+            report("dense", row[0], "bwd_d", threads, () -> plan.backwardData(dy, w, dx), plan);
+            report("dense", row[0], "bwd_w", threads, () -> plan.backwardWeights(x, dy, dw, db), plan);
+        }
+    }
+
+    private static Tensor filled(Shape shape, Arena arena) {
+        Tensor t = Tensor.allocate(shape, arena);
+        long count = shape.elementCount();
+        for (long i = 0; i < count; i++) {
+            t.segment().setAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, i, (float) ((i * 7919 % 2001) - 1000) / 1000f);
+        }
+        return t;
+    }
+
+    private static String describe(Object plan) {
+        return switch (plan) {
+            case DnnlConvolution p -> p.describePasses();
+            case DnnlPooling p -> p.describePasses();
+            case DnnlInnerProduct p -> p.describePasses();
+            default -> "-";
+        };
+    }
+
+    /**
+     * Bytes the JVM has allocated on the calling thread, from {@code com.sun.management.ThreadMXBean}
+     * (looked up reflectively: the test classes are compiled inside a module that reads neither
+     * {@code java.management} nor {@code jdk.management}).
+     */
+    private static long allocatedBytes() {
+        try {
+            Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                    .invoke(null);
+            return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes")
+                    .invoke(bean);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("thread allocation counter unavailable", e);
+        }
+    }
+
+    private static void report(String op, String id, String pass, int threads, Runnable call, Object plan) {
+        call.run();
+        long start = System.nanoTime();
+        long calls = 0;
+        double elapsed;
+        do {
+            call.run();
+            calls++;
+            elapsed = (System.nanoTime() - start) / 1e6;
+        } while (elapsed < WARM_MS || calls < 3);
+        long iters = Math.max(1, (long) Math.ceil(BATCH_MS / (elapsed / calls)));
+        double[] perCall = new double[BATCHES];
+        long allocatedBefore = allocatedBytes();
+        for (int b = 0; b < BATCHES; b++) {
+            long t0 = System.nanoTime();
+            for (long i = 0; i < iters; i++) {
+                call.run();
+            }
+            perCall[b] = (System.nanoTime() - t0) / 1e6 / iters;
+        }
+        double allocatedPerCall = (allocatedBytes() - allocatedBefore) / (double) (BATCHES * iters);
+        Arrays.sort(perCall);
+        System.out.printf("JAVA %s %s %s %d %.4f %.4f %.4f %d %s alloc=%.1fB/call%n", op, id, pass, threads,
+                perCall[BATCHES / 2], perCall[0], perCall[BATCHES - 1], iters, describe(plan), allocatedPerCall);
+    }
+}
