@@ -46,7 +46,7 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
 
     @Override
     void dispatch(WorkerPool.Job job) {
-        pool.run(job);
+        runOnPool(job);
     }
 
     /** Input row of tap {@code ri} for output row {@code yo}, or -1 in the padding. */

@@ -17,7 +17,7 @@ public final class GemmThroughput {
         int size = Integer.parseInt(args[0]);
         int threads = Integer.parseInt(args[1]);
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        try (Arena arena = Arena.ofConfined(); WorkerPool pool = new WorkerPool(threads)) {
+        try (Arena arena = Arena.ofShared(); WorkerPool pool = new WorkerPool(threads)) {
             long bytes = (long) size * size * Float.BYTES;
             MemorySegment a = arena.allocate(bytes, 64);
             MemorySegment b = arena.allocate(bytes, 64);
