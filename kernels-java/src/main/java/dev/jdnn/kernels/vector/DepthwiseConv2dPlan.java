@@ -25,6 +25,7 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
     private final int padLeft;
     private final int dilationH;
     private final int dilationW;
+    private final RowCorrelation[] correlations;
 
     DepthwiseConv2dPlan(Conv2d op, Shape input, WorkerPool pool) {
         super(op, input, pool);
@@ -37,11 +38,15 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
         this.padLeft = op.padding().left();
         this.dilationH = op.dilationH();
         this.dilationW = op.dilationW();
+        this.correlations = new RowCorrelation[pool.size()];
+        for (int i = 0; i < correlations.length; i++) {
+            correlations[i] = new RowCorrelation(r * s);
+        }
     }
 
     @Override
     void dispatch(WorkerPool.Job job) {
-        pool.run(job);
+        runOnPool(job);
     }
 
     /** Input row of tap {@code ri} for output row {@code yo}, or -1 in the padding. */
@@ -58,7 +63,11 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
                 workers); plane++) {
             float value = bias == null ? 0f : bias.getAtIndex(FLOAT, plane % g.c());
             SegmentVectors.fill(out, (long) plane * g.pixels(), g.pixels(), value);
-            addTaps(plane, first, second, out, false);
+            if (strideW == 1) {
+                correlateForward(plane, correlations[worker]);
+            } else {
+                addTaps(plane, first, second, out, false);
+            }
         }
     }
 
@@ -68,7 +77,54 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
         for (int plane = WorkerPool.start(planes, worker, workers); plane < WorkerPool.start(planes, worker + 1,
                 workers); plane++) {
             SegmentVectors.fill(out, (long) plane * g.cells(), g.cells(), 0f);
-            addTaps(plane, first, second, out, true);
+            if (strideW == 1) {
+                correlateBackwardData(plane, correlations[worker]);
+            } else {
+                addTaps(plane, first, second, out, true);
+            }
+        }
+    }
+
+    /** Forward with unit width stride: each output row gathers its taps from the input rows. */
+    private void correlateForward(int plane, RowCorrelation row) {
+        int ch = plane % g.c();
+        long xPlane = (long) plane * g.cells();
+        long yPlane = (long) plane * g.pixels();
+        for (int yo = 0; yo < g.oh(); yo++) {
+            row.clear();
+            for (int ri = 0; ri < r; ri++) {
+                int ih = inputRow(yo, ri);
+                if (ih < 0) {
+                    continue;
+                }
+                for (int si = 0; si < s; si++) {
+                    row.add(xPlane + (long) ih * g.w(), si * dilationW - padLeft,
+                            second.getAtIndex(FLOAT, ((long) ch * r + ri) * s + si));
+                }
+            }
+            row.apply(first, g.w(), out, yPlane + (long) yo * g.ow(), g.ow());
+        }
+    }
+
+    /** Backward data with unit width stride: each dx row gathers its taps from the rows of dy. */
+    private void correlateBackwardData(int plane, RowCorrelation row) {
+        int ch = plane % g.c();
+        long xPlane = (long) plane * g.cells();
+        long yPlane = (long) plane * g.pixels();
+        for (int ih = 0; ih < g.h(); ih++) {
+            row.clear();
+            for (int ri = 0; ri < r; ri++) {
+                int shifted = ih + padTop - ri * dilationH;
+                if (shifted < 0 || shifted % strideH != 0 || shifted / strideH >= g.oh()) {
+                    continue;
+                }
+                int yo = shifted / strideH;
+                for (int si = 0; si < s; si++) {
+                    row.add(yPlane + (long) yo * g.ow(), padLeft - si * dilationW,
+                            second.getAtIndex(FLOAT, ((long) ch * r + ri) * s + si));
+                }
+            }
+            row.apply(first, g.ow(), out, xPlane + (long) ih * g.w(), g.w());
         }
     }
 

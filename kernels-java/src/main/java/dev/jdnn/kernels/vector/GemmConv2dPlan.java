@@ -27,6 +27,7 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment[] columns;
     private final MemorySegment[] partialWeights;
+    private int partialWorkers;
 
     GemmConv2dPlan(Conv2d op, Shape input, WorkerPool pool, PackedGemm packedGemm) {
         super(op, input, pool);
@@ -64,7 +65,7 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     @Override
     void dispatch(WorkerPool.Job job) {
         if (imagePerWorker) {
-            pool.run(job);
+            runOnPool(job);
         } else {
             job.run(-1, 1);
         }
@@ -132,6 +133,9 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         MemorySegment x = first;
         MemorySegment dy = second;
         MemorySegment dw = worker >= 0 && partialWeights.length > 0 ? partialWeights[worker] : out;
+        if (worker == 0) {
+            partialWorkers = workers;
+        }
         MemorySegment col = columns[Math.max(worker, 0)];
         int rows = g.columnRows();
         int pixels = g.pixels();
@@ -156,8 +160,8 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     private void sumPartialWeights(MemorySegment dw) {
         int count = g.k() * g.columnRows();
         boolean first = true;
-        for (int worker = 0; worker < partialWeights.length; worker++) {
-            if (first(worker, partialWeights.length) == last(worker, partialWeights.length)) {
+        for (int worker = 0; worker < partialWorkers; worker++) {
+            if (first(worker, partialWorkers) == last(worker, partialWorkers)) {
                 continue;
             }
             if (first) {

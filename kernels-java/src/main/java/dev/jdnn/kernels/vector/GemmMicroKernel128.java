@@ -6,11 +6,11 @@ import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
-/** 6 x 8 micro-kernel on 128-bit vectors: 12 accumulators in locals. */
+/** 8 x 8 micro-kernel on 128-bit vectors: 16 accumulators in locals. */
 final class GemmMicroKernel128 implements GemmMicroKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_128;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-    private static final int MR = 6;
+    private static final int MR = 8;
     private static final int NR = 8;
 
     @Override
@@ -37,6 +37,8 @@ final class GemmMicroKernel128 implements GemmMicroKernel {
         FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES);
         FloatVector c40 = FloatVector.zero(SPECIES), c41 = FloatVector.zero(SPECIES);
         FloatVector c50 = FloatVector.zero(SPECIES), c51 = FloatVector.zero(SPECIES);
+        FloatVector c60 = FloatVector.zero(SPECIES), c61 = FloatVector.zero(SPECIES);
+        FloatVector c70 = FloatVector.zero(SPECIES), c71 = FloatVector.zero(SPECIES);
         for (int p = 0; p < kc; p++) {
             int ai = aOffset + p * MR;
             int bi = bOffset + p * NR;
@@ -60,6 +62,12 @@ final class GemmMicroKernel128 implements GemmMicroKernel {
             FloatVector a5 = FloatVector.broadcast(SPECIES, a[ai + 5]);
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(SPECIES, a[ai + 6]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(SPECIES, a[ai + 7]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
         }
         if (accumulate) {
             c00 = c00.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset, ORDER));
@@ -74,6 +82,10 @@ final class GemmMicroKernel128 implements GemmMicroKernel {
             c41 = c41.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 4 * cRowBytes + 16, ORDER));
             c50 = c50.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 5 * cRowBytes, ORDER));
             c51 = c51.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 5 * cRowBytes + 16, ORDER));
+            c60 = c60.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 6 * cRowBytes, ORDER));
+            c61 = c61.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 6 * cRowBytes + 16, ORDER));
+            c70 = c70.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 7 * cRowBytes, ORDER));
+            c71 = c71.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 7 * cRowBytes + 16, ORDER));
         }
         c00.intoMemorySegment(c, cByteOffset, ORDER);
         c01.intoMemorySegment(c, cByteOffset + 16, ORDER);
@@ -87,5 +99,9 @@ final class GemmMicroKernel128 implements GemmMicroKernel {
         c41.intoMemorySegment(c, cByteOffset + 4 * cRowBytes + 16, ORDER);
         c50.intoMemorySegment(c, cByteOffset + 5 * cRowBytes, ORDER);
         c51.intoMemorySegment(c, cByteOffset + 5 * cRowBytes + 16, ORDER);
+        c60.intoMemorySegment(c, cByteOffset + 6 * cRowBytes, ORDER);
+        c61.intoMemorySegment(c, cByteOffset + 6 * cRowBytes + 16, ORDER);
+        c70.intoMemorySegment(c, cByteOffset + 7 * cRowBytes, ORDER);
+        c71.intoMemorySegment(c, cByteOffset + 7 * cRowBytes + 16, ORDER);
     }
 }

@@ -75,7 +75,7 @@ final class ParallelGemm {
         this.ldc = ldc;
         this.accumulate = accumulate;
         try {
-            pool.run(share);
+            pool.run(share, a, b, c, null);
         } finally {
             this.a = null;
             this.b = null;

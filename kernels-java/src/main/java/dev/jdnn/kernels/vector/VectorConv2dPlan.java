@@ -74,8 +74,13 @@ abstract class VectorConv2dPlan implements Conv2dPlan {
         }
     }
 
-    /** Runs one pass's job: on the pool, or on this thread as worker -1. */
+    /** Runs one pass's job with the pass's tensors in the fields. */
     abstract void dispatch(WorkerPool.Job job);
+
+    /** Runs {@code job} on the pool when its workers can read and write this pass's tensors. */
+    final void runOnPool(WorkerPool.Job job) {
+        pool.run(job, first, second, third, out);
+    }
 
     abstract void forwardShare(int worker, int workers);
 

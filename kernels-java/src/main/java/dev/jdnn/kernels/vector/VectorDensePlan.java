@@ -64,7 +64,7 @@ final class VectorDensePlan implements DensePlan {
             b = bs;
             y = ys;
             try {
-                pool.run(matrixVectorJob);
+                pool.run(matrixVectorJob, x, w, b, y);
             } finally {
                 x = null;
                 w = null;
