@@ -2,11 +2,14 @@ package dev.jdnn.kernels.vector;
 
 import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
 import static dev.jdnn.kernels.vector.SegmentVectors.LANES;
+import static dev.jdnn.kernels.vector.SegmentVectors.ORDER;
+import static dev.jdnn.kernels.vector.SegmentVectors.SPECIES;
 import static dev.jdnn.kernels.vector.SegmentVectors.load;
 import static dev.jdnn.kernels.vector.SegmentVectors.store;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 
 /**
  * One row of a depthwise convolution with unit stride along the width:
@@ -62,10 +65,21 @@ final class RowCorrelation {
         for (; j <= hi - LANES; j += LANES) {
             FloatVector acc = load(target, targetRow + j);
             for (int t = 0; t < count; t++) {
-                acc = load(source, rows[t] + j + shifts[t]).fma(FloatVector.broadcast(SegmentVectors.SPECIES,
-                        weights[t]), acc);
+                acc = load(source, rows[t] + j + shifts[t]).fma(FloatVector.broadcast(SPECIES, weights[t]), acc);
             }
             store(acc, target, targetRow + j);
+        }
+        if (j < hi) {
+            // The interior's last partial vector, masked: every tap is still inside its row there.
+            VectorMask<Float> m = SPECIES.indexInRange(j, hi);
+            FloatVector acc = FloatVector.fromMemorySegment(SPECIES, target, (targetRow + j) * Float.BYTES, ORDER, m);
+            for (int t = 0; t < count; t++) {
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, source,
+                        (rows[t] + j + shifts[t]) * Float.BYTES, ORDER, m);
+                acc = v.fma(FloatVector.broadcast(SPECIES, weights[t]), acc);
+            }
+            acc.intoMemorySegment(target, (targetRow + j) * Float.BYTES, ORDER, m);
+            j = hi;
         }
         scalar(source, sourceLength, target, targetRow, j, length);
     }
