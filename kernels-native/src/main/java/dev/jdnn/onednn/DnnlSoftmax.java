@@ -66,7 +66,7 @@ final class DnnlSoftmax {
         long[] dims = rowsAndColumns(logits.shape());
         int rows = (int) dims[0];
         int classes = (int) dims[1];
-        try (Arena arena = Arena.ofShared()) {
+        try (Arena arena = Arena.ofConfined()) {
             MemorySegment logp = arena.allocate((long) rows * classes * Float.BYTES, 64);
             forward(true, logits.shape(), logits.segment(), logp);
             double loss = 0;

@@ -17,7 +17,7 @@ final class MemoryDesc extends NativeHandle {
      * {@code dnnl_format_tag_any} to let a primitive choose).
      */
     static MemoryDesc of(int tag, long... dims) {
-        try (Arena arena = Arena.ofShared()) {
+        try (Arena arena = Arena.ofConfined()) {
             MemorySegment nativeDims = arena.allocateFrom(ValueLayout.JAVA_LONG, dims);
             return new MemoryDesc(OutPointer.create("dnnl_memory_desc_create_with_tag",
                     out -> dnnl_h.dnnl_memory_desc_create_with_tag(out, dims.length, nativeDims, dnnl_h.dnnl_f32(), tag)));

@@ -17,7 +17,7 @@ final class OutPointer {
 
     /** Runs {@code creator}, checks its status, and returns the created handle. */
     static MemorySegment create(String call, Creator creator) {
-        try (Arena arena = Arena.ofShared()) {
+        try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
             DnnlException.check(creator.create(out), call);
             return out.get(ValueLayout.ADDRESS, 0);

@@ -118,7 +118,7 @@ final class PassBuilder {
      * have passed or {@link #MAX_ROUNDS} rounds.
      */
     private Pass fastest(List<Pass> candidates) {
-        try (Arena arena = Arena.ofShared()) {
+        try (Arena arena = Arena.ofConfined()) {
             runtime.enterCurrentThread();
             for (Pass pass : candidates) {
                 for (int i = 0; i < arguments.size(); i++) {

@@ -34,7 +34,7 @@ final class PrimitiveDesc extends NativeHandle {
 
     /** oneDNN's name of the implementation, e.g. {@code brg_conv_fwd:avx512_core}. */
     String implementation() {
-        try (Arena arena = Arena.ofShared()) {
+        try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
             DnnlException.check(dnnl_h.dnnl_primitive_desc_query(handle(), dnnl_h.dnnl_query_impl_info_str(), 0, out),
                     "dnnl_primitive_desc_query(impl_info_str)");

@@ -75,7 +75,7 @@ final class ParallelGemm {
         this.ldc = ldc;
         this.accumulate = accumulate;
         try {
-            pool.run(share, a, b, c, null);
+            pool.run(share);
         } finally {
             this.a = null;
             this.b = null;

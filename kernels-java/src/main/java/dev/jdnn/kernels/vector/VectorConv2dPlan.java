@@ -77,9 +77,9 @@ abstract class VectorConv2dPlan implements Conv2dPlan {
     /** Runs one pass's job with the pass's tensors in the fields. */
     abstract void dispatch(WorkerPool.Job job);
 
-    /** Runs {@code job} on the pool when its workers can read and write this pass's tensors. */
+    /** Runs {@code job} on every member of the pool. */
     final void runOnPool(WorkerPool.Job job) {
-        pool.run(job, first, second, third, out);
+        pool.run(job);
     }
 
     abstract void forwardShare(int worker, int workers);

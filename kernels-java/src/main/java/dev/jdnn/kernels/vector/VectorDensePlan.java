@@ -64,7 +64,7 @@ final class VectorDensePlan implements DensePlan {
             b = bs;
             y = ys;
             try {
-                pool.run(matrixVectorJob, x, w, b, y);
+                pool.run(matrixVectorJob);
             } finally {
                 x = null;
                 w = null;

@@ -89,7 +89,7 @@ final class VectorPool2dPlan implements Pool2dPlan {
         dy = gradient;
         out = o;
         try {
-            pool.run(job, x, dy, o, null);
+            pool.run(job);
         } finally {
             x = null;
             dy = null;

@@ -1,6 +1,5 @@
 package dev.jdnn.kernels.vector;
 
-import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -45,23 +44,6 @@ final class WorkerPool implements AutoCloseable {
     /** Number of team members, the caller included. */
     int size() {
         return size;
-    }
-
-    /**
-     * Runs {@code j} on every member when the workers may touch all the given segments (nulls
-     * are ignored), else on the caller alone as member 0 of 1: memory from a confined arena is
-     * readable only by the thread that owns it.
-     */
-    void run(Job j, MemorySegment a, MemorySegment b, MemorySegment c, MemorySegment d) {
-        if (size > 1 && reaches(a) && reaches(b) && reaches(c) && reaches(d)) {
-            run(j);
-        } else {
-            j.run(0, 1);
-        }
-    }
-
-    private boolean reaches(MemorySegment s) {
-        return s == null || s.isAccessibleBy(threads[0]);
     }
 
     /** Runs {@code j} on every member, the caller as member 0, and waits for all of them. */
