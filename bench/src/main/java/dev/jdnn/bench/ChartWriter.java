@@ -41,14 +41,17 @@ public final class ChartWriter {
         return charts;
     }
 
-    /** Writes every chart into one PNG, two per row; writes nothing when there is no data. */
+    /**
+     * Writes every chart into one PNG, two per row when they pair up evenly, else one per row
+     * (XChart's grid must be filled exactly); writes nothing when there is no data.
+     */
     public void writePng(Path file) throws IOException {
         List<CategoryChart> charts = charts();
         if (charts.isEmpty()) {
             return;
         }
         System.setProperty("java.awt.headless", "true");
-        int columns = Math.min(2, charts.size());
+        int columns = charts.size() % 2 == 0 ? 2 : 1;
         int rows = (charts.size() + columns - 1) / columns;
         String name = file.toString();
         String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
