@@ -46,4 +46,14 @@ class ChartWriterTest {
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isGreaterThan(800);
     }
+
+    @Test
+    void writesAnOddNumberOfChartsOnePerRow(@TempDir Path dir) throws Exception {
+        RunResults threePasses = CannedResults.jmhWithCopiedPass("ConvBenchmark.forward", "ConvBenchmark.backwardData");
+        ChartWriter writer = new ChartWriter(threePasses, BACKENDS, Optional.empty());
+        assertThat(writer.charts()).hasSize(3);
+        Path png = dir.resolve("report.png");
+        writer.writePng(png);
+        assertThat(ImageIO.read(png.toFile())).isNotNull();
+    }
 }
