@@ -16,6 +16,14 @@ import dev.jdnn.Tensor;
  * The {@code vector} engine: owns the worker pool of {@link BackendConfig#threads()} threads and
  * the GEMM micro-kernel for the chosen vector width, and hands out plans that use them. Arguments
  * arrive validated by the api module. Element-wise ops and softmax run on the calling thread.
+ *
+ * <p>First calls are slow until the JIT has compiled the Vector API kernels: in a fresh JVM on
+ * the 2-vCPU AVX2 machine, the first forward + backward of a 5x5 convolution on
+ * {@code [8, 6, 14, 14]} took 460-670 ms, calls 2 and 3 80-230 ms, against ~2 ms once compiled
+ * (from about the 10th call); other ops' first calls 30-250 ms. Once compiled, a new plan's first
+ * call costs about as much as its later ones. {@link VectorWarmUp} (system property
+ * {@value VectorWarmUp#PROPERTY}, off by default) moves part of that cost into opening the first
+ * backend; its javadoc has the measurements.
  */
 final class VectorBackend implements Backend {
     private final WorkerPool pool;
@@ -24,6 +32,7 @@ final class VectorBackend implements Backend {
     VectorBackend(BackendConfig config) {
         this.pool = new WorkerPool(config.threads());
         this.gemm = new PackedGemm(VectorWidth.microKernel());
+        VectorWarmUp.once(this);
     }
 
     @Override

@@ -16,24 +16,54 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The direct depthwise kernel, row-correlation path (unit width stride) included, against naive. */
+/**
+ * The direct depthwise kernel against naive, on every path of {@link DepthwiseCorrelation}: the
+ * paired 3x3 loops (stride 1, and every backward-data pass) with an odd last row, the one-row 9-tap
+ * loops (3x3 with a height stride or dilation, 1x9, 9x1), the general tap loop, strides and
+ * dilations folded into {@link PaddedPlane}'s phases and steps, asymmetric and oversized padding,
+ * and row tails of every length on widths 1, 15, 17 and 33, at 1 and 2 workers.
+ */
 class DepthwiseConv2dPlanTest {
     static Stream<Conv2d> depthwiseOps() {
         return Stream.of(Conv2d.of(5, 5, 3).padding(1).groups(5),
                 Conv2d.of(4, 4, 3).padding(new Padding(2, 0, 1, 2)).dilation(2).groups(4),
                 Conv2d.of(3, 3, 5).stride(2, 1).padding(2).groups(3),
                 Conv2d.of(6, 6, 1).groups(6),
-                Conv2d.of(2, 2, 3).stride(1, 2).padding(1).groups(2).bias(false));
+                Conv2d.of(2, 2, 3).stride(1, 2).padding(1).groups(2).bias(false),
+                Conv2d.of(3, 3, 3).stride(2).padding(1).groups(3),
+                Conv2d.of(3, 3, 3).stride(2).groups(3),
+                Conv2d.of(2, 2, 3).stride(3, 2).padding(new Padding(0, 2, 1, 0)).groups(2),
+                Conv2d.of(2, 2, 3).stride(2).dilation(2).padding(2).groups(2),
+                Conv2d.of(2, 2, 3).padding(3).groups(2),
+                new Conv2d(2, 2, 1, 9, 1, 1, new Padding(0, 4, 0, 4), 1, 1, 2, true),
+                new Conv2d(2, 2, 9, 1, 1, 2, new Padding(4, 0, 4, 0), 1, 1, 2, true),
+                new Conv2d(2, 2, 3, 5, 2, 1, new Padding(1, 2, 1, 2), 1, 2, 2, false));
     }
 
     @ParameterizedTest
     @MethodSource("depthwiseOps")
     void everyPassMatchesNaiveOnOddWidths(Conv2d op) {
-        try (Backend vector = Backends.open("vector", new BackendConfig(2));
-                Backend naive = Backends.open("naive", new BackendConfig(1))) {
-            for (int width : new int[] {5, 17, 33}) {
-                compare(vector, naive, op, Shape.nchw(3, op.inChannels(), 9, width));
+        for (int threads : new int[] {1, 2}) {
+            try (Backend vector = Backends.open("vector", new BackendConfig(threads));
+                    Backend naive = Backends.open("naive", new BackendConfig(1))) {
+                for (int width : new int[] {1, 5, 15, 17, 33}) {
+                    for (int height : new int[] {1, 8, 9}) {
+                        Shape input = Shape.nchw(3, op.inChannels(), height, width);
+                        if (fits(op, input)) {
+                            compare(vector, naive, op, input);
+                        }
+                    }
+                }
             }
+        }
+    }
+
+    private static boolean fits(Conv2d op, Shape input) {
+        try {
+            op.outputShape(input);
+            return true;
+        } catch (IllegalArgumentException tooSmall) {
+            return false;
         }
     }
 
