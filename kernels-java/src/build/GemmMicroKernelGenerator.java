@@ -112,6 +112,19 @@ public final class GemmMicroKernelGenerator {
                         .append(", ORDER);\n");
             }
         }
+        s.append("    }\n\n");
+        s.append("    @Override\n");
+        s.append("    public void packPanel(int kc, MemorySegment b, long bByteOffset, long bRowBytes, MemorySegment dst,\n");
+        s.append("            long dstByteOffset) {\n");
+        s.append("        for (int p = 0; p < kc; p++) {\n");
+        s.append("            long src = bByteOffset + p * bRowBytes;\n");
+        s.append("            long d = dstByteOffset + (long) p * (NR * Float.BYTES);\n");
+        for (int j = 0; j < v.vectors(); j++) {
+            String shift = j == 0 ? "" : " + " + (j * v.lanes() * 4);
+            s.append("            FloatVector.fromMemorySegment(SPECIES, b, src").append(shift)
+                    .append(", ORDER).intoMemorySegment(dst, d").append(shift).append(", ORDER);\n");
+        }
+        s.append("        }\n");
         s.append("    }\n}\n");
         return s.toString();
     }

@@ -31,4 +31,11 @@ interface GemmMicroKernel {
      */
     void multiply(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c, long cByteOffset,
             long cRowBytes, boolean accumulate);
+
+    /**
+     * Packs one full-width panel of a row-major B: {@code columns()} floats from each of {@code kc}
+     * rows, {@code bRowBytes} apart, into consecutive rows of {@code dst}. Unrolled per width like the
+     * kernel: a generic copy loop per row costs tens of nanoseconds of set-up for 16 floats.
+     */
+    void packPanel(int kc, MemorySegment b, long bByteOffset, long bRowBytes, MemorySegment dst, long dstByteOffset);
 }

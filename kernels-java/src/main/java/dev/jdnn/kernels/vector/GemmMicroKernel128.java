@@ -72,4 +72,15 @@ final class GemmMicroKernel128 implements GemmMicroKernel {
         c30.intoMemorySegment(c, cByteOffset + 3 * cRowBytes, ORDER);
         c31.intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 16, ORDER);
     }
+
+    @Override
+    public void packPanel(int kc, MemorySegment b, long bByteOffset, long bRowBytes, MemorySegment dst,
+            long dstByteOffset) {
+        for (int p = 0; p < kc; p++) {
+            long src = bByteOffset + p * bRowBytes;
+            long d = dstByteOffset + (long) p * (NR * Float.BYTES);
+            FloatVector.fromMemorySegment(SPECIES, b, src, ORDER).intoMemorySegment(dst, d, ORDER);
+            FloatVector.fromMemorySegment(SPECIES, b, src + 16, ORDER).intoMemorySegment(dst, d + 16, ORDER);
+        }
+    }
 }

@@ -126,4 +126,17 @@ final class GemmMicroKernel512 implements GemmMicroKernel {
         c52.intoMemorySegment(c, cByteOffset + 5 * cRowBytes + 128, ORDER);
         c53.intoMemorySegment(c, cByteOffset + 5 * cRowBytes + 192, ORDER);
     }
+
+    @Override
+    public void packPanel(int kc, MemorySegment b, long bByteOffset, long bRowBytes, MemorySegment dst,
+            long dstByteOffset) {
+        for (int p = 0; p < kc; p++) {
+            long src = bByteOffset + p * bRowBytes;
+            long d = dstByteOffset + (long) p * (NR * Float.BYTES);
+            FloatVector.fromMemorySegment(SPECIES, b, src, ORDER).intoMemorySegment(dst, d, ORDER);
+            FloatVector.fromMemorySegment(SPECIES, b, src + 64, ORDER).intoMemorySegment(dst, d + 64, ORDER);
+            FloatVector.fromMemorySegment(SPECIES, b, src + 128, ORDER).intoMemorySegment(dst, d + 128, ORDER);
+            FloatVector.fromMemorySegment(SPECIES, b, src + 192, ORDER).intoMemorySegment(dst, d + 192, ORDER);
+        }
+    }
 }
