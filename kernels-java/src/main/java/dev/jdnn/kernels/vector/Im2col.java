@@ -5,6 +5,7 @@ import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
 import dev.jdnn.Conv2d;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
 
 /**
  * Unfolds one image's channels into the column matrix of a convolution and folds it back.
@@ -121,13 +122,30 @@ final class Im2col {
                         }
                         int out = row + y * ow;
                         int in = plane + ih * w - padLeft + si * dilationW;
-                        for (int xo = from; xo < to; xo++) {
-                            image[in + xo * strideW] += col[out + xo];
+                        if (strideW == 1) {
+                            addRun(image, in + from, col, out + from, to - from);
+                        } else {
+                            for (int xo = from; xo < to; xo++) {
+                                image[in + xo * strideW] += col[out + xo];
+                            }
                         }
                     }
                 }
             }
         }
         MemorySegment.copy(image, 0, dx, FLOAT, dxOffset * Float.BYTES, channels * h * w);
+    }
+
+    /** {@code dst[d..d+length) += src[s..s+length)}, whole vectors then a scalar tail. */
+    private static void addRun(float[] dst, int d, float[] src, int s, int length) {
+        int i = 0;
+        for (int whole = SegmentVectors.SPECIES.loopBound(length); i < whole; i += SegmentVectors.LANES) {
+            FloatVector.fromArray(SegmentVectors.SPECIES, dst, d + i)
+                    .add(FloatVector.fromArray(SegmentVectors.SPECIES, src, s + i))
+                    .intoArray(dst, d + i);
+        }
+        for (; i < length; i++) {
+            dst[d + i] += src[s + i];
+        }
     }
 }
