@@ -7,7 +7,9 @@ import java.util.List;
  * Writes the GEMM micro-kernels of the vector backend, one class per vector width, from the one
  * template below. The accumulators must be local variables (an array of vectors is boxed and runs
  * ~50x slower) and the species a compile-time constant, so each width gets its own unrolled
- * source instead of a loop over an array.
+ * source instead of a loop over an array. A is read from a heap array (single floats, broadcast:
+ * the JIT removes the bounds checks of {@code a[ai + r]}), B from a 64-byte aligned native segment
+ * (whole vectors, which must not straddle cache lines).
  *
  * <p>Run from the repository root after changing the template:
  * {@code java kernels-java/src/build/GemmMicroKernelGenerator.java kernels-java/src/main/java/dev/jdnn/kernels/vector}
@@ -30,12 +32,15 @@ public final class GemmMicroKernelGenerator {
     }
 
     // 512 bits: 6 x 4 vectors (24 accumulators, AVX-512 has 32 registers), the shape measured
-    // fastest on AVX-512. 256/128 bits: 8 x 2 vectors. On a Zen 3 (AVX2, 16 registers) the 8-row
-    // kernel ran ~25% faster than the classic 6 x 2 despite spilling: each B load and each loop
-    // iteration's overhead is shared by more FMAs (6x16 38, 8x16 48, 10x16 56, 12x16 44 GFLOP/s
-    // in one noisy isolated run).
-    static final List<Variant> VARIANTS = List.of(new Variant(512, 6, 4), new Variant(256, 8, 2),
-            new Variant(128, 8, 2));
+    // fastest on AVX-512. 256/128 bits: 4 x 2 vectors, 8 accumulators, because AVX2 has only 16
+    // vector registers and C2 schedules every broadcast of A at the top of the loop body: live
+    // values are accumulators + B vectors + all MR broadcasts, and any accumulator spilled to the
+    // stack puts a store-to-load round trip (~12 cycles) on the loop-carried path. On a Zen 3 the
+    // disassembly of 8 x 2, 6 x 2, 5 x 2 (array B) and 4 x 3 shows such spills; 4 x 2 (8 + 2 + 4)
+    // has none and ran ~2x faster than 6 x 2 on L1-resident panels (kernel alone, GFLOP/s, one
+    // noisy run: 4x2 81, 5x2 56-92, 8x1 69, 6x2 41, 4x3 41, 3x3 48).
+    static final List<Variant> VARIANTS = List.of(new Variant(512, 6, 4), new Variant(256, 4, 2),
+            new Variant(128, 4, 2));
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : ".");
@@ -64,7 +69,7 @@ public final class GemmMicroKernelGenerator {
         s.append("    @Override\n    public int columns() {\n        return NR;\n    }\n\n");
         s.append("    @Override\n    public int bits() {\n        return ").append(v.bits()).append(";\n    }\n\n");
         s.append("    @Override\n");
-        s.append("    public void multiply(int kc, float[] a, int aOffset, float[] b, int bOffset, MemorySegment c, long cByteOffset,\n");
+        s.append("    public void multiply(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c, long cByteOffset,\n");
         s.append("            long cRowBytes, boolean accumulate) {\n");
         for (int r = 0; r < v.rows(); r++) {
             s.append("        FloatVector");
@@ -75,13 +80,13 @@ public final class GemmMicroKernelGenerator {
         }
         s.append("        for (int p = 0; p < kc; p++) {\n");
         s.append("            int ai = aOffset + p * MR;\n");
-        s.append("            int bi = bOffset + p * NR;\n");
+        s.append("            long bi = bByteOffset + (long) p * (NR * Float.BYTES);\n");
         for (int j = 0; j < v.vectors(); j++) {
-            s.append("            FloatVector b").append(j).append(" = FloatVector.fromArray(SPECIES, b, bi");
+            s.append("            FloatVector b").append(j).append(" = FloatVector.fromMemorySegment(SPECIES, b, bi");
             if (j > 0) {
-                s.append(" + ").append(j * v.lanes());
+                s.append(" + ").append(j * v.lanes() * Float.BYTES);
             }
-            s.append(");\n");
+            s.append(", ORDER);\n");
         }
         for (int r = 0; r < v.rows(); r++) {
             s.append("            FloatVector a").append(r).append(" = FloatVector.broadcast(SPECIES, a[ai")
@@ -107,6 +112,19 @@ public final class GemmMicroKernelGenerator {
                         .append(", ORDER);\n");
             }
         }
+        s.append("    }\n\n");
+        s.append("    @Override\n");
+        s.append("    public void packPanel(int kc, MemorySegment b, long bByteOffset, long bRowBytes, MemorySegment dst,\n");
+        s.append("            long dstByteOffset) {\n");
+        s.append("        for (int p = 0; p < kc; p++) {\n");
+        s.append("            long src = bByteOffset + p * bRowBytes;\n");
+        s.append("            long d = dstByteOffset + (long) p * (NR * Float.BYTES);\n");
+        for (int j = 0; j < v.vectors(); j++) {
+            String shift = j == 0 ? "" : " + " + (j * v.lanes() * 4);
+            s.append("            FloatVector.fromMemorySegment(SPECIES, b, src").append(shift)
+                    .append(", ORDER).intoMemorySegment(dst, d").append(shift).append(", ORDER);\n");
+        }
+        s.append("        }\n");
         s.append("    }\n}\n");
         return s.toString();
     }

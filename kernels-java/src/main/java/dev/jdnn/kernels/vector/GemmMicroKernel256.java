@@ -6,11 +6,11 @@ import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
-/** 8 x 16 micro-kernel on 256-bit vectors: 16 accumulators in locals. */
+/** 4 x 16 micro-kernel on 256-bit vectors: 8 accumulators in locals. */
 final class GemmMicroKernel256 implements GemmMicroKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_256;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-    private static final int MR = 8;
+    private static final int MR = 4;
     private static final int NR = 16;
 
     @Override
@@ -29,21 +29,17 @@ final class GemmMicroKernel256 implements GemmMicroKernel {
     }
 
     @Override
-    public void multiply(int kc, float[] a, int aOffset, float[] b, int bOffset, MemorySegment c, long cByteOffset,
+    public void multiply(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c, long cByteOffset,
             long cRowBytes, boolean accumulate) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
         FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
         FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES);
-        FloatVector c40 = FloatVector.zero(SPECIES), c41 = FloatVector.zero(SPECIES);
-        FloatVector c50 = FloatVector.zero(SPECIES), c51 = FloatVector.zero(SPECIES);
-        FloatVector c60 = FloatVector.zero(SPECIES), c61 = FloatVector.zero(SPECIES);
-        FloatVector c70 = FloatVector.zero(SPECIES), c71 = FloatVector.zero(SPECIES);
         for (int p = 0; p < kc; p++) {
             int ai = aOffset + p * MR;
-            int bi = bOffset + p * NR;
-            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + 8);
+            long bi = bByteOffset + (long) p * (NR * Float.BYTES);
+            FloatVector b0 = FloatVector.fromMemorySegment(SPECIES, b, bi, ORDER);
+            FloatVector b1 = FloatVector.fromMemorySegment(SPECIES, b, bi + 32, ORDER);
             FloatVector a0 = FloatVector.broadcast(SPECIES, a[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
@@ -56,18 +52,6 @@ final class GemmMicroKernel256 implements GemmMicroKernel {
             FloatVector a3 = FloatVector.broadcast(SPECIES, a[ai + 3]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(SPECIES, a[ai + 4]);
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(SPECIES, a[ai + 5]);
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
-            FloatVector a6 = FloatVector.broadcast(SPECIES, a[ai + 6]);
-            c60 = a6.fma(b0, c60);
-            c61 = a6.fma(b1, c61);
-            FloatVector a7 = FloatVector.broadcast(SPECIES, a[ai + 7]);
-            c70 = a7.fma(b0, c70);
-            c71 = a7.fma(b1, c71);
         }
         if (accumulate) {
             c00 = c00.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset, ORDER));
@@ -78,14 +62,6 @@ final class GemmMicroKernel256 implements GemmMicroKernel {
             c21 = c21.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 2 * cRowBytes + 32, ORDER));
             c30 = c30.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 3 * cRowBytes, ORDER));
             c31 = c31.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 3 * cRowBytes + 32, ORDER));
-            c40 = c40.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 4 * cRowBytes, ORDER));
-            c41 = c41.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 4 * cRowBytes + 32, ORDER));
-            c50 = c50.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 5 * cRowBytes, ORDER));
-            c51 = c51.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 5 * cRowBytes + 32, ORDER));
-            c60 = c60.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 6 * cRowBytes, ORDER));
-            c61 = c61.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 6 * cRowBytes + 32, ORDER));
-            c70 = c70.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 7 * cRowBytes, ORDER));
-            c71 = c71.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 7 * cRowBytes + 32, ORDER));
         }
         c00.intoMemorySegment(c, cByteOffset, ORDER);
         c01.intoMemorySegment(c, cByteOffset + 32, ORDER);
@@ -95,13 +71,16 @@ final class GemmMicroKernel256 implements GemmMicroKernel {
         c21.intoMemorySegment(c, cByteOffset + 2 * cRowBytes + 32, ORDER);
         c30.intoMemorySegment(c, cByteOffset + 3 * cRowBytes, ORDER);
         c31.intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 32, ORDER);
-        c40.intoMemorySegment(c, cByteOffset + 4 * cRowBytes, ORDER);
-        c41.intoMemorySegment(c, cByteOffset + 4 * cRowBytes + 32, ORDER);
-        c50.intoMemorySegment(c, cByteOffset + 5 * cRowBytes, ORDER);
-        c51.intoMemorySegment(c, cByteOffset + 5 * cRowBytes + 32, ORDER);
-        c60.intoMemorySegment(c, cByteOffset + 6 * cRowBytes, ORDER);
-        c61.intoMemorySegment(c, cByteOffset + 6 * cRowBytes + 32, ORDER);
-        c70.intoMemorySegment(c, cByteOffset + 7 * cRowBytes, ORDER);
-        c71.intoMemorySegment(c, cByteOffset + 7 * cRowBytes + 32, ORDER);
+    }
+
+    @Override
+    public void packPanel(int kc, MemorySegment b, long bByteOffset, long bRowBytes, MemorySegment dst,
+            long dstByteOffset) {
+        for (int p = 0; p < kc; p++) {
+            long src = bByteOffset + p * bRowBytes;
+            long d = dstByteOffset + (long) p * (NR * Float.BYTES);
+            FloatVector.fromMemorySegment(SPECIES, b, src, ORDER).intoMemorySegment(dst, d, ORDER);
+            FloatVector.fromMemorySegment(SPECIES, b, src + 32, ORDER).intoMemorySegment(dst, d + 32, ORDER);
+        }
     }
 }

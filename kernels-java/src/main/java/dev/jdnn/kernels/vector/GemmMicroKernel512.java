@@ -29,7 +29,7 @@ final class GemmMicroKernel512 implements GemmMicroKernel {
     }
 
     @Override
-    public void multiply(int kc, float[] a, int aOffset, float[] b, int bOffset, MemorySegment c, long cByteOffset,
+    public void multiply(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c, long cByteOffset,
             long cRowBytes, boolean accumulate) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES), c02 = FloatVector.zero(SPECIES), c03 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES), c12 = FloatVector.zero(SPECIES), c13 = FloatVector.zero(SPECIES);
@@ -39,11 +39,11 @@ final class GemmMicroKernel512 implements GemmMicroKernel {
         FloatVector c50 = FloatVector.zero(SPECIES), c51 = FloatVector.zero(SPECIES), c52 = FloatVector.zero(SPECIES), c53 = FloatVector.zero(SPECIES);
         for (int p = 0; p < kc; p++) {
             int ai = aOffset + p * MR;
-            int bi = bOffset + p * NR;
-            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + 16);
-            FloatVector b2 = FloatVector.fromArray(SPECIES, b, bi + 32);
-            FloatVector b3 = FloatVector.fromArray(SPECIES, b, bi + 48);
+            long bi = bByteOffset + (long) p * (NR * Float.BYTES);
+            FloatVector b0 = FloatVector.fromMemorySegment(SPECIES, b, bi, ORDER);
+            FloatVector b1 = FloatVector.fromMemorySegment(SPECIES, b, bi + 64, ORDER);
+            FloatVector b2 = FloatVector.fromMemorySegment(SPECIES, b, bi + 128, ORDER);
+            FloatVector b3 = FloatVector.fromMemorySegment(SPECIES, b, bi + 192, ORDER);
             FloatVector a0 = FloatVector.broadcast(SPECIES, a[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
@@ -125,5 +125,18 @@ final class GemmMicroKernel512 implements GemmMicroKernel {
         c51.intoMemorySegment(c, cByteOffset + 5 * cRowBytes + 64, ORDER);
         c52.intoMemorySegment(c, cByteOffset + 5 * cRowBytes + 128, ORDER);
         c53.intoMemorySegment(c, cByteOffset + 5 * cRowBytes + 192, ORDER);
+    }
+
+    @Override
+    public void packPanel(int kc, MemorySegment b, long bByteOffset, long bRowBytes, MemorySegment dst,
+            long dstByteOffset) {
+        for (int p = 0; p < kc; p++) {
+            long src = bByteOffset + p * bRowBytes;
+            long d = dstByteOffset + (long) p * (NR * Float.BYTES);
+            FloatVector.fromMemorySegment(SPECIES, b, src, ORDER).intoMemorySegment(dst, d, ORDER);
+            FloatVector.fromMemorySegment(SPECIES, b, src + 64, ORDER).intoMemorySegment(dst, d + 64, ORDER);
+            FloatVector.fromMemorySegment(SPECIES, b, src + 128, ORDER).intoMemorySegment(dst, d + 128, ORDER);
+            FloatVector.fromMemorySegment(SPECIES, b, src + 192, ORDER).intoMemorySegment(dst, d + 192, ORDER);
+        }
     }
 }
