@@ -21,8 +21,9 @@ import java.util.Map;
  * the first maximum of each window, as the contract asks. Where PyTorch's average divisor differs
  * from oneDNN's, {@link OverhangDivisor} corrects it.
  *
- * <p>Each pass is built channel-blocked ({@link ChannelBlocking}, with reorders from and to the
- * caller's NCHW tensors) and plain, and keeps the faster ({@link LayoutChoice#poolingCandidates});
+ * <p>A pass over a large enough input is built channel-blocked ({@link ChannelBlocking}, with
+ * reorders from and to the caller's NCHW tensors) and plain, and keeps the faster
+ * ({@link LayoutChoice#poolingCandidates});
  * the backward pass takes the layout the training forward chose, since the two share the
  * workspace.
  */
@@ -101,8 +102,7 @@ final class DnnlPooling implements Pool2dPlan {
     public void forward(Tensor x, Tensor y) {
         runtime.enterCurrentThread();
         if (forward == null) {
-            forward = forwardBuilder(dnnl_h.dnnl_forward_inference())
-                    .buildFastestIncludingPlain(layouts.poolingCandidates(), layouts.poolingTimed());
+            forward = fastest(forwardBuilder(dnnl_h.dnnl_forward_inference()));
         }
         forward.attach(0, x.segment());
         forward.attach(1, y.segment());
@@ -148,12 +148,17 @@ final class DnnlPooling implements Pool2dPlan {
         PassBuilder builder = backwardBuilder()
                 .hints(layout -> trainingHints.computeIfAbsent(layout, training::describe));
         if (MemoryDesc.size(trainingHints.computeIfAbsent(Layout.PLAIN, training::describe).workspaceDesc()) > 0) {
-            trainingForward = training.buildFastestIncludingPlain(layouts.poolingCandidates(), layouts.poolingTimed());
+            trainingForward = fastest(training);
             forwardOutput = scratch.allocate(output.elementCount() * Float.BYTES, 64);
             backward = builder.workspace(trainingForward.workspace()).build(trainingForward.layout());
         } else {
-            backward = builder.buildFastestIncludingPlain(layouts.poolingCandidates(), layouts.poolingTimed());
+            backward = fastest(builder);
         }
+    }
+
+    private Pass fastest(PassBuilder builder) {
+        long elements = input.elementCount();
+        return builder.buildFastestIncludingPlain(layouts.poolingCandidates(elements), layouts.poolingTimed(elements));
     }
 
     private PassBuilder forwardBuilder(int propKind) {

@@ -24,10 +24,10 @@ final class Memory extends NativeHandle {
     }
 
     /**
-     * Points the memory object at {@code data}; no copy. Skipped when it already points there: a
-     * plan is usually run on the same tensors again and again, and oneDNN 3.x's
-     * {@code dnnl_memory_set_data_handle} is not just a store (it builds an execution context to
-     * zero the descriptor's padding), which showed in the per-call cost of tiny convolutions.
+     * Points the memory object at {@code data}; no copy. Skipped when it already points there (a
+     * plan is usually run on the same tensors again and again): that saves a downcall and oneDNN's
+     * padding check in {@code dnnl_memory_set_data_handle}, though measured on lenet_c1 at N=1
+     * the four calls per forward cost under 0.1 us together.
      */
     void attach(MemorySegment data) {
         long address = data.address();
