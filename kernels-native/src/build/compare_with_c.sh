@@ -1,29 +1,72 @@
 #!/usr/bin/env bash
 # Times onednn plans (PlanTiming, test classes) right next to oneDNN called from C
-# (shared/bench/onednn-from-c, its 'reord' and 'mixed' variants) on the hot-core shapes,
-# alternating C and Java REPS times per shape and thread count, and appends raw lines to OUT.
-# Summarise with summarise_comparison.py OUT. VARIANTS (default reord,mixed,blk) picks the C
-# variants; for pool and dense use plain,reord,blk. Needs the C harness built (run.sh builds it) and
-# `./mvnw -pl kernels-native -am test-compile` done.
+# (shared/bench/onednn-from-c/bench_onednn, its 'reord' and 'mixed' variants) on the hot-core
+# shapes and appends raw lines to OUT; summarise with summarise_comparison.py OUT.
+#
+# Per shape and thread count, C and Java alternate REPS times (C first on odd repetitions, Java
+# first on even ones, so neither always runs right after the other). Each side is its own short
+# run holding /tmp/perf.lock, and inside the lock first waits (up to QUIET_MAX_WAIT s) for the
+# rest of the machine to be idle -- the same discipline as run.sh, whose `one` mode is lock +
+# idle wait + this binary. The C binary is called directly here (never run.sh: it takes the lock
+# itself). Before each run a '#' line records the time, the load average and the CPU share the
+# rest of the machine used in the 2 s idle probe; both sides also print the foreign share during
+# their timed batches (C: last RES column, Java: foreign=).
+#
+# VARIANTS (default reord,mixed) picks the C variants; for pool and dense use plain,reord.
+# N (default: the CSV's) overrides the batch, e.g. N=1 for the per-call overhead of lenet_c1.
+# Needs the C harness built (run.sh builds it) and `./mvnw -pl kernels-native -am test-compile`.
 #   compare_with_c.sh OUT OP "ID ..." "THREADS ..." [REPS]
 set -euo pipefail
+if [ "${1:-}" = _quiet ]; then
+    # _quiet LABEL CMD...: (run holding the lock) wait for an idle machine, log, run CMD
+    shift; label=$1; shift
+    busy=100 waited=0
+    while :; do
+        read -r _ u n s i w q sq st _ </proc/stat; b0=$((u + n + s + q + sq + st)); t0=$((b0 + i + w))
+        sleep 2
+        read -r _ u n s i w q sq st _ </proc/stat; b1=$((u + n + s + q + sq + st)); t1=$((b1 + i + w))
+        busy=$(((b1 - b0) * 100 / (t1 - t0)))
+        [ "$busy" -lt 10 ] || [ "$waited" -ge "${QUIET_MAX_WAIT:-120}" ] && break
+        sleep 3; waited=$((waited + 5))
+    done
+    echo "# $(date -u +%FT%TZ) load $(cut -d' ' -f1 /proc/loadavg) busy_before=${busy}% waited=${waited}s $label"
+    exec "$@"
+fi
 out=$1 op=$2 ids=$3 threads=$4 reps=${5:-3}
 here=$(cd "$(dirname "$0")" && pwd)
 module=$(cd "$here/../.." && pwd)
 root=$(cd "$module/.." && pwd)
 bench=${BENCH_DIR:-/work/shared/bench}
 cbin=${CBIN:-/tmp/onednn-from-c/build/bench_onednn}
+lock=${LOCK:-/tmp/perf.lock}
+quiet_max_wait=${QUIET_MAX_WAIT:-120}
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 jar=$HOME/.m2/repository/org/bytedeco/dnnl/3.13-1.5.14/dnnl-3.13-1.5.14-linux-x86_64.jar
 cp="$module/target/test-classes:$module/target/classes:$root/api/target/classes:$root/kernels-java/target/classes:$jar"
 csv="$bench/hot-core-$op.csv"
+batch=${N:-}
+
+run_c() {
+    local id=$1 t=$2 r=$3 args=()
+    [ -n "$batch" ] && args+=(--n "$batch" --passes "${PASSES:-fdw}")
+    OMP_NUM_THREADS=$t flock "$lock" "$0" _quiet "C $op $id t=$t rep=$r" \
+        "$cbin" --no-header --variants "${VARIANTS:-reord,mixed}" "${args[@]}" "--$op" "$csv" --only "$id" \
+        2>/dev/null | grep -E '^(#|RES)' >>"$out"
+}
+
+run_java() {
+    local id=$1 t=$2 r=$3
+    flock "$lock" "$0" _quiet "JAVA $op $id t=$t rep=$r" \
+        "$java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$cp" \
+        dev.jdnn.onednn.PlanTiming "$op" "$csv" "$id" "$t" "${batch:--}" 2>/dev/null | grep -E '^(#|JAVA)' >>"$out"
+}
+
+export LOCK="$lock" QUIET_MAX_WAIT="$quiet_max_wait"
 for id in $ids; do
-  for t in $threads; do
-    for r in $(seq "$reps"); do
-      echo "# $(date -u +%FT%TZ) load $(cut -d' ' -f1 /proc/loadavg) $op $id t=$t rep=$r" >>"$out"
-      OMP_NUM_THREADS=$t "$cbin" --no-header --variants "${VARIANTS:-reord,mixed,blk}" "--$op" "$csv" --only "$id" >>"$out" 2>/dev/null
-      "$java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$cp" \
-        dev.jdnn.onednn.PlanTiming "$op" "$csv" "$id" "$t" 2>/dev/null | grep '^JAVA' >>"$out"
+    for t in $threads; do
+        for r in $(seq "$reps"); do
+            if [ $((r % 2)) = 1 ]; then run_c "$id" "$t" "$r"; run_java "$id" "$t" "$r"
+            else run_java "$id" "$t" "$r"; run_c "$id" "$t" "$r"; fi
+        done
     done
-  done
 done

@@ -50,7 +50,7 @@ WHOLE_ENUMS = [
 # Single constants of large enums.
 CONSTANTS = [
     "dnnl_format_tag_undef", "dnnl_format_tag_any", "dnnl_a", "dnnl_ab", "dnnl_abcd", "dnnl_abcde",
-    "dnnl_x", "dnnl_nc", "dnnl_oi", "dnnl_nchw", "dnnl_oihw", "dnnl_goihw",
+    "dnnl_x", "dnnl_nc", "dnnl_oi", "dnnl_nchw", "dnnl_oihw", "dnnl_goihw", "dnnl_nChw8c", "dnnl_nChw16c",
 ]
 
 # Integer macros, evaluated by clang itself.

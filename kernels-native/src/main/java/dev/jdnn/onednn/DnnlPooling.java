@@ -8,6 +8,8 @@ import dev.jdnn.onednn.ffi.dnnl_h;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * A {@link Pool2d} as oneDNN pooling on NCHW tensors. PyTorch's rules map as follows: average
@@ -18,12 +20,19 @@ import java.lang.foreign.MemorySegment;
  * workspace, so backward runs a training forward into plan-owned scratch first; oneDNN records
  * the first maximum of each window, as the contract asks. Where PyTorch's average divisor differs
  * from oneDNN's, {@link OverhangDivisor} corrects it.
+ *
+ * <p>A pass over a large enough input is built channel-blocked ({@link ChannelBlocking}, with
+ * reorders from and to the caller's NCHW tensors) and plain, and keeps the faster
+ * ({@link LayoutChoice#poolingCandidates});
+ * the backward pass takes the layout the training forward chose, since the two share the
+ * workspace.
  */
 final class DnnlPooling implements Pool2dPlan {
     private final Pool2d op;
     private final Shape input;
     private final Shape output;
     private final OneDnnRuntime runtime;
+    private final LayoutChoice layouts;
     private final Arena scratch = Arena.ofShared();
     private final MemorySegment strides;
     private final MemorySegment kernel;
@@ -37,15 +46,16 @@ final class DnnlPooling implements Pool2dPlan {
     private final MemorySegment scaledGradient;
     private Pass forward;
     private Pass trainingForward;
-    private PrimitiveDesc trainingHint;
+    private final Map<Layout, PrimitiveDesc> trainingHints = new EnumMap<>(Layout.class);
     private Pass backward;
     private MemorySegment forwardOutput;
 
-    DnnlPooling(Pool2d op, Shape input, OneDnnRuntime runtime) {
+    DnnlPooling(Pool2d op, Shape input, OneDnnRuntime runtime, LayoutChoice layouts) {
         this.op = op;
         this.input = input;
         this.output = op.outputShape(input);
         this.runtime = runtime;
+        this.layouts = layouts;
         strides = PlanGeometry.pair(scratch, op.strideH(), op.strideW());
         kernel = PlanGeometry.pair(scratch, op.kernelH(), op.kernelW());
         dilation = PlanGeometry.pair(scratch, 0, 0);
@@ -92,7 +102,7 @@ final class DnnlPooling implements Pool2dPlan {
     public void forward(Tensor x, Tensor y) {
         runtime.enterCurrentThread();
         if (forward == null) {
-            forward = forwardBuilder(dnnl_h.dnnl_forward_inference()).build(Layout.PLAIN);
+            forward = fastest(forwardBuilder(dnnl_h.dnnl_forward_inference()));
         }
         forward.attach(0, x.segment());
         forward.attach(1, y.segment());
@@ -135,14 +145,20 @@ final class DnnlPooling implements Pool2dPlan {
 
     private void buildBackward() {
         PassBuilder training = forwardBuilder(dnnl_h.dnnl_forward_training());
-        trainingHint = training.describe(Layout.PLAIN);
-        PassBuilder builder = backwardBuilder();
-        if (MemoryDesc.size(trainingHint.workspaceDesc()) > 0) {
-            trainingForward = training.build(Layout.PLAIN);
+        PassBuilder builder = backwardBuilder()
+                .hints(layout -> trainingHints.computeIfAbsent(layout, training::describe));
+        if (MemoryDesc.size(trainingHints.computeIfAbsent(Layout.PLAIN, training::describe).workspaceDesc()) > 0) {
+            trainingForward = fastest(training);
             forwardOutput = scratch.allocate(output.elementCount() * Float.BYTES, 64);
-            builder.workspace(trainingForward.workspace());
+            backward = builder.workspace(trainingForward.workspace()).build(trainingForward.layout());
+        } else {
+            backward = fastest(builder);
         }
-        backward = builder.build(Layout.PLAIN);
+    }
+
+    private Pass fastest(PassBuilder builder) {
+        long elements = input.elementCount();
+        return builder.buildFastestIncludingPlain(layouts.poolingCandidates(elements), layouts.poolingTimed(elements));
     }
 
     private PassBuilder forwardBuilder(int propKind) {
@@ -153,7 +169,7 @@ final class DnnlPooling implements Pool2dPlan {
                         strides, kernel, dilation, padLeft, padRight, attr));
         builder.input(dnnl_h.DNNL_ARG_SRC(), dnnl_h.dnnl_nchw(), srcDims);
         builder.output(dnnl_h.DNNL_ARG_DST(), dnnl_h.dnnl_nchw(), dstDims);
-        return builder;
+        return builder.blockedAs(ChannelBlocking.ofThisCpu());
     }
 
     private PassBuilder backwardBuilder() {
@@ -164,16 +180,17 @@ final class DnnlPooling implements Pool2dPlan {
                         strides, kernel, dilation, padLeft, padRight, hint, attr));
         builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), dnnl_h.dnnl_nchw(), dstDims);
         builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), dnnl_h.dnnl_nchw(), srcDims);
-        return builder.hints(layout -> trainingHint);
+        return builder.blockedAs(ChannelBlocking.ofThisCpu());
     }
 
     @Override
     public void close() {
-        Closer.closeAll(backward, trainingForward, trainingHint, forward);
+        Closer.closeAll(backward, trainingForward, forward);
         backward = null;
         trainingForward = null;
-        trainingHint = null;
         forward = null;
+        Closer.closeAll(trainingHints.values().toArray(AutoCloseable[]::new));
+        trainingHints.clear();
         if (scratch.scope().isAlive()) {
             scratch.close();
         }

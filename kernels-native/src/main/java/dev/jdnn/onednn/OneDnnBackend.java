@@ -19,12 +19,13 @@ import dev.jdnn.Tensor;
  */
 final class OneDnnBackend implements Backend {
     private final OneDnnRuntime runtime;
-    private final LayoutChoice layouts = LayoutChoice.fromSystemProperty();
+    private final LayoutChoice layouts;
     private final DnnlEltwise eltwise;
     private final DnnlSoftmax softmax;
 
-    OneDnnBackend(OneDnnRuntime runtime) {
+    OneDnnBackend(OneDnnRuntime runtime, LayoutChoice layouts) {
         this.runtime = runtime;
+        this.layouts = layouts;
         this.eltwise = new DnnlEltwise(runtime);
         this.softmax = new DnnlSoftmax(runtime);
     }
@@ -41,7 +42,7 @@ final class OneDnnBackend implements Backend {
 
     @Override
     public Pool2dPlan plan(Pool2d op, Shape input) {
-        return new DnnlPooling(op, input, runtime);
+        return new DnnlPooling(op, input, runtime, layouts);
     }
 
     @Override

@@ -44,8 +44,13 @@ public final class OneDnnBackendProvider implements BackendProvider {
 
     @Override
     public Backend create(BackendConfig config) {
+        return create(config, LayoutChoice.fromSystemProperty());
+    }
+
+    /** A backend whose plans choose layouts as {@code layouts} says (tests force one this way). */
+    Backend create(BackendConfig config, LayoutChoice layouts) {
         LoadedLibrary library = NativeLibraryLoader.library();
-        return new OneDnnBackend(new OneDnnRuntime(new OpenMpThreads(library.openMp()), config.threads()));
+        return new OneDnnBackend(new OneDnnRuntime(new OpenMpThreads(library.openMp()), config.threads()), layouts);
     }
 
     /** oneDNN's version, the library's path and the instruction set its kernels use. */

@@ -44,6 +44,11 @@ final class Pass implements AutoCloseable {
         stream.waitForCompletion();
     }
 
+    /** The layout the pass was built in. */
+    Layout layout() {
+        return layout;
+    }
+
     /** The workspace (max pooling's argmax), or {@code null}. */
     Memory workspace() {
         return workspace;

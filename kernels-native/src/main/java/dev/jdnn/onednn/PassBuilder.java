@@ -49,6 +49,7 @@ final class PassBuilder {
     private final List<Argument> arguments = new ArrayList<>();
     private Function<Layout, PrimitiveDesc> hints = layout -> null;
     private Memory sharedWorkspace;
+    private int blockedTag = dnnl_h.dnnl_format_tag_any();
 
     /** A builder for the primitive {@code creator} makes; {@code call} names it in errors. */
     PassBuilder(OneDnnRuntime runtime, String call, Creator creator) {
@@ -75,6 +76,16 @@ final class PassBuilder {
         return this;
     }
 
+    /**
+     * In {@link Layout#BLOCKED}, requests every argument in format {@code tag} instead of
+     * {@code format_tag_any}: for primitives that do not choose their source's layout themselves
+     * (pooling takes the layout it is given).
+     */
+    PassBuilder blockedAs(int tag) {
+        this.blockedTag = tag;
+        return this;
+    }
+
     /** Uses {@code workspace} (filled by a forward pass) instead of a workspace of its own. */
     PassBuilder workspace(Memory workspace) {
         this.sharedWorkspace = workspace;
@@ -87,10 +98,23 @@ final class PassBuilder {
      * could be built, since on a convolution it selects oneDNN's slow reference kernel.
      */
     Pass buildFastest(List<Layout> layouts, boolean timed) {
+        return buildAndChoose(layouts, timed, false);
+    }
+
+    /**
+     * The fastest of {@code layouts} oneDNN implements, {@link Layout#PLAIN} timed like the others
+     * when {@code timed} (else the first that builds): for ops whose plain-layout implementation
+     * is a real kernel rather than a reference fallback, such as pooling.
+     */
+    Pass buildFastestIncludingPlain(List<Layout> layouts, boolean timed) {
+        return buildAndChoose(layouts, timed, true);
+    }
+
+    private Pass buildAndChoose(List<Layout> layouts, boolean timed, boolean timePlain) {
         List<Pass> built = new ArrayList<>();
         DnnlException failure = null;
         for (Layout layout : layouts) {
-            if (!built.isEmpty() && (layout == Layout.PLAIN || !timed)) {
+            if (!built.isEmpty() && ((layout == Layout.PLAIN && !timePlain) || !timed)) {
                 break;
             }
             try {
@@ -233,7 +257,7 @@ final class PassBuilder {
             Argument a = arguments.get(i);
             plain[i] = own(owned, MemoryDesc.of(a.plainTag(), a.dims()));
             boolean keepPlain = layout == Layout.PLAIN || (layout == Layout.PLAIN_ACTIVATIONS && !a.isWeights());
-            requested[i] = keepPlain ? plain[i] : own(owned, MemoryDesc.of(dnnl_h.dnnl_format_tag_any(), a.dims()));
+            requested[i] = keepPlain ? plain[i] : own(owned, MemoryDesc.of(blockedTag, a.dims()));
         }
         return requested;
     }

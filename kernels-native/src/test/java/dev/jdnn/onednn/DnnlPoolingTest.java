@@ -10,30 +10,72 @@ import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.foreign.Arena;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Pooling plans against the contract and {@code naive}, once per layout strategy: the default
+ * timed choice and each layout forced ({@link LayoutChoice#forced}), so that both the
+ * channel-blocked and the plain kernels are checked whichever the timing would pick.
+ */
 class DnnlPoolingTest {
-    private static Backend onednn;
+    private static final Map<String, Backend> ONEDNN = new HashMap<>();
     private static Backend naive;
 
     @BeforeAll
     static void open() {
-        onednn = Backends.open("onednn", new BackendConfig(1));
         naive = Backends.open("naive");
     }
 
     @AfterAll
     static void close() {
-        onednn.close();
+        ONEDNN.values().forEach(Backend::close);
+        ONEDNN.clear();
         naive.close();
     }
 
-    @Test
-    void maxPoolBackwardRoutesGradientToFirstMaximum() {
+    private static Backend onednn(String layouts) {
+        return ONEDNN.computeIfAbsent(layouts,
+                name -> new OneDnnBackendProvider().create(new BackendConfig(1), LayoutChoice.forced(name)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"blocked", "plain"})
+    void aForcedLayoutIsTheLayoutEveryPassRunsIn(String layouts) {
+        Pool2d op = Pool2d.max(2, 2);
+        Shape input = Shape.nchw(2, 5, 8, 8);
+        try (Arena arena = Arena.ofShared(); Pool2dPlan plan = onednn(layouts).plan(op, input)) {
+            Tensor x = Tensor.allocate(input, arena);
+            Tensor y = Tensor.allocate(plan.outputShape(), arena);
+            Tensor dx = Tensor.allocate(input, arena);
+            plan.forward(x, y);
+            plan.backward(x, y, dx);
+            String expected = layouts.equals("blocked") ? "BLOCKED/" : "PLAIN/";
+            assertThat(((DnnlPooling) plan).describePasses()).contains("forward=" + expected, "backward=" + expected);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"timed", "blocked", "plain"})
+    void randomPoolingMatchesNaiveInBothPasses(String layouts) {
+        RandomOps ops = new RandomOps(31);
+        NaiveComparison compare = new NaiveComparison(onednn(layouts), naive, 32);
+        for (int i = 0; i < 40; i++) {
+            RandomOps.PoolCase c = ops.pool();
+            compare.pool(c.op(), c.input());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"timed", "blocked", "plain"})
+    void maxPoolBackwardRoutesGradientToFirstMaximum(String layouts) {
+        Backend onednn = onednn(layouts);
         Pool2d op = Pool2d.max(2, 2);
         Shape input = Shape.nchw(1, 1, 2, 4);
         try (Arena arena = Arena.ofShared(); Pool2dPlan plan = onednn.plan(op, input)) {
@@ -47,8 +89,10 @@ class DnnlPoolingTest {
         }
     }
 
-    @Test
-    void maxPoolBackwardOnTiesMatchesNaiveWithOverlappingPaddedAndCeilWindows() {
+    @ParameterizedTest
+    @ValueSource(strings = {"timed", "blocked", "plain"})
+    void maxPoolBackwardOnTiesMatchesNaiveWithOverlappingPaddedAndCeilWindows(String layouts) {
+        Backend onednn = onednn(layouts);
         Pool2d[] ops = {
             Pool2d.max(3, 1).padding(1),
             Pool2d.max(3, 2).padding(Padding.of(1)).ceilMode(true),
@@ -81,9 +125,10 @@ class DnnlPoolingTest {
         }
     }
 
-    @Test
-    void averagePoolingDivisorFollowsPyTorchInEveryPaddingAndRoundingMode() {
-        NaiveComparison compare = new NaiveComparison(onednn, naive, 21);
+    @ParameterizedTest
+    @ValueSource(strings = {"timed", "blocked", "plain"})
+    void averagePoolingDivisorFollowsPyTorchInEveryPaddingAndRoundingMode(String layouts) {
+        NaiveComparison compare = new NaiveComparison(onednn(layouts), naive, 21);
         Shape input = Shape.nchw(2, 2, 7, 8);
         for (boolean include : new boolean[] {false, true}) {
             for (boolean ceil : new boolean[] {false, true}) {

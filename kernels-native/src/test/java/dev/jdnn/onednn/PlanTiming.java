@@ -33,14 +33,20 @@ import java.util.List;
  * {@code Backends.open("onednn")} instead and every call also pays the api's validation.
  *
  * <p>Arguments: {@code conv|pool|dense CSV ID THREADS [N|-] [api]}; N overrides the batch (e.g. 1
- * for the per-call overhead of {@code lenet_c1}). Prints one line per pass:
- * {@code JAVA op id pass threads median_ms min_ms max_ms iters passes alloc=B/call}, the last being
- * the Java heap allocated per call on the timed thread over all batches.
+ * for the per-call overhead of {@code lenet_c1}). System properties {@code jdnn.timing.warmMs},
+ * {@code jdnn.timing.batchMs}, {@code jdnn.timing.batches} and {@code jdnn.timing.passes} shorten a
+ * run, e.g. one under {@code ONEDNN_VERBOSE=1} to read per-primitive times. Prints one line per pass:
+ * {@code JAVA op id pass threads median_ms min_ms max_ms iters passes alloc=B/call foreign=F}: the Java
+ * heap allocated per call on the timed thread over all batches, and the share of the machine's CPU
+ * others used during the batches (the C harness's {@code foreign} column).
  */
 public final class PlanTiming {
-    private static final double WARM_MS = 1000;
-    private static final double BATCH_MS = 50;
-    private static final int BATCHES = 7;
+    private static final double WARM_MS = Integer.getInteger("jdnn.timing.warmMs", 1000);
+    private static final double BATCH_MS = Integer.getInteger("jdnn.timing.batchMs", 50);
+    private static final int BATCHES = Integer.getInteger("jdnn.timing.batches", 7);
+    /** Passes to time (comma-separated, e.g. {@code bwd_w}); default all. */
+    private static final List<String> PASSES = Arrays.asList(
+            System.getProperty("jdnn.timing.passes", "fwd,bwd_d,bwd_w,bwd").split(","));
 
     private PlanTiming() {
     }
@@ -164,6 +170,9 @@ public final class PlanTiming {
     }
 
     private static void report(String op, String id, String pass, int threads, Runnable call, Object plan) {
+        if (!PASSES.contains(pass)) {
+            return;
+        }
         call.run();
         long start = System.nanoTime();
         long calls = 0;
@@ -175,6 +184,7 @@ public final class PlanTiming {
         } while (elapsed < WARM_MS || calls < 3);
         long iters = Math.max(1, (long) Math.ceil(BATCH_MS / (elapsed / calls)));
         double[] perCall = new double[BATCHES];
+        ForeignCpuShare cpuBefore = ForeignCpuShare.sample();
         long allocatedBefore = allocatedBytes();
         for (int b = 0; b < BATCHES; b++) {
             long t0 = System.nanoTime();
@@ -184,8 +194,10 @@ public final class PlanTiming {
             perCall[b] = (System.nanoTime() - t0) / 1e6 / iters;
         }
         double allocatedPerCall = (allocatedBytes() - allocatedBefore) / (double) (BATCHES * iters);
+        double foreign = ForeignCpuShare.sample().since(cpuBefore);
         Arrays.sort(perCall);
-        System.out.printf("JAVA %s %s %s %d %.4f %.4f %.4f %d %s alloc=%.1fB/call%n", op, id, pass, threads,
-                perCall[BATCHES / 2], perCall[0], perCall[BATCHES - 1], iters, describe(plan), allocatedPerCall);
+        System.out.printf("JAVA %s %s %s %d %.4f %.4f %.4f %d %s alloc=%.1fB/call foreign=%.3f%n", op, id, pass,
+                threads, perCall[BATCHES / 2], perCall[0], perCall[BATCHES - 1], iters, describe(plan), allocatedPerCall,
+                foreign);
     }
 }

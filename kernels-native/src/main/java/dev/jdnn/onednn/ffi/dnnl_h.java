@@ -1060,6 +1060,16 @@ public final class dnnl_h {
         return 6;
     }
 
+    /** {@snippet lang=c : dnnl_nChw8c = 102 } */
+    public static int dnnl_nChw8c() {
+        return 102;
+    }
+
+    /** {@snippet lang=c : dnnl_nChw16c = 78 } */
+    public static int dnnl_nChw16c() {
+        return 78;
+    }
+
     /** {@snippet lang=c : DNNL_MAX_NDIMS = 12 } */
     public static int DNNL_MAX_NDIMS() {
         return 12;

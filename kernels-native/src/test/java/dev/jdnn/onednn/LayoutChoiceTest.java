@@ -1,0 +1,30 @@
+package dev.jdnn.onednn;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LayoutChoiceTest {
+    private static final long LARGE = LayoutChoice.POOL_TIMED_MIN_ELEMENTS;
+    private static final long SMALL = LARGE - 1;
+
+    @Test
+    void aLargePoolTimesBlockedAgainstPlainAndASmallOneStaysPlain() {
+        LayoutChoice timed = LayoutChoice.forced("timed");
+        assertThat(timed.poolingCandidates(LARGE)).containsExactly(Layout.BLOCKED, Layout.PLAIN);
+        assertThat(timed.poolingTimed(LARGE)).isTrue();
+        assertThat(timed.poolingCandidates(SMALL)).containsExactly(Layout.PLAIN);
+        assertThat(timed.poolingTimed(SMALL)).isFalse();
+    }
+
+    @Test
+    void aForcedLayoutDecidesPoolingWithoutTiming() {
+        for (long elements : new long[] {SMALL, LARGE}) {
+            assertThat(LayoutChoice.forced("blocked").poolingCandidates(elements))
+                    .containsExactly(Layout.BLOCKED, Layout.PLAIN);
+            assertThat(LayoutChoice.forced("BLOCKED").poolingTimed(elements)).isFalse();
+            assertThat(LayoutChoice.forced("plain").poolingCandidates(elements)).containsExactly(Layout.PLAIN);
+            assertThat(LayoutChoice.forced("mixed").poolingCandidates(elements)).containsExactly(Layout.PLAIN);
+        }
+    }
+}
