@@ -42,9 +42,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--optimizer", paramLabel = "sgd|adam",
             description = "sgd (with momentum) or adam (default: ${DEFAULT-VALUE})")
-    String optimizer = "sgd";
+    String optimizer = "adam";
 
-    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default: 0.01 for sgd, 0.001 for adam)")
+    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default: 0.01 for sgd, 0.002 for adam)")
     Float lr;
 
     @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum (default: ${DEFAULT-VALUE})")
@@ -55,7 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--schedule", paramLabel = "constant|cosine",
             description = "learning rate per epoch: constant, or cosine decay from --lr towards 0 (default: ${DEFAULT-VALUE})")
-    String schedule = "constant";
+    String schedule = "cosine";
 
     @Option(names = "--seed", paramLabel = "S", description = "seed of the initial weights and the shuffles (default: ${DEFAULT-VALUE})")
     long seed = 1;
@@ -96,7 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         BackendConfig config = threads == null ? BackendConfig.defaults() : new BackendConfig(threads);
         Optimizer opt = "adam".equals(optimizer) ? Adam.withDefaults(weightDecay) : new SgdMomentum(momentum, weightDecay);
-        float baseLr = lr != null ? lr : "adam".equals(optimizer) ? 0.001f : 0.01f;
+        float baseLr = lr != null ? lr : "adam".equals(optimizer) ? 0.002f : 0.01f;
         TrainingHistory history = new TrainingHistory();
         try (Backend b = backend == null ? Backends.open(config) : Backends.open(backend, config);
                 Model model = LeNet5.create(seed);
