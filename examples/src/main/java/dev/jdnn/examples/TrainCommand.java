@@ -115,8 +115,8 @@ public final class TrainCommand implements Callable<Integer> {
                 history.addEpoch(new TrainingHistory.Epoch(result, testAccuracy, evalSeconds));
                 System.out.println(epochLine(e + 1, epochs, result, testAccuracy));
             }
-            System.out.printf(Locale.ROOT, "summary: %s; %d epochs, test accuracy %.2f%%, training %.1f s (%s images/s); "
-                    + "reading data %.1f s, evaluation %.1f s%n", setup, epochs,
+            System.out.printf(Locale.ROOT, "summary: %s; %d epoch%s, test accuracy %.2f%%, training %.1f s (%s images/s); "
+                    + "reading data %.1f s, evaluation %.1f s%n", setup, epochs, epochs == 1 ? "" : "s",
                     100 * history.epochs().getLast().testAccuracy(), history.trainingSeconds(),
                     imagesPerSecond(history.trainingImages() / history.trainingSeconds()), loadSeconds,
                     history.evaluationSeconds());
@@ -196,8 +196,9 @@ public final class TrainCommand implements Callable<Integer> {
                 r.seconds(), imagesPerSecond(r.imagesPerSecond()));
     }
 
-    /** Rounded to hundreds, with thousands separators: {@code 28,400}. */
+    /** Rounded to hundreds (to tens below 1,000), with thousands separators: {@code 28,400}. */
     static String imagesPerSecond(double perSecond) {
-        return String.format(Locale.ROOT, "%,d", Math.round(perSecond / 100) * 100);
+        long step = perSecond < 1000 ? 10 : 100;
+        return String.format(Locale.ROOT, "%,d", Math.round(perSecond / step) * step);
     }
 }

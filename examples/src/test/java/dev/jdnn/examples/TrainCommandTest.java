@@ -18,6 +18,12 @@ class TrainCommandTest {
     }
 
     @Test
+    void imagesPerSecondAreRoundedToHundredsOrTens() {
+        assertThat(TrainCommand.imagesPerSecond(28_449)).isEqualTo("28,400");
+        assertThat(TrainCommand.imagesPerSecond(187.4)).isEqualTo("190");
+    }
+
+    @Test
     void cosineScheduleStartsAtTheLearningRateAndFalls() {
         TrainCommand command = new TrainCommand();
         command.epochs = 3;
