@@ -1,0 +1,77 @@
+package dev.jdnn.examples;
+
+import dev.jdnn.Backend;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A network's architecture and its trained parameters, independent of batch size and backend.
+ * {@link #network} prepares it for one backend and batch size (plans and activations); every
+ * such network shares this model's parameters, so training with one batch size and evaluating
+ * with another sees the same weights.
+ */
+public final class Model implements AutoCloseable {
+    /** Builds one layer on {@code input}; {@code first} says the input gradient is not needed. */
+    interface LayerFactory {
+        Layer build(Backend backend, Tensor input, boolean first);
+    }
+
+    private final String name;
+    private final Shape imageShape;
+    private final List<LayerFactory> layers;
+    private final List<Parameter> parameters;
+
+    Model(String name, Shape imageShape, List<LayerFactory> layers, List<Parameter> parameters) {
+        this.name = name;
+        this.imageShape = imageShape;
+        this.layers = List.copyOf(layers);
+        this.parameters = List.copyOf(parameters);
+    }
+
+    /** E.g. {@code LeNet-5}. */
+    public String name() {
+        return name;
+    }
+
+    /** One image: {@code [c, h, w]}. */
+    public Shape imageShape() {
+        return imageShape;
+    }
+
+    /** Every trained tensor, in layer order. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Number of trained scalars. */
+    public int parameterCount() {
+        return parameters.stream().mapToInt(Parameter::size).sum();
+    }
+
+    /** The model prepared on {@code backend} for batches of {@code batch} images. */
+    public Network network(Backend backend, int batch) {
+        Tensor input = Tensor.allocate(Shape.nchw(batch, imageShape.dim(0), imageShape.dim(1), imageShape.dim(2)));
+        List<Layer> built = new ArrayList<>();
+        try {
+            Tensor x = input;
+            for (LayerFactory factory : layers) {
+                Layer layer = factory.build(backend, x, built.isEmpty());
+                built.add(layer);
+                x = layer.output();
+            }
+            return new Network(backend, input, built);
+        } catch (RuntimeException e) {
+            built.forEach(Layer::close);
+            input.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        parameters.forEach(Parameter::close);
+    }
+}

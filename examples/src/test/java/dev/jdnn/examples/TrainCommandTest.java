@@ -1,0 +1,58 @@
+package dev.jdnn.examples;
+
+import dev.jdnn.Backend;
+import dev.jdnn.BackendConfig;
+import dev.jdnn.Backends;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainCommandTest {
+    @Test
+    void epochLineHasTheFormatScriptsRead() {
+        Trainer.EpochResult r = new Trainer.EpochResult(0.5123, 0.8130, 2.1, 60_000, 938);
+        assertThat(TrainCommand.epochLine(1, 3, r, 0.84951))
+                .isEqualTo("epoch 1/3: train loss 0.512, train accuracy 81.30%, test accuracy 84.95%, 2.1 s (28,600 images/s)");
+    }
+
+    @Test
+    void imagesPerSecondAreRoundedToHundredsOrTens() {
+        assertThat(TrainCommand.imagesPerSecond(28_449)).isEqualTo("28,400");
+        assertThat(TrainCommand.imagesPerSecond(187.4)).isEqualTo("190");
+    }
+
+    @Test
+    void cosineScheduleStartsAtTheLearningRateAndFalls() {
+        TrainCommand command = new TrainCommand();
+        command.epochs = 3;
+        command.schedule = "cosine";
+        assertThat(command.learningRate(0.01f, 0)).isEqualTo(0.01f);
+        assertThat(command.learningRate(0.01f, 1)).isEqualTo(0.0075f, org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(command.learningRate(0.01f, 2)).isEqualTo(0.0025f, org.assertj.core.data.Offset.offset(1e-6f));
+        command.schedule = "constant";
+        assertThat(command.learningRate(0.01f, 2)).isEqualTo(0.01f);
+    }
+
+    @Test
+    void sameSeedGivesTheSameTraining() {
+        assertThat(trainedWeights(5)).isEqualTo(trainedWeights(5));
+        assertThat(trainedWeights(5)).isNotEqualTo(trainedWeights(6));
+    }
+
+    /** fc3's weights after a few Adam steps on random images, from {@code seed}. */
+    private static float[] trainedWeights(long seed) {
+        Random random = new Random(42);
+        byte[] pixels = new byte[200 * 28 * 28];
+        random.nextBytes(pixels);
+        int[] labels = random.ints(200, 0, 10).toArray();
+        Dataset data = new Dataset("random", 200, 28, 28, pixels, labels);
+        try (Backend backend = Backends.open("vector", new BackendConfig(2));
+                Model model = LeNet5.create(seed);
+                Trainer trainer = new Trainer(backend, model, Adam.withDefaults(0), 64, seed)) {
+            trainer.trainEpoch(data, 0.001f, null);
+            return model.parameters().get(8).value().toArray();
+        }
+    }
+}
