@@ -6,12 +6,16 @@ import dev.jdnn.onednn.ffi.dnnl_h;
 
 /**
  * Activations as oneDNN eltwise primitives over the tensor seen as one flat vector. These calls
- * have no plan, so each builds its primitive, runs it and releases it; oneDNN's primitive cache
- * makes rebuilding the same primitive cheap. The backward passes take the forward input
- * ({@code x}), so ReLU's gradient at 0 is 0 ({@code alpha = 0}).
+ * have no plan, so their passes are kept in a {@link PassCache} keyed by activation, direction
+ * and element count: building one costs more than running it. The backward passes take the
+ * forward input ({@code x}), so ReLU's gradient at 0 is 0 ({@code alpha = 0}).
  */
-final class DnnlEltwise {
+final class DnnlEltwise implements AutoCloseable {
+    private static final Activation[] ACTIVATIONS = Activation.values();
+
     private final OneDnnRuntime runtime;
+    private final PassCache passes = new PassCache();
+    private final PassCache.Factory factory = this::build;
 
     DnnlEltwise(OneDnnRuntime runtime) {
         this.runtime = runtime;
@@ -20,34 +24,48 @@ final class DnnlEltwise {
     /** {@code y = a(x)}. */
     void forward(Activation a, Tensor x, Tensor y) {
         runtime.enterCurrentThread();
-        try (Pass pass = forwardBuilder(a, x.shape().elementCount()).build(Layout.PLAIN)) {
-            pass.attach(0, x.segment());
-            pass.attach(1, y.segment());
-            pass.run();
-        }
+        passes.run(kind(a, false), x.shape().elementCount(), 1, factory, x.segment(), y.segment(), null);
     }
 
     /** {@code dx = a'(x) * dy}. */
     void backward(Activation a, Tensor x, Tensor dy, Tensor dx) {
         runtime.enterCurrentThread();
-        long count = x.shape().elementCount();
+        passes.run(kind(a, true), x.shape().elementCount(), 1, factory, x.segment(), dy.segment(), dx.segment());
+    }
+
+    /** The passes cached now, over all threads. */
+    int cachedPasses() {
+        return passes.size();
+    }
+
+    @Override
+    public void close() {
+        passes.close();
+    }
+
+    private static int kind(Activation a, boolean backward) {
+        return a.ordinal() * 2 + (backward ? 1 : 0);
+    }
+
+    private PassCache.Entry build(int kind, long count, long unused) {
+        Activation a = ACTIVATIONS[kind / 2];
+        if (kind % 2 == 0) {
+            return PassCache.Entry.of(forwardBuilder(a, count).build(Layout.PLAIN));
+        }
+        return PassCache.Entry.backward(backwardBuilder(a, count), forwardBuilder(a, count).describe(Layout.PLAIN));
+    }
+
+    private PassBuilder backwardBuilder(Activation a, long count) {
         Engine engine = runtime.engine();
         int algorithm = algorithm(a);
-        try (PrimitiveDesc hint = forwardBuilder(a, count).describe(Layout.PLAIN)) {
-            PassBuilder builder = new PassBuilder(runtime, "dnnl_eltwise_backward_primitive_desc_create",
-                    (out, md, h, attr) -> dnnl_h.dnnl_eltwise_backward_primitive_desc_create(out, engine.handle(),
-                            algorithm, md.apply(dnnl_h.DNNL_ARG_DIFF_SRC()), md.apply(dnnl_h.DNNL_ARG_DIFF_DST()),
-                            md.apply(dnnl_h.DNNL_ARG_SRC()), 0f, 0f, h, attr));
-            builder.input(dnnl_h.DNNL_ARG_SRC(), dnnl_h.dnnl_a(), count);
-            builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), dnnl_h.dnnl_a(), count);
-            builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), dnnl_h.dnnl_a(), count);
-            try (Pass pass = builder.hints(layout -> hint).build(Layout.PLAIN)) {
-                pass.attach(0, x.segment());
-                pass.attach(1, dy.segment());
-                pass.attach(2, dx.segment());
-                pass.run();
-            }
-        }
+        PassBuilder builder = new PassBuilder(runtime, "dnnl_eltwise_backward_primitive_desc_create",
+                (out, md, hint, attr) -> dnnl_h.dnnl_eltwise_backward_primitive_desc_create(out, engine.handle(),
+                        algorithm, md.apply(dnnl_h.DNNL_ARG_DIFF_SRC()), md.apply(dnnl_h.DNNL_ARG_DIFF_DST()),
+                        md.apply(dnnl_h.DNNL_ARG_SRC()), 0f, 0f, hint, attr));
+        builder.input(dnnl_h.DNNL_ARG_SRC(), dnnl_h.dnnl_a(), count);
+        builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), dnnl_h.dnnl_a(), count);
+        builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), dnnl_h.dnnl_a(), count);
+        return builder;
     }
 
     private PassBuilder forwardBuilder(Activation a, long count) {

@@ -12,10 +12,13 @@ import java.lang.foreign.ValueLayout;
  * Softmax and log-softmax over the last axis as oneDNN softmax primitives ({@code softmax_accurate},
  * {@code softmax_log}) on the tensor seen as {@code [rows, last]}; cross-entropy is log-softmax
  * plus a short Java epilogue (the loss needs one element per row, the gradient one pass).
- * Like {@link DnnlEltwise}, each call builds and releases its primitive.
+ * Like {@link DnnlEltwise}, passes are kept in a {@link PassCache}, keyed by algorithm, direction,
+ * rows and columns.
  */
-final class DnnlSoftmax {
+final class DnnlSoftmax implements AutoCloseable {
     private final OneDnnRuntime runtime;
+    private final PassCache passes = new PassCache();
+    private final PassCache.Factory factory = this::build;
 
     DnnlSoftmax(OneDnnRuntime runtime) {
         this.runtime = runtime;
@@ -28,34 +31,17 @@ final class DnnlSoftmax {
 
     private void forward(boolean log, Shape shape, MemorySegment in, MemorySegment out) {
         runtime.enterCurrentThread();
-        try (Pass pass = forwardBuilder(log, rowsAndColumns(shape)).build(Layout.PLAIN)) {
-            pass.attach(0, in);
-            pass.attach(1, out);
-            pass.run();
-        }
+        long columns = columns(shape);
+        passes.run(kind(log, false), shape.elementCount() / columns, columns, factory, in, out, null);
     }
 
     /** Gradient with respect to the logits, from the forward output {@code dst} and {@code dy}. */
     void backward(boolean log, Tensor dst, Tensor dy, Tensor dLogits) {
         runtime.enterCurrentThread();
-        long[] dims = rowsAndColumns(dst.shape());
-        Engine engine = runtime.engine();
-        int algorithm = algorithm(log);
-        try (PrimitiveDesc hint = forwardBuilder(log, dims).describe(Layout.PLAIN)) {
-            PassBuilder builder = new PassBuilder(runtime, "dnnl_softmax_backward_primitive_desc_create",
-                    (out, md, h, attr) -> dnnl_h.dnnl_softmax_backward_primitive_desc_create(out, engine.handle(),
-                            algorithm, md.apply(dnnl_h.DNNL_ARG_DIFF_SRC()), md.apply(dnnl_h.DNNL_ARG_DIFF_DST()),
-                            md.apply(dnnl_h.DNNL_ARG_DST()), 1, h, attr));
-            builder.input(dnnl_h.DNNL_ARG_DST(), dnnl_h.dnnl_ab(), dims);
-            builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), dnnl_h.dnnl_ab(), dims);
-            builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), dnnl_h.dnnl_ab(), dims);
-            try (Pass pass = builder.hints(layout -> hint).build(Layout.PLAIN)) {
-                pass.attach(0, dst.segment());
-                pass.attach(1, dy.segment());
-                pass.attach(2, dLogits.segment());
-                pass.run();
-            }
-        }
+        Shape shape = dst.shape();
+        long columns = columns(shape);
+        passes.run(kind(log, true), shape.elementCount() / columns, columns, factory, dst.segment(), dy.segment(),
+                dLogits.segment());
     }
 
     /**
@@ -63,9 +49,8 @@ final class DnnlSoftmax {
      * receives {@code (softmax(logits) - onehot(label)) / rows}.
      */
     float crossEntropy(Tensor logits, int[] labels, Tensor dLogits) {
-        long[] dims = rowsAndColumns(logits.shape());
-        int rows = (int) dims[0];
-        int classes = (int) dims[1];
+        int classes = (int) columns(logits.shape());
+        int rows = (int) (logits.shape().elementCount() / classes);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment logp = arena.allocate((long) rows * classes * Float.BYTES, 64);
             forward(true, logits.shape(), logits.segment(), logp);
@@ -88,6 +73,42 @@ final class DnnlSoftmax {
         }
     }
 
+    /** The passes cached now, over all threads. */
+    int cachedPasses() {
+        return passes.size();
+    }
+
+    @Override
+    public void close() {
+        passes.close();
+    }
+
+    private static int kind(boolean log, boolean backward) {
+        return (log ? 2 : 0) + (backward ? 1 : 0);
+    }
+
+    private PassCache.Entry build(int kind, long rows, long columns) {
+        boolean log = kind >= 2;
+        long[] dims = {rows, columns};
+        if (kind % 2 == 0) {
+            return PassCache.Entry.of(forwardBuilder(log, dims).build(Layout.PLAIN));
+        }
+        return PassCache.Entry.backward(backwardBuilder(log, dims), forwardBuilder(log, dims).describe(Layout.PLAIN));
+    }
+
+    private PassBuilder backwardBuilder(boolean log, long[] dims) {
+        Engine engine = runtime.engine();
+        int algorithm = algorithm(log);
+        PassBuilder builder = new PassBuilder(runtime, "dnnl_softmax_backward_primitive_desc_create",
+                (out, md, hint, attr) -> dnnl_h.dnnl_softmax_backward_primitive_desc_create(out, engine.handle(),
+                        algorithm, md.apply(dnnl_h.DNNL_ARG_DIFF_SRC()), md.apply(dnnl_h.DNNL_ARG_DIFF_DST()),
+                        md.apply(dnnl_h.DNNL_ARG_DST()), 1, hint, attr));
+        builder.input(dnnl_h.DNNL_ARG_DST(), dnnl_h.dnnl_ab(), dims);
+        builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), dnnl_h.dnnl_ab(), dims);
+        builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), dnnl_h.dnnl_ab(), dims);
+        return builder;
+    }
+
     private PassBuilder forwardBuilder(boolean log, long[] dims) {
         Engine engine = runtime.engine();
         int algorithm = algorithm(log);
@@ -104,8 +125,7 @@ final class DnnlSoftmax {
         return log ? dnnl_h.dnnl_softmax_log() : dnnl_h.dnnl_softmax_accurate();
     }
 
-    private static long[] rowsAndColumns(Shape shape) {
-        long columns = shape.dim(shape.rank() - 1);
-        return new long[] {shape.elementCount() / columns, columns};
+    private static long columns(Shape shape) {
+        return shape.dim(shape.rank() - 1);
     }
 }

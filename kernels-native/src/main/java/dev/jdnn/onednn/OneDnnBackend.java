@@ -13,9 +13,9 @@ import dev.jdnn.Tensor;
 
 /**
  * The {@code onednn} engine: hands out oneDNN-backed plans and runs the plan-less ops. Trusts its
- * arguments (the api module validated them). Thread-safe: plans and per-call primitives each own
- * their stream, and every call applies the configured OpenMP thread count to its thread. Plans
- * stay usable after the backend is closed.
+ * arguments (the api module validated them). Thread-safe: plans and the plan-less ops' passes each
+ * own their stream, those passes are cached per thread, and every call applies the configured
+ * OpenMP thread count to its thread. Plans stay usable after the backend is closed.
  */
 final class OneDnnBackend implements Backend {
     private final OneDnnRuntime runtime;
@@ -90,8 +90,19 @@ final class OneDnnBackend implements Backend {
         return runtime.openMpThreadsOfCurrentThread();
     }
 
-    /** Nothing native to release: plans own their primitives, the process owns the engine. */
+    /** The plan-less ops' cached passes, over all threads. */
+    int cachedPasses() {
+        return eltwise.cachedPasses() + softmax.cachedPasses();
+    }
+
+    /**
+     * Releases the plan-less ops' cached passes; plans own their primitives, the process owns the
+     * engine.
+     */
     @Override
     public void close() {
+        try (eltwise; softmax) {
+            // closes both, the second even if the first throws
+        }
     }
 }
