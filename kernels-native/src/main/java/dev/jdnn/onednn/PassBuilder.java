@@ -6,7 +6,6 @@ import dev.jdnn.onednn.ffi.dnnl_h;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -39,9 +38,9 @@ final class PassBuilder {
         }
     }
 
-    private static final int MIN_ROUNDS = 5;
-    private static final int MAX_ROUNDS = 50;
-    private static final long TIMING_NANOS = 30_000_000L;
+    private static final int MIN_ROUNDS = 9;
+    private static final int MAX_ROUNDS = 60;
+    private static final long TIMING_NANOS = 80_000_000L;
 
     private final OneDnnRuntime runtime;
     private final String call;
@@ -136,10 +135,10 @@ final class PassBuilder {
     }
 
     /**
-     * Runs the candidates in interleaved rounds on zeroed buffers, so that a burst of load from
-     * elsewhere hits all of them alike, and keeps the one with the lowest single-run time (noise
-     * only ever adds time). At least {@link #MIN_ROUNDS} rounds, then until {@link #TIMING_NANOS}
-     * have passed or {@link #MAX_ROUNDS} rounds.
+     * Runs the candidates in interleaved rounds on zeroed buffers (the order reversed every other
+     * round, so that no candidate always runs on the caches another left) and keeps the one
+     * {@link InterleavedTimings} scores fastest. At least {@link #MIN_ROUNDS} rounds, then until
+     * {@link #TIMING_NANOS} have passed or {@link #MAX_ROUNDS} rounds.
      */
     private Pass fastest(List<Pass> candidates) {
         try (Arena arena = Arena.ofConfined()) {
@@ -149,24 +148,23 @@ final class PassBuilder {
                     pass.attach(i, arena.allocate(arguments.get(i).bytes(), 64));
                 }
                 pass.run();
+                pass.run();
             }
-            long[] best = new long[candidates.size()];
-            Arrays.fill(best, Long.MAX_VALUE);
+            int n = candidates.size();
+            InterleavedTimings timings = new InterleavedTimings(n, MAX_ROUNDS);
+            long[] round = new long[n];
             long deadline = System.nanoTime() + TIMING_NANOS;
-            for (int round = 0; round < MAX_ROUNDS && (round < MIN_ROUNDS || System.nanoTime() < deadline); round++) {
-                for (int c = 0; c < best.length; c++) {
+            while (timings.hasRoom() && (timings.rounds() < MIN_ROUNDS || System.nanoTime() < deadline)) {
+                boolean reversed = timings.rounds() % 2 == 1;
+                for (int k = 0; k < n; k++) {
+                    int c = reversed ? n - 1 - k : k;
                     long start = System.nanoTime();
                     candidates.get(c).run();
-                    best[c] = Math.min(best[c], System.nanoTime() - start);
+                    round[c] = System.nanoTime() - start;
                 }
+                timings.record(round);
             }
-            int winner = 0;
-            for (int c = 1; c < best.length; c++) {
-                if (best[c] < best[winner]) {
-                    winner = c;
-                }
-            }
-            return candidates.get(winner);
+            return candidates.get(timings.fastest());
         }
     }
 
