@@ -75,9 +75,9 @@ public final class ReportWriter {
             out.append(String.join(", ", parts));
         }
         out.append('\n');
-        context.anchor().ifPresent(a -> out.append("- oneDNN from C: `").append(a.directory()).append("` (conv: the `")
-                .append(AnchorResults.CONV_VARIANT).append("` variant, NCHW in and out; pool, dense: `")
-                .append(AnchorResults.PLAIN_VARIANT).append("`)\n"));
+        context.anchor().ifPresent(a -> out.append("- oneDNN from C: `").append(a.directory()).append("` (per cell the "
+                + "fastest of the harness's variants that take and return plain NCHW tensors, named beside its time: "
+                + "for convolution `reord` or `mixed`)\n"));
         out.append("\nGFLOP/s use the csv's `gflop_fwd` for every pass (as the oneDNN-from-C harness does); pooling "
                 + "shows GB/s of input plus output instead. %pk = share of the measured peak at the same thread "
                 + "count. ×best = time over the row's fastest backend.");
@@ -141,7 +141,8 @@ public final class ReportWriter {
             return;
         }
         OptionalDouble best = cells.stream().flatMap(Optional::stream).mapToDouble(Measurement::ms).min();
-        Optional<Double> anchorMs = context.anchor().flatMap(a -> a.millis(pass, shape, threads));
+        Optional<AnchorResults.AnchorTime> anchorTime = context.anchor().flatMap(a -> a.fastest(pass, shape, threads));
+        Optional<Double> anchorMs = anchorTime.map(AnchorResults.AnchorTime::millis);
         Optional<Double> peak = results.peakGflops(threads);
         double work = pass.work(shape);
         out.append("| ").append(shape).append(" | ").append(String.format(Locale.ROOT, "%.4f", work)).append(" | ")
@@ -163,7 +164,8 @@ public final class ReportWriter {
             }
         }
         if (context.anchor().isPresent()) {
-            out.append(' ').append(anchorMs.map(c -> millis(c, Double.NaN)).orElse("–")).append(" | ")
+            out.append(' ').append(anchorTime.map(c -> millis(c.millis(), Double.NaN) + " " + c.variant()).orElse("–"))
+                    .append(" | ")
                     .append(anchorMs.map(c -> rate(work / (c / 1e3))).orElse("–")).append(" |");
         }
         out.append('\n');
