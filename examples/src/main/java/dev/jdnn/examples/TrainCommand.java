@@ -8,7 +8,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,17 +18,23 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ./jdnn train}: trains LeNet-5 on Fashion-MNIST with one backend, printing a progress bar
+ * {@code ./jdnn train}: trains LeNet-5 (or, with {@code --model cifarnet}, {@link CifarNet}) on
+ * Fashion-MNIST with one backend, printing a progress bar
  * per epoch and then one plain line per epoch that scripts read
  * ({@code epoch 1/3: train loss 0.512, train accuracy 81.30%, test accuracy 84.95%, 2.1 s (28,400 images/s)}),
  * the seconds being training time only; data loading and evaluation are reported in the summary.
  */
 @Command(name = "jdnn train", sortOptions = false, description = {
-        "Trains LeNet-5 on Fashion-MNIST with one jdnn backend and reports loss, accuracy and speed.",
+        "Trains LeNet-5 (or the CIFAR-style model) on Fashion-MNIST with one jdnn backend and reports loss,",
+        "accuracy and speed.",
         "The training seconds exclude reading the data and evaluating on the test set (reported apart)."})
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "NAME", description = "naive, vector or onednn (default: the best available)")
     String backend;
+
+    @Option(names = "--model", paramLabel = "lenet5|cifarnet", description = "lenet5, or cifarnet: conv 5x5 64, "
+            + "max-pool 3/2, conv 5x5 64, max-pool 2/2, dense 256, dense 10 (default: ${DEFAULT-VALUE})")
+    String model = LeNet5.NAME;
 
     @Option(names = "--epochs", paramLabel = "N", description = "passes over the training set (default: ${DEFAULT-VALUE})")
     int epochs = 3;
@@ -73,6 +81,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress bar (the epoch lines are still printed)")
     boolean noProgress;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     boolean help;
 
@@ -99,10 +110,10 @@ public final class TrainCommand implements Callable<Integer> {
         float baseLr = lr != null ? lr : "adam".equals(optimizer) ? 0.002f : 0.01f;
         TrainingHistory history = new TrainingHistory();
         try (Backend b = backend == null ? Backends.open(config) : Backends.open(backend, config);
-                Model model = LeNet5.create(seed);
-                Trainer trainer = new Trainer(b, model, opt, batch, seed)) {
+                Model net = CifarNet.NAME.equals(model) ? CifarNet.create(seed) : LeNet5.create(seed);
+                Trainer trainer = new Trainer(b, net, opt, batch, seed)) {
             String setup = String.format(Locale.ROOT, "%s on %s (%d thread%s), %s, lr %s%s, batch %d, seed %d",
-                    model.name(), b.name(), config.threads(), config.threads() == 1 ? "" : "s", opt.describe(), baseLr,
+                    net.name(), b.name(), config.threads(), config.threads() == 1 ? "" : "s", opt.describe(), baseLr,
                     "cosine".equals(schedule) ? " cosine" : "", batch, seed);
             System.out.printf(Locale.ROOT, "%s; %,d training images, %,d test images (read in %.1f s)%n", setup,
                     train.count(), mnist.test().count(), loadSeconds);
@@ -125,7 +136,7 @@ public final class TrainCommand implements Callable<Integer> {
                         trainer.profile().table(trainer.steps()));
             }
             if (save != null) {
-                Path chart = TrainingChart.write(history, model.name() + " on " + b.name(), save);
+                Path chart = TrainingChart.write(history, net.name() + " on " + b.name(), save);
                 System.out.println("chart: " + chart);
             }
         }
@@ -133,7 +144,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        CommandLine cl = new CommandLine(this);
+        // the command line that runs this command, so that errors go to its (possibly redirected) stream
+        CommandLine cl = spec != null ? spec.commandLine() : new CommandLine(this);
         if (epochs <= 0) {
             throw new CommandLine.ParameterException(cl, "--epochs: expected a positive number, got " + epochs);
         }
@@ -145,6 +157,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (limit != null && limit <= 0) {
             throw new CommandLine.ParameterException(cl, "--limit: expected a positive number, got " + limit);
+        }
+        if (!model.equals(LeNet5.NAME) && !model.equals(CifarNet.NAME)) {
+            throw new CommandLine.ParameterException(cl, "--model: expected " + LeNet5.NAME + " or " + CifarNet.NAME
+                    + ", got '" + model + "'");
         }
         if (!optimizer.equals("sgd") && !optimizer.equals("adam")) {
             throw new CommandLine.ParameterException(cl, "--optimizer: expected sgd or adam, got '" + optimizer + "'");

@@ -3,7 +3,8 @@ package dev.jdnn.examples;
 import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
 import dev.jdnn.Backends;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Random;
 
@@ -16,11 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * input gradient of the first layer, the flatten view), not the kernels (the testkit does).
  */
 class NetworkGradientTest {
-    @Test
-    void backwardMatchesFiniteDifferencesForEveryParameter() {
+    @ParameterizedTest
+    @ValueSource(strings = {LeNet5.NAME, CifarNet.NAME})
+    void backwardMatchesFiniteDifferencesForEveryParameter(String name) {
         Random random = new Random(7);
         try (Backend backend = Backends.open("naive", new BackendConfig(1));
-                Model model = LeNet5.create(3);
+                Model model = name.equals(CifarNet.NAME) ? CifarNet.create(3) : LeNet5.create(3);
                 Network net = model.network(backend, 3)) {
             float[] image = new float[3 * 28 * 28];
             for (int i = 0; i < image.length; i++) {
