@@ -14,6 +14,9 @@
 #
 # VARIANTS (default reord,mixed) picks the C variants; for pool and dense use plain,reord.
 # N (default: the CSV's) overrides the batch, e.g. N=1 for the per-call overhead of lenet_c1.
+# PASS (fwd, bwd_d or bwd_w; default all) times one pass only, on both sides. NBATCH (default 7)
+# sets both sides' number of timed batches (~50 ms each): more batches average over more of the
+# machine's slow and fast phases within one run.
 # Needs the C harness built (run.sh builds it) and `./mvnw -pl kernels-native -am test-compile`.
 #   compare_with_c.sh OUT OP "ID ..." "THREADS ..." [REPS]
 set -euo pipefail
@@ -48,7 +51,14 @@ batch=${N:-}
 
 run_c() {
     local id=$1 t=$2 r=$3 args=()
-    [ -n "$batch" ] && args+=(--n "$batch" --passes "${PASSES:-fdw}")
+    [ -n "$batch" ] && args+=(--n "$batch")
+    if [ -n "${PASS:-}" ]; then
+        case "$PASS" in fwd) args+=(--passes f) ;; bwd_d) args+=(--passes d) ;; bwd_w) args+=(--passes w) ;;
+            *) echo "PASS: expected fwd, bwd_d or bwd_w, got '$PASS'" >&2; exit 2 ;; esac
+    elif [ -n "$batch" ]; then
+        args+=(--passes "${PASSES:-fdw}")
+    fi
+    [ -n "${NBATCH:-}" ] && args+=(--nbatch "$NBATCH")
     OMP_NUM_THREADS=$t flock "$lock" "$0" _quiet "C $op $id t=$t rep=$r" \
         "$cbin" --no-header --variants "${VARIANTS:-reord,mixed}" "${args[@]}" "--$op" "$csv" --only "$id" \
         2>/dev/null | grep -E '^(#|RES)' >>"$out"
@@ -58,6 +68,7 @@ run_java() {
     local id=$1 t=$2 r=$3
     flock "$lock" "$0" _quiet "JAVA $op $id t=$t rep=$r" \
         "$java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$cp" \
+        ${PASS:+-Djdnn.timing.passes=$PASS} ${NBATCH:+-Djdnn.timing.batches=$NBATCH} \
         dev.jdnn.onednn.PlanTiming "$op" "$csv" "$id" "$t" "${batch:--}" 2>/dev/null | grep -E '^(#|JAVA)' >>"$out"
 }
 
