@@ -4,6 +4,7 @@
  */
 module dev.jdnn.onednn {
     requires dev.jdnn.api;
+    requires java.management;
 
     provides dev.jdnn.spi.BackendProvider with dev.jdnn.onednn.OneDnnBackendProvider;
 }

@@ -41,6 +41,11 @@ final class PassBuilder {
     private static final int MIN_ROUNDS = 9;
     private static final int MAX_ROUNDS = 60;
     private static final long TIMING_NANOS = 80_000_000L;
+    private static final int SERIES_ATTEMPTS = 3;
+    /** How long no JIT compilation must have finished before a series starts ... */
+    private static final long JIT_QUIET_NANOS = 25_000_000L;
+    /** ... waiting at most this long. */
+    private static final long JIT_MAX_WAIT_NANOS = 500_000_000L;
 
     private final OneDnnRuntime runtime;
     private final String call;
@@ -137,8 +142,11 @@ final class PassBuilder {
     /**
      * Runs the candidates in interleaved rounds on zeroed buffers (the order reversed every other
      * round, so that no candidate always runs on the caches another left) and keeps the one
-     * {@link InterleavedTimings} scores fastest. At least {@link #MIN_ROUNDS} rounds, then until
-     * {@link #TIMING_NANOS} have passed or {@link #MAX_ROUNDS} rounds.
+     * {@link InterleavedTimings} scores fastest. Each series runs at least {@link #MIN_ROUNDS}
+     * rounds, then until {@link #TIMING_NANOS} have passed or {@link #MAX_ROUNDS} rounds. It starts
+     * once the JIT compilers have been quiet for a moment and is run again (up to
+     * {@link #SERIES_ATTEMPTS} series in all) when a compilation finished during it: see
+     * {@link JitActivity}.
      */
     private Pass fastest(List<Pass> candidates) {
         try (Arena arena = Arena.ofConfined()) {
@@ -150,22 +158,35 @@ final class PassBuilder {
                 pass.run();
                 pass.run();
             }
-            int n = candidates.size();
-            InterleavedTimings timings = new InterleavedTimings(n, MAX_ROUNDS);
-            long[] round = new long[n];
-            long deadline = System.nanoTime() + TIMING_NANOS;
-            while (timings.hasRoom() && (timings.rounds() < MIN_ROUNDS || System.nanoTime() < deadline)) {
-                boolean reversed = timings.rounds() % 2 == 1;
-                for (int k = 0; k < n; k++) {
-                    int c = reversed ? n - 1 - k : k;
-                    long start = System.nanoTime();
-                    candidates.get(c).run();
-                    round[c] = System.nanoTime() - start;
+            int winner = 0;
+            for (int attempt = 0; attempt < SERIES_ATTEMPTS; attempt++) {
+                JitActivity.awaitQuiet(JIT_QUIET_NANOS, JIT_MAX_WAIT_NANOS);
+                long compiledBefore = JitActivity.millis();
+                winner = timedSeries(candidates);
+                if (JitActivity.millis() == compiledBefore) {
+                    break;
                 }
-                timings.record(round);
             }
-            return candidates.get(timings.fastest());
+            return candidates.get(winner);
         }
+    }
+
+    private static int timedSeries(List<Pass> candidates) {
+        int n = candidates.size();
+        InterleavedTimings timings = new InterleavedTimings(n, MAX_ROUNDS);
+        long[] round = new long[n];
+        long deadline = System.nanoTime() + TIMING_NANOS;
+        while (timings.hasRoom() && (timings.rounds() < MIN_ROUNDS || System.nanoTime() < deadline)) {
+            boolean reversed = timings.rounds() % 2 == 1;
+            for (int k = 0; k < n; k++) {
+                int c = reversed ? n - 1 - k : k;
+                long start = System.nanoTime();
+                candidates.get(c).run();
+                round[c] = System.nanoTime() - start;
+            }
+            timings.record(round);
+        }
+        return timings.fastest();
     }
 
     /**
