@@ -28,7 +28,7 @@ final class ModelBuilder {
     ModelBuilder conv(String name, Conv2d op) {
         Parameter weight = weight(name, op.weightShape(), op.inChannels() * op.kernelH() * op.kernelW());
         Parameter bias = bias(name, op.biasShape());
-        layers.add((b, x, first) -> ConvLayer.of(name, b, op, x, weight, bias, !first));
+        layers.add((b, x, first) -> WeightedLayer.conv(name, b, op, x, weight, bias, !first));
         return this;
     }
 
@@ -37,7 +37,7 @@ final class ModelBuilder {
         Dense op = Dense.of(in, out);
         Parameter weight = weight(name, op.weightShape(), in);
         Parameter bias = bias(name, op.biasShape());
-        layers.add((b, x, first) -> DenseLayer.of(name, b, op, x, weight, bias, !first));
+        layers.add((b, x, first) -> WeightedLayer.dense(name, b, op, x, weight, bias, !first));
         return this;
     }
 

@@ -1,41 +1,95 @@
 package dev.jdnn.examples;
 
+import dev.jdnn.Backend;
+import dev.jdnn.Conv2d;
+import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Dense;
+import dev.jdnn.DensePlan;
 import dev.jdnn.Tensor;
 
 import java.util.List;
 
 /**
- * A layer with weights and a bias run through one prepared plan (convolution or dense): the
- * backward order and the skipped input gradient of the first layer are the same for both;
- * subclasses only say which plan methods to call.
+ * A layer with weights and a bias run through one prepared plan, a convolution or a dense one.
+ * The API's {@link Conv2dPlan} and {@link DensePlan} have the same three passes but no common
+ * type, so the layer holds the plan's passes as method references, bound once when it is built
+ * (nothing is allocated per step). The backward order and the skipped input gradient of the
+ * first layer are the same for both.
  */
-abstract class WeightedLayer extends PreparedLayer {
-    protected final Parameter weight;
-    protected final Parameter bias;
+final class WeightedLayer extends PreparedLayer {
+    /** {@code y = op(x, w) + b}. */
+    @FunctionalInterface
+    interface Forward {
+        void run(Tensor x, Tensor w, Tensor b, Tensor y);
+    }
 
-    WeightedLayer(String name, Tensor input, Parameter weight, Parameter bias, Tensor output,
-            boolean needsInputGradient) {
+    /** {@code dx} from {@code dy} and {@code w}. */
+    @FunctionalInterface
+    interface BackwardData {
+        void run(Tensor dy, Tensor w, Tensor dx);
+    }
+
+    /** {@code dw, db} from {@code x} and {@code dy}. */
+    @FunctionalInterface
+    interface BackwardWeights {
+        void run(Tensor x, Tensor dy, Tensor dw, Tensor db);
+    }
+
+    private final Parameter weight;
+    private final Parameter bias;
+    private final Forward forward;
+    private final BackwardData backwardData;
+    private final BackwardWeights backwardWeights;
+    private final Runnable closePlan;
+
+    private WeightedLayer(String name, Tensor input, Parameter weight, Parameter bias, Tensor output,
+            boolean needsInputGradient, Forward forward, BackwardData backwardData, BackwardWeights backwardWeights,
+            Runnable closePlan) {
         super(name, input, output, needsInputGradient);
         this.weight = weight;
         this.bias = bias;
+        this.forward = forward;
+        this.backwardData = backwardData;
+        this.backwardWeights = backwardWeights;
+        this.closePlan = closePlan;
     }
 
-    /** {@code dw, db} from the input and {@code dy}. */
-    abstract void backwardWeights(Tensor dy);
+    /** A 2-D convolution with bias on {@code input}. */
+    static WeightedLayer conv(String name, Backend backend, Conv2d op, Tensor input, Parameter weight, Parameter bias,
+            boolean needsInputGradient) {
+        Conv2dPlan plan = backend.plan(op, input.shape());
+        return new WeightedLayer(name, input, weight, bias, Tensor.allocate(plan.outputShape()), needsInputGradient,
+                plan::forward, plan::backwardData, plan::backwardWeights, plan::close);
+    }
 
-    /** {@code dx} into {@link #inputGradient} from {@code dy}. */
-    abstract void backwardData(Tensor dy);
+    /** A fully connected layer with bias on {@code input = [batch, in]}. */
+    static WeightedLayer dense(String name, Backend backend, Dense op, Tensor input, Parameter weight, Parameter bias,
+            boolean needsInputGradient) {
+        DensePlan plan = backend.plan(op, input.shape().dim(0));
+        return new WeightedLayer(name, input, weight, bias, Tensor.allocate(plan.outputShape()), needsInputGradient,
+                plan::forward, plan::backwardData, plan::backwardWeights, plan::close);
+    }
 
     @Override
-    public final void backward(Tensor dy) {
-        backwardWeights(dy);
+    public void forward() {
+        forward.run(input, weight.value(), bias.value(), output);
+    }
+
+    @Override
+    public void backward(Tensor dy) {
+        backwardWeights.run(input, dy, weight.gradient(), bias.gradient());
         if (inputGradient != null) {
-            backwardData(dy);
+            backwardData.run(dy, weight.value(), inputGradient);
         }
     }
 
     @Override
-    public final List<Parameter> parameters() {
+    public List<Parameter> parameters() {
         return List.of(weight, bias);
+    }
+
+    @Override
+    void closePlan() {
+        closePlan.run();
     }
 }
