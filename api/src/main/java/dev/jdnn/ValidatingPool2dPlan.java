@@ -33,31 +33,39 @@ final class ValidatingPool2dPlan extends ValidatingPlan implements Pool2dPlan {
     @Override
     public void forward(Tensor x, Tensor y) {
         String where = "pool2d forward";
-        checkOpen(where);
-        Arguments.tensor(where, "x", x, input);
-        Arguments.tensor(where, "y", y, output);
-        Arguments.noAlias(where, "y", y, "x", x);
-        Arguments.pin(where, x, y, null, null);
+        enter(where);
         try {
-            engine.forward(x, y);
+            Arguments.tensor(where, "x", x, input);
+            Arguments.tensor(where, "y", y, output);
+            Arguments.noAlias(where, "y", y, "x", x);
+            Arguments.pin(where, x, y, null, null);
+            try {
+                engine.forward(x, y);
+            } finally {
+                Arguments.unpin(x, y, null, null);
+            }
         } finally {
-            Arguments.unpin(x, y, null, null);
+            exit();
         }
     }
 
     @Override
     public void backward(Tensor x, Tensor dy, Tensor dx) {
         String where = "pool2d backward";
-        checkOpen(where);
-        Arguments.tensor(where, "x", x, input);
-        Arguments.tensor(where, "dy", dy, output);
-        Arguments.tensor(where, "dx", dx, input);
-        Arguments.noAlias(where, "dx", dx, "x", x, "dy", dy);
-        Arguments.pin(where, x, dy, dx, null);
+        enter(where);
         try {
-            engine.backward(x, dy, dx);
+            Arguments.tensor(where, "x", x, input);
+            Arguments.tensor(where, "dy", dy, output);
+            Arguments.tensor(where, "dx", dx, input);
+            Arguments.noAlias(where, "dx", dx, "x", x, "dy", dy);
+            Arguments.pin(where, x, dy, dx, null);
+            try {
+                engine.backward(x, dy, dx);
+            } finally {
+                Arguments.unpin(x, dy, dx, null);
+            }
         } finally {
-            Arguments.unpin(x, dy, dx, null);
+            exit();
         }
     }
 

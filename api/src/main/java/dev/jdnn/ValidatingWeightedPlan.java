@@ -50,51 +50,63 @@ abstract class ValidatingWeightedPlan extends ValidatingPlan {
     /** {@code y = op(x, w) + b}, validated. */
     public final void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
         String where = forward;
-        checkOpen(where);
-        Arguments.tensor(where, "x", x, input);
-        Arguments.tensor(where, "w", w, weights);
-        Arguments.optional(where, "b", b, hasBias, bias);
-        Arguments.tensor(where, "y", y, output);
-        Arguments.noAlias(where, "y", y, "x", x, "w", w, "b", b);
-        Arguments.pin(where, x, w, b, y);
+        enter(where);
         try {
-            runForward(x, w, b, y);
+            Arguments.tensor(where, "x", x, input);
+            Arguments.tensor(where, "w", w, weights);
+            Arguments.optional(where, "b", b, hasBias, bias);
+            Arguments.tensor(where, "y", y, output);
+            Arguments.noAlias(where, "y", y, "x", x, "w", w, "b", b);
+            Arguments.pin(where, x, w, b, y);
+            try {
+                runForward(x, w, b, y);
+            } finally {
+                Arguments.unpin(x, w, b, y);
+            }
         } finally {
-            Arguments.unpin(x, w, b, y);
+            exit();
         }
     }
 
     /** {@code dx} from {@code dy}, validated. */
     public final void backwardData(Tensor dy, Tensor w, Tensor dx) {
         String where = backwardData;
-        checkOpen(where);
-        Arguments.tensor(where, "dy", dy, output);
-        Arguments.tensor(where, "w", w, weights);
-        Arguments.tensor(where, "dx", dx, input);
-        Arguments.noAlias(where, "dx", dx, "dy", dy, "w", w);
-        Arguments.pin(where, dy, w, dx, null);
+        enter(where);
         try {
-            runBackwardData(dy, w, dx);
+            Arguments.tensor(where, "dy", dy, output);
+            Arguments.tensor(where, "w", w, weights);
+            Arguments.tensor(where, "dx", dx, input);
+            Arguments.noAlias(where, "dx", dx, "dy", dy, "w", w);
+            Arguments.pin(where, dy, w, dx, null);
+            try {
+                runBackwardData(dy, w, dx);
+            } finally {
+                Arguments.unpin(dy, w, dx, null);
+            }
         } finally {
-            Arguments.unpin(dy, w, dx, null);
+            exit();
         }
     }
 
     /** {@code dw} and {@code db} from {@code x} and {@code dy}, validated. */
     public final void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
         String where = backwardWeights;
-        checkOpen(where);
-        Arguments.tensor(where, "x", x, input);
-        Arguments.tensor(where, "dy", dy, output);
-        Arguments.tensor(where, "dw", dw, weights);
-        Arguments.optional(where, "db", db, hasBias, bias);
-        Arguments.noAlias(where, "dw", dw, "x", x, "dy", dy, "db", db);
-        Arguments.noAlias(where, "db", db, "x", x, "dy", dy);
-        Arguments.pin(where, x, dy, dw, db);
+        enter(where);
         try {
-            runBackwardWeights(x, dy, dw, db);
+            Arguments.tensor(where, "x", x, input);
+            Arguments.tensor(where, "dy", dy, output);
+            Arguments.tensor(where, "dw", dw, weights);
+            Arguments.optional(where, "db", db, hasBias, bias);
+            Arguments.noAlias(where, "dw", dw, "x", x, "dy", dy, "db", db);
+            Arguments.noAlias(where, "db", db, "x", x, "dy", dy);
+            Arguments.pin(where, x, dy, dw, db);
+            try {
+                runBackwardWeights(x, dy, dw, db);
+            } finally {
+                Arguments.unpin(x, dy, dw, db);
+            }
         } finally {
-            Arguments.unpin(x, dy, dw, db);
+            exit();
         }
     }
 
