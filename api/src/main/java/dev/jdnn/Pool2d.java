@@ -14,8 +14,9 @@ package dev.jdnn;
  * @param kernelW window width, {@code >= 1}
  * @param strideH vertical stride, {@code >= 1}
  * @param strideW horizontal stride, {@code >= 1}
- * @param padding implicit padding; each side at most half the window on its axis (PyTorch's rule),
- *     so every window holds at least one real cell
+ * @param padding implicit padding; each side smaller than the window on its axis, so every window
+ *     holds at least one real cell. This is wider than PyTorch's rule (at most half the window):
+ *     any explicit asymmetric padding, such as TensorFlow's or oneDNN's, is accepted
  * @param countIncludePad for AVG: whether padded cells count in the divisor
  * @param ceilMode whether the output size is rounded up
  */
@@ -38,20 +39,21 @@ public record Pool2d(Kind kind, int kernelH, int kernelW, int strideH, int strid
         positive("kernelW", kernelW);
         positive("strideH", strideH);
         positive("strideW", strideW);
-        halfKernel("padding.top", padding.top(), kernelH);
-        halfKernel("padding.bottom", padding.bottom(), kernelH);
-        halfKernel("padding.left", padding.left(), kernelW);
-        halfKernel("padding.right", padding.right(), kernelW);
+        belowKernel("padding.top", padding.top(), "kernelH", kernelH);
+        belowKernel("padding.bottom", padding.bottom(), "kernelH", kernelH);
+        belowKernel("padding.left", padding.left(), "kernelW", kernelW);
+        belowKernel("padding.right", padding.right(), "kernelW", kernelW);
     }
 
     private static void positive(String name, int value) {
         Arguments.positive("Pool2d", name, value);
     }
 
-    private static void halfKernel(String name, int pad, int kernel) {
-        if (pad > kernel / 2) {
-            throw new IllegalArgumentException("Pool2d: " + name + ": expected <= half the kernel (" + kernel / 2
-                    + " for kernel " + kernel + "), got " + pad);
+    /** A window that lay wholly in the padding would have no real cell to reduce. */
+    private static void belowKernel(String name, int pad, String kernelName, int kernel) {
+        if (pad >= kernel) {
+            throw new IllegalArgumentException("Pool2d: " + name + ": expected < " + kernelName + " (" + kernel
+                    + "), got " + pad);
         }
     }
 

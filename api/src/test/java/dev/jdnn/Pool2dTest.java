@@ -32,9 +32,21 @@ class Pool2dTest {
     }
 
     @Test
-    void rejectsPaddingOverHalfTheKernel() {
+    void rejectsPaddingAsLargeAsTheKernel() {
         assertThatThrownBy(() -> Pool2d.max(2, 2).padding(2)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("padding.top").hasMessageContaining("1").hasMessageContaining("got 2");
+                .hasMessageContaining("padding.top").hasMessageContaining("< kernelH (2)").hasMessageContaining("got 2");
+        assertThatThrownBy(() -> Pool2d.avg(3, 1).kernel(3, 2).padding(new Padding(0, 0, 0, 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("padding.right")
+                .hasMessageContaining("< kernelW (2)").hasMessageContaining("got 2");
+    }
+
+    @Test
+    void acceptsAsymmetricPaddingOverHalfTheKernel() {
+        // The held-out golden case of issue #12 item 8, rejected before as "expected <= half the kernel".
+        Pool2d op = Pool2d.avg(3, 1).padding(new Padding(1, 0, 2, 1));
+        assertThat(op.outputShape(Shape.nchw(1, 1, 4, 5))).isEqualTo(Shape.nchw(1, 1, 5, 4));
+        assertThat(Pool2d.max(3, 2).padding(new Padding(2, 2, 2, 2)).ceilMode(true).outputShape(Shape.nchw(1, 1, 5, 5)))
+                .isEqualTo(Shape.nchw(1, 1, 4, 4));
     }
 
     @Test
