@@ -30,7 +30,11 @@ public final class Shape {
                 throw new IllegalArgumentException("Shape.of: dims[" + i + "]: expected >= 1, got " + dims[i]
                         + " in " + Arrays.toString(dims));
             }
-            count = Math.multiplyExact(count, dims[i]);
+            if (count > Long.MAX_VALUE / dims[i]) {
+                throw new IllegalArgumentException("Shape.of: dims: expected an element count <= " + Long.MAX_VALUE
+                        + ", got more in " + Arrays.toString(dims));
+            }
+            count *= dims[i];
         }
         return new Shape(dims.clone());
     }

@@ -51,9 +51,10 @@ public final class Tensor implements AutoCloseable {
      */
     public static Tensor allocate(Shape shape) {
         Arguments.requireNonNull(shape, "Tensor.allocate: shape: expected a shape, got null");
+        long bytes = byteSize("Tensor.allocate", shape);
         Arena arena = Arena.ofShared();
         try {
-            return new Tensor(shape, arena.allocate(byteSize(shape), ALIGNMENT), arena, null);
+            return new Tensor(shape, arena.allocate(bytes, ALIGNMENT), arena, null);
         } catch (RuntimeException | OutOfMemoryError e) {
             arena.close();
             throw e;
@@ -67,7 +68,7 @@ public final class Tensor implements AutoCloseable {
     public static Tensor allocate(Shape shape, Arena arena) {
         Arguments.requireNonNull(shape, "Tensor.allocate: shape: expected a shape, got null");
         Arguments.requireNonNull(arena, "Tensor.allocate: arena: expected an arena, got null");
-        MemorySegment memory = arena.allocate(byteSize(shape), ALIGNMENT);
+        MemorySegment memory = arena.allocate(byteSize("Tensor.allocate", shape), ALIGNMENT);
         requireSharedMemory("Tensor.allocate", "arena", memory);
         return new Tensor(shape, memory, null, null);
     }
@@ -100,6 +101,10 @@ public final class Tensor implements AutoCloseable {
         if (!segment.isNative()) {
             throw new IllegalArgumentException("Tensor.wrap: segment: expected a native segment, got a heap segment");
         }
+        if (!segment.scope().isAlive()) {
+            throw new IllegalStateException("Tensor.wrap: segment: expected live memory, got a segment whose arena"
+                    + " is already closed");
+        }
         if (segment.isReadOnly()) {
             throw new IllegalArgumentException("Tensor.wrap: segment: expected writable memory, got a read-only segment");
         }
@@ -108,7 +113,7 @@ public final class Tensor implements AutoCloseable {
             throw new IllegalArgumentException("Tensor.wrap: segment: expected an address aligned to 4 bytes, got 0x"
                     + Long.toHexString(segment.address()));
         }
-        long need = byteSize(shape);
+        long need = byteSize("Tensor.wrap", shape);
         if (segment.byteSize() < need) {
             throw new IllegalArgumentException("Tensor.wrap: segment: expected at least " + need + " bytes for shape "
                     + shape + ", got " + segment.byteSize());
@@ -138,8 +143,19 @@ public final class Tensor implements AutoCloseable {
         return new Tensor(newShape, segment, null, this);
     }
 
-    private static long byteSize(Shape shape) {
-        return Math.multiplyExact(shape.elementCount(), (long) Float.BYTES);
+    /** Largest element count whose byte size fits a {@code long}. */
+    private static final long MAX_ELEMENTS = Long.MAX_VALUE / Float.BYTES;
+
+    /**
+     * {@code 4 * elementCount()}; a shape whose byte size does not fit a {@code long} is an argument
+     * error like any other, not an {@link ArithmeticException}.
+     */
+    private static long byteSize(String op, Shape shape) {
+        if (shape.elementCount() > MAX_ELEMENTS) {
+            throw new IllegalArgumentException(op + ": shape: expected at most " + MAX_ELEMENTS
+                    + " elements (a byte size that fits a long), got " + shape.elementCount() + " in " + shape);
+        }
+        return shape.elementCount() * Float.BYTES;
     }
 
     /** The tensor's dimensions. */

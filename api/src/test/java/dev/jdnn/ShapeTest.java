@@ -27,6 +27,14 @@ class ShapeTest {
     }
 
     @Test
+    void rejectsElementCountBeyondLongWithIllegalArgument() {
+        int max = Integer.MAX_VALUE;
+        assertThatThrownBy(() -> Shape.of(max, max, max)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Shape.of").hasMessageContaining("element count")
+                .hasMessageContaining("[2147483647, 2147483647, 2147483647]");
+    }
+
+    @Test
     void dimsReturnsACopy() {
         Shape s = Shape.of(2, 3);
         s.dims()[0] = 99;

@@ -123,6 +123,30 @@ class TensorTest {
     }
 
     @Test
+    void wrapOfAClosedArenasSegmentFailsAtOnce() {
+        Arena arena = Arena.ofShared();
+        MemorySegment seg = arena.allocate(64, 64);
+        arena.close();
+        assertThatThrownBy(() -> Tensor.wrap(seg, Shape.of(4))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Tensor.wrap").hasMessageContaining("segment").hasMessageContaining("closed");
+    }
+
+    @Test
+    void allocateRejectsAByteSizeBeyondLongWithIllegalArgument() {
+        int max = Integer.MAX_VALUE;
+        Shape huge = Shape.of(max, max, 2);
+        assertThatThrownBy(() -> Tensor.allocate(huge)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Tensor.allocate").hasMessageContaining("shape").hasMessageContaining(huge.toString());
+        try (Arena arena = Arena.ofShared()) {
+            assertThatThrownBy(() -> Tensor.allocate(huge, arena)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Tensor.allocate");
+            MemorySegment seg = arena.allocate(64);
+            assertThatThrownBy(() -> Tensor.wrap(seg, huge)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Tensor.wrap");
+        }
+    }
+
+    @Test
     void fillWithNegativeZeroKeepsTheSign() {
         try (Tensor t = Tensor.allocate(Shape.of(3))) {
             t.fill(-0f);
