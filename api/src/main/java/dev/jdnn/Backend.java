@@ -26,6 +26,24 @@ public interface Backend extends AutoCloseable {
     /** Prepares {@code op} for input {@code [batch, op.inFeatures()]}. */
     DensePlan plan(Dense op, int batch);
 
+    /**
+     * Prepares {@code op} for input {@code [batch, op.inFeatures()]} given as a shape, like the
+     * convolution and pooling plans take theirs; the same as {@code plan(op, input.dim(0))}.
+     *
+     * @throws IllegalArgumentException when {@code op} or {@code input} is null, or {@code input} is
+     *     not {@code [batch, op.inFeatures()]}
+     */
+    default DensePlan plan(Dense op, Shape input) {
+        String where = "dense plan";
+        Arguments.notNull(where, "op", op, "a Dense");
+        Arguments.notNull(where, "input", input, "a shape [batch, " + op.inFeatures() + "]");
+        if (input.rank() != 2 || input.dim(1) != op.inFeatures()) {
+            throw new IllegalArgumentException(where + ": input: expected a shape [batch, " + op.inFeatures()
+                    + "] (rank 2, inFeatures " + op.inFeatures() + "), got " + input);
+        }
+        return plan(op, input.dim(0));
+    }
+
     /** {@code y = a(x)} element-wise; {@code x} and {@code y} have the same shape, any rank. */
     void activation(Activation a, Tensor x, Tensor y);
 

@@ -7,7 +7,7 @@ package dev.jdnn;
  * (both {@code null} when the op has no bias). Outputs are overwritten. Running a plan allocates
  * nothing; one thread at a time.
  */
-public interface Conv2dPlan extends AutoCloseable {
+public interface Conv2dPlan extends WeightedPlan {
     /** The op this plan computes. */
     Conv2d op();
 
@@ -16,6 +16,24 @@ public interface Conv2dPlan extends AutoCloseable {
 
     /** {@code [n, k, oh, ow]}. */
     Shape outputShape();
+
+    /** {@code [k, c / groups, kH, kW]}: the op's {@link Conv2d#weightShape()}. */
+    @Override
+    default Shape weightShape() {
+        return op().weightShape();
+    }
+
+    /** The op's {@link Conv2d#bias()}. */
+    @Override
+    default boolean hasBias() {
+        return op().bias();
+    }
+
+    /** {@code [k]}: the op's {@link Conv2d#biasShape()}. */
+    @Override
+    default Shape biasShape() {
+        return op().biasShape();
+    }
 
     /** {@code y = conv(x, w) + b}. */
     void forward(Tensor x, Tensor w, Tensor b, Tensor y);

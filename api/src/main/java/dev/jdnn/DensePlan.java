@@ -6,7 +6,7 @@ package dev.jdnn;
  * {@code [out, in]}, {@code b} and {@code db} {@code [out]} (both {@code null} without bias).
  * Outputs are overwritten. Running a plan allocates nothing; one thread at a time.
  */
-public interface DensePlan extends AutoCloseable {
+public interface DensePlan extends WeightedPlan {
     /** The op this plan computes. */
     Dense op();
 
@@ -15,6 +15,24 @@ public interface DensePlan extends AutoCloseable {
 
     /** {@code [batch, out]}. */
     Shape outputShape();
+
+    /** {@code [out, in]}: the op's {@link Dense#weightShape()}. */
+    @Override
+    default Shape weightShape() {
+        return op().weightShape();
+    }
+
+    /** The op's {@link Dense#bias()}. */
+    @Override
+    default boolean hasBias() {
+        return op().bias();
+    }
+
+    /** {@code [out]}: the op's {@link Dense#biasShape()}. */
+    @Override
+    default Shape biasShape() {
+        return op().biasShape();
+    }
 
     /** {@code y = x · wᵀ + b}. */
     void forward(Tensor x, Tensor w, Tensor b, Tensor y);

@@ -234,6 +234,70 @@ public final class Tensor implements AutoCloseable {
         MemorySegment.copy(values, 0, target, ValueLayout.JAVA_FLOAT, 0, values.length);
     }
 
+    /**
+     * Copies all elements, row-major (memory order), into {@code values}, which must hold exactly
+     * {@code elementCount()} of them; the allocation-free counterpart of {@link #toArray()}.
+     */
+    public void copyTo(float[] values) {
+        Arguments.requireNonNull(values, "Tensor.copyTo: values: expected an array, got null");
+        MemorySegment source = openSegment("Tensor.copyTo");
+        if (values.length != shape.elementCount()) {
+            throw new IllegalArgumentException("Tensor.copyTo: values: expected " + shape.elementCount()
+                    + " elements for shape " + shape + ", got " + values.length);
+        }
+        MemorySegment.copy(source, ValueLayout.JAVA_FLOAT, 0, values, 0, values.length);
+    }
+
+    /**
+     * Copies {@code length} elements from {@code values[valuesOffset ...]} into this tensor's
+     * elements {@code [offset, offset + length)} in memory order (row-major), like
+     * {@link System#arraycopy}; the other elements keep their values.
+     *
+     * @throws IllegalArgumentException when {@code values} is null, a number is negative or a range
+     *     does not fit its array or tensor; nothing is written then
+     */
+    public void copyFrom(float[] values, int valuesOffset, long offset, int length) {
+        String op = "Tensor.copyFrom";
+        Arguments.requireNonNull(values, op + ": values: expected an array, got null");
+        MemorySegment target = openSegment(op);
+        checkRange(op, "values", values.length, valuesOffset, "valuesOffset", offset, length);
+        MemorySegment.copy(values, valuesOffset, target, ValueLayout.JAVA_FLOAT, offset * Float.BYTES, length);
+    }
+
+    /**
+     * Copies this tensor's elements {@code [offset, offset + length)} in memory order (row-major)
+     * into {@code values[valuesOffset ...]}, like {@link System#arraycopy}; the rest of the array
+     * is left alone.
+     *
+     * @throws IllegalArgumentException when {@code values} is null, a number is negative or a range
+     *     does not fit its array or tensor; nothing is written then
+     */
+    public void copyTo(long offset, float[] values, int valuesOffset, int length) {
+        String op = "Tensor.copyTo";
+        Arguments.requireNonNull(values, op + ": values: expected an array, got null");
+        MemorySegment source = openSegment(op);
+        checkRange(op, "values", values.length, valuesOffset, "valuesOffset", offset, length);
+        MemorySegment.copy(source, ValueLayout.JAVA_FLOAT, offset * Float.BYTES, values, valuesOffset, length);
+    }
+
+    /** Both ranges of a partial copy lie inside their array and this tensor. */
+    private void checkRange(String op, String arrayName, int arrayLength, int arrayOffset, String arrayOffsetName,
+                            long offset, int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException(op + ": length: expected >= 0, got " + length);
+        }
+        if (arrayOffset < 0 || (long) arrayOffset + length > arrayLength) {
+            throw new IllegalArgumentException(op + ": " + arrayOffsetName + ": expected 0.." + (arrayLength - length)
+                    + " so that " + length + " elements fit " + arrayName + " (length " + arrayLength + "), got "
+                    + arrayOffset);
+        }
+        long count = shape.elementCount();
+        if (offset < 0 || offset > count - length) {
+            throw new IllegalArgumentException(op + ": offset: expected 0.." + (count - length) + " so that " + length
+                    + " elements fit the tensor " + shape + " (" + count + " elements), got " + offset);
+        }
+    }
+
     /** Sets every element to {@code value}. */
     public void fill(float value) {
         MemorySegment target = openSegment("Tensor.fill");

@@ -41,6 +41,21 @@ abstract class ValidatingWeightedPlan extends ValidatingPlan {
         return output;
     }
 
+    /** The prepared weight shape. */
+    public final Shape weightShape() {
+        return weights;
+    }
+
+    /** Whether the op has a bias. */
+    public final boolean hasBias() {
+        return hasBias;
+    }
+
+    /** The prepared bias shape. */
+    public final Shape biasShape() {
+        return bias;
+    }
+
     abstract void runForward(Tensor x, Tensor w, Tensor b, Tensor y);
 
     abstract void runBackwardData(Tensor dy, Tensor w, Tensor dx);

@@ -147,6 +147,59 @@ class TensorTest {
     }
 
     @Test
+    void copyToFillsTheWholeArrayInMemoryOrder() {
+        try (Tensor t = Tensor.of(Shape.of(2, 3), 0, 1, 2, 3, 4, 5)) {
+            float[] out = new float[6];
+            t.copyTo(out);
+            assertThat(out).containsExactly(0, 1, 2, 3, 4, 5);
+            assertThatThrownBy(() -> t.copyTo(new float[5])).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Tensor.copyTo").hasMessageContaining("expected 6").hasMessageContaining("got 5");
+            assertThatThrownBy(() -> t.copyTo(null)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("values");
+        }
+    }
+
+    @Test
+    void offsetCopiesMoveOnlyTheGivenRange() {
+        try (Tensor t = Tensor.of(Shape.of(2, 3), 0, 1, 2, 3, 4, 5)) {
+            t.copyFrom(new float[] {9, 8, 7, 6}, 1, 2, 3);
+            assertThat(t.toArray()).containsExactly(0, 1, 8, 7, 6, 5);
+            float[] out = {-1, -1, -1, -1};
+            t.copyTo(3, out, 1, 2);
+            assertThat(out).containsExactly(-1, 7, 6, -1);
+            t.copyFrom(new float[0], 0, 6, 0);
+            t.copyTo(6, out, 4, 0);
+            assertThat(t.toArray()).containsExactly(0, 1, 8, 7, 6, 5);
+        }
+    }
+
+    @Test
+    void offsetCopiesRejectRangesOutsideArrayOrTensorAndWriteNothing() {
+        try (Tensor t = Tensor.of(Shape.of(2, 3), 0, 1, 2, 3, 4, 5)) {
+            float[] src = {9, 9, 9};
+            assertThatThrownBy(() -> t.copyFrom(src, 0, 4, 3)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Tensor.copyFrom: offset").hasMessageContaining("0..3").hasMessageContaining("got 4");
+            assertThatThrownBy(() -> t.copyFrom(src, 1, 0, 3)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("valuesOffset").hasMessageContaining("0..0").hasMessageContaining("got 1");
+            assertThatThrownBy(() -> t.copyFrom(src, 0, -1, 1)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("offset").hasMessageContaining("got -1");
+            assertThatThrownBy(() -> t.copyFrom(src, 0, 0, -1)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("length").hasMessageContaining("got -1");
+            assertThat(t.toArray()).containsExactly(0, 1, 2, 3, 4, 5);
+            float[] out = new float[2];
+            assertThatThrownBy(() -> t.copyTo(5, out, 0, 2)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Tensor.copyTo: offset").hasMessageContaining("got 5");
+            assertThatThrownBy(() -> t.copyTo(0, out, -1, 1)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("valuesOffset").hasMessageContaining("got -1");
+            assertThat(out).containsExactly(0, 0);
+        }
+        Tensor closed = Tensor.allocate(Shape.of(2));
+        closed.close();
+        assertThatThrownBy(() -> closed.copyTo(new float[2])).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> closed.copyFrom(new float[2], 0, 0, 2)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void fillWithNegativeZeroKeepsTheSign() {
         try (Tensor t = Tensor.allocate(Shape.of(3))) {
             t.fill(-0f);
