@@ -11,6 +11,10 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
  * Element-wise activations and their gradients, over tensors of any shape, evaluated in
  * {@code double}. ReLU's gradient at 0 is 0; sigmoid and tanh gradients are expressed through
  * the function value, {@code s (1 - s)} and {@code 1 - t²}.
+ *
+ * <p>NaN and infinities follow the contract every backend shares (see {@link Activation}):
+ * {@code relu(NaN) = NaN} and its gradient passes {@code dy} only where {@code x > 0} (0 at 0 and
+ * at NaN); sigmoid and tanh map NaN to NaN and {@code ±Inf} to their limits, with gradient 0 there.
  */
 final class NaiveActivations {
     private NaiveActivations() {
@@ -33,9 +37,23 @@ final class NaiveActivations {
         MemorySegment out = dx.segment();
         long count = x.shape().elementCount();
         for (long i = 0; i < count; i++) {
-            double g = derivative(a, in.getAtIndex(JAVA_FLOAT, i)) * upstream.getAtIndex(JAVA_FLOAT, i);
-            out.setAtIndex(JAVA_FLOAT, i, (float) g);
+            out.setAtIndex(JAVA_FLOAT, i, (float) gradient(a, in.getAtIndex(JAVA_FLOAT, i), upstream.getAtIndex(JAVA_FLOAT, i)));
         }
+    }
+
+    /**
+     * {@code a'(x) · dy}, except where the derivative is exactly 0 by the contract (ReLU at
+     * {@code x <= 0} or NaN, sigmoid and tanh at {@code ±Inf}): there the gradient is 0 whatever
+     * {@code dy} holds, never {@code 0 · Inf = NaN}.
+     */
+    private static double gradient(Activation a, double x, double dy) {
+        if (a == Activation.RELU) {
+            return x > 0.0 ? dy : 0.0;
+        }
+        if (Double.isInfinite(x)) {
+            return 0.0;
+        }
+        return derivative(a, x) * dy;
     }
 
     private static double value(Activation a, double x) {
@@ -49,7 +67,7 @@ final class NaiveActivations {
 
     private static double derivative(Activation a, double x) {
         return switch (a) {
-            case RELU -> x > 0.0 ? 1.0 : 0.0;
+            case RELU -> throw new AssertionError("ReLU's gradient is a selection, see gradient()");
             case SIGMOID -> {
                 double s = sigmoid(x);
                 yield s * (1.0 - s);

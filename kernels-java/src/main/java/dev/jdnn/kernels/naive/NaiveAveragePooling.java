@@ -15,6 +15,8 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
  * every real cell of a window {@code dy / divisor}; the padded cells' shares are dropped.
  */
 final class NaiveAveragePooling extends NaivePooling {
+    /** A window's sum; plans run on one thread at a time, so one suffices. */
+    private final CompensatedSum sum = new CompensatedSum();
 
     NaiveAveragePooling(Pool2d op, Shape input) {
         super(op, input);
@@ -22,13 +24,13 @@ final class NaiveAveragePooling extends NaivePooling {
 
     @Override
     double reduce(MemorySegment x, long plane, int oh, int ow) {
-        double sum = 0.0;
+        sum.reset(0.0);
         for (int ih = firstRow(oh); ih < endRow(oh); ih++) {
             for (int iw = firstColumn(ow); iw < endColumn(ow); iw++) {
-                sum += x.getAtIndex(JAVA_FLOAT, plane + (long) ih * width + iw);
+                sum.add(x.getAtIndex(JAVA_FLOAT, plane + (long) ih * width + iw));
             }
         }
-        return sum / divisor(oh, ow);
+        return sum.value() / divisor(oh, ow);
     }
 
     @Override
@@ -41,12 +43,17 @@ final class NaiveAveragePooling extends NaivePooling {
         }
     }
 
-    private int divisor(int oh, int ow) {
+    /**
+     * A window's cell count as a {@code double}: the product of two window sides reaches
+     * {@code 2^31} (a 46341 x 46341 window, issue #12 item 5), so it is formed in {@code long}.
+     */
+    private double divisor(int oh, int ow) {
         if (!op.countIncludePad()) {
-            return (endRow(oh) - firstRow(oh)) * (endColumn(ow) - firstColumn(ow));
+            return (double) ((long) (endRow(oh) - firstRow(oh)) * (endColumn(ow) - firstColumn(ow)));
         }
-        int rows = Math.min(windowTop(oh) + op.kernelH(), height + op.padding().bottom()) - windowTop(oh);
-        int columns = Math.min(windowLeft(ow) + op.kernelW(), width + op.padding().right()) - windowLeft(ow);
-        return rows * columns;
+        long rows = Math.min((long) windowTop(oh) + op.kernelH(), (long) height + op.padding().bottom()) - windowTop(oh);
+        long columns = Math.min((long) windowLeft(ow) + op.kernelW(), (long) width + op.padding().right())
+                - windowLeft(ow);
+        return (double) (rows * columns);
     }
 }

@@ -17,7 +17,7 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
  * <p>Output cell {@code (n, k, oh, ow)} sees input row {@code oh * strideH - top + r * dilationH}
  * and column {@code ow * strideW - left + s * dilationW} for kernel tap {@code (r, s)}, over the
  * input channels of the group of {@code k}. Both backward passes invert that same map and gather
- * their sums, so each output element is one {@code double} sum written once:
+ * their sums, so each output element is one exact sum ({@link CompensatedSum}) written once:
  * <ul>
  *   <li>{@code dx(n, c, ih, iw)} sums {@code dy * w} over every output cell and tap whose window
  *       touches {@code (ih, iw)} — the taps for which {@code ih + top - r * dilationH} is a
@@ -39,6 +39,8 @@ final class NaiveConvolution implements Conv2dPlan {
     private final int outWidth;
     private final int channelsPerGroup;
     private final int outChannelsPerGroup;
+    /** Every output element is one exact sum; plans run on one thread at a time, so one suffices. */
+    private final CompensatedSum sum = new CompensatedSum();
 
     NaiveConvolution(Conv2d op, Shape input) {
         this.op = op;
@@ -81,7 +83,7 @@ final class NaiveConvolution implements Conv2dPlan {
                 int firstChannel = (k / outChannelsPerGroup) * channelsPerGroup;
                 for (int oh = 0; oh < outHeight; oh++) {
                     for (int ow = 0; ow < outWidth; ow++) {
-                        double sum = bs == null ? 0.0 : bs.getAtIndex(JAVA_FLOAT, k);
+                        sum.reset(bs == null ? 0.0 : bs.getAtIndex(JAVA_FLOAT, k));
                         for (int cg = 0; cg < channelsPerGroup; cg++) {
                             for (int r = 0; r < op.kernelH(); r++) {
                                 int ih = inputRow(oh, r);
@@ -93,12 +95,12 @@ final class NaiveConvolution implements Conv2dPlan {
                                     if (iw < 0 || iw >= width) {
                                         continue;
                                     }
-                                    sum += (double) xs.getAtIndex(JAVA_FLOAT, inputIndex(n, firstChannel + cg, ih, iw))
-                                            * ws.getAtIndex(JAVA_FLOAT, weightIndex(k, cg, r, s));
+                                    sum.add((double) xs.getAtIndex(JAVA_FLOAT, inputIndex(n, firstChannel + cg, ih, iw))
+                                            * ws.getAtIndex(JAVA_FLOAT, weightIndex(k, cg, r, s)));
                                 }
                             }
                         }
-                        ys.setAtIndex(JAVA_FLOAT, outputIndex(n, k, oh, ow), (float) sum);
+                        ys.setAtIndex(JAVA_FLOAT, outputIndex(n, k, oh, ow), (float) sum.value());
                     }
                 }
             }
@@ -116,7 +118,7 @@ final class NaiveConvolution implements Conv2dPlan {
                 int cg = c - group * channelsPerGroup;
                 for (int ih = 0; ih < height; ih++) {
                     for (int iw = 0; iw < width; iw++) {
-                        double sum = 0.0;
+                        sum.reset(0.0);
                         for (int kg = 0; kg < outChannelsPerGroup; kg++) {
                             int k = group * outChannelsPerGroup + kg;
                             for (int r = 0; r < op.kernelH(); r++) {
@@ -129,12 +131,12 @@ final class NaiveConvolution implements Conv2dPlan {
                                     if (ow < 0) {
                                         continue;
                                     }
-                                    sum += (double) g.getAtIndex(JAVA_FLOAT, outputIndex(n, k, oh, ow))
-                                            * ws.getAtIndex(JAVA_FLOAT, weightIndex(k, cg, r, s));
+                                    sum.add((double) g.getAtIndex(JAVA_FLOAT, outputIndex(n, k, oh, ow))
+                                            * ws.getAtIndex(JAVA_FLOAT, weightIndex(k, cg, r, s)));
                                 }
                             }
                         }
-                        dxs.setAtIndex(JAVA_FLOAT, inputIndex(n, c, ih, iw), (float) sum);
+                        dxs.setAtIndex(JAVA_FLOAT, inputIndex(n, c, ih, iw), (float) sum.value());
                     }
                 }
             }
@@ -151,7 +153,7 @@ final class NaiveConvolution implements Conv2dPlan {
             for (int cg = 0; cg < channelsPerGroup; cg++) {
                 for (int r = 0; r < op.kernelH(); r++) {
                     for (int s = 0; s < op.kernelW(); s++) {
-                        double sum = 0.0;
+                        sum.reset(0.0);
                         for (int n = 0; n < batch; n++) {
                             for (int oh = 0; oh < outHeight; oh++) {
                                 int ih = inputRow(oh, r);
@@ -163,12 +165,12 @@ final class NaiveConvolution implements Conv2dPlan {
                                     if (iw < 0 || iw >= width) {
                                         continue;
                                     }
-                                    sum += (double) g.getAtIndex(JAVA_FLOAT, outputIndex(n, k, oh, ow))
-                                            * xs.getAtIndex(JAVA_FLOAT, inputIndex(n, firstChannel + cg, ih, iw));
+                                    sum.add((double) g.getAtIndex(JAVA_FLOAT, outputIndex(n, k, oh, ow))
+                                            * xs.getAtIndex(JAVA_FLOAT, inputIndex(n, firstChannel + cg, ih, iw)));
                                 }
                             }
                         }
-                        dws.setAtIndex(JAVA_FLOAT, weightIndex(k, cg, r, s), (float) sum);
+                        dws.setAtIndex(JAVA_FLOAT, weightIndex(k, cg, r, s), (float) sum.value());
                     }
                 }
             }
@@ -176,15 +178,15 @@ final class NaiveConvolution implements Conv2dPlan {
         if (db != null) {
             MemorySegment dbs = db.segment();
             for (int k = 0; k < outChannels; k++) {
-                double sum = 0.0;
+                sum.reset(0.0);
                 for (int n = 0; n < batch; n++) {
                     for (int oh = 0; oh < outHeight; oh++) {
                         for (int ow = 0; ow < outWidth; ow++) {
-                            sum += g.getAtIndex(JAVA_FLOAT, outputIndex(n, k, oh, ow));
+                            sum.add(g.getAtIndex(JAVA_FLOAT, outputIndex(n, k, oh, ow)));
                         }
                     }
                 }
-                dbs.setAtIndex(JAVA_FLOAT, k, (float) sum);
+                dbs.setAtIndex(JAVA_FLOAT, k, (float) sum.value());
             }
         }
     }

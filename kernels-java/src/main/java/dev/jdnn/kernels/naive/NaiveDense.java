@@ -20,6 +20,8 @@ final class NaiveDense implements DensePlan {
     private final int batch;
     private final int in;
     private final int out;
+    /** Every output element is one exact sum; plans run on one thread at a time, so one suffices. */
+    private final CompensatedSum sum = new CompensatedSum();
 
     NaiveDense(Dense op, int batch) {
         this.op = op;
@@ -51,11 +53,11 @@ final class NaiveDense implements DensePlan {
         MemorySegment ys = y.segment();
         for (int n = 0; n < batch; n++) {
             for (int o = 0; o < out; o++) {
-                double sum = bs == null ? 0.0 : bs.getAtIndex(JAVA_FLOAT, o);
+                sum.reset(bs == null ? 0.0 : bs.getAtIndex(JAVA_FLOAT, o));
                 for (int i = 0; i < in; i++) {
-                    sum += (double) xs.getAtIndex(JAVA_FLOAT, (long) n * in + i) * ws.getAtIndex(JAVA_FLOAT, (long) o * in + i);
+                    sum.add((double) xs.getAtIndex(JAVA_FLOAT, (long) n * in + i) * ws.getAtIndex(JAVA_FLOAT, (long) o * in + i));
                 }
-                ys.setAtIndex(JAVA_FLOAT, (long) n * out + o, (float) sum);
+                ys.setAtIndex(JAVA_FLOAT, (long) n * out + o, (float) sum.value());
             }
         }
     }
@@ -67,11 +69,11 @@ final class NaiveDense implements DensePlan {
         MemorySegment dxs = dx.segment();
         for (int n = 0; n < batch; n++) {
             for (int i = 0; i < in; i++) {
-                double sum = 0.0;
+                sum.reset(0.0);
                 for (int o = 0; o < out; o++) {
-                    sum += (double) g.getAtIndex(JAVA_FLOAT, (long) n * out + o) * ws.getAtIndex(JAVA_FLOAT, (long) o * in + i);
+                    sum.add((double) g.getAtIndex(JAVA_FLOAT, (long) n * out + o) * ws.getAtIndex(JAVA_FLOAT, (long) o * in + i));
                 }
-                dxs.setAtIndex(JAVA_FLOAT, (long) n * in + i, (float) sum);
+                dxs.setAtIndex(JAVA_FLOAT, (long) n * in + i, (float) sum.value());
             }
         }
     }
@@ -83,21 +85,21 @@ final class NaiveDense implements DensePlan {
         MemorySegment dws = dw.segment();
         for (int o = 0; o < out; o++) {
             for (int i = 0; i < in; i++) {
-                double sum = 0.0;
+                sum.reset(0.0);
                 for (int n = 0; n < batch; n++) {
-                    sum += (double) g.getAtIndex(JAVA_FLOAT, (long) n * out + o) * xs.getAtIndex(JAVA_FLOAT, (long) n * in + i);
+                    sum.add((double) g.getAtIndex(JAVA_FLOAT, (long) n * out + o) * xs.getAtIndex(JAVA_FLOAT, (long) n * in + i));
                 }
-                dws.setAtIndex(JAVA_FLOAT, (long) o * in + i, (float) sum);
+                dws.setAtIndex(JAVA_FLOAT, (long) o * in + i, (float) sum.value());
             }
         }
         if (db != null) {
             MemorySegment dbs = db.segment();
             for (int o = 0; o < out; o++) {
-                double sum = 0.0;
+                sum.reset(0.0);
                 for (int n = 0; n < batch; n++) {
-                    sum += g.getAtIndex(JAVA_FLOAT, (long) n * out + o);
+                    sum.add(g.getAtIndex(JAVA_FLOAT, (long) n * out + o));
                 }
-                dbs.setAtIndex(JAVA_FLOAT, o, (float) sum);
+                dbs.setAtIndex(JAVA_FLOAT, o, (float) sum.value());
             }
         }
     }

@@ -110,11 +110,11 @@ abstract sealed class NaivePooling implements Pool2dPlan permits NaiveMaxPooling
 
     /** First padded-input row of window row {@code oh}, in input coordinates; negative in the top padding. */
     final int windowTop(int oh) {
-        return oh * op.strideH() - op.padding().top();
+        return (int) ((long) oh * op.strideH() - op.padding().top());
     }
 
     final int windowLeft(int ow) {
-        return ow * op.strideW() - op.padding().left();
+        return (int) ((long) ow * op.strideW() - op.padding().left());
     }
 
     /** First real row of window row {@code oh}. */
@@ -124,7 +124,7 @@ abstract sealed class NaivePooling implements Pool2dPlan permits NaiveMaxPooling
 
     /** One past the last real row of window row {@code oh}. */
     final int endRow(int oh) {
-        return Math.min(windowTop(oh) + op.kernelH(), height);
+        return (int) Math.min((long) windowTop(oh) + op.kernelH(), height);
     }
 
     final int firstColumn(int ow) {
@@ -132,7 +132,7 @@ abstract sealed class NaivePooling implements Pool2dPlan permits NaiveMaxPooling
     }
 
     final int endColumn(int ow) {
-        return Math.min(windowLeft(ow) + op.kernelW(), width);
+        return (int) Math.min((long) windowLeft(ow) + op.kernelW(), width);
     }
 
     @Override

@@ -10,7 +10,8 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
  * Softmax, log-softmax, their gradients and softmax cross-entropy, each over the last axis of a
  * tensor of any rank: the tensor is read as {@code rows x width} with {@code width} its last
  * dimension. Every row subtracts its maximum before exponentiating, so no logit overflows, and
- * all sums are taken in {@code double}.
+ * all sums are exact ({@link CompensatedSum}). Differences of logits are formed before anything
+ * small is added to them, so a result float can represent is not rounded away by a huge logit.
  */
 final class NaiveSoftmax {
     private NaiveSoftmax() {
@@ -39,12 +40,14 @@ final class NaiveSoftmax {
         MemorySegment dx = dLogits.segment();
         int width = width(probabilities);
         long rows = rows(probabilities);
+        CompensatedSum sum = new CompensatedSum();
         for (long row = 0; row < rows; row++) {
             long base = row * width;
-            double dot = 0.0;
+            sum.reset(0.0);
             for (int j = 0; j < width; j++) {
-                dot += (double) g.getAtIndex(JAVA_FLOAT, base + j) * p.getAtIndex(JAVA_FLOAT, base + j);
+                sum.add((double) g.getAtIndex(JAVA_FLOAT, base + j) * p.getAtIndex(JAVA_FLOAT, base + j));
             }
+            double dot = sum.value();
             for (int j = 0; j < width; j++) {
                 double pj = p.getAtIndex(JAVA_FLOAT, base + j);
                 dx.setAtIndex(JAVA_FLOAT, base + j, (float) (pj * (g.getAtIndex(JAVA_FLOAT, base + j) - dot)));
@@ -75,12 +78,14 @@ final class NaiveSoftmax {
         MemorySegment dx = dLogits.segment();
         int width = width(logProbabilities);
         long rows = rows(logProbabilities);
+        CompensatedSum dySum = new CompensatedSum();
         for (long row = 0; row < rows; row++) {
             long base = row * width;
-            double sum = 0.0;
+            dySum.reset(0.0);
             for (int j = 0; j < width; j++) {
-                sum += g.getAtIndex(JAVA_FLOAT, base + j);
+                dySum.add(g.getAtIndex(JAVA_FLOAT, base + j));
             }
+            double sum = dySum.value();
             for (int j = 0; j < width; j++) {
                 double pj = Math.exp(logp.getAtIndex(JAVA_FLOAT, base + j));
                 dx.setAtIndex(JAVA_FLOAT, base + j, (float) (g.getAtIndex(JAVA_FLOAT, base + j) - pj * sum));
@@ -97,12 +102,14 @@ final class NaiveSoftmax {
         MemorySegment dx = dLogits == null ? null : dLogits.segment();
         int width = width(logits);
         int batch = labels.length;
-        double total = 0.0;
+        CompensatedSum loss = new CompensatedSum().reset(0.0);
         for (int row = 0; row < batch; row++) {
             long base = (long) row * width;
             double max = rowMax(x, base, width);
             double sum = sumExp(x, base, width, max);
-            total += Math.log(sum) + max - x.getAtIndex(JAVA_FLOAT, base + labels[row]);
+            // (max - x[label]) first: log(sum) + max would round the small log away when max is
+            // huge ([3e38, 3e38, 0] label 0 must give ln 2, not 0: issue #12 item 6).
+            loss.add(Math.log(sum) + (max - x.getAtIndex(JAVA_FLOAT, base + labels[row])));
             if (dx != null) {
                 for (int j = 0; j < width; j++) {
                     double p = Math.exp(x.getAtIndex(JAVA_FLOAT, base + j) - max) / sum;
@@ -111,7 +118,7 @@ final class NaiveSoftmax {
                 }
             }
         }
-        return (float) (total / batch);
+        return (float) (loss.value() / batch);
     }
 
     private static int width(Tensor t) {
@@ -130,11 +137,12 @@ final class NaiveSoftmax {
         return max;
     }
 
+    /** {@code Σ exp(x - max)} over one row, summed exactly: rows may be 2^29 long (issue #12 item 7). */
     private static double sumExp(MemorySegment x, long base, int width, double max) {
-        double sum = 0.0;
+        CompensatedSum sum = new CompensatedSum().reset(0.0);
         for (int j = 0; j < width; j++) {
-            sum += Math.exp(x.getAtIndex(JAVA_FLOAT, base + j) - max);
+            sum.add(Math.exp(x.getAtIndex(JAVA_FLOAT, base + j) - max));
         }
-        return sum;
+        return sum.value();
     }
 }

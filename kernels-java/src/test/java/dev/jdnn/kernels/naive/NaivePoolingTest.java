@@ -171,6 +171,79 @@ class NaivePoolingTest {
         }
     }
 
+    @Test
+    void avgPoolDivisorOfAHugeWindowDoesNotOverflowInt() {
+        // 46341 x 46341 = 2147488281 cells, past Integer.MAX_VALUE: the int product went negative.
+        Tensor y = forward(Pool2d.avg(46341, 1).padding(23170), Shape.nchw(1, 1, 1, 1), 1f);
+        assertThat(y.toArray()).containsExactly((float) (1.0 / (46341.0 * 46341.0)));
+        // 65536 x 65536 = 2^32 cells: the int product was 0 and the result Infinity.
+        Tensor y2 = forward(Pool2d.avg(65536, 1).padding(32768), Shape.nchw(1, 1, 1, 1), 3f);
+        assertThat(y2.toArray()).containsExactly(0x3p-32f, 0x3p-32f, 0x3p-32f, 0x3p-32f);
+        Tensor dx = backward(Pool2d.avg(65536, 1).padding(32768), Shape.nchw(1, 1, 1, 1), new float[] {3f}, 1, 1, 1, 1);
+        assertThat(dx.toArray()).containsExactly(0x4p-32f);
+    }
+
+    static List<Pool2d> paddingOverHalfTheKernel() {
+        Padding asymmetric = new Padding(1, 0, 2, 1);
+        return List.of(
+                Pool2d.avg(3, 1).padding(asymmetric),
+                Pool2d.avg(3, 1).padding(asymmetric).countIncludePad(false),
+                Pool2d.avg(3, 2).padding(new Padding(2, 2, 2, 2)).ceilMode(true),
+                Pool2d.avg(3, 2).padding(new Padding(2, 1, 0, 2)).ceilMode(true).countIncludePad(false),
+                Pool2d.max(3, 1).padding(asymmetric),
+                Pool2d.max(3, 2).padding(new Padding(2, 2, 2, 2)).ceilMode(true));
+    }
+
+    /**
+     * Padding wider than half the kernel (allowed since issue #12 item 8) against pooling written
+     * out over an explicitly padded copy of the input: zeros for average pooling, whose divisor
+     * counts padded cells only with countIncludePad, and -Inf for max pooling, so padding never wins.
+     */
+    @ParameterizedTest
+    @MethodSource("paddingOverHalfTheKernel")
+    void paddingOverHalfTheKernelMatchesAnExplicitlyPaddedInput(Pool2d op) {
+        Shape input = Shape.nchw(1, 1, 4, 5);
+        float[] values = new float[20];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = -1 - (i * 7 % 20) / 4f;
+        }
+        Tensor y = forward(op, input, values);
+        Shape out = op.outputShape(input);
+        Padding p = op.padding();
+        int ph = 4 + p.top() + p.bottom();
+        int pw = 5 + p.left() + p.right();
+        float[] expected = new float[(int) out.elementCount()];
+        for (int oh = 0; oh < out.dim(2); oh++) {
+            for (int ow = 0; ow < out.dim(3); ow++) {
+                double max = Double.NEGATIVE_INFINITY;
+                double sum = 0;
+                int real = 0;
+                int inside = 0;
+                for (int r = 0; r < op.kernelH(); r++) {
+                    for (int c = 0; c < op.kernelW(); c++) {
+                        int row = oh * op.strideH() + r;
+                        int col = ow * op.strideW() + c;
+                        if (row >= ph || col >= pw) {
+                            continue; // past the padding in ceil mode: neither real nor padding
+                        }
+                        inside++;
+                        int ih = row - p.top();
+                        int iw = col - p.left();
+                        if (ih >= 0 && ih < 4 && iw >= 0 && iw < 5) {
+                            real++;
+                            sum += values[ih * 5 + iw];
+                            max = Math.max(max, values[ih * 5 + iw]);
+                        }
+                    }
+                }
+                assertThat(real).as("every window holds a real cell").isPositive();
+                expected[oh * out.dim(3) + ow] = (float) (op.kind() == Pool2d.Kind.MAX ? max
+                        : sum / (op.countIncludePad() ? inside : real));
+            }
+        }
+        assertThat(y.toArray()).containsExactly(expected);
+    }
+
     private Tensor forward(Pool2d op, Shape input, float... values) {
         try (Pool2dPlan plan = backend.plan(op, input)) {
             Tensor y = tensors.output(plan.outputShape());

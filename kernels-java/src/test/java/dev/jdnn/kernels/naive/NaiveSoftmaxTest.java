@@ -115,6 +115,28 @@ class NaiveSoftmaxTest {
     }
 
     @Test
+    void crossEntropyOfHugeTiedLogitsIsExactlyLogTwo() {
+        // log(sum) + max rounded the ln 2 away next to 3e38 (and 1e17) and returned 0: issue #12 item 6.
+        Tensor x = tensors.of(Shape.of(1, 3), 3e38f, 3e38f, 0f);
+        Tensor dx = tensors.output(Shape.of(1, 3));
+        assertThat(backend.softmaxCrossEntropy(x, new int[] {0}, dx)).isEqualTo((float) Math.log(2));
+        assertThat(dx.toArray()).containsExactly(-0.5f, 0.5f, 0f);
+        Tensor y = tensors.of(Shape.of(1, 2), 1e17f, 1e17f);
+        assertThat(backend.softmaxCrossEntropy(y, new int[] {1}, null)).isEqualTo((float) Math.log(2));
+    }
+
+    @Test
+    void logSoftmaxOfHugeTiedLogitsIsExactlyMinusLogTwo() {
+        Tensor x = tensors.of(Shape.of(1, 3), 3e38f, 3e38f, -3e38f);
+        Tensor logp = tensors.output(Shape.of(1, 3));
+        backend.logSoftmax(x, logp);
+        assertThat(logp.toArray()).containsExactly((float) -Math.log(2), (float) -Math.log(2), Float.NEGATIVE_INFINITY);
+        Tensor p = tensors.output(Shape.of(1, 3));
+        backend.softmax(x, p);
+        assertThat(p.toArray()).containsExactly(0.5f, 0.5f, 0f);
+    }
+
+    @Test
     void crossEntropyWithoutGradientTensorReturnsTheSameLoss() {
         Shape shape = Shape.of(3, 5);
         int[] labels = {4, 1, 0};
