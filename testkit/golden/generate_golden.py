@@ -20,8 +20,17 @@ sum(|terms|) -- the same op run on the absolute values of its inputs -- and the 
 K; the Java side turns these into the tolerance (K + 2) * 2^-24 * magnitude (see ErrorBound).
 
 PyTorch pads symmetrically; asymmetric convolution padding is applied with F.pad before a conv
-without padding, which is exactly jdnn's semantics. Pooling cases use symmetric padding, as
-PyTorch's pooling has no other.
+without padding, which is exactly jdnn's semantics. Pooling cases within PyTorch's own limit use
+its symmetric padding. jdnn also accepts any padding below the kernel on each side (asymmetric,
+and more than half the kernel, which PyTorch refuses: "pad should be at most half of kernel
+size"); those cases (wide_pool_case) pad explicitly with F.pad and pool without padding:
+-inf cells for max pooling, so padding never wins; zeros for average pooling, whose divisor is
+then PyTorch's own count of cells inside the padded input (countIncludePad), or, without
+countIncludePad, the count of real cells, the same pooling run with divisor 1 over a padded
+tensor of ones. In ceil mode PyTorch lets the last window start anywhere inside the explicitly
+padded input, while jdnn (like PyTorch's implicit padding) lets it not start inside the
+bottom/right padding; the output is cropped to jdnn's size, the windows before are the same.
+Those cases draw from their own random stream, so adding them left every older case unchanged.
 """
 
 import json
@@ -37,9 +46,14 @@ OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
 rng = np.random.RandomState(20261126)
 
 
-def uniform(*shape, low=-1.0, high=1.0):
+# The wide-padding pooling cases, added later, draw from a stream of their own.
+wide_rng = np.random.RandomState(20261205)
+
+
+def uniform(*shape, low=-1.0, high=1.0, generator=None):
     """float32 values, returned as a float64 tensor holding exactly those values."""
-    return torch.from_numpy(rng.uniform(low, high, size=shape).astype(np.float32)).double()
+    g = rng if generator is None else generator
+    return torch.from_numpy(g.uniform(low, high, size=shape).astype(np.float32)).double()
 
 
 def float32_text(value):
@@ -193,6 +207,72 @@ def pool_cases():
     ]
 
 
+def jdnn_pool_size(size, kernel, stride, before, after, ceil_mode):
+    """Output size along one axis as jdnn's Pool2d.outputShape computes it."""
+    span = size + before + after - kernel
+    out = (-(-span // stride) if ceil_mode else span // stride) + 1
+    if ceil_mode and (out - 1) * stride >= size + before:
+        out -= 1
+    return out
+
+
+def wide_pool_case(name, kind, n, c, h, w, kernel, stride, padding, ceil_mode=False, count_include_pad=True,
+                   ties=False):
+    """Pooling with padding (top, left, bottom, right), each below the kernel, applied with F.pad."""
+    top, left, bottom, right = padding
+    if ties:
+        x = torch.from_numpy(wide_rng.randint(-2, 3, size=(n, c, h, w)).astype(np.float32)).double()
+    else:
+        x = uniform(n, c, h, w, generator=wide_rng)
+    oh = jdnn_pool_size(h, kernel[0], stride[0], top, bottom, ceil_mode)
+    ow = jdnn_pool_size(w, kernel[1], stride[1], left, right, ceil_mode)
+    pads = (left, right, top, bottom)
+
+    def pool(xx):
+        if kind == "MAX":
+            y = F.max_pool2d(F.pad(xx, pads, value=float("-inf")), kernel, stride, 0, ceil_mode=ceil_mode)
+        elif count_include_pad:
+            y = F.avg_pool2d(F.pad(xx, pads), kernel, stride, 0, ceil_mode=ceil_mode, count_include_pad=True)
+        else:
+            total = F.avg_pool2d(F.pad(xx, pads), kernel, stride, 0, ceil_mode=ceil_mode, divisor_override=1)
+            real = F.avg_pool2d(F.pad(torch.ones_like(xx), pads), kernel, stride, 0, ceil_mode=ceil_mode,
+                                divisor_override=1)
+            y = total / real
+        return y[:, :, :oh, :ow]
+
+    y = pool(x)
+    dy = uniform(*y.shape, generator=wide_rng)
+    _, (dx,) = grads(pool, [x], dy)
+    _, (dx_mag,) = grads(pool, [x], dy.abs())
+    windows = -(-kernel[0] // stride[0]) * -(-kernel[1] // stride[1])
+    if kind == "MAX":
+        y_entry = (y, y.abs(), 0)
+        dx_entry = (dx, dx_mag, windows)
+    else:
+        y_entry = (y, pool(x.abs()), kernel[0] * kernel[1] + 1)
+        dx_entry = (dx, dx_mag, windows + 1)
+    op = {"kind": kind, "kernel": list(kernel), "stride": list(stride), "padding": list(padding),
+          "countIncludePad": count_include_pad, "ceilMode": ceil_mode}
+    return case(name, op, {"x": x, "dy": dy}, {"y": y_entry, "dx": dx_entry})
+
+
+def wide_pool_cases():
+    """Padding over half the kernel (jdnn issue #12 item 8): legal in jdnn, refused by PyTorch's pooling."""
+    return [
+        wide_pool_case("avg 3x3, padding t1 l0 b2 r1, padding counted", "AVG", 1, 2, 4, 5, (3, 3), (1, 1),
+                       (1, 0, 2, 1)),
+        wide_pool_case("avg 3x3, padding t1 l0 b2 r1, padding excluded", "AVG", 2, 1, 4, 5, (3, 3), (1, 1),
+                       (1, 0, 2, 1), count_include_pad=False),
+        wide_pool_case("max 3x3, padding t1 l0 b2 r1", "MAX", 1, 2, 4, 5, (3, 3), (1, 1), (1, 0, 2, 1)),
+        wide_pool_case("avg 3x3, stride 2, padding 2, ceil mode, padding counted", "AVG", 1, 2, 5, 6, (3, 3),
+                       (2, 2), (2, 2, 2, 2), ceil_mode=True),
+        wide_pool_case("avg 4x3, stride 3x2, padding t3 l2 b1 r2, ceil mode, padding excluded", "AVG", 1, 2, 7, 6,
+                       (4, 3), (3, 2), (3, 2, 1, 2), ceil_mode=True, count_include_pad=False),
+        wide_pool_case("max 3x3, stride 2, padding t2 l1 b2 r2, ceil mode, ties", "MAX", 2, 1, 6, 5, (3, 3), (2, 2),
+                       (2, 1, 2, 2), ceil_mode=True, ties=True),
+    ]
+
+
 # ---- dense ---------------------------------------------------------------------------------
 
 def dense_case(name, batch, inputs, outputs, bias=True):
@@ -302,7 +382,7 @@ def numbers_unquoted(value):
 def main():
     torch.set_default_dtype(torch.float64)
     os.makedirs(OUT_DIR, exist_ok=True)
-    for file_name, make in [("conv2d.json", conv_cases), ("pool2d.json", pool_cases), ("dense.json", dense_cases),
+    for file_name, make in [("conv2d.json", conv_cases), ("pool2d.json", lambda: pool_cases() + wide_pool_cases()), ("dense.json", dense_cases),
                             ("activation.json", activation_cases), ("softmax.json", softmax_cases),
                             ("cross_entropy.json", cross_entropy_cases)]:
         cases = make()

@@ -126,6 +126,21 @@ final class ContractCases {
         cases.add(pool("ceil mode drops the window starting in the padding",
                 Pool2d.avg(2, 2).stride(2, 2).padding(1).ceilMode(true).countIncludePad(false),
                 Shape.nchw(2, 3, 5, 5), false, random));
+        // Padding wider than half the kernel (issue #12 item 8): the held-out golden case first.
+        cases.add(pool("avg padding over half the kernel, padding counted",
+                Pool2d.avg(3, 1).padding(new Padding(1, 0, 2, 1)), Shape.nchw(1, 2, 4, 5), false, random));
+        cases.add(pool("avg padding over half the kernel, padding excluded",
+                Pool2d.avg(3, 1).padding(new Padding(1, 0, 2, 1)).countIncludePad(false), Shape.nchw(2, 3, 5, 4),
+                false, random));
+        cases.add(pool("avg padding kernel-1 on every side, ceil mode, padding counted",
+                Pool2d.avg(3, 2).padding(2).ceilMode(true), Shape.nchw(1, 2, 5, 6), false, random));
+        cases.add(pool("avg padding over half the kernel, ceil mode, padding excluded",
+                Pool2d.avg(4, 3).kernel(4, 3).padding(new Padding(3, 2, 1, 2)).ceilMode(true).countIncludePad(false),
+                Shape.nchw(1, 3, 7, 6), false, random));
+        cases.add(pool("max padding over half the kernel", Pool2d.max(3, 1).padding(new Padding(1, 0, 2, 1)),
+                Shape.nchw(1, 2, 4, 5), false, random));
+        cases.add(pool("max padding kernel-1, ceil mode, ties", Pool2d.max(3, 2).padding(new Padding(2, 1, 2, 2))
+                .ceilMode(true), Shape.nchw(2, 2, 6, 5), true, random));
         for (int i = 0; i < RANDOM_POOL; i++) {
             cases.add(randomPool(random));
         }
@@ -141,8 +156,9 @@ final class ContractCases {
             Pool2d.Kind kind = random.nextBoolean() ? Pool2d.Kind.MAX : Pool2d.Kind.AVG;
             int kh = 1 + random.nextInt(4);
             int kw = 1 + random.nextInt(4);
-            Padding padding = new Padding(random.nextInt(kh / 2 + 1), random.nextInt(kw / 2 + 1),
-                    random.nextInt(kh / 2 + 1), random.nextInt(kw / 2 + 1));
+            // Any padding below the kernel on its side, as the contract allows.
+            Padding padding = new Padding(random.nextInt(kh), random.nextInt(kw), random.nextInt(kh),
+                    random.nextInt(kw));
             int h = pick(random, SIZES);
             int w = pick(random, SIZES);
             if (h + padding.height() < kh || w + padding.width() < kw) {

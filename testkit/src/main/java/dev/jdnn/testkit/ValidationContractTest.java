@@ -181,8 +181,10 @@ public abstract class ValidationContractTest {
     void pool2dRejectsNonPositiveSizesAndOversizedPadding() {
         assertRejected(() -> Pool2d.max(0, 1), BAD_ARGUMENT, "Pool2d", "kernelH", ">= 1", "got 0");
         assertRejected(() -> Pool2d.avg(2, 0), BAD_ARGUMENT, "Pool2d", "strideH", ">= 1", "got 0");
-        assertRejected(() -> Pool2d.max(3, 1).padding(new Padding(0, 0, 0, 2)), BAD_ARGUMENT, "Pool2d",
-                "padding.right", "<= half the kernel (1", "got 2");
+        assertRejected(() -> Pool2d.max(3, 1).padding(new Padding(0, 0, 0, 3)), BAD_ARGUMENT, "Pool2d",
+                "padding.right", "< kernelW (3)", "got 3");
+        assertRejected(() -> Pool2d.avg(2, 1).kernel(4, 2).padding(new Padding(4, 0, 0, 0)), BAD_ARGUMENT, "Pool2d",
+                "padding.top", "< kernelH (4)", "got 4");
     }
 
     @Test
