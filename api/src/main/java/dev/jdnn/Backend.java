@@ -9,8 +9,16 @@ package dev.jdnn;
  * buffers) and then run many times without allocating. Outputs are always overwritten, never
  * accumulated into, and must not share memory with any input.
  *
- * <p>A backend is thread-safe; a plan is used by one thread at a time. Closing a backend releases
- * its threads and native resources; plans should be closed first.
+ * <p>A backend is thread-safe; a plan is used by one thread at a time: a call that enters a plan
+ * while another thread runs it, or a {@code close()} of a plan meanwhile, throws
+ * {@link IllegalStateException} and leaves the plan as it was. Closing a backend releases its
+ * threads and native resources; plans should be closed first.
+ *
+ * <p>NaN and infinities follow IEEE arithmetic over the real terms of each op, the same in every
+ * backend: a convolution or dense layer with a NaN or {@code ±Inf} input, weight or bias gives
+ * what plain float arithmetic over its real (non-padded) terms gives; padded cells take no part
+ * in any op (never {@code 0 · Inf}). Pooling: see {@link Pool2dPlan}; activations: see
+ * {@link Activation}.
  */
 public interface Backend extends AutoCloseable {
 

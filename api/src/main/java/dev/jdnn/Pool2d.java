@@ -3,7 +3,8 @@ package dev.jdnn;
 
 /**
  * 2-D max or average pooling over NCHW input, with PyTorch's semantics. Max pooling ignores
- * padded cells. Average pooling divides by {@code kernelH * kernelW} when
+ * padded cells; a window holding a NaN pools to NaN (see {@link Pool2dPlan} for NaN and
+ * infinities). Average pooling divides by {@code kernelH * kernelW} when
  * {@code countIncludePad}, else by the number of real (unpadded) cells in the window. Output size
  * per axis is {@code floor((in + padBefore + padAfter - kernel) / stride) + 1}, or with
  * {@code ceilMode} the same rounded up, except that a window may not start inside the

@@ -4,6 +4,12 @@ package dev.jdnn;
  * A {@link Pool2d} prepared for one input shape: {@code x} and {@code dx} have
  * {@link #inputShape()}, {@code y} and {@code dy} {@link #outputShape()}. Outputs are
  * overwritten. Running a plan allocates nothing; one thread at a time.
+ *
+ * <p>NaN and infinities, the same in every backend: padded cells never take part. Max pooling
+ * gives NaN for a window that holds a NaN, else the window's maximum (so {@code -Inf} for a
+ * window of only {@code -Inf}); its backward routes the gradient to the first NaN of the window
+ * (row-major order) if there is one, else to the first cell holding the maximum. Average pooling
+ * is plain IEEE arithmetic over the real cells.
  */
 public interface Pool2dPlan extends AutoCloseable {
     /** The op this plan computes. */
