@@ -34,7 +34,8 @@ final class Closeness {
         double worstRatio = 0;
         for (int i = 0; i < values.length; i++) {
             double error = Math.abs(values[i] - expected[i]);
-            boolean bad = Float.isNaN(values[i]) || !(error <= bound[i]);
+            // An infinite reference is matched exactly (the error Inf - Inf is NaN, not 0).
+            boolean bad = Float.isNaN(values[i]) || !(values[i] == expected[i] || error <= bound[i]);
             if (bad) {
                 failures++;
                 double ratio = Float.isNaN(values[i]) ? Double.POSITIVE_INFINITY : error / bound[i];
@@ -53,7 +54,7 @@ final class Closeness {
 
     /** A scalar result, such as a mean loss, within {@code bound} of {@code expected}. */
     static void assertClose(String what, Object testCase, double actual, double expected, double bound) {
-        if (Double.isNaN(actual) || !(Math.abs(actual - expected) <= bound)) {
+        if (Double.isNaN(actual) || !(actual == expected || Math.abs(actual - expected) <= bound)) {
             fail(what + ": actual " + actual + ", expected " + expected + ", bound " + bound + "; case " + testCase
                     + origin(testCase));
         }

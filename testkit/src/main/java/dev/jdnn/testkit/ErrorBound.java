@@ -22,6 +22,17 @@ import dev.jdnn.Activation;
  * moves the result by about {@code M / K}, far above {@code K·u·M} for every {@code K} below
  * {@code 1/sqrt(u) ≈ 4096}, and the suite keeps its reduction lengths well under that.
  *
+ * <h2>Long reductions</h2>
+ * Past {@link #BLOCK} terms a sequential float sum is no longer acceptable: at {@code K ≥ 1/u}
+ * its bound exceeds {@code M} and allows anything (summing {@code 2^29} ones gives {@code 2^24}
+ * in float), so the contract asks a backend to sum a long reduction in blocks of at most
+ * {@link #BLOCK} terms and then add the partial sums (in sequence, pairwise, or in a wider type).
+ * Each term then passes through at most {@code BLOCK + ceil(K / BLOCK)} roundings, which is the
+ * length {@link #effectiveLength} puts into the bound instead of {@code K}. So the bound holds
+ * for every correct blocked summation and stays meaningful for any length a tensor can have:
+ * at {@code K = 2^31} it is about {@code 0.03·M}, and it rejects a sequential float sum of
+ * {@code 2^25} ones (which stops at {@code 2^24}). Up to {@link #BLOCK} terms nothing changes.
+ *
  * <h2>Element-wise and softmax ops</h2>
  * These also call {@code exp}, {@code log} or {@code tanh}. Fast implementations of those are
  * polynomial approximations accurate to about {@code 2^-18} relative, not to half an ulp:
@@ -44,6 +55,12 @@ final class ErrorBound {
      */
     static final double UNDERFLOW = 0x1p-120;
 
+    /**
+     * Longest run of terms a backend may add one after another into one float accumulator:
+     * {@code 2^12 ≈ 1/sqrt(u)}, where the linear bound stops catching a dropped term.
+     */
+    static final int BLOCK = 4096;
+
     /** Ulps allowed for one call of {@code exp}, {@code log} or {@code tanh}. */
     static final int ELEMENTARY_ULPS = 64;
 
@@ -54,12 +71,25 @@ final class ErrorBound {
      * {@code (terms + 2) · u · magnitude[i]} for a reduction of {@code terms} terms whose absolute
      * values sum to {@code magnitude[i]}.
      */
-    static double[] reduction(float[] magnitude, int terms) {
+    static double[] reduction(float[] magnitude, long terms) {
+        double length = effectiveLength(terms);
         double[] bound = new double[magnitude.length];
         for (int i = 0; i < bound.length; i++) {
-            bound[i] = (terms + 2) * UNIT_ROUNDOFF * Math.abs(magnitude[i]) + UNDERFLOW;
+            bound[i] = (length + 2) * UNIT_ROUNDOFF * Math.abs(magnitude[i]) + UNDERFLOW;
         }
         return bound;
+    }
+
+    /**
+     * The most roundings one term of a {@code terms}-long reduction passes through when it is summed
+     * in blocks of at most {@link #BLOCK}: {@code terms} itself up to {@code BLOCK}, then
+     * {@code BLOCK + ceil(terms / BLOCK)}.
+     */
+    static long effectiveLength(long terms) {
+        if (terms <= BLOCK) {
+            return terms;
+        }
+        return BLOCK + (terms + BLOCK - 1) / BLOCK;
     }
 
     /**
@@ -113,7 +143,7 @@ final class ErrorBound {
     /** The softmax bound of one probability {@code p}. */
     private static double probabilityBound(double p, int classes) {
         double exponent = p > 0 ? Math.abs(Math.log(p)) : 0;
-        return (classes + ELEMENTARY_ULPS + 2 + exponent) * UNIT_ROUNDOFF * p;
+        return (effectiveLength(classes) + ELEMENTARY_ULPS + 2 + exponent) * UNIT_ROUNDOFF * p;
     }
 
     /**
@@ -125,7 +155,7 @@ final class ErrorBound {
     static double[] logSoftmax(double[] reference, int classes) {
         double[] bound = new double[reference.length];
         for (int i = 0; i < bound.length; i++) {
-            bound[i] = UNIT_ROUNDOFF * ((classes + ELEMENTARY_ULPS) + (ELEMENTARY_ULPS + 2) * Math.abs(reference[i]))
+            bound[i] = UNIT_ROUNDOFF * ((effectiveLength(classes) + ELEMENTARY_ULPS) + (ELEMENTARY_ULPS + 2) * Math.abs(reference[i]))
                     + UNDERFLOW;
         }
         return bound;
@@ -144,7 +174,7 @@ final class ErrorBound {
                 dot += Math.abs((double) dy[j] * probabilities[j]);
             }
             for (int j = row; j < row + classes; j++) {
-                bound[j] = (classes + 3) * UNIT_ROUNDOFF * Math.abs(probabilities[j]) * (Math.abs(dy[j]) + dot)
+                bound[j] = (effectiveLength(classes) + 3) * UNIT_ROUNDOFF * Math.abs(probabilities[j]) * (Math.abs(dy[j]) + dot)
                         + UNDERFLOW;
             }
         }
@@ -164,7 +194,7 @@ final class ErrorBound {
                 sum += Math.abs(dy[j]);
             }
             for (int j = row; j < row + classes; j++) {
-                bound[j] = (classes + ELEMENTARY_ULPS + 2) * UNIT_ROUNDOFF
+                bound[j] = (effectiveLength(classes) + ELEMENTARY_ULPS + 2) * UNIT_ROUNDOFF
                         * (Math.abs(dy[j]) + Math.exp(logProbabilities[j]) * sum) + UNDERFLOW;
             }
         }
@@ -177,7 +207,8 @@ final class ErrorBound {
      * {@code (classes + batch + E)·u·(1 + |loss|)}.
      */
     static double crossEntropyLoss(double reference, int batch, int classes) {
-        return (classes + batch + ELEMENTARY_ULPS) * UNIT_ROUNDOFF * (1 + Math.abs(reference)) + UNDERFLOW;
+        return (effectiveLength(classes) + effectiveLength(batch) + ELEMENTARY_ULPS) * UNIT_ROUNDOFF * (1 + Math.abs(reference))
+                + UNDERFLOW;
     }
 
     /**

@@ -76,4 +76,53 @@ class ErrorBoundTest {
             assertThat(b).isLessThan(1e-5);
         }
     }
+
+    @Test
+    void longReductionBoundStaysBelowTheMagnitudeForAnyLengthATensorCanHave() {
+        assertThat(ErrorBound.effectiveLength(1)).isEqualTo(1);
+        assertThat(ErrorBound.effectiveLength(ErrorBound.BLOCK)).isEqualTo(ErrorBound.BLOCK);
+        assertThat(ErrorBound.effectiveLength(ErrorBound.BLOCK + 1)).isEqualTo(ErrorBound.BLOCK + 2);
+        for (long k : new long[] {1L << 20, 536_895_241L, Integer.MAX_VALUE}) {
+            double bound = ErrorBound.reduction(new float[] {1f}, k)[0];
+            assertThat(bound).as("bound for %d terms, relative to the magnitude", k).isLessThan(0.04);
+        }
+    }
+
+    /** Blocked float summation, as the contract asks of long reductions, stays within the bound. */
+    @Test
+    void blockedFloatSumOfALongReductionIsWithinTheBound() {
+        int k = 1 << 20;
+        SplittableRandom random = new SplittableRandom(13);
+        float[] terms = new float[k];
+        double exact = 0;
+        double magnitude = 0;
+        for (int i = 0; i < k; i++) {
+            terms[i] = (float) random.nextDouble(0, 1);
+            exact += terms[i];
+            magnitude += terms[i];
+        }
+        float total = 0;
+        for (int start = 0; start < k; start += ErrorBound.BLOCK) {
+            float block = 0;
+            for (int i = start; i < Math.min(k, start + ErrorBound.BLOCK); i++) {
+                block += terms[i];
+            }
+            total += block;
+        }
+        double bound = ErrorBound.reduction(new float[] {(float) magnitude}, k)[0];
+        assertThat(Math.abs(total - exact)).isLessThanOrEqualTo(bound);
+    }
+
+    /** A sequential float sum of 2^25 ones stops at 2^24 (issue #12 item 7): the bound rejects it. */
+    @Test
+    void sequentialFloatSumOfTwoToTheTwentyFiveOnesFailsTheBound() {
+        int k = 1 << 25;
+        float sum = 0;
+        for (int i = 0; i < k; i++) {
+            sum += 1f;
+        }
+        assertThat(sum).isEqualTo(0x1p24f);
+        double bound = ErrorBound.reduction(new float[] {k}, k)[0];
+        assertThat(Math.abs((double) sum - k)).isGreaterThan(bound);
+    }
 }
