@@ -1,0 +1,20 @@
+package dev.jdnn.onednn;
+
+import dev.jdnn.testkit.ForkedFuzz;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+/**
+ * The testkit's fuzz harness on {@code onednn}: 2,000 random valid configurations of every op
+ * family (convolution, pooling, dense, activations, the softmax family) against naive, in a
+ * forked JVM so that a native crash or hang fails this test only.
+ */
+class OneDnnTestkitFuzzTest {
+    private static final int CONFIGURATIONS = 2_000;
+
+    @Test
+    void twoThousandRandomConfigurationsOfEveryOpFamilyMatchNaive() throws Exception {
+        ForkedFuzz.assertMatchesNaive(OneDnnBackendProvider.NAME, CONFIGURATIONS, 2, List.of());
+    }
+}
