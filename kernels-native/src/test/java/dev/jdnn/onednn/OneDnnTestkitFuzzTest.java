@@ -19,4 +19,14 @@ class OneDnnTestkitFuzzTest {
     void twoThousandRandomConfigurationsOfEveryOpFamilyMatchNaive() throws Exception {
         ForkedFuzz.assertMatchesNaive(OneDnnBackendProvider.NAME, CONFIGURATIONS, 1, List.of());
     }
+
+    /**
+     * Closing a plan under a running call, and a second thread's call, refused in a forked JVM
+     * (issue #12 items 2 and 4: before the api's guard this crashed the JVM with SIGSEGV in
+     * dnnl_primitive_execute, 3 runs of 3).
+     */
+    @Test
+    void closingOrCallingAPlanAnotherThreadRunsIsRefusedWithoutCrashingTheJvm() throws Exception {
+        ForkedFuzz.assertPlanContentionIsRefused(OneDnnBackendProvider.NAME, 30, 2, List.of());
+    }
 }

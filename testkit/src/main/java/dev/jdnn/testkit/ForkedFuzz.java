@@ -3,13 +3,8 @@ package dev.jdnn.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the {@link FuzzAgainstNaive} harness for one backend in a JVM of its own, on this JVM's
@@ -41,43 +36,29 @@ public final class ForkedFuzz {
      */
     public static void assertMatchesNaive(String backend, int count, int threads, List<String> jvmOptions)
             throws IOException, InterruptedException {
-        long seed = TestSeed.value();
-        Path log = Files.createTempFile("jdnn-fuzz-" + backend + "-", ".log");
-        try {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("--enable-native-access=ALL-UNNAMED");
-            command.add("--add-modules");
-            command.add("jdk.incubator.vector");
-            command.add("-Xss8m");
-            command.add("-D" + TestSeed.PROPERTY + "=" + seed);
-            command.addAll(jvmOptions);
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add(FuzzAgainstNaive.class.getName());
-            command.add(backend);
-            command.add(String.valueOf(count));
-            command.add(String.valueOf(seed));
-            command.add(String.valueOf(threads));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            boolean finished = process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (!finished) {
-                process.destroyForcibly().waitFor();
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            String where = backend + " " + jvmOptions + ", " + count + " configurations, " + TestSeed.rerunHint()
-                    + "; last output:\n" + tail(output, 25);
-            assertThat(finished).as("fuzz run finished within %s: %s", TIMEOUT, where).isTrue();
-            assertThat(process.exitValue()).as("fuzz exit code: %s", where).isZero();
-            assertThat(output).as("fuzz output: %s", where).contains(String.format(FuzzAgainstNaive.DONE, count));
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        ChildJvm.Result result = ChildJvm.run(FuzzAgainstNaive.class, jvmOptions, TIMEOUT, backend,
+                String.valueOf(count), String.valueOf(TestSeed.value()), String.valueOf(threads));
+        String where = backend + " " + jvmOptions + ", " + count + " configurations, " + TestSeed.rerunHint()
+                + "; last output:\n" + result.tail(25);
+        assertThat(result.finished()).as("fuzz run finished within %s: %s", TIMEOUT, where).isTrue();
+        assertThat(result.exitCode()).as("fuzz exit code: %s", where).isZero();
+        assertThat(result.output()).as("fuzz output: %s", where).contains(String.format(FuzzAgainstNaive.DONE, count));
     }
 
-    private static String tail(String text, int lines) {
-        List<String> all = text.lines().toList();
-        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    /**
+     * Forks a JVM that, for {@code rounds} rounds, closes a running plan of backend {@code backend}
+     * from another thread and runs one plan from two threads at once ({@link PlanContention}), and
+     * asserts that it neither crashed nor hung and that every overlap was refused cleanly. This is
+     * the forked form of the in-process checks in {@link SemanticsContractTest}: before the api's
+     * guard, a native plan closed under a running call crashed the JVM (SIGSEGV).
+     */
+    public static void assertPlanContentionIsRefused(String backend, int rounds, int threads, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        ChildJvm.Result result = ChildJvm.run(PlanContention.class, jvmOptions, TIMEOUT, backend,
+                String.valueOf(rounds), String.valueOf(threads));
+        String where = backend + " " + jvmOptions + ", " + rounds + " rounds; last output:\n" + result.tail(25);
+        assertThat(result.finished()).as("plan contention run finished within %s: %s", TIMEOUT, where).isTrue();
+        assertThat(result.exitCode()).as("plan contention exit code (134: the JVM crashed): %s", where).isZero();
+        assertThat(result.output()).as("plan contention output: %s", where).contains(PlanContention.DONE);
     }
 }

@@ -263,6 +263,9 @@ public abstract class SemanticsContractTest {
             };
             Thread first = new Thread(runner, "jdnn-contract-plan-user-1");
             Thread second = new Thread(runner, "jdnn-contract-plan-user-2");
+            // Daemon threads: a user stuck in a plan must not keep the test JVM alive after the failure.
+            first.setDaemon(true);
+            second.setDaemon(true);
             first.start();
             second.start();
             first.join(TimeUnit.SECONDS.toMillis(60));
@@ -327,6 +330,7 @@ public abstract class SemanticsContractTest {
                     calls.incrementAndGet();
                 }
             }, "jdnn-contract-plan-runner");
+            runner.setDaemon(true);
             runner.start();
             while (calls.get() == 0 && runner.isAlive()) {
                 Thread.onSpinWait();

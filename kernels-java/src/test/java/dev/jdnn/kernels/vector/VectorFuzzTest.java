@@ -1,6 +1,7 @@
 package dev.jdnn.kernels.vector;
 
 import dev.jdnn.testkit.ForkedFuzz;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,5 +20,15 @@ class VectorFuzzTest {
     @CsvSource({"128, 1", "256, 2", "512, 2"})
     void twoThousandRandomConfigurationsMatchNaive(int bits, int threads) throws Exception {
         ForkedFuzz.assertMatchesNaive("vector", CONFIGURATIONS, threads, List.of("-D" + VectorWidth.PROPERTY + "=" + bits));
+    }
+
+    /**
+     * One plan called from two threads, and closed under a running call, refused in a forked JVM
+     * (issue #12 item 4: before the api's guard, 61 wrong results of 300 and
+     * IndexOutOfBoundsException / NullPointerException from inside the kernels).
+     */
+    @Test
+    void closingOrCallingAPlanAnotherThreadRunsIsRefusedCleanly() throws Exception {
+        ForkedFuzz.assertPlanContentionIsRefused("vector", 30, 2, List.of());
     }
 }
