@@ -137,6 +137,41 @@ public abstract class SemanticsContractTest {
         }
     }
 
+    /**
+     * A window of {@code 46341²} or {@code 2^32} cells: the divisor overflowed {@code int} in every
+     * backend (issue #12 item 5: -1.397e-9 and Infinity). The windows hold one real cell each, so
+     * the work is tiny.
+     */
+    @Test
+    void avgPoolDivisorOfAHugeWindowDoesNotOverflow() {
+        try (Pool2dPlan plan = tested.plan(Pool2d.avg(46341, 1).padding(23170), Shape.nchw(1, 1, 1, 1))) {
+            assertValues("avg pool y, 46341 x 46341 window", forward(plan, new float[] {1}),
+                    (float) (1.0 / (46341.0 * 46341.0)));
+        }
+        try (Pool2dPlan plan = tested.plan(Pool2d.avg(65536, 1).padding(32768), Shape.nchw(1, 1, 1, 1))) {
+            assertValues("avg pool y, 65536 x 65536 window", forward(plan, new float[] {3}),
+                    0x3p-32f, 0x3p-32f, 0x3p-32f, 0x3p-32f);
+            assertValues("avg pool dx, 65536 x 65536 window", backward(plan, new float[] {3}, 1, 1, 1, 1), 0x4p-32f);
+        }
+    }
+
+    // ---- softmax family -----------------------------------------------------------------------
+
+    /**
+     * Huge tied logits: the exact loss ln 2 is a float, so it must not be rounded away (issue #12
+     * item 6: naive returned 0), within the contract's cross-entropy bound.
+     */
+    @Test
+    void crossEntropyOfHugeTiedLogitsIsLogTwo() {
+        double ln2 = Math.log(2);
+        float wide = tested.softmaxCrossEntropy(tensor(Shape.of(1, 3), 3e38f, 3e38f, 0), new int[] {0}, null);
+        Closeness.assertClose("cross-entropy of [3e38, 3e38, 0], label 0, on backend " + backendName(), "huge ties",
+                wide, ln2, ErrorBound.crossEntropyLoss(ln2, 1, 3));
+        float narrow = tested.softmaxCrossEntropy(tensor(Shape.of(1, 2), 1e17f, 1e17f), new int[] {1}, null);
+        Closeness.assertClose("cross-entropy of [1e17, 1e17], label 1, on backend " + backendName(), "huge ties",
+                narrow, ln2, ErrorBound.crossEntropyLoss(ln2, 1, 2));
+    }
+
     // ---- activations --------------------------------------------------------------------------
 
     @Test
