@@ -19,6 +19,7 @@ final class NaiveSoftmax {
 
     /** {@code p = exp(x - max) / sum(exp(x - max))} per row. */
     static void softmax(Tensor logits, Tensor probabilities) {
+        CompensatedSum rowSum = new CompensatedSum();
         MemorySegment x = logits.segment();
         MemorySegment p = probabilities.segment();
         int width = width(logits);
@@ -26,7 +27,7 @@ final class NaiveSoftmax {
         for (long row = 0; row < rows; row++) {
             long base = row * width;
             double max = rowMax(x, base, width);
-            double sum = sumExp(x, base, width, max);
+            double sum = sumExp(x, base, width, max, rowSum);
             for (int j = 0; j < width; j++) {
                 p.setAtIndex(JAVA_FLOAT, base + j, (float) (Math.exp(x.getAtIndex(JAVA_FLOAT, base + j) - max) / sum));
             }
@@ -57,6 +58,7 @@ final class NaiveSoftmax {
 
     /** {@code log p = x - max - log(sum(exp(x - max)))} per row. */
     static void logSoftmax(Tensor logits, Tensor logProbabilities) {
+        CompensatedSum rowSum = new CompensatedSum();
         MemorySegment x = logits.segment();
         MemorySegment logp = logProbabilities.segment();
         int width = width(logits);
@@ -64,7 +66,7 @@ final class NaiveSoftmax {
         for (long row = 0; row < rows; row++) {
             long base = row * width;
             double max = rowMax(x, base, width);
-            double logSum = Math.log(sumExp(x, base, width, max));
+            double logSum = Math.log(sumExp(x, base, width, max, rowSum));
             for (int j = 0; j < width; j++) {
                 logp.setAtIndex(JAVA_FLOAT, base + j, (float) (x.getAtIndex(JAVA_FLOAT, base + j) - max - logSum));
             }
@@ -98,6 +100,7 @@ final class NaiveSoftmax {
      * it receives {@code (softmax(x) - onehot(label)) / batch}.
      */
     static float crossEntropy(Tensor logits, int[] labels, Tensor dLogits) {
+        CompensatedSum rowSum = new CompensatedSum();
         MemorySegment x = logits.segment();
         MemorySegment dx = dLogits == null ? null : dLogits.segment();
         int width = width(logits);
@@ -106,7 +109,7 @@ final class NaiveSoftmax {
         for (int row = 0; row < batch; row++) {
             long base = (long) row * width;
             double max = rowMax(x, base, width);
-            double sum = sumExp(x, base, width, max);
+            double sum = sumExp(x, base, width, max, rowSum);
             // (max - x[label]) first: log(sum) + max would round the small log away when max is
             // huge ([3e38, 3e38, 0] label 0 must give ln 2, not 0: issue #12 item 6).
             loss.add(Math.log(sum) + (max - x.getAtIndex(JAVA_FLOAT, base + labels[row])));
@@ -137,9 +140,12 @@ final class NaiveSoftmax {
         return max;
     }
 
-    /** {@code Σ exp(x - max)} over one row, summed exactly: rows may be 2^29 long (issue #12 item 7). */
-    private static double sumExp(MemorySegment x, long base, int width, double max) {
-        CompensatedSum sum = new CompensatedSum().reset(0.0);
+    /**
+     * {@code Σ exp(x - max)} over one row, summed exactly in {@code sum} (one per call, reused row
+     * after row): rows may be 2^29 long (issue #12 item 7).
+     */
+    private static double sumExp(MemorySegment x, long base, int width, double max, CompensatedSum sum) {
+        sum.reset(0.0);
         for (int j = 0; j < width; j++) {
             sum.add(Math.exp(x.getAtIndex(JAVA_FLOAT, base + j) - max));
         }
