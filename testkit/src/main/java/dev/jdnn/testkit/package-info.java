@@ -11,7 +11,13 @@
  *       {@code testkit/golden/generate_golden.py});</li>
  *   <li>{@link dev.jdnn.testkit.ValidationContractTest}: every public entry point rejects bad
  *       arguments with a message naming the argument, the expected and the actual value, and
- *       writes nothing when it does.</li>
+ *       writes nothing when it does;</li>
+ *   <li>{@link dev.jdnn.testkit.SemanticsContractTest} (inherited by {@code BackendContractTest}):
+ *       exact expected values for NaN and infinities, and one plan used by two threads at once;</li>
+ *   <li>{@link dev.jdnn.testkit.ForkedFuzz}: the fuzz harness ({@link dev.jdnn.testkit.FuzzAgainstNaive},
+ *       thousands of tiny random configurations of every op family against naive) and the plan
+ *       contention run ({@link dev.jdnn.testkit.PlanContention}), each in a forked JVM with a
+ *       timeout, called from one test of the backend module.</li>
  * </ul>
  */
 package dev.jdnn.testkit;
