@@ -1,0 +1,57 @@
+package dev.jdnn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class BackendReportTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return BackendReport.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: ./jdnn backends").contains("--warmup");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void unknownArgumentIsRejectedWithExitCodeTwo() {
+        assertThat(run("--bogus")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument '--bogus'").contains("usage:");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void badValuesAreRejected() {
+        assertThatThrownBy(() -> BackendReport.parse(new String[] {"--runs", "0"}))
+                .hasMessageContaining("--runs: expected 1 to 10000, got 0");
+        assertThatThrownBy(() -> BackendReport.parse(new String[] {"--warmup", "x"}))
+                .hasMessageContaining("--warmup: expected a number of seconds, got 'x'");
+        assertThatThrownBy(() -> BackendReport.parse(new String[] {"--warmup"}))
+                .hasMessageContaining("expected a value");
+    }
+
+    @Test
+    void diagnosticsOnlyWithoutTheDemo() {
+        assertThat(run("--no-demo")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("jdnn diagnostics").doesNotContain("demo:");
+    }
+
+    @Test
+    void demoSaysItWarmsUpAndTimesEveryAvailableBackend() {
+        assertThat(run("--warmup", "0.2", "--runs", "3")).isZero();
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("warmed up for 0.2 s").contains("median of 3")
+                .containsPattern("recording +[0-9.]+ ms \\(median of 3, after [0-9]+ warm-up runs\\)");
+    }
+}
