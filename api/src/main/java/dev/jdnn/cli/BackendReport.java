@@ -24,13 +24,22 @@ import java.util.SplittableRandom;
 public final class BackendReport {
     private static final Conv2d DEMO_OP = Conv2d.of(6, 16, 5).padding(2);
     private static final Shape DEMO_INPUT = Shape.nchw(8, 6, 14, 14);
+    /**
+     * Warm-up runs at least, however long they take: a backend whose first runs are interpreted
+     * (hundreds of milliseconds each) would otherwise get only a few warm-up runs and be timed
+     * before the JIT compiled it.
+     */
+    private static final int MIN_WARMUP_RUNS = 10;
+    /** ... unless the warm-up has already taken this many times the --warmup seconds. */
+    private static final int MAX_WARMUP_FACTOR = 10;
     private static final String USAGE = """
             usage: ./jdnn backends [--warmup SECONDS] [--runs N] [--no-demo] [--help]
               Lists every jdnn backend found (available or not, and why), prints the diagnostics
               report, then times a conv2d forward + backwardData + backwardWeights on every available
               backend and compares its results with naive.
-              --warmup SECONDS  run the demo this long on each backend before timing it, so that the
-                                JIT has compiled it (default 1; 0 times the cold first runs)
+              --warmup SECONDS  run the demo at least this long, and at least 10 times (up to 10x
+                                SECONDS), on each backend before timing it, so that the JIT has
+                                compiled it (default 1; 0 times the cold first runs)
               --runs N          timed runs per backend; the median is printed (default 10)
               --no-demo         print the diagnostics only
               --help, -h        show this help
@@ -124,8 +133,9 @@ public final class BackendReport {
 
     private static void demo(Options options, PrintStream out) {
         out.printf(Locale.ROOT, "demo: conv2d %s on input %s, forward + backwardData + backwardWeights; "
-                + "each backend warmed up for %.1f s (JIT-compiled), then the median of %d runs%n",
-                DEMO_OP, DEMO_INPUT, options.warmupSeconds(), options.runs());
+                + "each backend warmed up (JIT-compiled) for at least %.1f s and %d runs, then the median of %d runs%n",
+                DEMO_OP, DEMO_INPUT, options.warmupSeconds(), options.warmupSeconds() > 0 ? MIN_WARMUP_RUNS : 0,
+                options.runs());
         List<String> names = new ArrayList<>();
         for (Backends.Entry e : Backends.list()) {
             if (e.available()) {
@@ -158,9 +168,15 @@ public final class BackendReport {
              Tensor dx = Tensor.allocate(DEMO_INPUT);
              Tensor dw = Tensor.allocate(DEMO_OP.weightShape());
              Tensor db = Tensor.allocate(DEMO_OP.biasShape())) {
-            long warmupEnd = System.nanoTime() + (long) (options.warmupSeconds() * 1e9);
+            long warmupStart = System.nanoTime();
+            long warmupNanos = (long) (options.warmupSeconds() * 1e9);
             int warmupRuns = 0;
-            while (System.nanoTime() < warmupEnd) {
+            while (warmupNanos > 0) {
+                long elapsed = System.nanoTime() - warmupStart;
+                boolean enough = elapsed >= warmupNanos && warmupRuns >= MIN_WARMUP_RUNS;
+                if (enough || elapsed >= MAX_WARMUP_FACTOR * warmupNanos) {
+                    break;
+                }
                 plan.forward(x, w, b, y);
                 plan.backwardData(dy, w, dx);
                 plan.backwardWeights(x, dy, dw, db);

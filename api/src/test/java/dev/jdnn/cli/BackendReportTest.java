@@ -51,7 +51,9 @@ class BackendReportTest {
     void demoSaysItWarmsUpAndTimesEveryAvailableBackend() {
         assertThat(run("--warmup", "0.2", "--runs", "3")).isZero();
         String report = out.toString(StandardCharsets.UTF_8);
-        assertThat(report).contains("warmed up for 0.2 s").contains("median of 3")
+        assertThat(report).contains("warmed up (JIT-compiled) for at least 0.2 s and 10 runs").contains("median of 3")
                 .containsPattern("recording +[0-9.]+ ms \\(median of 3, after [0-9]+ warm-up runs\\)");
+        int warmupRuns = Integer.parseInt(report.replaceAll("(?s).*median of 3, after ([0-9]+) warm-up runs.*", "$1"));
+        assertThat(warmupRuns).isGreaterThanOrEqualTo(10);
     }
 }
