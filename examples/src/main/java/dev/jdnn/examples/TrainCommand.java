@@ -82,7 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
     boolean profile;
 
     @Option(names = "--no-progress", description = "no progress output (the epoch lines are still printed); "
-            + "when standard output is not a terminal, progress is one line per 10% of an epoch")
+            + "when standard output is not a terminal, progress is one line per 10%% of an epoch")
     boolean noProgress;
 
     @Spec

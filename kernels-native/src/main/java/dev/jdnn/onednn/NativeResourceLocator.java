@@ -13,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
 
@@ -127,28 +125,28 @@ final class NativeResourceLocator {
         }
         Path where = Path.of(location.get());
         List<NativeResource> resources = new ArrayList<>();
-        Map<String, Path> missing = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
         for (String file : platform.files()) {
             String resource = platform.resourceDirectory() + file;
             if (Files.isDirectory(where)) {
                 Path path = where.resolve(resource);
                 if (!Files.isRegularFile(path)) {
-                    missing.put(resource, where);
+                    missing.add(resource);
                     continue;
                 }
                 try {
                     resources.add(NativeResource.atUrl(path.toUri().toURL(), file));
                 } catch (java.net.MalformedURLException e) {
-                    missing.put(resource, where);
+                    missing.add(resource);
                 }
             } else if (hasEntry(where, resource)) {
                 resources.add(NativeResource.inJar(where, resource));
             } else {
-                missing.put(resource, where);
+                missing.add(resource);
             }
         }
         if (!missing.isEmpty()) {
-            looked.add("module " + platform.moduleName() + " at " + where + " has no " + missing.keySet());
+            looked.add("module " + platform.moduleName() + " at " + where + " has no " + missing);
             return Optional.empty();
         }
         return Optional.of(resources);
