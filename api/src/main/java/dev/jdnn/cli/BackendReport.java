@@ -32,14 +32,17 @@ public final class BackendReport {
     private static final int MIN_WARMUP_RUNS = 10;
     /** ... unless the warm-up has already taken this many times the --warmup seconds. */
     private static final int MAX_WARMUP_FACTOR = 10;
+    /** Runs compared at a time to decide that the warm-up has reached a steady state. */
+    private static final int STEADY_WINDOW = 5;
     private static final String USAGE = """
             usage: ./jdnn backends [--warmup SECONDS] [--runs N] [--no-demo] [--help]
               Lists every jdnn backend found (available or not, and why), prints the diagnostics
               report, then times a conv2d forward + backwardData + backwardWeights on every available
               backend and compares its results with naive.
-              --warmup SECONDS  run the demo at least this long, and at least 10 times (up to 10x
-                                SECONDS), on each backend before timing it, so that the JIT has
-                                compiled it (default 1; 0 times the cold first runs)
+              --warmup SECONDS  run the demo on each backend before timing it, at least this long
+                                and 10 times, and until its run time is steady (at most 10x
+                                SECONDS), so that the JIT has compiled it (default 1; 0 times the
+                                cold first runs)
               --runs N          timed runs per backend; the median is printed (default 10)
               --no-demo         print the diagnostics only
               --help, -h        show this help
@@ -133,7 +136,7 @@ public final class BackendReport {
 
     private static void demo(Options options, PrintStream out) {
         out.printf(Locale.ROOT, "demo: conv2d %s on input %s, forward + backwardData + backwardWeights; "
-                + "each backend warmed up (JIT-compiled) for at least %.1f s and %d runs, then the median of %d runs%n",
+                + "each backend warmed up (JIT-compiled) for at least %.1f s and %d runs until steady, then the median of %d runs%n",
                 DEMO_OP, DEMO_INPUT, options.warmupSeconds(), options.warmupSeconds() > 0 ? MIN_WARMUP_RUNS : 0,
                 options.runs());
         List<String> names = new ArrayList<>();
@@ -170,18 +173,20 @@ public final class BackendReport {
              Tensor db = Tensor.allocate(DEMO_OP.biasShape())) {
             long warmupStart = System.nanoTime();
             long warmupNanos = (long) (options.warmupSeconds() * 1e9);
-            int warmupRuns = 0;
+            List<Long> warmupTimes = new ArrayList<>();
             while (warmupNanos > 0) {
                 long elapsed = System.nanoTime() - warmupStart;
-                boolean enough = elapsed >= warmupNanos && warmupRuns >= MIN_WARMUP_RUNS;
+                boolean enough = elapsed >= warmupNanos && warmupTimes.size() >= MIN_WARMUP_RUNS && steady(warmupTimes);
                 if (enough || elapsed >= MAX_WARMUP_FACTOR * warmupNanos) {
                     break;
                 }
+                long t0 = System.nanoTime();
                 plan.forward(x, w, b, y);
                 plan.backwardData(dy, w, dx);
                 plan.backwardWeights(x, dy, dw, db);
-                warmupRuns++;
+                warmupTimes.add(System.nanoTime() - t0);
             }
+            int warmupRuns = warmupTimes.size();
             long[] times = new long[options.runs()];
             for (int i = 0; i < times.length; i++) {
                 long t0 = System.nanoTime();
@@ -195,6 +200,25 @@ public final class BackendReport {
                     times[times.length / 2] / 1e6, times.length, warmupRuns);
             return new float[][] {y.toArray(), dx.toArray(), dw.toArray(), db.toArray()};
         }
+    }
+
+    /**
+     * Whether the last {@value #STEADY_WINDOW} warm-up runs took about as long (within 15%, by
+     * median) as the {@value #STEADY_WINDOW} before them: the JIT has stopped changing the code.
+     */
+    static boolean steady(List<Long> times) {
+        int n = times.size();
+        if (n < 2 * STEADY_WINDOW) {
+            return false;
+        }
+        double recent = median(times.subList(n - STEADY_WINDOW, n));
+        double before = median(times.subList(n - 2 * STEADY_WINDOW, n - STEADY_WINDOW));
+        return recent <= 1.15 * before && before <= 1.15 * recent;
+    }
+
+    private static double median(List<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     private static Tensor random(Shape shape, SplittableRandom random) {

@@ -42,6 +42,17 @@ class BackendReportTest {
     }
 
     @Test
+    void warmupIsSteadyWhenTheLastRunsTakeAsLongAsTheOnesBefore() {
+        java.util.List<Long> cold = java.util.List.of(300L, 280L, 250L, 200L, 150L, 30L, 28L, 29L, 30L, 28L);
+        assertThat(BackendReport.steady(cold)).isFalse();
+        java.util.List<Long> warm = java.util.List.of(30L, 28L, 29L, 30L, 28L, 1L, 1L, 2L, 1L, 1L);
+        assertThat(BackendReport.steady(warm)).isFalse();
+        java.util.List<Long> steady = java.util.List.of(10L, 11L, 10L, 12L, 10L, 11L, 10L, 10L, 11L, 10L);
+        assertThat(BackendReport.steady(steady)).isTrue();
+        assertThat(BackendReport.steady(java.util.List.of(1L, 1L, 1L))).isFalse();
+    }
+
+    @Test
     void diagnosticsOnlyWithoutTheDemo() {
         assertThat(run("--no-demo")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("jdnn diagnostics").doesNotContain("demo:");
@@ -51,7 +62,7 @@ class BackendReportTest {
     void demoSaysItWarmsUpAndTimesEveryAvailableBackend() {
         assertThat(run("--warmup", "0.2", "--runs", "3")).isZero();
         String report = out.toString(StandardCharsets.UTF_8);
-        assertThat(report).contains("warmed up (JIT-compiled) for at least 0.2 s and 10 runs").contains("median of 3")
+        assertThat(report).contains("warmed up (JIT-compiled) for at least 0.2 s and 10 runs until steady").contains("median of 3")
                 .containsPattern("recording +[0-9.]+ ms \\(median of 3, after [0-9]+ warm-up runs\\)");
         int warmupRuns = Integer.parseInt(report.replaceAll("(?s).*median of 3, after ([0-9]+) warm-up runs.*", "$1"));
         assertThat(warmupRuns).isGreaterThanOrEqualTo(10);

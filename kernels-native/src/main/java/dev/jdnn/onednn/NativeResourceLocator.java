@@ -43,7 +43,7 @@ final class NativeResourceLocator {
             found = inModuleLayer(platform, looked);
         }
         if (found.isEmpty()) {
-            found = onModulePath(platform, looked);
+            found = onModulePath(platform, System.getProperty("jdk.module.path"), looked);
         }
         return found.orElseThrow(() -> new LibraryLoadException(platform.dnnlFile() + " could not be found: "
                 + String.join("; ", looked) + ". Add org.bytedeco:dnnl:3.13-1.5.14:" + platform.classifier()
@@ -94,8 +94,8 @@ final class NativeResourceLocator {
         return fromModule(reference.get(), platform, looked);
     }
 
-    private static Optional<List<NativeResource>> onModulePath(DnnlPlatform platform, List<String> looked) {
-        String modulePath = System.getProperty("jdk.module.path");
+    /** The platform's files in the jar of its module on {@code modulePath}, which need not be resolved. */
+    static Optional<List<NativeResource>> onModulePath(DnnlPlatform platform, String modulePath, List<String> looked) {
         if (modulePath == null || modulePath.isBlank()) {
             looked.add("there is no module path");
             return Optional.empty();
