@@ -18,14 +18,23 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>{@link #open()} takes the backend named by the system property {@value #PROPERTY} or else
  * the environment variable {@value #ENVIRONMENT}; with neither, the available backend of the
- * highest priority ({@code onednn} before {@code vector} before {@code naive}). Every backend
- * handed out validates each call before its kernels run.
+ * highest priority ({@code onednn} before {@code vector} before {@code naive}). A backend that is
+ * present but cannot run is skipped with one WARNING (its reason names the fix: a JVM flag, a
+ * property, a dependency). Strict mode: {@link BackendConfig#requireOneOf}, or else the system
+ * property {@value #REQUIRE_PROPERTY} or the environment variable {@value #REQUIRE_ENVIRONMENT}
+ * (comma-separated names, e.g. {@code onednn} or {@code onednn,vector}), makes {@code open()}
+ * throw {@link BackendUnavailableException} unless it can choose one of those backends. Every
+ * backend handed out validates each call before its kernels run.
  */
 public final class Backends {
     /** System property naming the backend {@link #open()} uses. */
     public static final String PROPERTY = "jdnn.backend";
     /** Environment variable naming the backend {@link #open()} uses when the property is unset. */
     public static final String ENVIRONMENT = "JDNN_BACKEND";
+    /** System property listing the backends {@link #open()} may choose (comma-separated); any other fails. */
+    public static final String REQUIRE_PROPERTY = "jdnn.backend.require";
+    /** Environment variable used like {@value #REQUIRE_PROPERTY} when that property is unset. */
+    public static final String REQUIRE_ENVIRONMENT = "JDNN_BACKEND_REQUIRE";
 
     private static final System.Logger LOG = System.getLogger(Backends.class.getName());
     private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
@@ -110,11 +119,19 @@ public final class Backends {
         return open(BackendConfig.defaults());
     }
 
-    /** Like {@link #open()} with the given configuration. */
+    /**
+     * Like {@link #open()} with the given configuration; when {@code config} (or else
+     * {@value #REQUIRE_PROPERTY} / {@value #REQUIRE_ENVIRONMENT}) requires some backends, only
+     * those may be chosen.
+     *
+     * @throws BackendUnavailableException when no backend, or none of the required ones, can run;
+     *     the message lists every backend found with its availability or reason
+     */
     public static Backend open(BackendConfig config) {
         if (config == null) {
             throw new IllegalArgumentException("Backends.open: config: expected a BackendConfig, got null");
         }
+        Requirement requirement = Requirement.of(config);
         String named = System.getProperty(PROPERTY);
         String source = "system property " + PROPERTY;
         if (named == null || named.isBlank()) {
@@ -122,20 +139,77 @@ public final class Backends {
             source = "environment variable " + ENVIRONMENT;
         }
         if (named != null && !named.isBlank()) {
-            Backend b = open(named.trim(), config);
+            String wanted = named.trim().toLowerCase(Locale.ROOT);
+            if (!requirement.allows(wanted)) {
+                throw new BackendUnavailableException("Backends.open: " + source + " names '" + wanted + "', but "
+                        + requirement.describe() + " requires one of " + requirement.names());
+            }
+            Backend b = open(wanted, config);
             logOnce(Level.INFO, "jdnn backend: " + b.name() + " (from " + source + ")");
             return b;
         }
         List<Found> entries = found();
+        List<Found> skipped = new ArrayList<>();
         for (Found f : entries) {
+            if (!requirement.allows(f.name())) {
+                continue;
+            }
             if (f.available()) {
                 Backend b = create(f, config);
-                logOnce(Level.INFO, "jdnn backend: " + f.name() + " (highest priority available)");
+                for (Found s : skipped) {
+                    logOnce(Level.WARNING, "jdnn backend " + s.name() + " is present but unavailable, falling back to "
+                            + f.name() + ": " + s.entry().reason() + " (to fail instead of falling back, set -D"
+                            + REQUIRE_PROPERTY + "=" + s.name() + ")");
+                }
+                logOnce(Level.INFO, "jdnn backend: " + f.name() + (requirement.isEmpty()
+                        ? " (highest priority available)" : " (required by " + requirement.describe() + ")"));
                 return b;
             }
-            logOnce(Level.INFO, "jdnn backend " + f.name() + " unavailable, falling back: " + f.entry().reason());
+            skipped.add(f);
+        }
+        if (!requirement.isEmpty()) {
+            throw new BackendUnavailableException("Backends.open: " + requirement.describe() + " requires one of "
+                    + requirement.names() + ", and none of them is available (strict mode: no fallback). "
+                    + describe(entries));
         }
         throw new BackendUnavailableException("Backends.open: no backend is available. " + describe(entries));
+    }
+
+    /** The backends {@link #open(BackendConfig)} may choose, and where that requirement came from. */
+    private record Requirement(Set<String> names, String source) {
+        static Requirement of(BackendConfig config) {
+            if (!config.required().isEmpty()) {
+                return new Requirement(config.required(), "BackendConfig.requireOneOf");
+            }
+            String value = System.getProperty(REQUIRE_PROPERTY);
+            String source = "system property " + REQUIRE_PROPERTY;
+            if (value == null || value.isBlank()) {
+                value = System.getenv(REQUIRE_ENVIRONMENT);
+                source = "environment variable " + REQUIRE_ENVIRONMENT;
+            }
+            if (value == null || value.isBlank()) {
+                return new Requirement(Set.of(), "");
+            }
+            Set<String> names = new java.util.TreeSet<>();
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    names.add(part.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+            return new Requirement(Set.copyOf(names), source + "=" + value.trim());
+        }
+
+        boolean isEmpty() {
+            return names.isEmpty();
+        }
+
+        boolean allows(String name) {
+            return names.isEmpty() || names.contains(name);
+        }
+
+        String describe() {
+            return source;
+        }
     }
 
     /** The backend called {@code name}, with {@link BackendConfig#defaults()}. */
@@ -214,6 +288,7 @@ public final class Backends {
         sb.append("processors: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
         sb.append(PROPERTY).append(": ").append(String.valueOf(System.getProperty(PROPERTY))).append('\n');
         sb.append(ENVIRONMENT).append(": ").append(String.valueOf(System.getenv(ENVIRONMENT))).append('\n');
+        sb.append(REQUIRE_PROPERTY).append(": ").append(String.valueOf(System.getProperty(REQUIRE_PROPERTY))).append('\n');
         for (Found f : found()) {
             Entry e = f.entry();
             sb.append("backend ").append(e.name()).append(" (priority ").append(e.priority()).append("): ")
@@ -229,6 +304,11 @@ public final class Backends {
             }
         }
         return sb.toString();
+    }
+
+    /** Lets a test see the once-per-JVM messages again; nothing else calls it. */
+    static void forgetLoggedMessages() {
+        LOGGED.clear();
     }
 
     private static void logOnce(Level level, String message) {

@@ -2,6 +2,7 @@ package dev.jdnn.examples;
 
 import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
+import dev.jdnn.BackendUnavailableException;
 import dev.jdnn.Backends;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -14,8 +15,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code ./jdnn train}: trains LeNet-5 (or, with {@code --model cifarnet}, {@link CifarNet}) on
@@ -78,7 +81,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "after training, print the time spent in each layer's forward and backward")
     boolean profile;
 
-    @Option(names = "--no-progress", description = "no progress bar (the epoch lines are still printed)")
+    @Option(names = "--no-progress", description = "no progress output (the epoch lines are still printed); "
+            + "when standard output is not a terminal, progress is one line per 10%% of an epoch")
     boolean noProgress;
 
     @Spec
@@ -88,18 +92,41 @@ public final class TrainCommand implements Callable<Integer> {
     boolean help;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TrainCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with its error handling: a bad argument (an unknown or unavailable backend,
+     * a value out of range) is one message and exit code 2, never a stack trace.
+     */
+    static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new TrainCommand());
+        line.setExecutionExceptionHandler((ex, cl, parseResult) -> {
+            if (ex instanceof BackendUnavailableException || ex instanceof IllegalArgumentException) {
+                cl.getErr().println("jdnn train: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+        return line;
     }
 
     @Override
     public Integer call() throws IOException {
         validate();
+        if (backend != null) {
+            String problem = backendProblem(backend);
+            if (problem != null) {
+                err().println("jdnn train: --backend: " + problem);
+                return 2;
+            }
+        }
         long loadStart = System.nanoTime();
         FashionMnist mnist;
         try {
             mnist = FashionMnist.load(data);
         } catch (FashionMnist.MissingDataException e) {
-            System.err.println("jdnn train: " + e.getMessage());
+            err().println("jdnn train: " + e.getMessage());
             return 2;
         }
         Dataset train = limit == null ? mnist.train() : mnist.train().first(limit);
@@ -109,7 +136,14 @@ public final class TrainCommand implements Callable<Integer> {
         Optimizer opt = "adam".equals(optimizer) ? Adam.withDefaults(weightDecay) : new SgdMomentum(momentum, weightDecay);
         float baseLr = lr != null ? lr : "adam".equals(optimizer) ? 0.002f : 0.01f;
         TrainingHistory history = new TrainingHistory();
-        try (Backend b = backend == null ? Backends.open(config) : Backends.open(backend, config);
+        Backend opened;
+        try {
+            opened = backend == null ? Backends.open(config) : Backends.open(backend, config);
+        } catch (BackendUnavailableException e) {
+            err().println("jdnn train: " + e.getMessage());
+            return 2;
+        }
+        try (Backend b = opened;
                 Model net = CifarNet.NAME.equals(model) ? CifarNet.create(seed) : LeNet5.create(seed);
                 Trainer trainer = new Trainer(b, net, opt, batch, seed)) {
             String setup = String.format(Locale.ROOT, "%s on %s (%d thread%s), %s, lr %s%s, batch %d, seed %d",
@@ -143,6 +177,10 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private java.io.PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : new java.io.PrintWriter(System.err, true);
+    }
+
     private void validate() {
         // the command line that runs this command, so that errors go to its (possibly redirected) stream
         CommandLine cl = spec != null ? spec.commandLine() : new CommandLine(this);
@@ -170,6 +208,27 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Why {@code name} cannot be used, listing the backends that can, or null when it is
+     * available.
+     */
+    static String backendProblem(String name) {
+        List<Backends.Entry> entries = Backends.list();
+        String available = entries.stream().filter(Backends.Entry::available).map(Backends.Entry::name)
+                .collect(Collectors.joining(", "));
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        for (Backends.Entry e : entries) {
+            if (e.name().equals(wanted)) {
+                return e.available() ? null : "backend '" + wanted + "' is not available here: " + e.reason()
+                        + "; available: " + available;
+            }
+        }
+        return "no backend named '" + name + "'; available: " + available
+                + (entries.stream().anyMatch(e -> !e.available()) ? "; unavailable: " + entries.stream()
+                        .filter(e -> !e.available()).map(e -> e.name() + " (" + e.reason() + ")")
+                        .collect(Collectors.joining(", ")) : "");
+    }
+
     /** {@code --lr} for epoch {@code e} (0-based): constant, or half a cosine from lr towards 0 over the run. */
     float learningRate(float base, int e) {
         if ("constant".equals(schedule)) {
@@ -189,6 +248,14 @@ public final class TrainCommand implements Callable<Integer> {
         };
         if (noProgress) {
             return trainer.trainEpoch(train, epochLr, sampler);
+        }
+        if (!LineProgress.stdoutIsTerminal()) {
+            LineProgress lines = new LineProgress(System.out, String.format(Locale.ROOT, "epoch %d/%d", e + 1, epochs),
+                    train.count());
+            return trainer.trainEpoch(train, epochLr, (images, loss, accuracy) -> {
+                sampler.batchDone(images, loss, accuracy);
+                lines.batchDone(images, loss, accuracy);
+            });
         }
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName(String.format("epoch %d/%d", e + 1, epochs))
                 .setInitialMax(train.count()).setStyle(ProgressBarStyle.ASCII).setUnit(" img", 1)

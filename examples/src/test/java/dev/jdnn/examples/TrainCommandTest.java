@@ -36,6 +36,43 @@ class TrainCommandTest {
     }
 
     @Test
+    void unknownBackendListsTheAvailableOnesWithExitCodeTwo() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine line = TrainCommand.commandLine();
+        line.setErr(new java.io.PrintWriter(err, true));
+        assertThat(line.execute("--backend", "nosuch", "--data", "/nonexistent")).isEqualTo(2);
+        assertThat(err.toString()).contains("jdnn train: --backend: no backend named 'nosuch'; available: ")
+                .contains("naive").contains("vector").doesNotContain("\tat ");
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndNoStackTrace() {
+        for (String[] args : new String[][] {{"--epochs", "0"}, {"--bogus"}, {"--batch", "x"}, {"--model", "vgg"}}) {
+            java.io.StringWriter err = new java.io.StringWriter();
+            picocli.CommandLine line = TrainCommand.commandLine();
+            line.setErr(new java.io.PrintWriter(err, true));
+            line.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+            assertThat(line.execute(args)).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString()).as(String.join(" ", args)).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void progressWithoutATerminalIsOneLinePerTenth() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        LineProgress progress = new LineProgress(new java.io.PrintStream(bytes, true), "epoch 1/1", 1000);
+        for (int images = 64; images < 1000; images += 64) {
+            progress.batchDone(images, 0.5, 0.8);
+        }
+        progress.batchDone(1000, 0.4, 0.9);
+        java.util.List<String> lines = bytes.toString().lines().toList();
+        assertThat(lines).hasSize(10);
+        assertThat(lines.getFirst()).startsWith("epoch 1/1:  12% (128/1,000 images), loss 0.500, accuracy 80.0%");
+        assertThat(lines.getLast()).startsWith("epoch 1/1: 100% (1,000/1,000 images), loss 0.400, accuracy 90.0%");
+        assertThat(bytes.toString()).doesNotContain("\r");
+    }
+
+    @Test
     void sameSeedGivesTheSameTraining() {
         assertThat(trainedWeights(5)).isEqualTo(trainedWeights(5));
         assertThat(trainedWeights(5)).isNotEqualTo(trainedWeights(6));

@@ -3,34 +3,34 @@ package dev.jdnn.onednn;
 import dev.jdnn.onednn.ffi.dnnl_h;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.SymbolLookup;
-import java.net.URL;
-import java.net.URLConnection;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Loads oneDNN once per process. By default the two libraries are extracted from the
- * {@code org.bytedeco:dnnl} jar on the class path ({@code org/bytedeco/dnnl/linux-x86_64/}) into
- * a cache directory named after the version, {@code ~/.cache/jdnn/<version>/} (overridden by the
- * system property {@code jdnn.onednn.cache}); the home directory rather than {@code /tmp}
- * because {@code /tmp} is often mounted {@code noexec}. {@code libgomp.so.1} is loaded first so
- * that the dynamic loader resolves libdnnl's OpenMP dependency to it. The property
- * {@code jdnn.onednn.library} names a system {@code libdnnl.so.3} to load instead (its OpenMP
- * runtime is then found by the dynamic loader).
+ * Loads oneDNN once per process. By default the libraries of the {@code org.bytedeco:dnnl} jar for
+ * this platform ({@link DnnlPlatform}, from {@code os.name}/{@code os.arch}) are found on the class
+ * path or the module path ({@link NativeResourceLocator}), extracted into a cache directory
+ * ({@link NativeCache}: property {@value #CACHE_PROPERTY}, {@code JDNN_CACHE_DIR},
+ * {@code $XDG_CACHE_HOME/jdnn}, {@code ~/.cache/jdnn}, then a private directory under
+ * {@code java.io.tmpdir}) and loaded, the OpenMP runtime first so that the dynamic loader resolves
+ * libdnnl's dependency on it to that copy. The property {@value #LIBRARY_PROPERTY} names a oneDNN
+ * library to load instead (its OpenMP runtime is then found by the dynamic loader).
+ *
+ * <p>Every failure becomes a {@link LibraryLoadException} whose message names what was tried and
+ * the flag or property that changes it; the backend is then unavailable with that reason.
  */
 public final class NativeLibraryLoader {
-    /** Names a libdnnl.so.3 to load instead of the one in the jar. */
+    /** Names a oneDNN library file to load instead of the one in the jar. */
     public static final String LIBRARY_PROPERTY = "jdnn.onednn.library";
-    /** Directory to extract the jar's libraries into. */
+    /** Directory to extract the jar's libraries into (first of the cache candidates). */
     public static final String CACHE_PROPERTY = "jdnn.onednn.cache";
 
-    private static final String RESOURCE_DIR = "org/bytedeco/dnnl/linux-x86_64/";
-    private static final String DNNL = "libdnnl.so.3";
-    private static final String GOMP = "libgomp.so.1";
     private static final String VERSION = "dnnl-3.13-1.5.14";
 
     private NativeLibraryLoader() {
@@ -65,7 +65,11 @@ public final class NativeLibraryLoader {
         try {
             String system = System.getProperty(LIBRARY_PROPERTY);
             LoadedLibrary library = system != null ? loadSystem(Path.of(system)) : loadFromJar();
-            dnnl_h.bind(library.dnnl());
+            try {
+                dnnl_h.bind(library.dnnl());
+            } catch (IllegalCallerException e) {
+                throw new LibraryLoadException(nativeAccessDenied(e));
+            }
             return new Loaded(library);
         } catch (LibraryLoadException e) {
             return new Failed(e.getMessage());
@@ -74,9 +78,10 @@ public final class NativeLibraryLoader {
 
     private static LoadedLibrary loadSystem(Path dnnl) {
         SymbolLookup dnnlSymbols = open(dnnl);
+        String openMpName = DnnlPlatform.current().map(DnnlPlatform::systemOpenMp).orElse("libgomp.so.1");
         SymbolLookup openMp;
         try {
-            openMp = SymbolLookup.libraryLookup(GOMP, Arena.global());
+            openMp = SymbolLookup.libraryLookup(openMpName, Arena.global());
         } catch (IllegalArgumentException e) {
             openMp = dnnlSymbols;
         }
@@ -84,58 +89,105 @@ public final class NativeLibraryLoader {
     }
 
     private static LoadedLibrary loadFromJar() {
-        Path dir = cacheDirectory();
-        Path gomp = extract(GOMP, dir);
-        Path dnnl = extract(DNNL, dir);
-        SymbolLookup openMp = open(gomp);
-        SymbolLookup dnnlSymbols = open(dnnl);
-        return new LoadedLibrary(dnnl, dnnlSymbols, openMp);
+        String osName = System.getProperty("os.name", "");
+        String osArch = System.getProperty("os.arch", "");
+        DnnlPlatform platform = DnnlPlatform.of(osName, osArch)
+                .orElseThrow(() -> new LibraryLoadException(DnnlPlatform.unsupported(osName, osArch)));
+        List<NativeResource> resources = NativeResourceLocator.locate(platform);
+        List<String> failures = new ArrayList<>();
+        for (NativeCache.Candidate candidate : NativeCache.candidates(properties(), System.getenv())) {
+            Path dir = candidate.base().resolve(VERSION + "-" + platform.classifier());
+            Optional<LoadedLibrary> loaded = tryDirectory(candidate, dir, platform, resources, failures);
+            if (loaded.isPresent()) {
+                return loaded.get();
+            }
+        }
+        throw new LibraryLoadException(platform.dnnlFile() + " could not be extracted into any cache directory: "
+                + String.join("; ", failures) + ". Set -D" + CACHE_PROPERTY + "=<a writable directory on a file system "
+                + "that allows executables> (or the environment variable " + NativeCache.ENVIRONMENT + ")");
     }
 
-    private static Path cacheDirectory() {
-        String configured = System.getProperty(CACHE_PROPERTY);
-        Path base = configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "jdnn");
-        return base.resolve(VERSION);
+    /** Extracts and loads from one candidate; on failure adds "path (source): reason" to {@code failures}. */
+    private static Optional<LoadedLibrary> tryDirectory(NativeCache.Candidate candidate, Path dir, DnnlPlatform platform,
+            List<NativeResource> resources, List<String> failures) {
+        List<Path> files = new ArrayList<>();
+        try {
+            NativeCache.prepare(candidate, dir);
+            for (NativeResource resource : resources) {
+                files.add(NativeCache.extract(resource, dir));
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            failures.add(dir + " (from " + candidate.source() + "): " + e);
+            return Optional.empty();
+        }
+        try {
+            SymbolLookup openMp = null;
+            SymbolLookup dnnl = null;
+            for (Path file : files) {
+                SymbolLookup lookup = open(file);
+                if (file.getFileName().toString().equals(platform.dnnlFile())) {
+                    dnnl = lookup;
+                } else {
+                    openMp = lookup;
+                }
+            }
+            if (openMp == null) {
+                openMp = systemOpenMp(platform).orElse(dnnl);
+            }
+            return Optional.of(new LoadedLibrary(dir.resolve(platform.dnnlFile()), dnnl, openMp));
+        } catch (NativeAccessDenied e) {
+            throw new LibraryLoadException(e.getMessage());
+        } catch (LibraryLoadException e) {
+            failures.add(dir + " (from " + candidate.source() + "): " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<SymbolLookup> systemOpenMp(DnnlPlatform platform) {
+        try {
+            return Optional.of(SymbolLookup.libraryLookup(platform.systemOpenMp(), Arena.global()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> properties() {
+        Map<String, String> properties = new HashMap<>();
+        for (String key : List.of(CACHE_PROPERTY, "user.home", "user.name", "java.io.tmpdir")) {
+            String value = System.getProperty(key);
+            if (value != null) {
+                properties.put(key, value);
+            }
+        }
+        return properties;
     }
 
     private static SymbolLookup open(Path file) {
         try {
             return SymbolLookup.libraryLookup(file, Arena.global());
-        } catch (IllegalArgumentException | IllegalCallerException e) {
+        } catch (IllegalCallerException e) {
+            throw new NativeAccessDenied(nativeAccessDenied(e));
+        } catch (IllegalArgumentException e) {
             throw new LibraryLoadException(file.getFileName() + " could not be loaded from " + file + ": "
                     + e.getMessage());
         }
     }
 
-    /**
-     * Copies one library out of the jar unless a copy of the same size is already cached; a fresh
-     * copy is streamed to a temporary name and moved into place, so concurrent JVMs never load a
-     * half-written file.
-     */
-    private static Path extract(String name, Path dir) {
-        String resource = RESOURCE_DIR + name;
-        URL url = NativeLibraryLoader.class.getClassLoader().getResource(resource);
-        if (url == null) {
-            throw new LibraryLoadException(name + " could not be loaded: resource " + resource
-                    + " is not on the class path (add org.bytedeco:dnnl:3.13-1.5.14:linux-x86_64)");
-        }
-        Path target = dir.resolve(name);
-        try {
-            URLConnection connection = url.openConnection();
-            long size = connection.getContentLengthLong();
-            if (size >= 0 && Files.isRegularFile(target) && Files.size(target) == size) {
-                return target;
-            }
-            Files.createDirectories(dir);
-            Path partial = Files.createTempFile(dir, name, ".part");
-            try (InputStream in = connection.getInputStream()) {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
-        } catch (IOException e) {
-            throw new LibraryLoadException(name + " could not be extracted into " + dir + ": " + e);
+    /** The message for a JVM that forbids this module native access ({@code --illegal-native-access=deny}). */
+    static String nativeAccessDenied(RuntimeException e) {
+        Module module = NativeLibraryLoader.class.getModule();
+        String name = module.isNamed() ? module.getName() : "ALL-UNNAMED";
+        return "native access is not enabled for " + (module.isNamed() ? "module " + name : "the class path")
+                + " (" + e.getMessage() + "): add the JVM flag --enable-native-access=" + name
+                + " (or the manifest attribute Enable-Native-Access: ALL-UNNAMED in an executable jar)";
+    }
+
+    /** Native access is denied: no other cache directory can help, so the search stops. */
+    private static final class NativeAccessDenied extends LibraryLoadException {
+        private static final long serialVersionUID = 1L;
+
+        NativeAccessDenied(String message) {
+            super(message);
         }
     }
 }
