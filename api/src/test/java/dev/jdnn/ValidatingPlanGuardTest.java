@@ -96,17 +96,20 @@ class ValidatingPlanGuardTest {
         }
     }
 
+    /** What the parked call threw, if anything: {@link #release} asserts it threw nothing. */
+    private final AtomicReference<Throwable> parkedFailure = new AtomicReference<>();
+
     /** Starts {@code call} on a new thread and returns once the engine holds it parked. */
     private Thread runParked(Runnable call) throws InterruptedException {
         engine.park = new CountDownLatch(1);
         CountDownLatch entered = new CountDownLatch(1);
         engine.entered = entered;
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        parkedFailure.set(null);
         Thread t = new Thread(() -> {
             try {
                 call.run();
             } catch (Throwable e) {
-                failure.set(e);
+                parkedFailure.set(e);
             }
         });
         t.start();
@@ -120,5 +123,6 @@ class ValidatingPlanGuardTest {
         park.countDown();
         first.join(10_000);
         assertThat(first.isAlive()).isFalse();
+        assertThat(parkedFailure.get()).as("what the parked call threw").isNull();
     }
 }
