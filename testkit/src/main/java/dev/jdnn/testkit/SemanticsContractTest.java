@@ -1,6 +1,7 @@
 package dev.jdnn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jdnn.Activation;
@@ -312,11 +313,14 @@ public abstract class SemanticsContractTest {
                 failures.stream().skip(1).forEach(error::addSuppressed);
                 throw error;
             }
-            assertThat(refused.get()).as("calls refused while the other thread ran the plan").isPositive();
-            assertThat(completed.get()).as("calls that ran").isPositive();
             Tensor after = output(plan.outputShape());
             plan.forward(x, w, b, after);
             assertThat(after.toArray()).as("the plan after the contention").containsExactly(reference);
+            // Whether the scheduler let the two threads overlap is timing, which must not decide a
+            // pass: without an overlap the refusal went unexercised and the test is skipped, not
+            // passed (the api's ValidatingPlanGuardTest forces the overlap deterministically).
+            assumeThat(refused.get()).as("calls refused while the other thread ran the plan").isPositive();
+            assumeThat(completed.get()).as("calls that ran").isPositive();
         }
     }
 
@@ -388,7 +392,8 @@ public abstract class SemanticsContractTest {
                 assertThat(catchClosed(() -> plan.forward(x, y))).as("a closed plan refuses calls").isTrue();
             }
         }
-        assertThat(refusedOnce).as("a close() that overlapped a running call within the time limit").isTrue();
+        // As above: an overlap is timing, so its absence skips the test instead of failing it.
+        assumeThat(refusedOnce).as("a close() that overlapped a running call within the time limit").isTrue();
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
