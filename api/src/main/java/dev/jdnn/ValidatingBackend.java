@@ -1,15 +1,25 @@
 package dev.jdnn;
 
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@link Backend} that {@link Backends} hands out: checks every argument, then delegates to
  * the provider's engine, which trusts what it receives.
+ *
+ * <p>It counts the calls that are inside the engine right now (plan runs, plan making, the
+ * backend's own ops), and {@link #close()} succeeds only when that count is zero, in the same
+ * compare-and-set that marks it closed. Closing an engine under a running call frees what the call
+ * uses: {@code vector}'s worker threads stop, so a call that had passed the open check waits for
+ * them forever, and {@code onednn}'s cached primitives would be destroyed while they execute.
  */
 final class ValidatingBackend implements Backend {
+    /** The value of {@link #calls} once closed. */
+    private static final int CLOSED = -1;
+
     private final Backend engine;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Calls inside the engine now, or {@link #CLOSED}. */
+    private final AtomicInteger calls = new AtomicInteger();
     /** Built once: the check runs on every call and must not allocate. */
     private final String description;
 
@@ -25,7 +35,29 @@ final class ValidatingBackend implements Backend {
 
     /** Throws {@link IllegalStateException} naming {@code op} once this backend is closed. */
     void checkOpen(String op) {
-        Arguments.open(op, closed.get(), description);
+        Arguments.open(op, calls.get() == CLOSED, description);
+    }
+
+    /**
+     * Counts one call into the engine, or throws {@link IllegalStateException} naming {@code op}
+     * when the backend is closed; every successful {@code enterCall} is paired with an
+     * {@link #exitCall()} in a {@code finally}.
+     */
+    void enterCall(String op) {
+        while (true) {
+            int running = calls.get();
+            if (running == CLOSED) {
+                Arguments.open(op, true, description);
+            }
+            if (calls.compareAndSet(running, running + 1)) {
+                return;
+            }
+        }
+    }
+
+    /** Ends the call {@link #enterCall} counted. */
+    void exitCall() {
+        calls.decrementAndGet();
     }
 
     @Override
@@ -38,7 +70,12 @@ final class ValidatingBackend implements Backend {
         Arguments.indexable(where, "input", input);
         Arguments.indexable(where, "output", output);
         Arguments.indexable(where, "weights", op.weightShape());
-        return new ValidatingConv2dPlan(this, engine.plan(op, input), op, input, output);
+        enterCall(where);
+        try {
+            return new ValidatingConv2dPlan(this, engine.plan(op, input), op, input, output);
+        } finally {
+            exitCall();
+        }
     }
 
     @Override
@@ -49,7 +86,12 @@ final class ValidatingBackend implements Backend {
         Arguments.notNull(where, "input", input, "a shape [n, c, h, w]");
         Shape output = op.outputShape(input);
         Arguments.indexable(where, "input", input);
-        return new ValidatingPool2dPlan(this, engine.plan(op, input), op, input, output);
+        enterCall(where);
+        try {
+            return new ValidatingPool2dPlan(this, engine.plan(op, input), op, input, output);
+        } finally {
+            exitCall();
+        }
     }
 
     @Override
@@ -62,7 +104,12 @@ final class ValidatingBackend implements Backend {
         Arguments.indexable(where, "input", input);
         Arguments.indexable(where, "output", output);
         Arguments.indexable(where, "weights", op.weightShape());
-        return new ValidatingDensePlan(this, engine.plan(op, batch), op, input, output);
+        enterCall(where);
+        try {
+            return new ValidatingDensePlan(this, engine.plan(op, batch), op, input, output);
+        } finally {
+            exitCall();
+        }
     }
 
     @Override
@@ -76,7 +123,12 @@ final class ValidatingBackend implements Backend {
         Arguments.noAlias(op, "y", y, "x", x);
         Arguments.pin(op, x, y, null, null);
         try {
-            engine.activation(a, x, y);
+            enterCall(op);
+            try {
+                engine.activation(a, x, y);
+            } finally {
+                exitCall();
+            }
         } finally {
             Arguments.unpin(x, y, null, null);
         }
@@ -94,7 +146,12 @@ final class ValidatingBackend implements Backend {
         Arguments.noAlias(op, "dx", dx, "x", x, "dy", dy);
         Arguments.pin(op, x, dy, dx, null);
         try {
-            engine.activationBackward(a, x, dy, dx);
+            enterCall(op);
+            try {
+                engine.activationBackward(a, x, dy, dx);
+            } finally {
+                exitCall();
+            }
         } finally {
             Arguments.unpin(x, dy, dx, null);
         }
@@ -110,7 +167,12 @@ final class ValidatingBackend implements Backend {
         Arguments.noAlias(op, "probabilities", probabilities, "logits", logits);
         Arguments.pin(op, logits, probabilities, null, null);
         try {
-            engine.softmax(logits, probabilities);
+            enterCall(op);
+            try {
+                engine.softmax(logits, probabilities);
+            } finally {
+                exitCall();
+            }
         } finally {
             Arguments.unpin(logits, probabilities, null, null);
         }
@@ -127,7 +189,12 @@ final class ValidatingBackend implements Backend {
         Arguments.noAlias(op, "dLogits", dLogits, "probabilities", probabilities, "dy", dy);
         Arguments.pin(op, probabilities, dy, dLogits, null);
         try {
-            engine.softmaxBackward(probabilities, dy, dLogits);
+            enterCall(op);
+            try {
+                engine.softmaxBackward(probabilities, dy, dLogits);
+            } finally {
+                exitCall();
+            }
         } finally {
             Arguments.unpin(probabilities, dy, dLogits, null);
         }
@@ -143,7 +210,12 @@ final class ValidatingBackend implements Backend {
         Arguments.noAlias(op, "logProbabilities", logProbabilities, "logits", logits);
         Arguments.pin(op, logits, logProbabilities, null, null);
         try {
-            engine.logSoftmax(logits, logProbabilities);
+            enterCall(op);
+            try {
+                engine.logSoftmax(logits, logProbabilities);
+            } finally {
+                exitCall();
+            }
         } finally {
             Arguments.unpin(logits, logProbabilities, null, null);
         }
@@ -160,7 +232,12 @@ final class ValidatingBackend implements Backend {
         Arguments.noAlias(op, "dLogits", dLogits, "logProbabilities", logProbabilities, "dy", dy);
         Arguments.pin(op, logProbabilities, dy, dLogits, null);
         try {
-            engine.logSoftmaxBackward(logProbabilities, dy, dLogits);
+            enterCall(op);
+            try {
+                engine.logSoftmaxBackward(logProbabilities, dy, dLogits);
+            } finally {
+                exitCall();
+            }
         } finally {
             Arguments.unpin(logProbabilities, dy, dLogits, null);
         }
@@ -195,17 +272,40 @@ final class ValidatingBackend implements Backend {
         }
         Arguments.pin(op, logits, dLogits, null, null);
         try {
-            return engine.softmaxCrossEntropy(logits, labels, dLogits);
+            enterCall(op);
+            try {
+                return engine.softmaxCrossEntropy(logits, labels, dLogits);
+            } finally {
+                exitCall();
+            }
         } finally {
             Arguments.unpin(logits, dLogits, null, null);
         }
     }
 
+    /**
+     * Closes the engine once.
+     *
+     * @throws IllegalStateException when a call of another thread is inside the engine right now;
+     *     the backend then stays open and usable, close it again once that call returned
+     */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            engine.close();
+        while (true) {
+            int running = calls.get();
+            if (running == CLOSED) {
+                return;
+            }
+            if (running > 0) {
+                throw new IllegalStateException("close: " + description + ": expected no running call, got " + running
+                        + " call" + (running == 1 ? "" : "s") + " in progress on other threads; the backend stays"
+                        + " open and usable, close it once they returned");
+            }
+            if (calls.compareAndSet(0, CLOSED)) {
+                break;
+            }
         }
+        engine.close();
     }
 
     @Override

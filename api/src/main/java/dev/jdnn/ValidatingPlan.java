@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * before it touches the engine. Engine plans keep scratch buffers and native primitives that two
  * concurrent calls would corrupt (wrong results, exceptions from inside kernels), and a native plan
  * closed under a running call is freed memory being executed; refusing such a {@code close()} keeps
- * the plan whole and usable, the caller closes it again once the call returned.
+ * the plan whole and usable, the caller closes it again once the call returned. A running call is
+ * also counted by its backend ({@link ValidatingBackend#enterCall}), so that closing the backend
+ * under it is refused the same way.
  */
 abstract class ValidatingPlan implements AutoCloseable {
     private static final int IDLE = 0;
@@ -40,7 +42,7 @@ abstract class ValidatingPlan implements AutoCloseable {
             refuse(op);
         }
         try {
-            backend.checkOpen(op);
+            backend.enterCall(op);
         } catch (RuntimeException e) {
             state.set(IDLE);
             throw e;
@@ -48,11 +50,12 @@ abstract class ValidatingPlan implements AutoCloseable {
     }
 
     /**
-     * Ends the call {@link #enter} began. A release store is enough: the next owner's
-     * compare-and-set sees everything this call wrote, and it avoids the full fence of a volatile
-     * store on the hot path.
+     * Ends the call {@link #enter} began, for the backend too (whose {@code close()} waits for no
+     * running call). A release store is enough for the plan: the next owner's compare-and-set sees
+     * everything this call wrote, and it avoids the full fence of a volatile store on the hot path.
      */
     final void exit() {
+        backend.exitCall();
         state.setRelease(IDLE);
     }
 

@@ -96,6 +96,41 @@ class ValidatingPlanGuardTest {
         }
     }
 
+    @Test
+    void closingTheBackendWhileAPlanRunsIsRefusedAndLeavesBothUsable() throws Exception {
+        Pool2d op = Pool2d.max(2, 2);
+        Shape input = Shape.nchw(1, 1, 4, 4);
+        Pool2dPlan plan = backend.plan(op, input);
+        try (Tensor x = Tensor.allocate(input); Tensor y = Tensor.allocate(plan.outputShape())) {
+            Thread first = runParked(() -> plan.forward(x, y));
+            assertThatThrownBy(backend::close).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("close: backend parking").hasMessageContaining("1 call in progress")
+                    .hasMessageContaining("stays open");
+            release(first);
+            plan.forward(x, y);
+            backend.close();
+            assertThatThrownBy(() -> plan.forward(x, y)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("pool2d forward").hasMessageContaining("closed");
+            plan.close();
+            assertThat(engine.calls.get()).isEqualTo(2);
+            assertThat(engine.closedPlans.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void closingTheBackendDuringOneOfItsOwnOpsIsRefused() throws Exception {
+        try (Tensor x = Tensor.allocate(Shape.of(2, 3)); Tensor y = Tensor.allocate(Shape.of(2, 3))) {
+            Thread first = runParked(() -> backend.activation(Activation.RELU, x, y));
+            assertThatThrownBy(backend::close).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("in progress");
+            release(first);
+            backend.close();
+            assertThatThrownBy(() -> backend.activation(Activation.RELU, x, y))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("activation")
+                    .hasMessageContaining("closed");
+        }
+    }
+
     /** What the parked call threw, if anything: {@link #release} asserts it threw nothing. */
     private final AtomicReference<Throwable> parkedFailure = new AtomicReference<>();
 
