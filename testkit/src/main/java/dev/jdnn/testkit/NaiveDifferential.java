@@ -1,12 +1,12 @@
 package dev.jdnn.testkit;
 
 import dev.jdnn.Backend;
-import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.DensePlan;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
+import dev.jdnn.WeightedPlan;
 
 /**
  * One pass of one case, run on the backend under test and on {@code naive} with the same random
@@ -22,51 +22,17 @@ final class NaiveDifferential {
 
     /** Runs the forward pass on new random tensors and compares it with the reference. */
     static void convForward(String what, ConvCase c, Conv2dPlan plan, Conv2dPlan reference, CaseTensors t) {
-        Conv2d op = c.op();
-        Tensor x = t.uniform(c.input());
-        Tensor w = t.uniform(op.weightShape());
-        Tensor b = op.bias() ? t.uniform(op.biasShape()) : null;
-        Tensor y = t.output(plan.outputShape());
-        Tensor expected = t.output(plan.outputShape());
-        Tensor magnitude = t.output(plan.outputShape());
-        plan.forward(x, w, b, y);
-        reference.forward(x, w, b, expected);
-        reference.forward(t.abs(x), t.abs(w), t.abs(b), magnitude);
-        Closeness.assertClose(what, c, y, expected, ErrorBound.reduction(magnitude.toArray(), c.forwardTerms()));
+        weightedForward(what, c, plan, reference, t, c.forwardTerms());
     }
 
     /** Runs the backward-data pass on new random tensors and compares it with the reference. */
     static void convBackwardData(String what, ConvCase c, Conv2dPlan plan, Conv2dPlan reference, CaseTensors t) {
-        Tensor dy = t.uniform(plan.outputShape());
-        Tensor w = t.uniform(c.op().weightShape());
-        Tensor dx = t.output(c.input());
-        Tensor expected = t.output(c.input());
-        Tensor magnitude = t.output(c.input());
-        plan.backwardData(dy, w, dx);
-        reference.backwardData(dy, w, expected);
-        reference.backwardData(t.abs(dy), t.abs(w), magnitude);
-        Closeness.assertClose(what, c, dx, expected, ErrorBound.reduction(magnitude.toArray(), c.backwardDataTerms()));
+        weightedBackwardData(what, c, plan, reference, t, c.backwardDataTerms());
     }
 
     /** Runs the backward-weights pass on new random tensors and compares it with the reference. */
     static void convBackwardWeights(String what, ConvCase c, Conv2dPlan plan, Conv2dPlan reference, CaseTensors t) {
-        Conv2d op = c.op();
-        Tensor x = t.uniform(c.input());
-        Tensor dy = t.uniform(plan.outputShape());
-        Tensor dw = t.output(op.weightShape());
-        Tensor db = op.bias() ? t.output(op.biasShape()) : null;
-        Tensor expectedW = t.output(op.weightShape());
-        Tensor expectedB = op.bias() ? t.output(op.biasShape()) : null;
-        Tensor magnitudeW = t.output(op.weightShape());
-        Tensor magnitudeB = op.bias() ? t.output(op.biasShape()) : null;
-        plan.backwardWeights(x, dy, dw, db);
-        reference.backwardWeights(x, dy, expectedW, expectedB);
-        reference.backwardWeights(t.abs(x), t.abs(dy), magnitudeW, magnitudeB);
-        int terms = c.backwardWeightsTerms();
-        Closeness.assertClose(what + " dw", c, dw, expectedW, ErrorBound.reduction(magnitudeW.toArray(), terms));
-        if (op.bias()) {
-            Closeness.assertClose(what + " db", c, db, expectedB, ErrorBound.reduction(magnitudeB.toArray(), terms));
-        }
+        weightedBackwardWeights(what, c, plan, reference, t, c.backwardWeightsTerms());
     }
 
     /** Pooling forward. */
@@ -98,51 +64,69 @@ final class NaiveDifferential {
 
     /** Dense forward. */
     static void denseForward(String what, DenseCase c, DensePlan plan, DensePlan reference, CaseTensors t) {
+        weightedForward(what, c, plan, reference, t, c.op().inFeatures() + 1);
+    }
+
+    /** Dense backward data. */
+    static void denseBackwardData(DenseCase c, DensePlan plan, DensePlan reference, CaseTensors t) {
+        weightedBackwardData("dense backwardData dx", c, plan, reference, t, c.op().outFeatures());
+    }
+
+    /** Dense backward weights. */
+    static void denseBackwardWeights(DenseCase c, DensePlan plan, DensePlan reference, CaseTensors t) {
+        weightedBackwardWeights("dense backwardWeights", c, plan, reference, t, c.batch());
+    }
+
+    // Convolution and dense layers share these three: the same passes over a WeightedPlan, with the
+    // number of terms each output sums (which sets the error bound) given by the caller.
+
+    /** Forward on new random x, w, b; each output sums {@code terms} products. */
+    private static void weightedForward(String what, Object c, WeightedPlan plan, WeightedPlan reference, CaseTensors t,
+                                        int terms) {
         Tensor x = t.uniform(plan.inputShape());
-        Tensor w = t.uniform(c.op().weightShape());
-        Tensor b = c.op().bias() ? t.uniform(c.op().biasShape()) : null;
+        Tensor w = t.uniform(plan.weightShape());
+        Tensor b = plan.hasBias() ? t.uniform(plan.biasShape()) : null;
         Tensor y = t.output(plan.outputShape());
         Tensor expected = t.output(plan.outputShape());
         Tensor magnitude = t.output(plan.outputShape());
         plan.forward(x, w, b, y);
         reference.forward(x, w, b, expected);
         reference.forward(t.abs(x), t.abs(w), t.abs(b), magnitude);
-        Closeness.assertClose(what, c, y, expected, ErrorBound.reduction(magnitude.toArray(), c.op().inFeatures() + 1));
+        Closeness.assertClose(what, c, y, expected, ErrorBound.reduction(magnitude.toArray(), terms));
     }
 
-    /** Dense backward data. */
-    static void denseBackwardData(DenseCase c, DensePlan plan, DensePlan reference, CaseTensors t) {
+    /** Backward data on new random dy, w; each element of dx sums {@code terms} products. */
+    private static void weightedBackwardData(String what, Object c, WeightedPlan plan, WeightedPlan reference,
+                                             CaseTensors t, int terms) {
         Tensor dy = t.uniform(plan.outputShape());
-        Tensor w = t.uniform(c.op().weightShape());
+        Tensor w = t.uniform(plan.weightShape());
         Tensor dx = t.output(plan.inputShape());
         Tensor expected = t.output(plan.inputShape());
         Tensor magnitude = t.output(plan.inputShape());
         plan.backwardData(dy, w, dx);
         reference.backwardData(dy, w, expected);
         reference.backwardData(t.abs(dy), t.abs(w), magnitude);
-        Closeness.assertClose("dense backwardData dx", c, dx, expected,
-                ErrorBound.reduction(magnitude.toArray(), c.op().outFeatures()));
+        Closeness.assertClose(what, c, dx, expected, ErrorBound.reduction(magnitude.toArray(), terms));
     }
 
-    /** Dense backward weights. */
-    static void denseBackwardWeights(DenseCase c, DensePlan plan, DensePlan reference, CaseTensors t) {
-        boolean bias = c.op().bias();
+    /** Backward weights on new random x, dy; each element of dw and db sums {@code terms} products. */
+    private static void weightedBackwardWeights(String what, Object c, WeightedPlan plan, WeightedPlan reference,
+                                                CaseTensors t, int terms) {
+        boolean bias = plan.hasBias();
         Tensor x = t.uniform(plan.inputShape());
         Tensor dy = t.uniform(plan.outputShape());
-        Tensor dw = t.output(c.op().weightShape());
-        Tensor db = bias ? t.output(c.op().biasShape()) : null;
-        Tensor expectedW = t.output(c.op().weightShape());
-        Tensor expectedB = bias ? t.output(c.op().biasShape()) : null;
-        Tensor magnitudeW = t.output(c.op().weightShape());
-        Tensor magnitudeB = bias ? t.output(c.op().biasShape()) : null;
+        Tensor dw = t.output(plan.weightShape());
+        Tensor db = bias ? t.output(plan.biasShape()) : null;
+        Tensor expectedW = t.output(plan.weightShape());
+        Tensor expectedB = bias ? t.output(plan.biasShape()) : null;
+        Tensor magnitudeW = t.output(plan.weightShape());
+        Tensor magnitudeB = bias ? t.output(plan.biasShape()) : null;
         plan.backwardWeights(x, dy, dw, db);
         reference.backwardWeights(x, dy, expectedW, expectedB);
         reference.backwardWeights(t.abs(x), t.abs(dy), magnitudeW, magnitudeB);
-        Closeness.assertClose("dense backwardWeights dw", c, dw, expectedW,
-                ErrorBound.reduction(magnitudeW.toArray(), c.batch()));
+        Closeness.assertClose(what + " dw", c, dw, expectedW, ErrorBound.reduction(magnitudeW.toArray(), terms));
         if (bias) {
-            Closeness.assertClose("dense backwardWeights db", c, db, expectedB,
-                    ErrorBound.reduction(magnitudeB.toArray(), c.batch()));
+            Closeness.assertClose(what + " db", c, db, expectedB, ErrorBound.reduction(magnitudeB.toArray(), terms));
         }
     }
 
