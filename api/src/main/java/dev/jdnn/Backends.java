@@ -179,7 +179,9 @@ public final class Backends {
     private record Requirement(Set<String> names, String source) {
         static Requirement of(BackendConfig config) {
             if (!config.required().isEmpty()) {
-                return new Requirement(config.required(), "BackendConfig.requireOneOf");
+                // sorted, so that messages name the backends in the same order on every run
+                return new Requirement(java.util.Collections.unmodifiableSortedSet(
+                        new java.util.TreeSet<>(config.required())), "BackendConfig.requireOneOf");
             }
             String value = System.getProperty(REQUIRE_PROPERTY);
             String source = "system property " + REQUIRE_PROPERTY;
@@ -190,13 +192,13 @@ public final class Backends {
             if (value == null || value.isBlank()) {
                 return new Requirement(Set.of(), "");
             }
-            Set<String> names = new java.util.TreeSet<>();
+            java.util.SortedSet<String> names = new java.util.TreeSet<>();
             for (String part : value.split(",")) {
                 if (!part.isBlank()) {
                     names.add(part.trim().toLowerCase(Locale.ROOT));
                 }
             }
-            return new Requirement(Set.copyOf(names), source + "=" + value.trim());
+            return new Requirement(java.util.Collections.unmodifiableSortedSet(names), source + "=" + value.trim());
         }
 
         boolean isEmpty() {
