@@ -2,6 +2,7 @@ package dev.jdnn.onednn;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,17 +34,25 @@ final class LoaderJvm {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(LibraryFallbackProbe.class.getName());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workingDirectory.toFile());
-        builder.environment().remove(NativeCache.ENVIRONMENT);
-        builder.environment().remove("XDG_CACHE_HOME");
-        builder.environment().remove("JDNN_BACKEND");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("forked JVM did not finish: " + command);
+        // The output goes to a file, not a pipe read before waitFor: reading a pipe blocks until the
+        // child exits, so a hung child would hang the test and the time limit would never apply.
+        Path log = Files.createTempFile("jdnn-loader-", ".log");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).directory(workingDirectory.toFile());
+            builder.environment().remove(NativeCache.ENVIRONMENT);
+            builder.environment().remove("XDG_CACHE_HOME");
+            builder.environment().remove("JDNN_BACKEND");
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("forked JVM did not finish within 2 minutes: " + command + "; output:\n"
+                        + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 }
