@@ -111,11 +111,15 @@ final class PackedGemm {
                 int aPanel = ir * kc;
                 long tileOffset = cOffset + (long) ir * ldc + jr;
                 if (rows == mr && cols == nr) {
-                    kernel.multiply(kc, ws.packedA, aPanel, ws.packedB, bPanel, c, tileOffset * Float.BYTES, rowBytes,
-                            add);
+                    if (add) {
+                        kernel.multiplyAdd(kc, ws.packedA, aPanel, ws.packedB, bPanel, c, tileOffset * Float.BYTES,
+                                rowBytes);
+                    } else {
+                        kernel.multiply(kc, ws.packedA, aPanel, ws.packedB, bPanel, c, tileOffset * Float.BYTES,
+                                rowBytes);
+                    }
                 } else {
-                    kernel.multiply(kc, ws.packedA, aPanel, ws.packedB, bPanel, ws.tile, 0,
-                            (long) nr * Float.BYTES, false);
+                    kernel.multiply(kc, ws.packedA, aPanel, ws.packedB, bPanel, ws.tile, 0, (long) nr * Float.BYTES);
                     storeEdge(ws.tile, rows, cols, c, tileOffset, ldc, add);
                 }
             }
