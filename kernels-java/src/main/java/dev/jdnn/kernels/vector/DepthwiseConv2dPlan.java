@@ -126,7 +126,7 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
         int end = WorkerPool.start(g.c(), worker + 1, workers);
         for (int ch = WorkerPool.start(g.c(), worker, workers); ch < end; ch++) {
             Arrays.fill(sums, 0f);
-            float biasSum = 0f;
+            double biasSum = 0;
             for (int image = 0; image < g.n(); image++) {
                 long p = (long) image * g.c() + ch;
                 plane.load(x, p * g.cells());
@@ -141,7 +141,7 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
                 dw.setAtIndex(FLOAT, (long) ch * taps + t, sums[t]);
             }
             if (db != null) {
-                db.setAtIndex(FLOAT, ch, biasSum);
+                db.setAtIndex(FLOAT, ch, (float) biasSum);
             }
         }
     }

@@ -205,11 +205,12 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     private void biasGradient(MemorySegment dy, MemorySegment db) {
         int pixels = g.pixels();
         for (int kk = 0; kk < g.k(); kk++) {
-            float sum = 0f;
+            // Per image a blockwise float sum, across images a double: n·oh·ow terms may be billions.
+            double sum = 0;
             for (int image = 0; image < g.n(); image++) {
                 sum += SegmentVectors.sum(dy, ((long) image * g.k() + kk) * pixels, pixels);
             }
-            db.setAtIndex(FLOAT, kk, sum);
+            db.setAtIndex(FLOAT, kk, (float) sum);
         }
     }
 
