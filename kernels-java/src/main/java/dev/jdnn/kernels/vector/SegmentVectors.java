@@ -95,6 +95,34 @@ final class SegmentVectors {
         }
     }
 
+    /** {@code dst[dstOffset + i] += src[srcOffset + i]} from a heap array. */
+    static void addArray(MemorySegment dst, long dstOffset, float[] src, int srcOffset, int length) {
+        int i = 0;
+        for (; i <= length - LANES; i += LANES) {
+            store(load(dst, dstOffset + i).add(FloatVector.fromArray(SPECIES, src, srcOffset + i)), dst, dstOffset + i);
+        }
+        for (; i < length; i++) {
+            dst.setAtIndex(FLOAT, dstOffset + i, dst.getAtIndex(FLOAT, dstOffset + i) + src[srcOffset + i]);
+        }
+    }
+
+    /**
+     * Whether every one of {@code length} floats is finite: {@code 0·v} is 0 for a finite
+     * {@code v} and NaN for ±Inf and NaN, and NaN survives the sum.
+     */
+    static boolean allFinite(MemorySegment src, long offset, long length) {
+        FloatVector acc = FloatVector.zero(SPECIES);
+        long i = 0;
+        for (; i <= length - LANES; i += LANES) {
+            acc = acc.add(load(src, offset + i).mul(0f));
+        }
+        float tail = 0f;
+        for (; i < length; i++) {
+            tail += 0f * src.getAtIndex(FLOAT, offset + i);
+        }
+        return !acc.test(VectorOperators.IS_NAN).anyTrue() && !Float.isNaN(tail);
+    }
+
     /** {@code dst[i] += a * src[i]}. */
     static void addScaled(MemorySegment dst, long dstOffset, float a, MemorySegment src, long srcOffset, int length) {
         FloatVector scale = FloatVector.broadcast(SPECIES, a);
@@ -110,11 +138,11 @@ final class SegmentVectors {
 
     /**
      * Terms one vector accumulator takes before its partial sum moves into a {@code double}: short
-     * enough that a float partial stays accurate (each lane sums at most 256 terms), long enough
-     * that the hand-over costs nothing. A single float accumulator over a whole long run stalls:
+     * enough that a float partial stays accurate (each lane sums at most 64 terms at 512 bits),
+     * long enough that the hand-over costs nothing. A single float accumulator over a whole long run stalls:
      * 536,895,241 ones summed to exactly 2^28 (each lane stuck at 2^24).
      */
-    static final int BLOCK = 4096;
+    static final int BLOCK = 1024;
 
     /** {@code Σ src[i]}, in an order fixed by the length alone (the same bits at every JIT tier). */
     static float sum(MemorySegment src, long offset, long length) {

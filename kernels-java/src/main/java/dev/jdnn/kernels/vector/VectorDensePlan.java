@@ -25,7 +25,7 @@ final class VectorDensePlan implements DensePlan {
     private final ParallelGemm gemm;
     private final WorkerPool.Job matrixVectorJob = this::matrixVectorShare;
     /** Rows of dY summed in float before the block's sum moves into {@link #biasTotals}. */
-    private static final int ROWS_PER_BLOCK = 256;
+    private static final int ROWS_PER_BLOCK = 64;
     /** The bias gradient's running totals, for batches longer than one block. */
     private final double[] biasTotals;
 
