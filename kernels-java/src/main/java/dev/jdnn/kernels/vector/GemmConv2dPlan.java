@@ -86,7 +86,7 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         this.columns = new MemorySegment[buffers];
         this.columnViews = new MemorySegment[buffers];
         this.bands = new float[pointwise ? 0 : buffers][];
-        int bandFloats = pointwise ? 0 : bandFloats(op, g, im2col.maxBandRows(blockPixels));
+        int bandFloats = pointwise ? 0 : bandFloats(op, g, blockPixels == pixels ? g.h() : im2col.maxBandRows(blockPixels));
         for (int i = 0; i < columnArrays.length; i++) {
             columnArrays[i] = new float[rows * blockPixels];
             columnViews[i] = MemorySegment.ofArray(columnArrays[i]);
@@ -244,8 +244,8 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
                     // through the native column matrix and a copy of all of it.
                     multiply(worker, rows, p1 - p0, g.kg(), w, wOffset, rows, true, dy, dyOffset + p0, pixels, false,
                             columnViews[buffer], 0, p1 - p0, false);
-                    int from = im2col.bandStart(p0);
-                    int to = im2col.bandEnd(p1);
+                    int from = bandStart(p0);
+                    int to = bandEnd(p1);
                     im2col.fold(columnArrays[buffer], g.cg(), p0, p1, band, from, to);
                     im2col.storeBand(band, g.cg(), from, to, dx, dxOffset);
                 }
@@ -288,11 +288,24 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     /** Column block {@code [p0, p1)} of one image's group, into buffer {@code buffer}'s native columns. */
     private void unfold(MemorySegment x, long xOffset, int buffer, int p0, int p1) {
         float[] col = columnArrays[buffer];
-        int from = im2col.bandStart(p0);
-        int to = im2col.bandEnd(p1);
+        int from = bandStart(p0);
+        int to = bandEnd(p1);
         im2col.loadBand(x, xOffset, g.cg(), from, to, bands[buffer]);
         im2col.unfold(bands[buffer], from, to, g.cg(), p0, p1, col);
         MemorySegment.copy(col, 0, columns[buffer], FLOAT, 0, g.columnRows() * (p1 - p0));
+    }
+
+    /**
+     * First input row of the band block {@code [p0, ...)} reads: the whole image when one block
+     * covers it, so that backward data writes every cell of dx (rows no output reads get zeros).
+     */
+    private int bandStart(int p0) {
+        return blockPixels == g.pixels() ? 0 : im2col.bandStart(p0);
+    }
+
+    /** One past the last input row of the band of block {@code [..., p1)}, as {@link #bandStart}. */
+    private int bandEnd(int p1) {
+        return blockPixels == g.pixels() ? g.h() : im2col.bandEnd(p1);
     }
 
     private void sumPartialWeights(MemorySegment dw) {

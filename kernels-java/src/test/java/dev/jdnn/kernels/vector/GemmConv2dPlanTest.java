@@ -23,8 +23,11 @@ class GemmConv2dPlanTest {
     @Test
     void columnBlocksOfAnySizeAgreeWithNaive() {
         Conv2d[] ops = {Conv2d.of(3, 5, 3).padding(1), Conv2d.of(4, 6, 3).stride(2).padding(new Padding(2, 0, 1, 2)),
-            Conv2d.of(4, 4, 3).dilation(2).groups(2), Conv2d.of(2, 3, 5).stride(1, 3).padding(2)};
-        Shape[] inputs = {Shape.of(2, 3, 9, 11), Shape.of(3, 4, 13, 10), Shape.of(2, 4, 12, 9), Shape.of(1, 2, 11, 17)};
+            Conv2d.of(4, 4, 3).dilation(2).groups(2), Conv2d.of(2, 3, 5).stride(1, 3).padding(2),
+            // No output reads the last input row: backward data must still write zeros there.
+            Conv2d.of(2, 3, 2).stride(3)};
+        Shape[] inputs = {Shape.of(2, 3, 9, 11), Shape.of(3, 4, 13, 10), Shape.of(2, 4, 12, 9), Shape.of(1, 2, 11, 17),
+            Shape.of(2, 2, 9, 10)};
         try (Backend naive = Backends.open("naive"); WorkerPool one = new WorkerPool(1);
                 WorkerPool two = new WorkerPool(2)) {
             PackedGemm gemm = new PackedGemm(VectorWidth.microKernel());

@@ -15,14 +15,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * single C2 thread of a small machine is busy (then a hot method is compiled at tier 2, which
  * profiles nothing, and never reaches C2): the vector backend ran 20x slower in every multi-shape
  * JVM on AVX-512. Each case runs {@link MultiShapeWorkload} in a fresh JVM with
- * {@code -XX:+PrintCompilation}, C1 only ({@code TieredStopAtLevel=3}) and with every tier, at the
- * forced 512-bit width (C1 and C2 compile its bytecode on any x86 CPU) and at the machine's own.
+ * {@code -XX:+PrintCompilation}, C1 only ({@code TieredStopAtLevel=3}) and with every tier at the forced
+ * 512-bit width (C1 and C2 compile its bytecode on any x86 CPU), and with every tier at the
+ * machine's own width.
  */
 class KernelsCompileAtEveryTierTest {
 
     static Stream<Arguments> jvms() {
-        return Stream.of(Arguments.of("512", true), Arguments.of("512", false), Arguments.of("", true),
-                Arguments.of("", false));
+        return Stream.of(Arguments.of("512", true), Arguments.of("512", false), Arguments.of("", false));
     }
 
     @ParameterizedTest(name = "bits {0}, C1 only {1}")
