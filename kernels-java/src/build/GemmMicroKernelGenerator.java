@@ -31,15 +31,20 @@ public final class GemmMicroKernelGenerator {
         }
     }
 
-    // 512 bits: 6 x 4 vectors (24 accumulators, AVX-512 has 32 registers), the shape measured
-    // fastest on AVX-512. 256/128 bits: 4 x 2 vectors, 8 accumulators, because AVX2 has only 16
+    // 512 bits: 4 x 4 vectors (16 accumulators + 4 B vectors + 4 broadcasts of AVX-512's 32
+    // registers). The 6 x 4 tile measured before (24 accumulators) was a few percent faster in
+    // C2 code alone, but C1 refuses it ("out of virtual registers in LIR generator"), and a kernel
+    // C1 refuses never reaches C2 on a machine whose single C2 thread is busy: the whole backend
+    // then ran the Vector API's boxed fallback, 20x slower. 4 x 4 compiles at every tier and
+    // measured 182-194 GFLOP/s steady state against 150-161 for 6 x 4 on the AVX-512 EPYC.
+    // 256/128 bits: 4 x 2 vectors, 8 accumulators, because AVX2 has only 16
     // vector registers and C2 schedules every broadcast of A at the top of the loop body: live
     // values are accumulators + B vectors + all MR broadcasts, and any accumulator spilled to the
     // stack puts a store-to-load round trip (~12 cycles) on the loop-carried path. On a Zen 3 the
     // disassembly of 8 x 2, 6 x 2, 5 x 2 (array B) and 4 x 3 shows such spills; 4 x 2 (8 + 2 + 4)
     // has none and ran ~2x faster than 6 x 2 on L1-resident panels (kernel alone, GFLOP/s, one
     // noisy run: 4x2 81, 5x2 56-92, 8x1 69, 6x2 41, 4x3 41, 3x3 48).
-    static final List<Variant> VARIANTS = List.of(new Variant(512, 6, 4), new Variant(256, 4, 2),
+    static final List<Variant> VARIANTS = List.of(new Variant(512, 4, 4), new Variant(256, 4, 2),
             new Variant(128, 4, 2));
 
     public static void main(String[] args) throws IOException {
@@ -68,9 +73,35 @@ public final class GemmMicroKernelGenerator {
         s.append("    @Override\n    public int rows() {\n        return MR;\n    }\n\n");
         s.append("    @Override\n    public int columns() {\n        return NR;\n    }\n\n");
         s.append("    @Override\n    public int bits() {\n        return ").append(v.bits()).append(";\n    }\n\n");
+        kernel(s, v, "multiply", false);
+        kernel(s, v, "multiplyAdd", true);
         s.append("    @Override\n");
-        s.append("    public void multiply(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c, long cByteOffset,\n");
-        s.append("            long cRowBytes, boolean accumulate) {\n");
+        s.append("    public void packPanel(int kc, MemorySegment b, long bByteOffset, long bRowBytes, MemorySegment dst,\n");
+        s.append("            long dstByteOffset) {\n");
+        s.append("        for (int p = 0; p < kc; p++) {\n");
+        s.append("            long src = bByteOffset + p * bRowBytes;\n");
+        s.append("            long d = dstByteOffset + (long) p * (NR * Float.BYTES);\n");
+        for (int j = 0; j < v.vectors(); j++) {
+            String shift = j == 0 ? "" : " + " + (j * v.lanes() * 4);
+            s.append("            FloatVector.fromMemorySegment(SPECIES, b, src").append(shift)
+                    .append(", ORDER).intoMemorySegment(dst, d").append(shift).append(", ORDER);\n");
+        }
+        s.append("        }\n");
+        s.append("    }\n}\n");
+        return s.toString();
+    }
+
+    /**
+     * One kernel method: {@code C = A·B} or, for {@code accumulate}, {@code C += A·B}. Two methods
+     * rather than one with a flag: the flag's rarely taken side made C2 deoptimise the hot kernel
+     * ({@code unstable_if}) the first time backward-weights accumulated, and the kernel then ran
+     * interpreted until C2 compiled it again.
+     */
+    private static void kernel(StringBuilder s, Variant v, String name, boolean accumulate) {
+        s.append("    @Override\n");
+        s.append("    public void ").append(name)
+                .append("(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c,\n");
+        s.append("            long cByteOffset, long cRowBytes) {\n");
         for (int r = 0; r < v.rows(); r++) {
             s.append("        FloatVector");
             for (int j = 0; j < v.vectors(); j++) {
@@ -97,36 +128,16 @@ public final class GemmMicroKernelGenerator {
             }
         }
         s.append("        }\n");
-        s.append("        if (accumulate) {\n");
         for (int r = 0; r < v.rows(); r++) {
             for (int j = 0; j < v.vectors(); j++) {
-                s.append("            ").append(acc(r, j)).append(" = ").append(acc(r, j))
-                        .append(".add(FloatVector.fromMemorySegment(SPECIES, c, ").append(offset(v, r, j))
-                        .append(", ORDER));\n");
-            }
-        }
-        s.append("        }\n");
-        for (int r = 0; r < v.rows(); r++) {
-            for (int j = 0; j < v.vectors(); j++) {
-                s.append("        ").append(acc(r, j)).append(".intoMemorySegment(c, ").append(offset(v, r, j))
+                String sum = accumulate
+                        ? acc(r, j) + ".add(FloatVector.fromMemorySegment(SPECIES, c, " + offset(v, r, j) + ", ORDER))"
+                        : acc(r, j);
+                s.append("        ").append(sum).append(".intoMemorySegment(c, ").append(offset(v, r, j))
                         .append(", ORDER);\n");
             }
         }
         s.append("    }\n\n");
-        s.append("    @Override\n");
-        s.append("    public void packPanel(int kc, MemorySegment b, long bByteOffset, long bRowBytes, MemorySegment dst,\n");
-        s.append("            long dstByteOffset) {\n");
-        s.append("        for (int p = 0; p < kc; p++) {\n");
-        s.append("            long src = bByteOffset + p * bRowBytes;\n");
-        s.append("            long d = dstByteOffset + (long) p * (NR * Float.BYTES);\n");
-        for (int j = 0; j < v.vectors(); j++) {
-            String shift = j == 0 ? "" : " + " + (j * v.lanes() * 4);
-            s.append("            FloatVector.fromMemorySegment(SPECIES, b, src").append(shift)
-                    .append(", ORDER).intoMemorySegment(dst, d").append(shift).append(", ORDER);\n");
-        }
-        s.append("        }\n");
-        s.append("    }\n}\n");
-        return s.toString();
     }
 
     private static String acc(int r, int j) {

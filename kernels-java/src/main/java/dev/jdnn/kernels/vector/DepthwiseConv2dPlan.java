@@ -4,6 +4,7 @@ import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
 
 import dev.jdnn.Conv2d;
 import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
@@ -39,6 +40,29 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
     /** One output plane (forward) or dx plane (backward data), copied out in one bulk copy. */
     private final float[][] results;
     private final float[][] filters;
+    private final boolean padded;
+    /**
+     * For non-finite operands: the padded planes' zeros (padding, and outputs that do not exist in
+     * backward data) must meet no infinite or NaN value, as {@link PaddingSkippingConvolution} says.
+     */
+    private final PaddingSkippingConvolution paddingSkipping;
+
+    /**
+     * Floats of one padded plane above which the backend takes the GEMM path instead (whose
+     * scratch is bounded): huge padding or images would otherwise need planes of gigabytes.
+     */
+    static final long MAX_PLANE = 1 << 24;
+
+    /** Whether this plan's per-worker planes for {@code op} on {@code input} stay within {@link #MAX_PLANE}. */
+    static boolean fits(Conv2d op, Shape input) {
+        ConvGeometry g = ConvGeometry.of(op, input);
+        long spanH = (long) (op.kernelH() - 1) * op.dilationH();
+        long spanW = (long) (op.kernelW() - 1) * op.dilationW();
+        long forward = ((long) (g.oh() - 1) * op.strideH() + spanH + 1) * ((long) (g.ow() - 1) * op.strideW() + spanW + 1);
+        long backward = ((long) g.h() + spanH) * ((long) g.w() + spanW);
+        return forward <= MAX_PLANE && backward <= MAX_PLANE && (long) g.oh() * g.ow() <= MAX_PLANE
+                && (long) g.h() * g.w() <= MAX_PLANE;
+    }
 
     DepthwiseConv2dPlan(Conv2d op, Shape input, WorkerPool pool) {
         super(op, input, pool);
@@ -70,6 +94,38 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
             }
         }
         this.inputRowStep = op.strideH() * inputs[0].rowStride;
+        this.padded = !op.padding().isNone();
+        this.paddingSkipping = new PaddingSkippingConvolution(g);
+    }
+
+    @Override
+    public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
+        if (padded && !SegmentVectors.allFinite(w.segment(), 0, w.shape().elementCount())) {
+            paddingSkipping.forward(x.segment(), w.segment(), b == null ? null : b.segment(), y.segment());
+            return;
+        }
+        super.forward(x, w, b, y);
+    }
+
+    @Override
+    public void backwardData(Tensor dy, Tensor w, Tensor dx) {
+        if (!SegmentVectors.allFinite(w.segment(), 0, w.shape().elementCount())) {
+            paddingSkipping.backwardData(dy.segment(), w.segment(), dx.segment());
+            return;
+        }
+        super.backwardData(dy, w, dx);
+    }
+
+    @Override
+    public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
+        if (padded && !SegmentVectors.allFinite(dy.segment(), 0, dy.shape().elementCount())) {
+            paddingSkipping.backwardWeights(x.segment(), dy.segment(), dw.segment());
+            if (db != null) {
+                biasGradient(dy.segment(), db.segment());
+            }
+            return;
+        }
+        super.backwardWeights(x, dy, dw, db);
     }
 
     @Override
@@ -126,7 +182,7 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
         int end = WorkerPool.start(g.c(), worker + 1, workers);
         for (int ch = WorkerPool.start(g.c(), worker, workers); ch < end; ch++) {
             Arrays.fill(sums, 0f);
-            float biasSum = 0f;
+            double biasSum = 0;
             for (int image = 0; image < g.n(); image++) {
                 long p = (long) image * g.c() + ch;
                 plane.load(x, p * g.cells());
@@ -141,7 +197,7 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
                 dw.setAtIndex(FLOAT, (long) ch * taps + t, sums[t]);
             }
             if (db != null) {
-                db.setAtIndex(FLOAT, ch, biasSum);
+                db.setAtIndex(FLOAT, ch, (float) biasSum);
             }
         }
     }

@@ -5,7 +5,6 @@ import static dev.jdnn.kernels.vector.SegmentVectors.SPECIES;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * The inner loops of the depthwise convolution, on one channel plane held in a {@link PaddedPlane}'s
@@ -222,7 +221,7 @@ final class DepthwiseCorrelation {
                                 .fma(FloatVector.fromArray(SPECIES, dy, dyRow + j), acc);
                     }
                 }
-                sums[t] += acc.reduceLanes(VectorOperators.ADD);
+                sums[t] += SegmentVectors.sumLanes(acc);
             }
         }
         if (full < cols) {
@@ -298,15 +297,15 @@ final class DepthwiseCorrelation {
                 s8 = x2.fma(dl, s8);
             }
         }
-        sums[0] += s0.reduceLanes(VectorOperators.ADD);
-        sums[1] += s1.reduceLanes(VectorOperators.ADD);
-        sums[2] += s2.reduceLanes(VectorOperators.ADD);
-        sums[3] += s3.reduceLanes(VectorOperators.ADD);
-        sums[4] += s4.reduceLanes(VectorOperators.ADD);
-        sums[5] += s5.reduceLanes(VectorOperators.ADD);
-        sums[6] += s6.reduceLanes(VectorOperators.ADD);
-        sums[7] += s7.reduceLanes(VectorOperators.ADD);
-        sums[8] += s8.reduceLanes(VectorOperators.ADD);
+        sums[0] += SegmentVectors.sumLanes(s0);
+        sums[1] += SegmentVectors.sumLanes(s1);
+        sums[2] += SegmentVectors.sumLanes(s2);
+        sums[3] += SegmentVectors.sumLanes(s3);
+        sums[4] += SegmentVectors.sumLanes(s4);
+        sums[5] += SegmentVectors.sumLanes(s5);
+        sums[6] += SegmentVectors.sumLanes(s6);
+        sums[7] += SegmentVectors.sumLanes(s7);
+        sums[8] += SegmentVectors.sumLanes(s8);
     }
 
     /** Rows {@code [firstRow, endRow)}, one at a time, whole vectors only. */
@@ -347,14 +346,14 @@ final class DepthwiseCorrelation {
                 s8 = FloatVector.fromArray(SPECIES, plane, at + o8).fma(d, s8);
             }
         }
-        sums[0] += s0.reduceLanes(VectorOperators.ADD);
-        sums[1] += s1.reduceLanes(VectorOperators.ADD);
-        sums[2] += s2.reduceLanes(VectorOperators.ADD);
-        sums[3] += s3.reduceLanes(VectorOperators.ADD);
-        sums[4] += s4.reduceLanes(VectorOperators.ADD);
-        sums[5] += s5.reduceLanes(VectorOperators.ADD);
-        sums[6] += s6.reduceLanes(VectorOperators.ADD);
-        sums[7] += s7.reduceLanes(VectorOperators.ADD);
-        sums[8] += s8.reduceLanes(VectorOperators.ADD);
+        sums[0] += SegmentVectors.sumLanes(s0);
+        sums[1] += SegmentVectors.sumLanes(s1);
+        sums[2] += SegmentVectors.sumLanes(s2);
+        sums[3] += SegmentVectors.sumLanes(s3);
+        sums[4] += SegmentVectors.sumLanes(s4);
+        sums[5] += SegmentVectors.sumLanes(s5);
+        sums[6] += SegmentVectors.sumLanes(s6);
+        sums[7] += SegmentVectors.sumLanes(s7);
+        sums[8] += SegmentVectors.sumLanes(s8);
     }
 }

@@ -14,19 +14,39 @@ import java.lang.foreign.MemorySegment;
  * {@code dW = dY·colᵀ} (the transpose is absorbed by the B packing) and {@code db = Σ dY}. A
  * 1x1 convolution with stride 1 and no padding skips im2col: the image already is the column matrix.
  *
+ * <p>The column matrix of a large image is built in blocks of consecutive output pixels, each at
+ * most {@value #COLUMN_BUDGET} floats (and at least one pixel's column), from the band of input
+ * rows the block reads; every hot-core shape fits in one block, so only huge images pay for the
+ * blocking. The plan's scratch is therefore bounded: per buffer at most twice the budget (heap and
+ * native copies of the block, 32 MiB) plus one band of the image, never more than one image's
+ * group of channels; where even that would not fit a Java array the plan is refused with an
+ * {@link IllegalArgumentException} naming the limit.
+ *
  * <p>With at least as many images as workers, each worker takes whole images with its own column
  * buffer and GEMM workspace (and, for backward weights, its own partial {@code dW}, summed at the
  * end); otherwise images run one after another and each GEMM is shared out over the workers. All
  * scratch is allocated here, once.
+ *
+ * <p>Padded cells take part in nothing (the contract's NaN/Inf rule): the column matrix holds
+ * zeros there, which would turn an infinite or NaN weight (forward) or {@code dy} (backward
+ * weights) into NaN. So when the op has padding, a pass first scans the operand the zeros would
+ * meet (a vector pass over it, small next to the GEMM) and, only if it holds a non-finite value,
+ * runs {@link PaddingSkippingConvolution} instead.
  */
 final class GemmConv2dPlan extends VectorConv2dPlan {
+    /** Floats of one column block. */
+    static final int COLUMN_BUDGET = 1 << 22;
+
     private final ParallelGemm gemm;
     private final Im2col im2col;
     private final boolean pointwise;
+    private final boolean padded;
     private final boolean imagePerWorker;
+    /** Output pixels per column block; the last block of an image may be shorter. */
+    private final int blockPixels;
     private final Arena arena = Arena.ofShared();
     /**
-     * Per buffer: the column matrix on the heap, where {@link Im2col} fills and folds it run by run
+     * Per buffer: one column block on the heap, where {@link Im2col} fills and folds it run by run
      * (cheap on arrays, tens of nanoseconds per run on segments) ...
      */
     private final float[][] columnArrays;
@@ -37,44 +57,114 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
      * the GEMM reading B from a heap segment ran cifar_c2 forward ~1.6x slower) ...
      */
     private final MemorySegment[] columns;
-    /** ... and one image's channels on the heap. */
-    private final float[][] images;
+    /** ... and the band of input rows of one image's channels the block reads, on the heap. */
+    private final float[][] bands;
     private final MemorySegment[] partialWeights;
+    private final PaddingSkippingConvolution paddingSkipping;
     private int partialWorkers;
 
     GemmConv2dPlan(Conv2d op, Shape input, WorkerPool pool, PackedGemm packedGemm) {
+        this(op, input, pool, packedGemm, COLUMN_BUDGET);
+    }
+
+    /** With column blocks of at most {@code columnBudget} floats (tests force small blocks). */
+    GemmConv2dPlan(Conv2d op, Shape input, WorkerPool pool, PackedGemm packedGemm, int columnBudget) {
         super(op, input, pool);
+        checkSizes(op, g);
         this.pointwise = op.kernelH() == 1 && op.kernelW() == 1 && op.strideH() == 1 && op.strideW() == 1
                 && op.padding().isNone();
+        this.padded = !op.padding().isNone();
         this.imagePerWorker = g.n() >= pool.size() && pool.size() > 1;
         this.im2col = new Im2col(op, g.h(), g.w(), g.oh(), g.ow());
         int rows = g.columnRows();
         int pixels = g.pixels();
+        this.blockPixels = (int) Math.max(1, Math.min(pixels, columnBudget / Math.max(1, rows)));
         int maxDim = Math.max(Math.max(rows, pixels), g.kg());
         this.gemm = new ParallelGemm(packedGemm, pool, maxDim, maxDim, maxDim);
         int buffers = imagePerWorker ? pool.size() : 1;
         this.columnArrays = new float[pointwise ? 0 : buffers][];
         this.columns = new MemorySegment[buffers];
         this.columnViews = new MemorySegment[buffers];
-        this.images = new float[pointwise ? 0 : buffers][];
+        this.bands = new float[pointwise ? 0 : buffers][];
+        int bandFloats = pointwise ? 0 : bandFloats(op, g, blockPixels == pixels ? g.h() : im2col.maxBandRows(blockPixels));
         for (int i = 0; i < columnArrays.length; i++) {
-            columnArrays[i] = new float[Math.multiplyExact(rows, pixels)];
+            columnArrays[i] = new float[rows * blockPixels];
             columnViews[i] = MemorySegment.ofArray(columnArrays[i]);
-            columns[i] = arena.allocate((long) rows * pixels * Float.BYTES, 64);
-            images[i] = new float[g.cg() * g.cells()];
+            columns[i] = arena.allocate((long) rows * blockPixels * Float.BYTES, 64);
+            bands[i] = new float[bandFloats];
         }
         long weights = (long) g.k() * rows;
         this.partialWeights = new MemorySegment[imagePerWorker ? buffers : 0];
         for (int i = 0; i < partialWeights.length; i++) {
             partialWeights[i] = arena.allocate(weights * Float.BYTES, 64);
         }
+        this.paddingSkipping = padded ? new PaddingSkippingConvolution(g) : null;
+    }
+
+    /**
+     * Checks the sizes this plan indexes with {@code int} (one image's planes, one group's column
+     * rows, one band) and returns the band's floats.
+     */
+    private static int bandFloats(Conv2d op, ConvGeometry g, int bandRows) {
+        long band = (long) g.cg() * bandRows * g.w();
+        if (band > MAX_ARRAY) {
+            throw new IllegalArgumentException("vector conv2d " + op + ": input: expected at most " + MAX_ARRAY
+                    + " floats in the band of rows of one image's group of channels that one column block reads, got "
+                    + band + " for " + g.input());
+        }
+        return (int) band;
+    }
+
+    /**
+     * Refuses a convolution whose per-image sizes the plan indexes with {@code int}: one channel's
+     * input or output plane, one group's column rows ({@code C/groups · R · S}).
+     */
+    private static void checkSizes(Conv2d op, ConvGeometry g) {
+        check(op, "output plane (oh·ow)", (long) g.oh() * g.ow(), g);
+        check(op, "input plane (h·w)", (long) g.h() * g.w(), g);
+        check(op, "column rows (C/groups·R·S)", (long) g.cg() * g.taps(), g);
+    }
+
+    private static void check(Conv2d op, String what, long value, ConvGeometry g) {
+        if (value > MAX_ARRAY) {
+            throw new IllegalArgumentException("vector conv2d " + op + ": input " + g.input() + ": expected "
+                    + what + " of at most " + MAX_ARRAY + " elements, got " + value);
+        }
+    }
+
+    /** Largest Java array this plan allocates, in floats (a little below {@code Integer.MAX_VALUE}). */
+    static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /** Bytes of scratch this plan holds (heap and native): for tests of the bound. */
+    long scratchBytes() {
+        long floats = 0;
+        for (int i = 0; i < columnArrays.length; i++) {
+            floats += 2L * columnArrays[i].length + bands[i].length;
+        }
+        for (MemorySegment partial : partialWeights) {
+            floats += partial.byteSize() / Float.BYTES;
+        }
+        return floats * Float.BYTES;
+    }
+
+    @Override
+    public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
+        if (padded && !SegmentVectors.allFinite(w.segment(), 0, w.shape().elementCount())) {
+            paddingSkipping.forward(x.segment(), w.segment(), b == null ? null : b.segment(), y.segment());
+            return;
+        }
+        super.forward(x, w, b, y);
     }
 
     @Override
     public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
-        super.backwardWeights(x, dy, dw, null);
-        if (imagePerWorker) {
-            sumPartialWeights(dw.segment());
+        if (padded && !SegmentVectors.allFinite(dy.segment(), 0, dy.shape().elementCount())) {
+            paddingSkipping.backwardWeights(x.segment(), dy.segment(), dw.segment());
+        } else {
+            super.backwardWeights(x, dy, dw, null);
+            if (imagePerWorker) {
+                sumPartialWeights(dw.segment());
+            }
         }
         if (db != null) {
             biasGradient(dy.segment(), db.segment());
@@ -97,27 +187,29 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         MemorySegment b = third;
         MemorySegment y = out;
         int buffer = Math.max(worker, 0);
-        MemorySegment col = columns[buffer];
         int rows = g.columnRows();
         int pixels = g.pixels();
         for (int image = first(worker, workers); image < last(worker, workers); image++) {
             for (int group = 0; group < g.groups(); group++) {
                 long xOffset = ((long) image * g.c() + (long) group * g.cg()) * g.cells();
-                MemorySegment bSource = x;
-                long bOffset = xOffset;
-                if (!pointwise) {
-                    unfold(x, xOffset, buffer);
-                    bSource = col;
-                    bOffset = 0;
-                }
                 long yOffset = ((long) image * g.k() + (long) group * g.kg()) * pixels;
-                multiply(worker, g.kg(), pixels, rows, w, (long) group * g.kg() * rows, rows, false, bSource, bOffset,
-                        pixels, false, y, yOffset, pixels, false);
-                if (b != null) {
-                    for (int kk = 0; kk < g.kg(); kk++) {
-                        float bias = b.getAtIndex(FLOAT, (long) group * g.kg() + kk);
-                        SegmentVectors.addScalar(y, yOffset + (long) kk * pixels, pixels, bias);
-                    }
+                long wOffset = (long) group * g.kg() * rows;
+                if (pointwise) {
+                    multiply(worker, g.kg(), pixels, rows, w, wOffset, rows, false, x, xOffset, pixels, false, y,
+                            yOffset, pixels, false);
+                    continue;
+                }
+                for (int p0 = 0; p0 < pixels; p0 += blockPixels) {
+                    int p1 = Math.min(pixels, p0 + blockPixels);
+                    unfold(x, xOffset, buffer, p0, p1);
+                    multiply(worker, g.kg(), p1 - p0, rows, w, wOffset, rows, false, columns[buffer], 0, p1 - p0,
+                            false, y, yOffset + p0, pixels, false);
+                }
+            }
+            if (b != null) {
+                for (int kk = 0; kk < g.k(); kk++) {
+                    float bias = b.getAtIndex(FLOAT, kk);
+                    SegmentVectors.addScalar(y, ((long) image * g.k() + kk) * pixels, pixels, bias);
                 }
             }
         }
@@ -131,6 +223,7 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         int buffer = Math.max(worker, 0);
         int rows = g.columnRows();
         int pixels = g.pixels();
+        float[] band = pointwise ? null : bands[buffer];
         for (int image = first(worker, workers); image < last(worker, workers); image++) {
             for (int group = 0; group < g.groups(); group++) {
                 long dyOffset = ((long) image * g.k() + (long) group * g.kg()) * pixels;
@@ -139,12 +232,22 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
                 if (pointwise) {
                     multiply(worker, rows, pixels, g.kg(), w, wOffset, rows, true, dy, dyOffset, pixels, false, dx,
                             dxOffset, pixels, false);
-                } else {
+                    continue;
+                }
+                if (blockPixels < pixels) {
+                    // Bands of neighbouring blocks overlap: each adds its part into a zeroed dx.
+                    dx.asSlice(dxOffset * Float.BYTES, (long) g.cg() * g.cells() * Float.BYTES).fill((byte) 0);
+                }
+                for (int p0 = 0; p0 < pixels; p0 += blockPixels) {
+                    int p1 = Math.min(pixels, p0 + blockPixels);
                     // The product goes straight into the heap column array that col2im folds, instead of
-                    // through the native column matrix and a copy of all of it per image.
-                    multiply(worker, rows, pixels, g.kg(), w, wOffset, rows, true, dy, dyOffset, pixels, false,
-                            columnViews[buffer], 0, pixels, false);
-                    im2col.fold(columnArrays[buffer], g.cg(), images[buffer], dx, dxOffset);
+                    // through the native column matrix and a copy of all of it.
+                    multiply(worker, rows, p1 - p0, g.kg(), w, wOffset, rows, true, dy, dyOffset + p0, pixels, false,
+                            columnViews[buffer], 0, p1 - p0, false);
+                    int from = bandStart(p0);
+                    int to = bandEnd(p1);
+                    im2col.fold(columnArrays[buffer], g.cg(), p0, p1, band, from, to);
+                    im2col.storeBand(band, g.cg(), from, to, dx, dxOffset);
                 }
             }
         }
@@ -159,31 +262,50 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
             partialWorkers = workers;
         }
         int buffer = Math.max(worker, 0);
-        MemorySegment col = columns[buffer];
         int rows = g.columnRows();
         int pixels = g.pixels();
         int from = first(worker, workers);
         for (int image = from; image < last(worker, workers); image++) {
             for (int group = 0; group < g.groups(); group++) {
                 long xOffset = ((long) image * g.c() + (long) group * g.cg()) * g.cells();
-                MemorySegment bSource = x;
-                long bOffset = xOffset;
-                if (!pointwise) {
-                    unfold(x, xOffset, buffer);
-                    bSource = col;
-                    bOffset = 0;
-                }
                 long dyOffset = ((long) image * g.k() + (long) group * g.kg()) * pixels;
-                multiply(worker, g.kg(), rows, pixels, dy, dyOffset, pixels, false, bSource, bOffset, pixels, true, dw,
-                        (long) group * g.kg() * rows, rows, image > from);
+                long dwOffset = (long) group * g.kg() * rows;
+                if (pointwise) {
+                    multiply(worker, g.kg(), rows, pixels, dy, dyOffset, pixels, false, x, xOffset, pixels, true, dw,
+                            dwOffset, rows, image > from);
+                    continue;
+                }
+                for (int p0 = 0; p0 < pixels; p0 += blockPixels) {
+                    int p1 = Math.min(pixels, p0 + blockPixels);
+                    unfold(x, xOffset, buffer, p0, p1);
+                    multiply(worker, g.kg(), rows, p1 - p0, dy, dyOffset + p0, pixels, false, columns[buffer], 0,
+                            p1 - p0, true, dw, dwOffset, rows, image > from || p0 > 0);
+                }
             }
         }
     }
 
-    private void unfold(MemorySegment x, long xOffset, int buffer) {
+    /** Column block {@code [p0, p1)} of one image's group, into buffer {@code buffer}'s native columns. */
+    private void unfold(MemorySegment x, long xOffset, int buffer, int p0, int p1) {
         float[] col = columnArrays[buffer];
-        im2col.unfold(x, xOffset, g.cg(), images[buffer], col);
-        MemorySegment.copy(col, 0, columns[buffer], FLOAT, 0, col.length);
+        int from = bandStart(p0);
+        int to = bandEnd(p1);
+        im2col.loadBand(x, xOffset, g.cg(), from, to, bands[buffer]);
+        im2col.unfold(bands[buffer], from, to, g.cg(), p0, p1, col);
+        MemorySegment.copy(col, 0, columns[buffer], FLOAT, 0, g.columnRows() * (p1 - p0));
+    }
+
+    /**
+     * First input row of the band block {@code [p0, ...)} reads: the whole image when one block
+     * covers it, so that backward data writes every cell of dx (rows no output reads get zeros).
+     */
+    private int bandStart(int p0) {
+        return blockPixels == g.pixels() ? 0 : im2col.bandStart(p0);
+    }
+
+    /** One past the last input row of the band of block {@code [..., p1)}, as {@link #bandStart}. */
+    private int bandEnd(int p1) {
+        return blockPixels == g.pixels() ? g.h() : im2col.bandEnd(p1);
     }
 
     private void sumPartialWeights(MemorySegment dw) {
@@ -199,17 +321,6 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
             } else {
                 SegmentVectors.add(dw, 0, partialWeights[worker], 0, count);
             }
-        }
-    }
-
-    private void biasGradient(MemorySegment dy, MemorySegment db) {
-        int pixels = g.pixels();
-        for (int kk = 0; kk < g.k(); kk++) {
-            float sum = 0f;
-            for (int image = 0; image < g.n(); image++) {
-                sum += SegmentVectors.sum(dy, ((long) image * g.k() + kk) * pixels, pixels);
-            }
-            db.setAtIndex(FLOAT, kk, sum);
         }
     }
 

@@ -19,7 +19,7 @@ interface GemmMicroKernel {
     int bits();
 
     /**
-     * {@code C[i][j] (+)= Σ_p A[p][i] * B[p][j]} for the full tile.
+     * {@code C[i][j] = Σ_p A[p][i] * B[p][j]} for the full tile.
      *
      * @param a packed A panel: for each {@code p}, {@code rows()} consecutive values
      * @param b packed B panel: for each {@code p}, {@code columns()} consecutive values starting at
@@ -27,10 +27,17 @@ interface GemmMicroKernel {
      *     other 256-bit load would straddle two cache lines (measured: 4 x 2 kernel 51 instead of
      *     82 GFLOP/s on a Zen 3) and the JVM gives no way to align one
      * @param c row-major C; the tile starts at {@code cByteOffset}, rows {@code cRowBytes} apart
-     * @param accumulate add to C instead of overwriting it
      */
     void multiply(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c, long cByteOffset,
-            long cRowBytes, boolean accumulate);
+            long cRowBytes);
+
+    /**
+     * {@code C[i][j] += Σ_p A[p][i] * B[p][j]}, arguments as in {@link #multiply}. A method of its
+     * own, not a flag of {@code multiply}: a rarely taken branch inside the hot kernel makes C2
+     * deoptimise it when the branch is first taken.
+     */
+    void multiplyAdd(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c,
+            long cByteOffset, long cRowBytes);
 
     /**
      * Packs one full-width panel of a row-major B: {@code columns()} floats from each of {@code kc}

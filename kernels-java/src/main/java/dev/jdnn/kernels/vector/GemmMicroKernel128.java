@@ -29,8 +29,8 @@ final class GemmMicroKernel128 implements GemmMicroKernel {
     }
 
     @Override
-    public void multiply(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c, long cByteOffset,
-            long cRowBytes, boolean accumulate) {
+    public void multiply(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c,
+            long cByteOffset, long cRowBytes) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
         FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
@@ -53,16 +53,6 @@ final class GemmMicroKernel128 implements GemmMicroKernel {
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
         }
-        if (accumulate) {
-            c00 = c00.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset, ORDER));
-            c01 = c01.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 16, ORDER));
-            c10 = c10.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 1 * cRowBytes, ORDER));
-            c11 = c11.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 1 * cRowBytes + 16, ORDER));
-            c20 = c20.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 2 * cRowBytes, ORDER));
-            c21 = c21.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 2 * cRowBytes + 16, ORDER));
-            c30 = c30.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 3 * cRowBytes, ORDER));
-            c31 = c31.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 3 * cRowBytes + 16, ORDER));
-        }
         c00.intoMemorySegment(c, cByteOffset, ORDER);
         c01.intoMemorySegment(c, cByteOffset + 16, ORDER);
         c10.intoMemorySegment(c, cByteOffset + 1 * cRowBytes, ORDER);
@@ -71,6 +61,41 @@ final class GemmMicroKernel128 implements GemmMicroKernel {
         c21.intoMemorySegment(c, cByteOffset + 2 * cRowBytes + 16, ORDER);
         c30.intoMemorySegment(c, cByteOffset + 3 * cRowBytes, ORDER);
         c31.intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 16, ORDER);
+    }
+
+    @Override
+    public void multiplyAdd(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c,
+            long cByteOffset, long cRowBytes) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
+        FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
+        FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
+        FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES);
+        for (int p = 0; p < kc; p++) {
+            int ai = aOffset + p * MR;
+            long bi = bByteOffset + (long) p * (NR * Float.BYTES);
+            FloatVector b0 = FloatVector.fromMemorySegment(SPECIES, b, bi, ORDER);
+            FloatVector b1 = FloatVector.fromMemorySegment(SPECIES, b, bi + 16, ORDER);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, a[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, a[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, a[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, a[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        c00.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset, ORDER)).intoMemorySegment(c, cByteOffset, ORDER);
+        c01.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 16, ORDER)).intoMemorySegment(c, cByteOffset + 16, ORDER);
+        c10.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 1 * cRowBytes, ORDER)).intoMemorySegment(c, cByteOffset + 1 * cRowBytes, ORDER);
+        c11.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 1 * cRowBytes + 16, ORDER)).intoMemorySegment(c, cByteOffset + 1 * cRowBytes + 16, ORDER);
+        c20.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 2 * cRowBytes, ORDER)).intoMemorySegment(c, cByteOffset + 2 * cRowBytes, ORDER);
+        c21.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 2 * cRowBytes + 16, ORDER)).intoMemorySegment(c, cByteOffset + 2 * cRowBytes + 16, ORDER);
+        c30.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 3 * cRowBytes, ORDER)).intoMemorySegment(c, cByteOffset + 3 * cRowBytes, ORDER);
+        c31.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 3 * cRowBytes + 16, ORDER)).intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 16, ORDER);
     }
 
     @Override

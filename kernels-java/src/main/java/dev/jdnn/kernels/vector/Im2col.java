@@ -11,7 +11,9 @@ import jdk.incubator.vector.FloatVector;
  * Unfolds one image's channels into the column matrix of a convolution and folds it back.
  * Layout of the columns: row {@code (c*R + r)*S + s}, column {@code oh*OW + ow}, holding the input
  * cell that kernel tap {@code (r, s)} of channel {@code c} meets at output {@code (oh, ow)}, or 0
- * in the padding. Both directions work on heap arrays (the image comes in, or goes out, with one
+ * in the padding. A block of consecutive output pixels {@code [p0, p1)} is unfolded on its own
+ * (its rows {@code p1 - p0} long), from the band of input rows it reads, so that the scratch of a
+ * huge image stays bounded. Both directions work on heap arrays (the image comes in, or goes out, with one
  * bulk copy): a conv on small images moves thousands of runs of 10-30 floats per image, and each
  * vector loop over a memory segment costs tens of nanoseconds of set-up, more than the run itself
  * (lenet_c1: ~30 us of im2col per 28x28 image that way). With stride 1 along the width a row of
@@ -59,39 +61,78 @@ final class Im2col {
         return limit <= 0 ? 0 : Math.min(ow, (limit + strideW - 1) / strideW);
     }
 
+    /** First input row that outputs {@code [p0, p1)} read, clamped to the image. */
+    int bandStart(int p0) {
+        return Math.clamp((long) (p0 / ow) * strideH - padTop, 0, h);
+    }
+
+    /** One past the last input row that outputs {@code [p0, p1)} read, clamped to the image. */
+    int bandEnd(int p1) {
+        return Math.clamp((long) ((p1 - 1) / ow) * strideH - padTop + (long) (r - 1) * dilationH + 1, 0, h);
+    }
+
+    /** The most input rows any block of {@code blockPixels} consecutive outputs reads. */
+    int maxBandRows(int blockPixels) {
+        long outputRows = Math.min(oh, (blockPixels + ow - 2) / ow + 1);
+        return (int) Math.min(h, (outputRows - 1) * strideH + (long) (r - 1) * dilationH + 1);
+    }
+
     /**
-     * Fills {@code col} from channels {@code [0, channels)} of the image at {@code x + xOffset},
-     * which are first copied into {@code image} (at least {@code channels*h*w} floats).
+     * Copies input rows {@code [from, to)} of channels {@code [0, channels)} of the image at
+     * {@code x + xOffset} into {@code band}, channel after channel ({@code (to - from)·w} floats each).
      */
-    void unfold(MemorySegment x, long xOffset, int channels, float[] image, float[] col) {
-        MemorySegment.copy(x, FLOAT, xOffset * Float.BYTES, image, 0, channels * h * w);
-        int pixels = oh * ow;
+    void loadBand(MemorySegment x, long xOffset, int channels, int from, int to, float[] band) {
+        int rows = to - from;
+        if (rows == h) {
+            MemorySegment.copy(x, FLOAT, xOffset * Float.BYTES, band, 0, channels * h * w);
+            return;
+        }
         for (int c = 0; c < channels; c++) {
-            int plane = c * h * w;
+            MemorySegment.copy(x, FLOAT, (xOffset + (long) c * h * w + (long) from * w) * Float.BYTES, band,
+                    c * rows * w, rows * w);
+        }
+    }
+
+    /**
+     * Fills {@code col} (row length {@code p1 - p0}) with the columns of outputs {@code [p0, p1)},
+     * from {@code band}: input rows {@code [from, to)} of {@code channels} channels as
+     * {@link #loadBand} left them.
+     */
+    void unfold(float[] band, int from, int to, int channels, int p0, int p1, float[] col) {
+        int block = p1 - p0;
+        int bandRows = to - from;
+        int y0 = p0 / ow;
+        int y1 = (p1 - 1) / ow;
+        for (int c = 0; c < channels; c++) {
+            int plane = c * bandRows * w;
             for (int ri = 0; ri < r; ri++) {
                 for (int si = 0; si < s; si++) {
-                    int row = ((c * r + ri) * s + si) * pixels;
-                    int from = firstColumn(si);
-                    int to = Math.max(from, endColumn(si));
-                    for (int y = 0; y < oh; y++) {
+                    int row = ((c * r + ri) * s + si) * block - p0;
+                    int first = firstColumn(si);
+                    int end = Math.max(first, endColumn(si));
+                    for (int y = y0; y <= y1; y++) {
+                        int xa = y == y0 ? p0 - y * ow : 0;
+                        int xb = y == y1 ? p1 - y * ow : ow;
                         int out = row + y * ow;
                         int ih = y * strideH - padTop + ri * dilationH;
                         if (ih < 0 || ih >= h) {
-                            Arrays.fill(col, out, out + ow, 0f);
+                            Arrays.fill(col, out + xa, out + xb, 0f);
                             continue;
                         }
-                        Arrays.fill(col, out, out + from, 0f);
-                        int in = plane + ih * w - padLeft + si * dilationW;
+                        int lo = Math.clamp(first, xa, xb);
+                        int hi = Math.clamp(end, lo, xb);
+                        Arrays.fill(col, out + xa, out + lo, 0f);
+                        int in = plane + (ih - from) * w - padLeft + si * dilationW;
                         if (strideW == 1) {
-                            if (to > from) {
-                                System.arraycopy(image, in + from, col, out + from, to - from);
+                            if (hi > lo) {
+                                System.arraycopy(band, in + lo, col, out + lo, hi - lo);
                             }
                         } else {
-                            for (int xo = from; xo < to; xo++) {
-                                col[out + xo] = image[in + xo * strideW];
+                            for (int xo = lo; xo < hi; xo++) {
+                                col[out + xo] = band[in + xo * strideW];
                             }
                         }
-                        Arrays.fill(col, out + to, out + ow, 0f);
+                        Arrays.fill(col, out + hi, out + xb, 0f);
                     }
                 }
             }
@@ -99,41 +140,64 @@ final class Im2col {
     }
 
     /**
-     * Adds every entry of {@code col} to the input cell it came from, in {@code image} (zeroed first,
-     * at least {@code channels*h*w} floats), then copies the channels to {@code dx + dxOffset}.
+     * Adds every entry of {@code col} (outputs {@code [p0, p1)}, as {@link #unfold} lays them out)
+     * to the input cell it came from, in {@code band} (input rows {@code [from, to)}, zeroed here
+     * first); entries of padded cells are dropped.
      */
-    void fold(float[] col, int channels, float[] image, MemorySegment dx, long dxOffset) {
-        int pixels = oh * ow;
-        Arrays.fill(image, 0, channels * h * w, 0f);
+    void fold(float[] col, int channels, int p0, int p1, float[] band, int from, int to) {
+        int block = p1 - p0;
+        int bandRows = to - from;
+        int y0 = p0 / ow;
+        int y1 = (p1 - 1) / ow;
+        Arrays.fill(band, 0, channels * bandRows * w, 0f);
         for (int c = 0; c < channels; c++) {
-            int plane = c * h * w;
+            int plane = c * bandRows * w;
             for (int ri = 0; ri < r; ri++) {
                 for (int si = 0; si < s; si++) {
-                    int row = ((c * r + ri) * s + si) * pixels;
-                    int from = firstColumn(si);
-                    int to = endColumn(si);
-                    if (to <= from) {
+                    int row = ((c * r + ri) * s + si) * block - p0;
+                    int first = firstColumn(si);
+                    int end = endColumn(si);
+                    if (end <= first) {
                         continue;
                     }
-                    for (int y = 0; y < oh; y++) {
+                    for (int y = y0; y <= y1; y++) {
                         int ih = y * strideH - padTop + ri * dilationH;
                         if (ih < 0 || ih >= h) {
                             continue;
                         }
+                        int lo = Math.clamp(first, y == y0 ? p0 - y * ow : 0, ow);
+                        int hi = Math.min(end, y == y1 ? p1 - y * ow : ow);
+                        if (hi <= lo) {
+                            continue;
+                        }
                         int out = row + y * ow;
-                        int in = plane + ih * w - padLeft + si * dilationW;
+                        int in = plane + (ih - from) * w - padLeft + si * dilationW;
                         if (strideW == 1) {
-                            addRun(image, in + from, col, out + from, to - from);
+                            addRun(band, in + lo, col, out + lo, hi - lo);
                         } else {
-                            for (int xo = from; xo < to; xo++) {
-                                image[in + xo * strideW] += col[out + xo];
+                            for (int xo = lo; xo < hi; xo++) {
+                                band[in + xo * strideW] += col[out + xo];
                             }
                         }
                     }
                 }
             }
         }
-        MemorySegment.copy(image, 0, dx, FLOAT, dxOffset * Float.BYTES, channels * h * w);
+    }
+
+    /**
+     * Writes a folded band back: copies it to {@code dx + dxOffset} when it is the whole image,
+     * else adds it there (bands of neighbouring blocks overlap, and {@code dx} was zeroed first).
+     */
+    void storeBand(float[] band, int channels, int from, int to, MemorySegment dx, long dxOffset) {
+        int rows = to - from;
+        if (rows == h) {
+            MemorySegment.copy(band, 0, dx, FLOAT, dxOffset * Float.BYTES, channels * h * w);
+            return;
+        }
+        for (int c = 0; c < channels; c++) {
+            SegmentVectors.addArray(dx, dxOffset + (long) c * h * w + (long) from * w, band, c * rows * w, rows * w);
+        }
     }
 
     /** {@code dst[d..d+length) += src[s..s+length)}, whole vectors then a scalar tail. */

@@ -5,6 +5,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -94,6 +95,34 @@ final class SegmentVectors {
         }
     }
 
+    /** {@code dst[dstOffset + i] += src[srcOffset + i]} from a heap array. */
+    static void addArray(MemorySegment dst, long dstOffset, float[] src, int srcOffset, int length) {
+        int i = 0;
+        for (; i <= length - LANES; i += LANES) {
+            store(load(dst, dstOffset + i).add(FloatVector.fromArray(SPECIES, src, srcOffset + i)), dst, dstOffset + i);
+        }
+        for (; i < length; i++) {
+            dst.setAtIndex(FLOAT, dstOffset + i, dst.getAtIndex(FLOAT, dstOffset + i) + src[srcOffset + i]);
+        }
+    }
+
+    /**
+     * Whether every one of {@code length} floats is finite: {@code 0·v} is 0 for a finite
+     * {@code v} and NaN for ±Inf and NaN, and NaN survives the sum.
+     */
+    static boolean allFinite(MemorySegment src, long offset, long length) {
+        FloatVector acc = FloatVector.zero(SPECIES);
+        long i = 0;
+        for (; i <= length - LANES; i += LANES) {
+            acc = acc.add(load(src, offset + i).mul(0f));
+        }
+        float tail = 0f;
+        for (; i < length; i++) {
+            tail += 0f * src.getAtIndex(FLOAT, offset + i);
+        }
+        return !acc.test(VectorOperators.IS_NAN).anyTrue() && !Float.isNaN(tail);
+    }
+
     /** {@code dst[i] += a * src[i]}. */
     static void addScaled(MemorySegment dst, long dstOffset, float a, MemorySegment src, long srcOffset, int length) {
         FloatVector scale = FloatVector.broadcast(SPECIES, a);
@@ -107,32 +136,85 @@ final class SegmentVectors {
         }
     }
 
-    /** {@code Σ src[i]}. */
+    /**
+     * Terms one vector accumulator takes before its partial sum moves into a {@code double}: short
+     * enough that a float partial stays accurate (each lane sums at most 64 terms at 512 bits),
+     * long enough that the hand-over costs nothing. A single float accumulator over a whole long run stalls:
+     * 536,895,241 ones summed to exactly 2^28 (each lane stuck at 2^24).
+     */
+    static final int BLOCK = 1024;
+
+    /** {@code Σ src[i]}, in an order fixed by the length alone (the same bits at every JIT tier). */
     static float sum(MemorySegment src, long offset, long length) {
-        FloatVector acc = FloatVector.zero(SPECIES);
+        double total = 0;
         long i = 0;
+        for (; i + BLOCK <= length; i += BLOCK) {
+            total += blockSum(src, offset + i, BLOCK);
+        }
+        return (float) (total + blockSum(src, offset + i, (int) (length - i)));
+    }
+
+    private static float blockSum(MemorySegment src, long offset, int length) {
+        FloatVector acc = FloatVector.zero(SPECIES);
+        int i = 0;
         for (; i <= length - LANES; i += LANES) {
             acc = acc.add(load(src, offset + i));
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = sumLanes(acc);
         for (; i < length; i++) {
             s += src.getAtIndex(FLOAT, offset + i);
         }
         return s;
     }
 
-    /** {@code Σ a[i] * b[i]}. */
+    /** {@code Σ a[i] * b[i]}, blockwise and in a fixed order like {@link #sum}. */
     static float dot(MemorySegment a, long aOffset, MemorySegment b, long bOffset, int length) {
+        double total = 0;
+        int i = 0;
+        for (; i + BLOCK <= length; i += BLOCK) {
+            total += blockDot(a, aOffset + i, b, bOffset + i, BLOCK);
+        }
+        return (float) (total + blockDot(a, aOffset + i, b, bOffset + i, length - i));
+    }
+
+    private static float blockDot(MemorySegment a, long aOffset, MemorySegment b, long bOffset, int length) {
         FloatVector acc = FloatVector.zero(SPECIES);
         int i = 0;
         for (; i <= length - LANES; i += LANES) {
             acc = load(a, aOffset + i).fma(load(b, bOffset + i), acc);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = sumLanes(acc);
         for (; i < length; i++) {
             s = Math.fma(a.getAtIndex(FLOAT, aOffset + i), b.getAtIndex(FLOAT, bOffset + i), s);
         }
         return s;
+    }
+
+    /**
+     * The sum of {@code v}'s lanes by a fixed tree: lane i plus lane i + LANES/2, then + LANES/4,
+     * and so on. {@code reduceLanes(ADD)} leaves the order unspecified, and its intrinsic and its
+     * Java fallback add in different orders, so a result could change with the JIT tier that ran it.
+     */
+    static float sumLanes(FloatVector v) {
+        if (LANES >= 16) {
+            v = v.add(v.rearrange(ROTATE_8));
+        }
+        if (LANES >= 8) {
+            v = v.add(v.rearrange(ROTATE_4));
+        }
+        v = v.add(v.rearrange(ROTATE_2));
+        v = v.add(v.rearrange(ROTATE_1));
+        return v.lane(0);
+    }
+
+    private static final VectorShuffle<Float> ROTATE_8 = rotation(8);
+    private static final VectorShuffle<Float> ROTATE_4 = rotation(4);
+    private static final VectorShuffle<Float> ROTATE_2 = rotation(2);
+    private static final VectorShuffle<Float> ROTATE_1 = rotation(1);
+
+    /** Lane i takes lane {@code (i + by) mod LANES}. */
+    private static VectorShuffle<Float> rotation(int by) {
+        return VectorShuffle.fromOp(SPECIES, i -> (i + by) % LANES);
     }
 
     /** {@code max src[i]}, {@code length >= 1}. */

@@ -42,7 +42,7 @@ final class VectorBackend implements Backend {
 
     @Override
     public Conv2dPlan plan(Conv2d op, Shape input) {
-        if (op.isDepthwise()) {
+        if (op.isDepthwise() && DepthwiseConv2dPlan.fits(op, input)) {
             return new DepthwiseConv2dPlan(op, input, pool);
         }
         return new GemmConv2dPlan(op, input, pool, gemm);

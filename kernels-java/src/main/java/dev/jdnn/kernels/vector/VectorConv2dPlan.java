@@ -74,6 +74,21 @@ abstract class VectorConv2dPlan implements Conv2dPlan {
         }
     }
 
+    /**
+     * {@code db[k] = Σ dy[n][k]}: per image a blockwise float sum, across images a double, since
+     * {@code n·oh·ow} terms may be billions.
+     */
+    final void biasGradient(MemorySegment dy, MemorySegment db) {
+        int pixels = g.pixels();
+        for (int kk = 0; kk < g.k(); kk++) {
+            double sum = 0;
+            for (int image = 0; image < g.n(); image++) {
+                sum += SegmentVectors.sum(dy, ((long) image * g.k() + kk) * pixels, pixels);
+            }
+            db.setAtIndex(SegmentVectors.FLOAT, kk, (float) sum);
+        }
+    }
+
     /** Runs one pass's job with the pass's tensors in the fields. */
     abstract void dispatch(WorkerPool.Job job);
 

@@ -7,6 +7,7 @@ import dev.jdnn.DensePlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /**
  * A dense layer through the GEMM: forward {@code Y = X·Wᵀ + b} (Wᵀ read by the B packing),
@@ -23,6 +24,10 @@ final class VectorDensePlan implements DensePlan {
     private final WorkerPool pool;
     private final ParallelGemm gemm;
     private final WorkerPool.Job matrixVectorJob = this::matrixVectorShare;
+    /** Rows of dY summed in float before the block's sum moves into {@link #biasTotals}. */
+    private static final int ROWS_PER_BLOCK = 64;
+    /** The bias gradient's running totals, for batches longer than one block. */
+    private final double[] biasTotals;
 
     private MemorySegment x;
     private MemorySegment w;
@@ -37,6 +42,7 @@ final class VectorDensePlan implements DensePlan {
         this.pool = pool;
         int maxDim = Math.max(batch, Math.max(in, out));
         this.gemm = new ParallelGemm(packedGemm, pool, maxDim, maxDim, maxDim);
+        this.biasTotals = new double[batch > ROWS_PER_BLOCK ? out : 0];
     }
 
     @Override
@@ -99,11 +105,36 @@ final class VectorDensePlan implements DensePlan {
         MemorySegment dy = dyt.segment();
         gemm.multiply(out, in, batch, dy, 0, out, true, xt.segment(), 0, in, false, dwt.segment(), 0, in, false);
         if (dbt != null) {
-            MemorySegment db = dbt.segment();
-            SegmentVectors.copy(dy, 0, db, 0, out);
-            for (int row = 1; row < batch; row++) {
-                SegmentVectors.add(db, 0, dy, (long) row * out, out);
+            biasGradient(dy, dbt.segment());
+        }
+    }
+
+    /**
+     * {@code db = Σ_rows dY}: rows summed into {@code db} in float, {@link #ROWS_PER_BLOCK} at a
+     * time, each block's sum carried into a {@code double} total, so that a long batch neither
+     * stalls a float accumulator nor costs a double add per element.
+     */
+    private void biasGradient(MemorySegment dy, MemorySegment db) {
+        if (batch <= ROWS_PER_BLOCK) {
+            sumRows(dy, 0, batch, db);
+            return;
+        }
+        Arrays.fill(biasTotals, 0);
+        for (int from = 0; from < batch; from += ROWS_PER_BLOCK) {
+            sumRows(dy, from, Math.min(batch, from + ROWS_PER_BLOCK), db);
+            for (int o = 0; o < out; o++) {
+                biasTotals[o] += db.getAtIndex(FLOAT, o);
             }
+        }
+        for (int o = 0; o < out; o++) {
+            db.setAtIndex(FLOAT, o, (float) biasTotals[o]);
+        }
+    }
+
+    private void sumRows(MemorySegment dy, int from, int to, MemorySegment db) {
+        SegmentVectors.copy(dy, (long) from * out, db, 0, out);
+        for (int row = from + 1; row < to; row++) {
+            SegmentVectors.add(db, 0, dy, (long) row * out, out);
         }
     }
 

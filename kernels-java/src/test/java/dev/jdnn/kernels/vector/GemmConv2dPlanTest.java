@@ -1,0 +1,122 @@
+package dev.jdnn.kernels.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jdnn.Backend;
+import dev.jdnn.Backends;
+import dev.jdnn.Conv2d;
+import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Padding;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The GEMM convolution's column blocks (#12 items 10 and 11): small budgets force many blocks,
+ * some shorter than an output row, and every pass must still agree with naive; a huge image's plan
+ * keeps its scratch bounded; sizes beyond what the plan can index are refused by name.
+ */
+class GemmConv2dPlanTest {
+
+    @Test
+    void columnBlocksOfAnySizeAgreeWithNaive() {
+        Conv2d[] ops = {Conv2d.of(3, 5, 3).padding(1), Conv2d.of(4, 6, 3).stride(2).padding(new Padding(2, 0, 1, 2)),
+            Conv2d.of(4, 4, 3).dilation(2).groups(2), Conv2d.of(2, 3, 5).stride(1, 3).padding(2),
+            // No output reads the last input row: backward data must still write zeros there.
+            Conv2d.of(2, 3, 2).stride(3)};
+        Shape[] inputs = {Shape.of(2, 3, 9, 11), Shape.of(3, 4, 13, 10), Shape.of(2, 4, 12, 9), Shape.of(1, 2, 11, 17),
+            Shape.of(2, 2, 9, 10)};
+        try (Backend naive = Backends.open("naive"); WorkerPool one = new WorkerPool(1);
+                WorkerPool two = new WorkerPool(2)) {
+            PackedGemm gemm = new PackedGemm(VectorWidth.microKernel());
+            for (int i = 0; i < ops.length; i++) {
+                int rows = ops[i].inChannels() / ops[i].groups() * ops[i].kernelH() * ops[i].kernelW();
+                for (int budget : new int[] {1, rows * 3, rows * 7 + 1, rows * 40}) {
+                    for (WorkerPool pool : new WorkerPool[] {one, two}) {
+                        try (GemmConv2dPlan plan = new GemmConv2dPlan(ops[i], inputs[i], pool, gemm, budget);
+                                Conv2dPlan reference = naive.plan(ops[i], inputs[i])) {
+                            assertSamePasses(plan, reference, ops[i], inputs[i], ops[i] + " budget " + budget);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void hugeImagePlanKeepsItsScratchBounded() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            PackedGemm gemm = new PackedGemm(VectorWidth.microKernel());
+            // Was an ArithmeticException (the column matrix of 2^32 floats overflowed int).
+            try (GemmConv2dPlan plan = new GemmConv2dPlan(Conv2d.of(64, 1, 3).padding(1), Shape.of(1, 64, 2048, 2048),
+                    pool, gemm)) {
+                assertThat(plan.scratchBytes()).isLessThan(48L << 20);
+            }
+            // A 1->1 3x3 convolution on a 64 MiB image kept 1.3 GB of columns.
+            try (GemmConv2dPlan plan = new GemmConv2dPlan(Conv2d.of(1, 1, 3).padding(1), Shape.of(1, 1, 4096, 4096),
+                    pool, gemm)) {
+                assertThat(plan.scratchBytes()).isLessThan(48L << 20);
+            }
+            // Huge padding: 1.0e9 output pixels (was an ArithmeticException).
+            try (GemmConv2dPlan plan = new GemmConv2dPlan(Conv2d.of(1, 1, 1).padding(16000), Shape.of(1, 1, 1, 1),
+                    pool, gemm)) {
+                assertThat(plan.scratchBytes()).isLessThan(48L << 20);
+            }
+        }
+    }
+
+    @Test
+    void refusesOutputPlanesBeyondTheIntRangeByName() {
+        // The api refuses such tensors first; the plan guards its own int indexing too.
+        try (WorkerPool pool = new WorkerPool(1)) {
+            PackedGemm gemm = new PackedGemm(VectorWidth.microKernel());
+            assertThatThrownBy(() -> new GemmConv2dPlan(Conv2d.of(2, 2, 1).padding(30000), Shape.of(1, 2, 1, 1), pool,
+                    gemm))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("output plane")
+                    .hasMessageContaining(String.valueOf(GemmConv2dPlan.MAX_ARRAY))
+                    .hasMessageContaining("3600120001");
+        }
+    }
+
+    static void assertSamePasses(Conv2dPlan plan, Conv2dPlan reference, Conv2d op, Shape input, String what) {
+        SplittableRandom random = new SplittableRandom(what.hashCode());
+        Shape output = plan.outputShape();
+        try (Tensor x = random(random, input); Tensor w = random(random, op.weightShape());
+                Tensor b = random(random, op.biasShape()); Tensor dy = random(random, output);
+                Tensor y = Tensor.allocate(output); Tensor yRef = Tensor.allocate(output);
+                Tensor dx = Tensor.allocate(input); Tensor dxRef = Tensor.allocate(input);
+                Tensor dw = Tensor.allocate(op.weightShape()); Tensor dwRef = Tensor.allocate(op.weightShape());
+                Tensor db = Tensor.allocate(op.biasShape()); Tensor dbRef = Tensor.allocate(op.biasShape())) {
+            dx.fill(Float.NaN);
+            plan.forward(x, w, b, y);
+            reference.forward(x, w, b, yRef);
+            plan.backwardData(dy, w, dx);
+            reference.backwardData(dy, w, dxRef);
+            plan.backwardWeights(x, dy, dw, db);
+            reference.backwardWeights(x, dy, dwRef, dbRef);
+            assertClose(y, yRef, what + " forward");
+            assertClose(dx, dxRef, what + " backward data");
+            assertClose(dw, dwRef, what + " backward weights");
+            assertClose(db, dbRef, what + " bias gradient");
+        }
+    }
+
+    private static void assertClose(Tensor actual, Tensor expected, String what) {
+        float[] a = actual.toArray();
+        float[] e = expected.toArray();
+        for (int i = 0; i < a.length; i++) {
+            assertThat(a[i]).as(what + " at " + i).isCloseTo(e[i], org.assertj.core.data.Offset.offset(1e-4f));
+        }
+    }
+
+    static Tensor random(SplittableRandom random, Shape shape) {
+        float[] v = new float[(int) shape.elementCount()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextDouble(-1, 1);
+        }
+        return Tensor.of(shape, v);
+    }
+}
