@@ -42,10 +42,12 @@ class VectorPool2dPlanTest {
         for (int round = 0; round < 300; round++) {
             int kh = 1 + random.nextInt(4);
             int kw = 1 + random.nextInt(4);
-            Padding padding = new Padding(random.nextInt(kh / 2 + 1), random.nextInt(kw / 2 + 1),
-                    random.nextInt(kh / 2 + 1), random.nextInt(kw / 2 + 1));
-            Pool2d op = new Pool2d(random.nextBoolean() ? Pool2d.Kind.MAX : Pool2d.Kind.AVG, kh, kw,
-                    1 + random.nextInt(3), 1 + random.nextInt(3), padding, random.nextBoolean(), random.nextBoolean());
+            // Any padding below the kernel on each side (DESIGN.md); while the api still holds to
+            // PyTorch's half-kernel limit, paddings it refuses are clamped to that limit.
+            Padding wide = new Padding(random.nextInt(kh), random.nextInt(kw), random.nextInt(kh), random.nextInt(kw));
+            Pool2d.Kind kind = random.nextBoolean() ? Pool2d.Kind.MAX : Pool2d.Kind.AVG;
+            Pool2d op = legal(new Pool2d(kind, kh, kw, 1 + random.nextInt(3), 1 + random.nextInt(3), Padding.NONE,
+                    random.nextBoolean(), random.nextBoolean()), wide);
             int h = Math.max(kh, 1 + random.nextInt(12));
             int w = Math.max(kw, widths[random.nextInt(widths.length)]);
             Shape shape = Shape.of(1 + random.nextInt(2), 1 + random.nextInt(3), h, w);
@@ -69,6 +71,11 @@ class VectorPool2dPlanTest {
                 random, "pool_lenet-like");
         assertAgreesWithNaive(Pool2d.avg(3, 1).padding(new Padding(1, 0, 1, 1)).countIncludePad(false),
                 Shape.of(1, 2, 9, 45), randomFloats(2 * 9 * 45, random), random, "asymmetric padding, stride 1");
+        // Issue 12 item 8's case (top 1, left 0, bottom 2, right 1, kernel 3), where the api allows it yet.
+        Pool2d avg3 = legal(Pool2d.avg(3, 1), new Padding(1, 0, 2, 1));
+        assertAgreesWithNaive(avg3, Shape.of(1, 2, 9, 45), randomFloats(2 * 9 * 45, random), random, avg3.toString());
+        assertAgreesWithNaive(avg3.countIncludePad(false), Shape.of(2, 1, 5, 20), randomFloats(2 * 5 * 20, random),
+                random, avg3 + " padding excluded");
     }
 
     @Test
@@ -131,6 +138,16 @@ class VectorPool2dPlanTest {
         double cells = 46341.0 * 46341.0;
         assertThat(result[0][0]).isEqualTo((float) (3.0 / cells));
         assertThat(result[1][0]).isEqualTo((float) (5.0 / cells));
+    }
+
+    /** {@code op} with padding {@code wide}, or with each side clamped to half the kernel if the api refuses it. */
+    private static Pool2d legal(Pool2d op, Padding wide) {
+        try {
+            return op.padding(wide);
+        } catch (IllegalArgumentException halfKernelLimit) {
+            return op.padding(new Padding(Math.min(wide.top(), op.kernelH() / 2), Math.min(wide.left(), op.kernelW() / 2),
+                    Math.min(wide.bottom(), op.kernelH() / 2), Math.min(wide.right(), op.kernelW() / 2)));
+        }
     }
 
     private static float[] randomFloats(int count, SplittableRandom random) {
