@@ -13,13 +13,14 @@ import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 
 /**
  * Max and average pooling with PyTorch's semantics, planes shared out over the workers.
  *
  * <p>Vectorised across an output row: a vector holds {@code LANES} neighbouring outputs, and each
- * cell {@code (i, j)} of their windows is one strided load ({@link StridedLanes}: every
- * {@code strideW}-th input of one row). Window cells are visited in row-major order, so the
+ * cell {@code (i, j)} of their windows is one strided load: every {@code strideW}-th input of one
+ * row, for stride 2 two whole vectors whose even lanes one two-vector rearrange keeps. Window cells are visited in row-major order, so the
  * reductions and the first-maximum routing follow the same order as the scalar definition. The
  * output columns whose windows touch the left or right padding, strides other than 1 and 2, and
  * windows too large for an exact float cell offset take the scalar path, which has the same rules.
@@ -31,6 +32,17 @@ import jdk.incubator.vector.VectorOperators;
  * it is handed {@code x} and may run without a forward on the same data.
  */
 final class VectorPool2dPlan implements Pool2dPlan {
+    private static final long VECTOR_BYTES = (long) LANES * Float.BYTES;
+    /** Floats after each worker's scratch lanes: two cache lines. */
+    private static final int FALSE_SHARING_PAD = 32;
+    /** Lane {@code i} takes element {@code 2i} of two vectors side by side (stride-2 loads). */
+    private static final VectorShuffle<Float> EVENS = VectorShuffle.fromOp(SPECIES, i -> 2 * i);
+    /** Position {@code p} takes lane {@code p / 2} when even, else 0 from the second operand. */
+    private static final VectorShuffle<Float> SPREAD_LOW =
+            VectorShuffle.fromOp(SPECIES, p -> p % 2 == 0 ? p / 2 : LANES + p);
+    /** The same for the next {@code LANES} positions: lane {@code LANES / 2 + p / 2} when even. */
+    private static final VectorShuffle<Float> SPREAD_HIGH =
+            VectorShuffle.fromOp(SPECIES, p -> p % 2 == 0 ? LANES / 2 + p / 2 : LANES + p);
     /** Cell offsets inside a window are tracked as floats; beyond this they would not be exact. */
     private static final long EXACT_FLOAT_INTEGERS = 1L << 24;
 
@@ -59,9 +71,10 @@ final class VectorPool2dPlan implements Pool2dPlan {
         this.g = new PoolWindows(op, input);
         this.max = op.kind() == Pool2d.Kind.MAX;
         this.planes = input.dim(0) * input.dim(1);
-        this.vectorRows = StridedLanes.supports(g.strideW)
+        this.vectorRows = (g.strideW == 1 || g.strideW == 2)
                 && (long) (g.kernelH - 1) * g.w + g.kernelW < EXACT_FLOAT_INTEGERS;
-        this.offsets = new float[pool.size()][LANES];
+        // Padded past the lanes used, so that two workers' arrays never share a cache line.
+        this.offsets = new float[pool.size()][LANES + FALSE_SHARING_PAD];
     }
 
     @Override
@@ -106,6 +119,21 @@ final class VectorPool2dPlan implements Pool2dPlan {
         return vectorRows ? g.interiorEnd : g.interiorStart;
     }
 
+    /** Input index of the first cell of output {@code (yo, xo)}'s window (an interior column). */
+    private long origin(long xPlane, int yo, int xo) {
+        return xPlane + (long) g.firstRow[yo] * g.w + ((long) xo * g.strideW - g.left);
+    }
+
+    /**
+     * Whether every load of a vector of windows starting at {@code origin} stays inside the tensor
+     * (the strided loads read whole vectors, past the last window's cells); near the tensor's end
+     * the scalar path takes over.
+     */
+    private boolean loadsInside(long origin, int yo, long limit) {
+        long lastRow = origin + (long) (g.endRow[yo] - g.firstRow[yo] - 1) * g.w;
+        return lastRow + g.kernelW - 1 + (long) g.strideW * LANES <= limit;
+    }
+
     private void forwardShare(int worker, int workers) {
         long limit = x.byteSize() / Float.BYTES;
         int end = WorkerPool.start(planes, worker + 1, workers);
@@ -120,9 +148,17 @@ final class VectorPool2dPlan implements Pool2dPlan {
                 }
                 for (int lanes; xo < vectorEnd(); xo += lanes) {
                     lanes = Math.min(LANES, vectorEnd() - xo);
-                    VectorMask<Float> m = SPECIES.indexInRange(0, lanes);
-                    FloatVector v = max ? maxVector(xPlane, yo, xo, limit) : averageVector(xPlane, yo, xo, limit);
-                    v.intoMemorySegment(out, (yRow + xo) * Float.BYTES, ORDER, m);
+                    long origin = origin(xPlane, yo, xo);
+                    if (!loadsInside(origin, yo, limit)) {
+                        for (int lane = 0; lane < lanes; lane++) {
+                            out.setAtIndex(FLOAT, yRow + xo + lane, scalarWindow(xPlane, yo, xo + lane));
+                        }
+                    } else if (max) {
+                        maxChunk(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo);
+                    } else {
+                        averageChunk(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo,
+                                (float) ((double) g.divisorRows[yo] * g.kernelW));
+                    }
                 }
                 for (; xo < g.ow; xo++) {
                     out.setAtIndex(FLOAT, yRow + xo, scalarWindow(xPlane, yo, xo));
@@ -131,34 +167,58 @@ final class VectorPool2dPlan implements Pool2dPlan {
         }
     }
 
-    /** The maximum (NaN if any) of the windows of outputs {@code xo ..} of row {@code yo}. */
-    private FloatVector maxVector(long xPlane, int yo, int xo, long limit) {
-        int s = g.strideW;
-        long origin = xPlane + (long) g.firstRow[yo] * g.w + ((long) xo * s - g.left);
-        FloatVector acc = StridedLanes.load(x, origin, s, limit);
-        for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
-            long at = origin + (long) (ih - g.firstRow[yo]) * g.w;
-            for (int j = ih == g.firstRow[yo] ? 1 : 0; j < g.kernelW; j++) {
+    /*
+     * The chunk kernels below load, reduce and store within one method: a vector passed to or
+     * returned from a call the JIT does not inline is boxed on the heap (a helper returning the
+     * strided load cost 590 MB of garbage per pool_stem forward).
+     */
+
+    /** {@code out[yAt + lane]} = the maximum (NaN if any) of the windows of {@code lanes} outputs. */
+    private void maxChunk(long origin, int rows, int lanes, long yAt) {
+        VectorShuffle<Float> evens = EVENS;
+        boolean stride2 = g.strideW == 2;
+        FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < rows; i++) {
+            long at = (origin + (long) i * g.w) * Float.BYTES;
+            for (int j = 0; j < g.kernelW; j++) {
+                long byteAt = at + (long) j * Float.BYTES;
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, byteAt, ORDER);
+                if (stride2) {
+                    v = v.rearrange(evens, FloatVector.fromMemorySegment(SPECIES, x, byteAt + VECTOR_BYTES, ORDER));
+                }
                 // FloatVector.max has Math.max's semantics: a NaN operand gives NaN.
-                acc = acc.max(StridedLanes.load(x, at + j, s, limit));
+                acc = acc.max(v);
             }
         }
-        return acc;
+        store(acc, yAt, lanes);
     }
 
-    /** The means of the windows of outputs {@code xo ..} of row {@code yo} (interior columns). */
-    private FloatVector averageVector(long xPlane, int yo, int xo, long limit) {
-        int s = g.strideW;
-        long origin = xPlane + (long) g.firstRow[yo] * g.w + ((long) xo * s - g.left);
+    /** {@code out[yAt + lane]} = the sum over the windows of {@code lanes} outputs, over {@code divisor}. */
+    private void averageChunk(long origin, int rows, int lanes, long yAt, float divisor) {
+        VectorShuffle<Float> evens = EVENS;
+        boolean stride2 = g.strideW == 2;
         FloatVector acc = FloatVector.zero(SPECIES);
-        for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
-            long at = origin + (long) (ih - g.firstRow[yo]) * g.w;
+        for (int i = 0; i < rows; i++) {
+            long at = (origin + (long) i * g.w) * Float.BYTES;
             for (int j = 0; j < g.kernelW; j++) {
-                acc = acc.add(StridedLanes.load(x, at + j, s, limit));
+                long byteAt = at + (long) j * Float.BYTES;
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, byteAt, ORDER);
+                if (stride2) {
+                    v = v.rearrange(evens, FloatVector.fromMemorySegment(SPECIES, x, byteAt + VECTOR_BYTES, ORDER));
+                }
+                acc = acc.add(v);
             }
         }
         // Interior windows count every column of the kernel, whatever countIncludePad says.
-        return acc.div((float) ((double) g.divisorRows[yo] * g.kernelW));
+        store(acc.div(divisor), yAt, lanes);
+    }
+
+    private void store(FloatVector v, long yAt, int lanes) {
+        if (lanes == LANES) {
+            v.intoMemorySegment(out, yAt * Float.BYTES, ORDER);
+        } else {
+            v.intoMemorySegment(out, yAt * Float.BYTES, ORDER, SPECIES.indexInRange(0, lanes));
+        }
     }
 
     /** Window {@code (yo, xo)}'s maximum or mean, one cell at a time. */
@@ -203,16 +263,23 @@ final class VectorPool2dPlan implements Pool2dPlan {
             SegmentVectors.fill(out, xPlane, g.h * g.w, 0f);
             for (int yo = 0; yo < g.oh; yo++) {
                 long yRow = yPlane + (long) yo * g.ow;
+                int rows = g.endRow[yo] - g.firstRow[yo];
                 int xo = 0;
                 for (; xo < g.interiorStart; xo++) {
                     scalarBackward(xPlane, yo, xo, dy.getAtIndex(FLOAT, yRow + xo));
                 }
                 for (int lanes; xo < vectorEnd(); xo += lanes) {
                     lanes = Math.min(LANES, vectorEnd() - xo);
-                    if (max) {
-                        maxBackwardVector(xPlane, yo, xo, lanes, yRow, limit, cells);
+                    long origin = origin(xPlane, yo, xo);
+                    if (max && loadsInside(origin, yo, limit)) {
+                        maxBackwardChunk(origin, rows, lanes, yRow + xo, cells);
+                    } else if (!max) {
+                        averageBackwardChunk(origin, rows, lanes, yRow + xo,
+                                (float) ((double) g.divisorRows[yo] * g.kernelW));
                     } else {
-                        averageBackwardVector(xPlane, yo, xo, lanes, yRow);
+                        for (int lane = 0; lane < lanes; lane++) {
+                            scalarBackward(xPlane, yo, xo + lane, dy.getAtIndex(FLOAT, yRow + xo + lane));
+                        }
                     }
                 }
                 for (; xo < g.ow; xo++) {
@@ -227,44 +294,72 @@ final class VectorPool2dPlan implements Pool2dPlan {
      * (first NaN, else first strict maximum, row-major), then adds each gradient to its cell one
      * at a time, since overlapping windows may route to the same cell.
      */
-    private void maxBackwardVector(long xPlane, int yo, int xo, int lanes, long yRow, long limit, float[] cells) {
+    private void maxBackwardChunk(long origin, int rows, int lanes, long yAt, float[] cells) {
+        VectorShuffle<Float> evens = EVENS;
         int s = g.strideW;
-        long origin = xPlane + (long) g.firstRow[yo] * g.w + ((long) xo * s - g.left);
-        FloatVector best = StridedLanes.load(x, origin, s, limit);
+        boolean stride2 = s == 2;
+        FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         FloatVector bestCell = FloatVector.zero(SPECIES);
-        VectorMask<Float> bestIsNaN = best.test(VectorOperators.IS_NAN);
-        for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
-            int rowOffset = (ih - g.firstRow[yo]) * g.w;
-            long at = origin + rowOffset;
-            for (int j = ih == g.firstRow[yo] ? 1 : 0; j < g.kernelW; j++) {
-                FloatVector v = StridedLanes.load(x, at + j, s, limit);
-                VectorMask<Float> isNaN = v.test(VectorOperators.IS_NAN);
+        VectorMask<Float> bestIsNaN = SPECIES.maskAll(false);
+        for (int i = 0; i < rows; i++) {
+            int rowOffset = i * g.w;
+            long at = (origin + rowOffset) * Float.BYTES;
+            for (int j = 0; j < g.kernelW; j++) {
+                long byteAt = at + (long) j * Float.BYTES;
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, byteAt, ORDER);
+                if (stride2) {
+                    v = v.rearrange(evens, FloatVector.fromMemorySegment(SPECIES, x, byteAt + VECTOR_BYTES, ORDER));
+                }
+                VectorMask<Float> isNaN = v.compare(VectorOperators.NE, v);
+                // A greater cell replaces the best so far and the first NaN replaces anything that
+                // is not NaN; an all -Inf window keeps cell offset 0, its first cell.
                 VectorMask<Float> take = v.compare(VectorOperators.GT, best).or(isNaN.andNot(bestIsNaN));
                 best = best.blend(v, take);
-                bestCell = bestCell.blend(rowOffset + j, take);
+                bestCell = bestCell.blend((float) (rowOffset + j), take);
                 bestIsNaN = bestIsNaN.or(isNaN);
             }
         }
         bestCell.intoArray(cells, 0);
         for (int lane = 0; lane < lanes; lane++) {
             long at = origin + (long) lane * s + (long) cells[lane];
-            out.setAtIndex(FLOAT, at, out.getAtIndex(FLOAT, at) + dy.getAtIndex(FLOAT, yRow + xo + lane));
+            out.setAtIndex(FLOAT, at, out.getAtIndex(FLOAT, at) + dy.getAtIndex(FLOAT, yAt + lane));
         }
     }
 
-    /** Adds {@code dy / divisor} to every cell of {@code lanes} neighbouring interior windows. */
-    private void averageBackwardVector(long xPlane, int yo, int xo, int lanes, long yRow) {
+    /**
+     * Adds {@code dy / divisor} to every cell of {@code lanes} neighbouring interior windows. With
+     * stride 2 each share is spread onto the even positions of two vectors (zeros between), and
+     * the stores are masked to the chunk's own windows: past them may lie another worker's plane.
+     */
+    private void averageBackwardChunk(long origin, int rows, int lanes, long yAt, float divisor) {
         int s = g.strideW;
         VectorMask<Float> m = SPECIES.indexInRange(0, lanes);
-        FloatVector share = FloatVector.fromMemorySegment(SPECIES, dy, (yRow + xo) * Float.BYTES, ORDER, m)
-                .div((float) ((double) g.divisorRows[yo] * g.kernelW));
-        int firstColumn = xo * s - g.left;
-        // The vector's last used position; past it lie other windows' cells (or the next row).
-        int endColumn = (xo + lanes - 1) * s - g.left + g.kernelW;
-        for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
-            long row = xPlane + (long) ih * g.w;
+        FloatVector share = FloatVector.fromMemorySegment(SPECIES, dy, yAt * Float.BYTES, ORDER, m).div(divisor);
+        FloatVector zero = FloatVector.zero(SPECIES);
+        if (s == 1) {
+            for (int i = 0; i < rows; i++) {
+                long at = (origin + (long) i * g.w) * Float.BYTES;
+                for (int j = 0; j < g.kernelW; j++) {
+                    long byteAt = at + (long) j * Float.BYTES;
+                    FloatVector.fromMemorySegment(SPECIES, out, byteAt, ORDER, m).add(share)
+                            .intoMemorySegment(out, byteAt, ORDER, m);
+                }
+            }
+            return;
+        }
+        int span = 2 * lanes - 1;
+        VectorMask<Float> lowMask = SPECIES.indexInRange(0, Math.min(LANES, span));
+        VectorMask<Float> highMask = SPECIES.indexInRange(0, Math.max(0, span - LANES));
+        FloatVector low = share.rearrange(SPREAD_LOW, zero);
+        FloatVector high = share.rearrange(SPREAD_HIGH, zero);
+        for (int i = 0; i < rows; i++) {
+            long at = (origin + (long) i * g.w) * Float.BYTES;
             for (int j = 0; j < g.kernelW; j++) {
-                StridedLanes.add(share, out, row + firstColumn + j, s, row + endColumn);
+                long byteAt = at + (long) j * Float.BYTES;
+                FloatVector.fromMemorySegment(SPECIES, out, byteAt, ORDER, lowMask).add(low)
+                        .intoMemorySegment(out, byteAt, ORDER, lowMask);
+                FloatVector.fromMemorySegment(SPECIES, out, byteAt + VECTOR_BYTES, ORDER, highMask).add(high)
+                        .intoMemorySegment(out, byteAt + VECTOR_BYTES, ORDER, highMask);
             }
         }
     }
