@@ -61,8 +61,8 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> ops = new ArrayList<>();
 
     @Option(names = "--threads", split = ",", paramLabel = "N", description = "thread counts, 'all' = every processor "
-            + "(default: 1,all)")
-    List<String> threads = new ArrayList<>(List.of("1", "all"));
+            + "(default: 1,all; with --quick: all, and naive at 1)")
+    List<String> threads = new ArrayList<>();
 
     @Option(names = "--anchor", paramLabel = "DIR", description = "results directory of "
             + "../shared/bench/onednn-from-c/run.sh: adds oneDNN-from-C's time and the ratio to it")
@@ -111,6 +111,9 @@ public final class BenchCommand implements Callable<Integer> {
         Selection selection = Selection.of(passes, shapeFilter, backendNames, threadCounts,
                 (pass, shape) -> listOnly ? 0 : NaiveReferences.secondsPerImage(pass, shape) * pass.batch(shape),
                 naiveSeconds);
+        if (quick && !threadsGiven()) {
+            selection = quickSelection(selection);
+        }
         console.printf("%d cells to run, %d skipped (%s)%n", selection.cells().size(), selection.skipped().size(),
                 settings.describe());
         if (listOnly) {
@@ -187,6 +190,33 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Whether {@code --threads} was given on the command line. */
+    private boolean threadsGiven() {
+        return !threads.isEmpty();
+    }
+
+    /**
+     * The {@code --quick} cut that keeps a run (build included) within 5 minutes on 2 cores: the
+     * backends at every processor only, naive (single-threaded) at 1 thread as the reference.
+     */
+    private static Selection quickSelection(Selection full) {
+        int all = Runtime.getRuntime().availableProcessors();
+        if (all == 1) {
+            return full;
+        }
+        List<Cell> kept = new ArrayList<>();
+        List<SkippedCell> skipped = new ArrayList<>(full.skipped());
+        for (Cell c : full.cells()) {
+            if (c.threads() == 1 && !c.backend().equals(Selection.NAIVE)) {
+                skipped.add(new SkippedCell(c, "--quick times the backends at all " + all + " processors only "
+                        + "(add --threads 1,all for both)"));
+            } else {
+                kept.add(c);
+            }
+        }
+        return new Selection(List.copyOf(kept), List.copyOf(skipped));
+    }
+
     /** Whether standard output is an interactive terminal (else progress is one line per 10%). */
     private static boolean isTerminal() {
         java.io.Console c = System.console();
@@ -230,7 +260,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private List<Integer> threadCounts() {
         TreeSet<Integer> counts = new TreeSet<>();
-        for (String t : threads) {
+        for (String t : threadsGiven() ? threads : List.of("1", "all")) {
             try {
                 counts.add(PlanBenchmark.threadCount(t.trim()));
             } catch (IllegalArgumentException e) {

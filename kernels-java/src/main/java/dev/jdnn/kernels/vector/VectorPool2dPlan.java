@@ -20,7 +20,8 @@ import jdk.incubator.vector.VectorShuffle;
  *
  * <p>Vectorised across an output row: a vector holds {@code LANES} neighbouring outputs, and each
  * cell {@code (i, j)} of their windows is one strided load: every {@code strideW}-th input of one
- * row, for stride 2 two whole vectors whose even lanes one two-vector rearrange keeps. Window cells are visited in row-major order, so the
+ * row, for stride 2 two whole vectors whose even lanes one two-vector rearrange keeps. Window
+ * cells are visited in row-major order, so the
  * reductions and the first-maximum routing follow the same order as the scalar definition. The
  * output columns whose windows touch the left or right padding, strides other than 1 and 2, and
  * windows too large for an exact float cell offset take the scalar path, which has the same rules.
