@@ -56,13 +56,13 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> shapes = new ArrayList<>();
 
     @Option(names = "--op", split = ",", paramLabel = "OP",
-            description = "conv, pool, dense, or one pass: conv.fwd, conv.bwd_d, conv.bwd_w, pool.fwd, pool.bwd, "
-                    + "dense.fwd, dense.bwd_d, dense.bwd_w")
+            description = "conv, pool, dense, network, or one pass: conv.fwd, conv.bwd_d, conv.bwd_w, pool.fwd, "
+                    + "pool.bwd, dense.fwd, dense.bwd_d, dense.bwd_w, network.step")
     List<String> ops = new ArrayList<>();
 
     @Option(names = "--threads", split = ",", paramLabel = "N", description = "thread counts, 'all' = every processor "
-            + "(default: 1,all)")
-    List<String> threads = new ArrayList<>(List.of("1", "all"));
+            + "(default: 1,all; with --quick: all, and naive at 1)")
+    List<String> threads = new ArrayList<>();
 
     @Option(names = "--anchor", paramLabel = "DIR", description = "results directory of "
             + "../shared/bench/onednn-from-c/run.sh: adds oneDNN-from-C's time and the ratio to it")
@@ -92,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
         Optional<AnchorResults> anchorResults = Optional.ofNullable(anchor).map(AnchorResults::load);
         List<Pass> passes = passes();
         List<Integer> threadCounts = threadCounts();
-        List<String> backendNames = backends.isEmpty() ? Selection.allBackends() : List.copyOf(backends);
+        List<String> backendNames = backends.isEmpty() ? Selection.allBackends() : knownBackends();
         Set<String> shapeFilter = shapeFilter(passes);
         JmhSettings settings = quick ? JmhSettings.quick() : JmhSettings.full();
         double naiveSeconds = naiveLimit != null ? naiveLimit : quick ? QUICK_NAIVE_LIMIT : FULL_NAIVE_LIMIT;
@@ -100,12 +100,20 @@ public final class BenchCommand implements Callable<Integer> {
         console.printf("jdnn bench: %s, %d processors, %s%n", machine.cpuModel(), machine.processors(), machine.jdk());
         List<String> status = backendStatus();
         status.forEach(line -> console.println("  backend " + line));
-        if (backendNames.contains(Selection.NAIVE) && threadCounts.contains(1)) {
+        boolean timeNaive = backendNames.contains(Selection.NAIVE) && threadCounts.contains(1);
+        if (timeNaive && listOnly) {
+            console.println("naive cells listed without timing naive first; a run skips those where one call would "
+                    + "take over " + naiveSeconds + " s");
+        } else if (timeNaive) {
             console.println("timing naive on one image per pass and shape, to see where a whole batch stays under "
                     + naiveSeconds + " s ...");
         }
         Selection selection = Selection.of(passes, shapeFilter, backendNames, threadCounts,
-                (pass, shape) -> NaiveReferences.secondsPerImage(pass, shape) * pass.batch(shape), naiveSeconds);
+                (pass, shape) -> listOnly ? 0 : NaiveReferences.secondsPerImage(pass, shape) * pass.batch(shape),
+                naiveSeconds);
+        if (quick && !threadsGiven()) {
+            selection = quickSelection(selection);
+        }
         console.printf("%d cells to run, %d skipped (%s)%n", selection.cells().size(), selection.skipped().size(),
                 settings.describe());
         if (listOnly) {
@@ -137,28 +145,30 @@ public final class BenchCommand implements Callable<Integer> {
 
         int total = selection.cells().size();
         long cellsStarted = System.nanoTime();
+        Progress progress = new Progress(console, total, isTerminal());
         for (int i = 0; i < total; i++) {
             Cell cell = selection.cells().get(i);
             String name = String.format(Locale.ROOT, "%03d-%s-%s-%s-%dt", i + 1, cell.pass().label(), cell.shape(),
                     cell.backend(), cell.threads());
-            console.printf("[%d/%d] %-40s ", i + 1, total, cell);
-            console.flush();
             long cellStarted = System.nanoTime();
+            String outcome;
             try {
                 JsonNode entries = runner.run(cell, name);
                 all.addAll((ArrayNode) entries);
                 json.writerWithDefaultPrettyPrinter().writeValue(rawJson.toFile(), all);
+                StringBuilder measured = new StringBuilder();
                 for (Measurement m : RunResults.parse(entries).measurements()) {
-                    console.printf("%s ms, %s %s", ReportWriter.millis(m.ms(), m.msError()), ReportWriter.rate(m.rate()),
-                            cell.pass().memoryBound() ? "GB/s" : "GFLOP/s");
+                    measured.append(String.format(Locale.ROOT, "%s ms, %s %s", ReportWriter.millis(m.ms(), m.msError()),
+                            ReportWriter.rate(m.rate()), cell.pass().memoryBound() ? "GB/s" : "GFLOP/s"));
                 }
+                outcome = measured.toString();
             } catch (CellFailedException e) {
                 notMeasured.add(new SkippedCell(cell, "failed: " + e.getMessage()));
-                console.print("FAILED: " + e.getMessage());
+                outcome = "FAILED: " + e.getMessage();
             }
             double perCell = (System.nanoTime() - cellsStarted) / 1e9 / (i + 1);
-            console.printf("   (%.1f s; about %s left)%n", (System.nanoTime() - cellStarted) / 1e9,
-                    duration(perCell * (total - i - 1)));
+            progress.cellDone(i + 1, String.format(Locale.ROOT, "%-40s %s   (%.1f s; about %s left)", cell, outcome,
+                    (System.nanoTime() - cellStarted) / 1e9, duration(perCell * (total - i - 1))));
         }
 
         RunResults results = RunResults.parse(all);
@@ -180,6 +190,51 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Whether {@code --threads} was given on the command line. */
+    private boolean threadsGiven() {
+        return !threads.isEmpty();
+    }
+
+    /**
+     * The {@code --quick} cut that keeps a run (build included) within 5 minutes on 2 cores: the
+     * backends at every processor only, naive (single-threaded) at 1 thread as the reference.
+     */
+    private static Selection quickSelection(Selection full) {
+        int all = Runtime.getRuntime().availableProcessors();
+        if (all == 1) {
+            return full;
+        }
+        List<Cell> kept = new ArrayList<>();
+        List<SkippedCell> skipped = new ArrayList<>(full.skipped());
+        for (Cell c : full.cells()) {
+            if (c.threads() == 1 && !c.backend().equals(Selection.NAIVE)) {
+                skipped.add(new SkippedCell(c, "--quick times the backends at all " + all + " processors only "
+                        + "(add --threads 1,all for both)"));
+            } else {
+                kept.add(c);
+            }
+        }
+        return new Selection(List.copyOf(kept), List.copyOf(skipped));
+    }
+
+    /** Whether standard output is an interactive terminal (else progress is one line per 10%). */
+    private static boolean isTerminal() {
+        java.io.Console c = System.console();
+        return c != null && c.isTerminal();
+    }
+
+    /** The {@code --backend} names, each checked against the backends on the class path. */
+    private List<String> knownBackends() {
+        List<String> found = Selection.allBackends();
+        for (String b : backends) {
+            if (!found.contains(b.trim())) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--backend: unknown backend '" + b
+                        + "'; expected one of " + found);
+            }
+        }
+        return backends.stream().map(String::trim).distinct().toList();
+    }
+
     private List<Pass> passes() {
         if (ops.isEmpty()) {
             return List.of(Pass.values());
@@ -195,7 +250,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (matching.isEmpty()) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--op: unknown op or pass '" + op
-                        + "'; expected conv, pool, dense or one of " + List.of(Pass.values()).stream().map(Pass::label)
+                        + "'; expected conv, pool, dense, network or one of " + List.of(Pass.values()).stream().map(Pass::label)
                         .toList());
             }
             chosen.addAll(matching);
@@ -205,7 +260,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private List<Integer> threadCounts() {
         TreeSet<Integer> counts = new TreeSet<>();
-        for (String t : threads) {
+        for (String t : threadsGiven() ? threads : List.of("1", "all")) {
             try {
                 counts.add(PlanBenchmark.threadCount(t.trim()));
             } catch (IllegalArgumentException e) {

@@ -63,6 +63,7 @@ final class NaiveReferences {
         return switch (pass.op()) {
             case "conv" -> ConvBenchmark.naiveOnOneImage(pass, HotCore.conv(shape));
             case "pool" -> PoolBenchmark.naiveOnOneImage(pass, HotCore.pool(shape));
+            case "network" -> NetworkBenchmark.naiveOnOneImage(NetworkShape.of(shape));
             default -> DenseBenchmark.naiveOnOneImage(pass, HotCore.dense(shape));
         };
     }

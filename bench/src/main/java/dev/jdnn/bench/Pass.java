@@ -18,7 +18,9 @@ public enum Pass {
     DENSE_FORWARD("dense", "fwd", DenseBenchmark.class, "forward", "Dense forward (with bias)"),
     DENSE_BACKWARD_DATA("dense", "bwd_d", DenseBenchmark.class, "backwardData", "Dense backward data"),
     DENSE_BACKWARD_WEIGHTS("dense", "bwd_w", DenseBenchmark.class, "backwardWeights",
-            "Dense backward weights (with bias gradient)");
+            "Dense backward weights (with bias gradient)"),
+    NETWORK_STEP("network", "step", NetworkBenchmark.class, "step",
+            "Network training step (forward, loss, backward; many shapes in one JVM)");
 
     private final String op;
     private final String shortName;
@@ -34,7 +36,7 @@ public enum Pass {
         this.title = title;
     }
 
-    /** {@code conv}, {@code pool} or {@code dense}. */
+    /** {@code conv}, {@code pool}, {@code dense} or {@code network}. */
     public String op() {
         return op;
     }
@@ -69,15 +71,20 @@ public enum Pass {
         return switch (op) {
             case "conv" -> HotCore.convShapes().stream().map(ConvShape::id).toList();
             case "pool" -> HotCore.poolShapes().stream().map(PoolShape::id).toList();
+            case "network" -> NetworkShape.all().stream().map(NetworkShape::id).toList();
             default -> HotCore.denseShapes().stream().map(DenseShape::id).toList();
         };
     }
 
-    /** GFLOP (or, for pooling, GB) one call on {@code shapeId} does: the csv's forward count for every pass. */
+    /**
+     * GFLOP (or, for pooling, GB) one call on {@code shapeId} does: the csv's forward count for every
+     * pass; for a network step every pass of its convolution and dense layers.
+     */
     public double work(String shapeId) {
         return switch (op) {
             case "conv" -> HotCore.conv(shapeId).gflop();
             case "pool" -> HotCore.pool(shapeId).gigabytes();
+            case "network" -> NetworkShape.of(shapeId).gflop();
             default -> HotCore.dense(shapeId).gflop();
         };
     }
@@ -87,6 +94,7 @@ public enum Pass {
         return switch (op) {
             case "conv" -> HotCore.conv(shapeId).n();
             case "pool" -> HotCore.pool(shapeId).n();
+            case "network" -> NetworkShape.of(shapeId).input().dim(0);
             default -> HotCore.dense(shapeId).n();
         };
     }

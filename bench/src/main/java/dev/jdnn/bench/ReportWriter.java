@@ -31,6 +31,7 @@ public final class ReportWriter {
         for (Pass pass : Pass.values()) {
             out.append(table(pass));
         }
+        out.append(networkAgainstCells());
         skipped(out);
         return out.toString();
     }
@@ -41,6 +42,57 @@ public final class ReportWriter {
         for (Pass pass : Pass.values()) {
             out.append(table(pass));
         }
+        out.append(networkAgainstCells());
+        return out.toString();
+    }
+
+    /**
+     * Each measured network step beside the sum of the times of the hot-core cells its layers are
+     * (same backend and threads), where every one of those cells was measured: a step much slower
+     * than the sum means the kernels slow down when many shapes share one JVM. The step also
+     * runs work that has no cell (named per network), so the ratio is at least about 1.
+     */
+    String networkAgainstCells() {
+        List<Measurement> steps = results.measurements().stream()
+                .filter(m -> m.cell().pass() == Pass.NETWORK_STEP).toList();
+        if (steps.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("## Network step against the sum of its cells\n\n");
+        out.append("| network | backend | thr | step ms | Σ cells ms | step / Σ cells | cells summed |\n");
+        out.append("|---|---|---:|---:|---:|---:|---|\n");
+        List<String> notes = new ArrayList<>();
+        for (NetworkShape network : NetworkShape.all()) {
+            for (Measurement step : steps) {
+                Cell cell = step.cell();
+                if (!cell.shape().equals(network.id())) {
+                    continue;
+                }
+                double sum = 0;
+                List<String> missing = new ArrayList<>();
+                for (NetworkShape.CellPart part : network.cells()) {
+                    Optional<Measurement> m = results.find(new Cell(part.pass(), part.shape(), cell.backend(),
+                            cell.threads()));
+                    if (m.isPresent()) {
+                        sum += m.get().ms();
+                    } else {
+                        missing.add(part.pass().label() + " " + part.shape());
+                    }
+                }
+                out.append("| ").append(network.id()).append(" | ").append(cell.backend()).append(" | ")
+                        .append(cell.threads()).append(" | ").append(millis(step.ms(), step.msError())).append(" | ");
+                if (missing.isEmpty()) {
+                    out.append(millis(sum, Double.NaN)).append(" | ").append(ratio(step.ms() / sum)).append(" | ")
+                            .append(network.cells().size()).append(" |\n");
+                } else {
+                    out.append("– | – | not measured: ").append(String.join(", ", missing)).append(" |\n");
+                }
+            }
+            notes.add("- " + network.id() + ": " + network.description() + "; cells "
+                    + network.cells().stream().map(p -> p.pass().label() + " " + p.shape()).toList()
+                    + "; not in the sum: " + network.notCells() + ".");
+        }
+        out.append('\n').append(String.join("\n", notes)).append("\n\n");
         return out.toString();
     }
 

@@ -14,6 +14,11 @@ import jdk.incubator.vector.VectorOperators;
  * Element-wise activations and their gradients over flat runs of floats: whole vectors, then one
  * masked vector for the tail, so every element goes through the same formula. Sigmoid is
  * {@code 1 / (1 + e^-x)} with {@link VectorExp}; tanh is the Vector API's own {@code TANH}.
+ *
+ * <p>NaN and infinities (shared by all backends): every activation maps NaN to NaN
+ * ({@code relu(NaN) = NaN}, as {@code FloatVector.max} follows {@link Math#max}); sigmoid and tanh
+ * map -Inf and +Inf to their limits, and their gradients there are 0. ReLU's gradient is
+ * {@code dy} where {@code x > 0}, else 0, which makes it 0 at NaN and at 0.
  */
 final class ActivationKernels {
     private ActivationKernels() {
@@ -63,7 +68,8 @@ final class ActivationKernels {
 
     private static FloatVector gradient(Activation a, FloatVector x, FloatVector dy) {
         return switch (a) {
-            case RELU -> dy.blend(0f, x.compare(VectorOperators.LE, 0f));
+            // PyTorch's threshold_backward: dy where x > 0, else 0 (so 0 at NaN and at 0).
+            case RELU -> FloatVector.zero(SPECIES).blend(dy, x.compare(VectorOperators.GT, 0f));
             case SIGMOID -> {
                 FloatVector s = sigmoid(x);
                 yield dy.mul(s).mul(s.neg().add(1f));

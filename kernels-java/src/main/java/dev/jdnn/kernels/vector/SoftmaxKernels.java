@@ -8,12 +8,13 @@ import static dev.jdnn.kernels.vector.SegmentVectors.SPECIES;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * Softmax, log-softmax, their gradients and softmax cross-entropy, row by row over the last axis
  * of a row-major tensor ({@code rows x classes}). Exponentials are taken of {@code x - max(row)}
- * so they never overflow, with {@link VectorExp}.
+ * so they never overflow, with {@link VectorExp}. Every sum over a row goes through
+ * {@link BlockwiseSums}: blockwise into a double, in a fixed order, so long rows keep their
+ * accuracy and the same inputs give the same bits whatever the JIT did.
  */
 final class SoftmaxKernels {
     private SoftmaxKernels() {
@@ -23,9 +24,9 @@ final class SoftmaxKernels {
     static void softmax(MemorySegment x, MemorySegment p, int rows, int classes) {
         for (int r = 0; r < rows; r++) {
             long row = (long) r * classes;
-            float max = SegmentVectors.max(x, row, classes);
-            float sum = expShifted(x, row, p, row, classes, max);
-            scale(p, row, classes, 1f / sum);
+            float max = BlockwiseSums.max(x, row, classes);
+            double sum = BlockwiseSums.expSum(x, row, classes, max, p, row);
+            scale(p, row, classes, (float) (1.0 / sum));
         }
     }
 
@@ -34,11 +35,14 @@ final class SoftmaxKernels {
         for (int r = 0; r < rows; r++) {
             long row = (long) r * classes;
             // (x - max) - log(sum), not x - (max + log(sum)): large logits would cancel the log term.
-            float max = SegmentVectors.max(x, row, classes);
-            float logSum = (float) Math.log(expSum(x, row, classes, max));
-            SegmentVectors.copy(x, row, logp, row, classes);
-            SegmentVectors.addScalar(logp, row, classes, -max);
-            SegmentVectors.addScalar(logp, row, classes, -logSum);
+            float max = BlockwiseSums.max(x, row, classes);
+            float logSum = (float) Math.log(BlockwiseSums.expSum(x, row, classes, max, null, 0));
+            for (int i = 0; i < classes; i += LANES) {
+                VectorMask<Float> m = SPECIES.indexInRange(i, classes);
+                long at = (row + i) * Float.BYTES;
+                FloatVector.fromMemorySegment(SPECIES, x, at, ORDER, m).sub(max).sub(logSum)
+                        .intoMemorySegment(logp, at, ORDER, m);
+            }
         }
     }
 
@@ -46,7 +50,7 @@ final class SoftmaxKernels {
     static void softmaxBackward(MemorySegment p, MemorySegment dy, MemorySegment dl, int rows, int classes) {
         for (int r = 0; r < rows; r++) {
             long row = (long) r * classes;
-            float dot = SegmentVectors.dot(dy, row, p, row, classes);
+            float dot = (float) BlockwiseSums.dot(dy, row, p, row, classes);
             int i = 0;
             for (; i <= classes - LANES; i += LANES) {
                 long at = (row + i) * Float.BYTES;
@@ -65,7 +69,7 @@ final class SoftmaxKernels {
     static void logSoftmaxBackward(MemorySegment logp, MemorySegment dy, MemorySegment dl, int rows, int classes) {
         for (int r = 0; r < rows; r++) {
             long row = (long) r * classes;
-            float sum = SegmentVectors.sum(dy, row, classes);
+            float sum = (float) BlockwiseSums.sum(dy, row, classes);
             int i = 0;
             for (; i < classes; i += LANES) {
                 long at = (row + i) * Float.BYTES;
@@ -85,41 +89,16 @@ final class SoftmaxKernels {
         double total = 0;
         for (int r = 0; r < rows; r++) {
             long row = (long) r * classes;
-            float max = SegmentVectors.max(x, row, classes);
-            float sum = dl == null ? expSum(x, row, classes, max) : expShifted(x, row, dl, row, classes, max);
-            total += (max - x.getAtIndex(FLOAT, row + labels[r])) + Math.log(sum);
+            float max = BlockwiseSums.max(x, row, classes);
+            double sum = BlockwiseSums.expSum(x, row, classes, max, dl, row);
+            total += (max - (double) x.getAtIndex(FLOAT, row + labels[r])) + Math.log(sum);
             if (dl != null) {
-                scale(dl, row, classes, 1f / (sum * rows));
+                scale(dl, row, classes, (float) (1.0 / (sum * rows)));
                 long at = row + labels[r];
                 dl.setAtIndex(FLOAT, at, dl.getAtIndex(FLOAT, at) - 1f / rows);
             }
         }
         return (float) (total / rows);
-    }
-
-    /** {@code Σ exp(x - max)} over one row. */
-    private static float expSum(MemorySegment x, long row, int classes, float max) {
-        FloatVector acc = FloatVector.zero(SPECIES);
-        for (int i = 0; i < classes; i += LANES) {
-            VectorMask<Float> m = SPECIES.indexInRange(i, classes);
-            FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, (row + i) * Float.BYTES, ORDER, m).sub(max);
-            acc = acc.add(VectorExp.exp(v), m);
-        }
-        return acc.reduceLanes(VectorOperators.ADD);
-    }
-
-    /** {@code out = exp(x - max)} over one row; returns the sum. */
-    private static float expShifted(MemorySegment x, long xRow, MemorySegment out, long outRow, int classes,
-            float max) {
-        FloatVector acc = FloatVector.zero(SPECIES);
-        for (int i = 0; i < classes; i += LANES) {
-            VectorMask<Float> m = SPECIES.indexInRange(i, classes);
-            FloatVector e = VectorExp.exp(
-                    FloatVector.fromMemorySegment(SPECIES, x, (xRow + i) * Float.BYTES, ORDER, m).sub(max));
-            e.intoMemorySegment(out, (outRow + i) * Float.BYTES, ORDER, m);
-            acc = acc.add(e, m);
-        }
-        return acc.reduceLanes(VectorOperators.ADD);
     }
 
     private static void scale(MemorySegment s, long row, int classes, float factor) {

@@ -2,39 +2,61 @@ package dev.jdnn.kernels.vector;
 
 import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
 import static dev.jdnn.kernels.vector.SegmentVectors.LANES;
-import static dev.jdnn.kernels.vector.SegmentVectors.load;
-import static dev.jdnn.kernels.vector.SegmentVectors.store;
+import static dev.jdnn.kernels.vector.SegmentVectors.ORDER;
+import static dev.jdnn.kernels.vector.SegmentVectors.SPECIES;
 
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 
 /**
  * Max and average pooling with PyTorch's semantics, planes shared out over the workers.
  *
- * <p>Forward reduces each output row's window rows first, vertically, into a row buffer: whole
- * input rows at a time, vectorised whatever the stride; then each window's few columns of that
- * buffer. Backward walks the windows: max pooling recomputes each window's first maximum
- * (row-major, strictly greater wins) instead of storing an argmax in forward, because backward is
- * handed {@code x} and may run without a preceding forward on the same data; average pooling
- * adds each window's share to its cells.
+ * <p>Vectorised across an output row: a vector holds {@code LANES} neighbouring outputs, and each
+ * cell {@code (i, j)} of their windows is one strided load: every {@code strideW}-th input of one
+ * row, for stride 2 two whole vectors whose even lanes one two-vector rearrange keeps. Window
+ * cells are visited in row-major order, so the
+ * reductions and the first-maximum routing follow the same order as the scalar definition. The
+ * output columns whose windows touch the left or right padding, strides other than 1 and 2, and
+ * windows too large for an exact float cell offset take the scalar path, which has the same rules.
+ *
+ * <p>NaN and infinities (the semantics all backends share): max pooling gives NaN for a window
+ * holding a NaN, else its maximum (an all -Inf window gives -Inf); backward sends each window's
+ * gradient to its first NaN if it has one, else to its first maximum. Padded cells never take part.
+ * Backward recomputes the routing from {@code x} instead of storing an argmax in forward, because
+ * it is handed {@code x} and may run without a forward on the same data.
  */
 final class VectorPool2dPlan implements Pool2dPlan {
+    private static final long VECTOR_BYTES = (long) LANES * Float.BYTES;
+    /** Floats after each worker's scratch lanes: two cache lines. */
+    private static final int FALSE_SHARING_PAD = 32;
+    /** Lane {@code i} takes element {@code 2i} of two vectors side by side (stride-2 loads). */
+    private static final VectorShuffle<Float> EVENS = VectorShuffle.fromOp(SPECIES, i -> 2 * i);
+    /** Position {@code p} takes lane {@code p / 2} when even, else 0 from the second operand. */
+    private static final VectorShuffle<Float> SPREAD_LOW =
+            VectorShuffle.fromOp(SPECIES, p -> p % 2 == 0 ? p / 2 : LANES + p);
+    /** The same for the next {@code LANES} positions: lane {@code LANES / 2 + p / 2} when even. */
+    private static final VectorShuffle<Float> SPREAD_HIGH =
+            VectorShuffle.fromOp(SPECIES, p -> p % 2 == 0 ? LANES / 2 + p / 2 : LANES + p);
+    /** Cell offsets inside a window are tracked as floats; beyond this they would not be exact. */
+    private static final long EXACT_FLOAT_INTEGERS = 1L << 24;
+
     private final Pool2d op;
     private final Shape input;
     private final Shape output;
     private final WorkerPool pool;
+    private final PoolWindows g;
     private final boolean max;
+    private final boolean vectorRows;
     private final int planes;
-    private final int h;
-    private final int w;
-    private final int oh;
-    private final int ow;
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment[] rows;
+    /** Per worker: the window cell offsets of one vector of outputs, for the scalar scatter. */
+    private final float[][] offsets;
     private final WorkerPool.Job forwardJob = this::forwardShare;
     private final WorkerPool.Job backwardJob = this::backwardShare;
 
@@ -47,16 +69,13 @@ final class VectorPool2dPlan implements Pool2dPlan {
         this.input = input;
         this.output = op.outputShape(input);
         this.pool = pool;
+        this.g = new PoolWindows(op, input);
         this.max = op.kind() == Pool2d.Kind.MAX;
         this.planes = input.dim(0) * input.dim(1);
-        this.h = input.dim(2);
-        this.w = input.dim(3);
-        this.oh = output.dim(2);
-        this.ow = output.dim(3);
-        this.rows = new MemorySegment[pool.size()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = arena.allocate((long) w * Float.BYTES, 64);
-        }
+        this.vectorRows = (g.strideW == 1 || g.strideW == 2)
+                && (long) (g.kernelH - 1) * g.w + g.kernelW < EXACT_FLOAT_INTEGERS;
+        // Padded past the lanes used, so that two workers' arrays never share a cache line.
+        this.offsets = new float[pool.size()][LANES + FALSE_SHARING_PAD];
     }
 
     @Override
@@ -97,121 +116,272 @@ final class VectorPool2dPlan implements Pool2dPlan {
         }
     }
 
-    private int windowTop(int yo) {
-        return yo * op.strideH() - op.padding().top();
+    private int vectorEnd() {
+        return vectorRows ? g.interiorEnd : g.interiorStart;
     }
 
-    private int windowLeft(int xo) {
-        return xo * op.strideW() - op.padding().left();
+    /** Input index of the first cell of output {@code (yo, xo)}'s window (an interior column). */
+    private long origin(long xPlane, int yo, int xo) {
+        return xPlane + (long) g.firstRow[yo] * g.w + ((long) xo * g.strideW - g.left);
     }
 
-    private int divisor(int top, int left) {
-        int firstRow = Math.max(top, 0);
-        int endRow = Math.min(top + op.kernelH(), h);
-        int firstColumn = Math.max(left, 0);
-        int endColumn = Math.min(left + op.kernelW(), w);
-        if (!op.countIncludePad()) {
-            return (endRow - firstRow) * (endColumn - firstColumn);
-        }
-        int rowsCounted = Math.min(top + op.kernelH(), h + op.padding().bottom()) - top;
-        int columnsCounted = Math.min(left + op.kernelW(), w + op.padding().right()) - left;
-        return rowsCounted * columnsCounted;
+    /**
+     * Whether every load of a vector of windows starting at {@code origin} stays inside the tensor
+     * (the strided loads read whole vectors, past the last window's cells); near the tensor's end
+     * the scalar path takes over.
+     */
+    private boolean loadsInside(long origin, int yo, long limit) {
+        long lastRow = origin + (long) (g.endRow[yo] - g.firstRow[yo] - 1) * g.w;
+        return lastRow + g.kernelW - 1 + (long) g.strideW * LANES <= limit;
     }
 
     private void forwardShare(int worker, int workers) {
-        MemorySegment row = rows[worker];
-        for (int plane = WorkerPool.start(planes, worker, workers); plane < WorkerPool.start(planes, worker + 1,
-                workers); plane++) {
-            long xPlane = (long) plane * h * w;
-            long yPlane = (long) plane * oh * ow;
-            for (int yo = 0; yo < oh; yo++) {
-                int top = windowTop(yo);
-                int firstRow = Math.max(top, 0);
-                int endRow = Math.min(top + op.kernelH(), h);
-                reduceRows(xPlane, firstRow, endRow, row);
-                for (int xo = 0; xo < ow; xo++) {
-                    int left = windowLeft(xo);
-                    int firstColumn = Math.max(left, 0);
-                    int endColumn = Math.min(left + op.kernelW(), w);
-                    float v = row.getAtIndex(FLOAT, firstColumn);
-                    for (int iw = firstColumn + 1; iw < endColumn; iw++) {
-                        float cell = row.getAtIndex(FLOAT, iw);
-                        v = max ? Math.max(v, cell) : v + cell;
-                    }
-                    out.setAtIndex(FLOAT, yPlane + (long) yo * ow + xo, max ? v : v / divisor(top, left));
+        long limit = x.byteSize() / Float.BYTES;
+        int end = WorkerPool.start(planes, worker + 1, workers);
+        for (int plane = WorkerPool.start(planes, worker, workers); plane < end; plane++) {
+            long xPlane = (long) plane * g.h * g.w;
+            long yPlane = (long) plane * g.oh * g.ow;
+            for (int yo = 0; yo < g.oh; yo++) {
+                long yRow = yPlane + (long) yo * g.ow;
+                int xo = 0;
+                for (; xo < g.interiorStart; xo++) {
+                    out.setAtIndex(FLOAT, yRow + xo, scalarWindow(xPlane, yo, xo));
                 }
-            }
-        }
-    }
-
-    /** {@code row[iw] = max or sum over ih in [firstRow, endRow) of x[ih][iw]}. */
-    private void reduceRows(long xPlane, int firstRow, int endRow, MemorySegment row) {
-        SegmentVectors.copy(x, xPlane + (long) firstRow * w, row, 0, w);
-        for (int ih = firstRow + 1; ih < endRow; ih++) {
-            long src = xPlane + (long) ih * w;
-            int iw = 0;
-            for (; iw <= w - LANES; iw += LANES) {
-                store(max ? load(row, iw).max(load(x, src + iw)) : load(row, iw).add(load(x, src + iw)), row, iw);
-            }
-            for (; iw < w; iw++) {
-                float a = row.getAtIndex(FLOAT, iw);
-                float b = x.getAtIndex(FLOAT, src + iw);
-                row.setAtIndex(FLOAT, iw, max ? Math.max(a, b) : a + b);
-            }
-        }
-    }
-
-    private void backwardShare(int worker, int workers) {
-        for (int plane = WorkerPool.start(planes, worker, workers); plane < WorkerPool.start(planes, worker + 1,
-                workers); plane++) {
-            long xPlane = (long) plane * h * w;
-            long yPlane = (long) plane * oh * ow;
-            SegmentVectors.fill(out, xPlane, h * w, 0f);
-            for (int yo = 0; yo < oh; yo++) {
-                int top = windowTop(yo);
-                int firstRow = Math.max(top, 0);
-                int endRow = Math.min(top + op.kernelH(), h);
-                for (int xo = 0; xo < ow; xo++) {
-                    int left = windowLeft(xo);
-                    int firstColumn = Math.max(left, 0);
-                    int endColumn = Math.min(left + op.kernelW(), w);
-                    float gradient = dy.getAtIndex(FLOAT, yPlane + (long) yo * ow + xo);
-                    if (max) {
-                        long at = firstMaximum(xPlane, firstRow, endRow, firstColumn, endColumn);
-                        out.setAtIndex(FLOAT, at, out.getAtIndex(FLOAT, at) + gradient);
-                    } else {
-                        float share = gradient / divisor(top, left);
-                        for (int ih = firstRow; ih < endRow; ih++) {
-                            long at = xPlane + (long) ih * w;
-                            for (int iw = firstColumn; iw < endColumn; iw++) {
-                                out.setAtIndex(FLOAT, at + iw, out.getAtIndex(FLOAT, at + iw) + share);
-                            }
+                for (int lanes; xo < vectorEnd(); xo += lanes) {
+                    lanes = Math.min(LANES, vectorEnd() - xo);
+                    long origin = origin(xPlane, yo, xo);
+                    if (!loadsInside(origin, yo, limit)) {
+                        for (int lane = 0; lane < lanes; lane++) {
+                            out.setAtIndex(FLOAT, yRow + xo + lane, scalarWindow(xPlane, yo, xo + lane));
                         }
+                    } else if (max) {
+                        maxChunk(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo);
+                    } else {
+                        averageChunk(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo,
+                                (float) ((double) g.divisorRows[yo] * g.kernelW));
                     }
+                }
+                for (; xo < g.ow; xo++) {
+                    out.setAtIndex(FLOAT, yRow + xo, scalarWindow(xPlane, yo, xo));
                 }
             }
         }
     }
 
-    /** Index of the window's first maximum in row-major order. */
-    private long firstMaximum(long xPlane, int firstRow, int endRow, int firstColumn, int endColumn) {
-        long best = xPlane + (long) firstRow * w + firstColumn;
+    /*
+     * The chunk kernels below load, reduce and store within one method: a vector passed to or
+     * returned from a call the JIT does not inline is boxed on the heap (a helper returning the
+     * strided load cost 590 MB of garbage per pool_stem forward).
+     */
+
+    /** {@code out[yAt + lane]} = the maximum (NaN if any) of the windows of {@code lanes} outputs. */
+    private void maxChunk(long origin, int rows, int lanes, long yAt) {
+        VectorShuffle<Float> evens = EVENS;
+        boolean stride2 = g.strideW == 2;
+        FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < rows; i++) {
+            long at = (origin + (long) i * g.w) * Float.BYTES;
+            for (int j = 0; j < g.kernelW; j++) {
+                long byteAt = at + (long) j * Float.BYTES;
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, byteAt, ORDER);
+                if (stride2) {
+                    v = v.rearrange(evens, FloatVector.fromMemorySegment(SPECIES, x, byteAt + VECTOR_BYTES, ORDER));
+                }
+                // FloatVector.max has Math.max's semantics: a NaN operand gives NaN.
+                acc = acc.max(v);
+            }
+        }
+        store(acc, yAt, lanes);
+    }
+
+    /** {@code out[yAt + lane]} = the sum over the windows of {@code lanes} outputs, over {@code divisor}. */
+    private void averageChunk(long origin, int rows, int lanes, long yAt, float divisor) {
+        VectorShuffle<Float> evens = EVENS;
+        boolean stride2 = g.strideW == 2;
+        FloatVector acc = FloatVector.zero(SPECIES);
+        for (int i = 0; i < rows; i++) {
+            long at = (origin + (long) i * g.w) * Float.BYTES;
+            for (int j = 0; j < g.kernelW; j++) {
+                long byteAt = at + (long) j * Float.BYTES;
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, byteAt, ORDER);
+                if (stride2) {
+                    v = v.rearrange(evens, FloatVector.fromMemorySegment(SPECIES, x, byteAt + VECTOR_BYTES, ORDER));
+                }
+                acc = acc.add(v);
+            }
+        }
+        // Interior windows count every column of the kernel, whatever countIncludePad says.
+        store(acc.div(divisor), yAt, lanes);
+    }
+
+    private void store(FloatVector v, long yAt, int lanes) {
+        if (lanes == LANES) {
+            v.intoMemorySegment(out, yAt * Float.BYTES, ORDER);
+        } else {
+            v.intoMemorySegment(out, yAt * Float.BYTES, ORDER, SPECIES.indexInRange(0, lanes));
+        }
+    }
+
+    /** Window {@code (yo, xo)}'s maximum or mean, one cell at a time. */
+    private float scalarWindow(long xPlane, int yo, int xo) {
+        if (max) {
+            return x.getAtIndex(FLOAT, routedCell(xPlane, yo, xo));
+        }
+        float sum = 0f;
+        for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
+            long row = xPlane + (long) ih * g.w;
+            for (int iw = g.firstColumn[xo]; iw < g.endColumn[xo]; iw++) {
+                sum += x.getAtIndex(FLOAT, row + iw);
+            }
+        }
+        return (float) (sum / g.divisor(yo, xo));
+    }
+
+    /** Index of window {@code (yo, xo)}'s first NaN, else of its first maximum, row-major. */
+    private long routedCell(long xPlane, int yo, int xo) {
+        long best = xPlane + (long) g.firstRow[yo] * g.w + g.firstColumn[xo];
         float bestValue = x.getAtIndex(FLOAT, best);
-        for (int ih = firstRow; ih < endRow; ih++) {
-            long at = xPlane + (long) ih * w;
-            for (int iw = firstColumn; iw < endColumn; iw++) {
-                float v = x.getAtIndex(FLOAT, at + iw);
-                if (v > bestValue) {
+        for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
+            long row = xPlane + (long) ih * g.w;
+            for (int iw = g.firstColumn[xo]; iw < g.endColumn[xo]; iw++) {
+                float v = x.getAtIndex(FLOAT, row + iw);
+                if (v > bestValue || (v != v && bestValue == bestValue)) {
                     bestValue = v;
-                    best = at + iw;
+                    best = row + iw;
                 }
             }
         }
         return best;
     }
 
+    private void backwardShare(int worker, int workers) {
+        float[] cells = offsets[worker];
+        long limit = x.byteSize() / Float.BYTES;
+        int end = WorkerPool.start(planes, worker + 1, workers);
+        for (int plane = WorkerPool.start(planes, worker, workers); plane < end; plane++) {
+            long xPlane = (long) plane * g.h * g.w;
+            long yPlane = (long) plane * g.oh * g.ow;
+            SegmentVectors.fill(out, xPlane, g.h * g.w, 0f);
+            for (int yo = 0; yo < g.oh; yo++) {
+                long yRow = yPlane + (long) yo * g.ow;
+                int rows = g.endRow[yo] - g.firstRow[yo];
+                int xo = 0;
+                for (; xo < g.interiorStart; xo++) {
+                    scalarBackward(xPlane, yo, xo, dy.getAtIndex(FLOAT, yRow + xo));
+                }
+                for (int lanes; xo < vectorEnd(); xo += lanes) {
+                    lanes = Math.min(LANES, vectorEnd() - xo);
+                    long origin = origin(xPlane, yo, xo);
+                    if (max && loadsInside(origin, yo, limit)) {
+                        maxBackwardChunk(origin, rows, lanes, yRow + xo, cells);
+                    } else if (!max) {
+                        averageBackwardChunk(origin, rows, lanes, yRow + xo,
+                                (float) ((double) g.divisorRows[yo] * g.kernelW));
+                    } else {
+                        for (int lane = 0; lane < lanes; lane++) {
+                            scalarBackward(xPlane, yo, xo + lane, dy.getAtIndex(FLOAT, yRow + xo + lane));
+                        }
+                    }
+                }
+                for (; xo < g.ow; xo++) {
+                    scalarBackward(xPlane, yo, xo, dy.getAtIndex(FLOAT, yRow + xo));
+                }
+            }
+        }
+    }
+
+    /**
+     * Finds, for {@code lanes} neighbouring windows at once, the offset of the cell each routes to
+     * (first NaN, else first strict maximum, row-major), then adds each gradient to its cell one
+     * at a time, since overlapping windows may route to the same cell.
+     */
+    private void maxBackwardChunk(long origin, int rows, int lanes, long yAt, float[] cells) {
+        VectorShuffle<Float> evens = EVENS;
+        int s = g.strideW;
+        boolean stride2 = s == 2;
+        FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        FloatVector bestCell = FloatVector.zero(SPECIES);
+        VectorMask<Float> bestIsNaN = SPECIES.maskAll(false);
+        for (int i = 0; i < rows; i++) {
+            int rowOffset = i * g.w;
+            long at = (origin + rowOffset) * Float.BYTES;
+            for (int j = 0; j < g.kernelW; j++) {
+                long byteAt = at + (long) j * Float.BYTES;
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, byteAt, ORDER);
+                if (stride2) {
+                    v = v.rearrange(evens, FloatVector.fromMemorySegment(SPECIES, x, byteAt + VECTOR_BYTES, ORDER));
+                }
+                VectorMask<Float> isNaN = v.compare(VectorOperators.NE, v);
+                // A greater cell replaces the best so far and the first NaN replaces anything that
+                // is not NaN; an all -Inf window keeps cell offset 0, its first cell.
+                VectorMask<Float> take = v.compare(VectorOperators.GT, best).or(isNaN.andNot(bestIsNaN));
+                best = best.blend(v, take);
+                bestCell = bestCell.blend((float) (rowOffset + j), take);
+                bestIsNaN = bestIsNaN.or(isNaN);
+            }
+        }
+        bestCell.intoArray(cells, 0);
+        for (int lane = 0; lane < lanes; lane++) {
+            long at = origin + (long) lane * s + (long) cells[lane];
+            out.setAtIndex(FLOAT, at, out.getAtIndex(FLOAT, at) + dy.getAtIndex(FLOAT, yAt + lane));
+        }
+    }
+
+    /**
+     * Adds {@code dy / divisor} to every cell of {@code lanes} neighbouring interior windows. With
+     * stride 2 each share is spread onto the even positions of two vectors (zeros between), and
+     * the stores are masked to the chunk's own windows: past them may lie another worker's plane.
+     */
+    private void averageBackwardChunk(long origin, int rows, int lanes, long yAt, float divisor) {
+        int s = g.strideW;
+        VectorMask<Float> m = SPECIES.indexInRange(0, lanes);
+        FloatVector share = FloatVector.fromMemorySegment(SPECIES, dy, yAt * Float.BYTES, ORDER, m).div(divisor);
+        FloatVector zero = FloatVector.zero(SPECIES);
+        if (s == 1) {
+            for (int i = 0; i < rows; i++) {
+                long at = (origin + (long) i * g.w) * Float.BYTES;
+                for (int j = 0; j < g.kernelW; j++) {
+                    long byteAt = at + (long) j * Float.BYTES;
+                    FloatVector.fromMemorySegment(SPECIES, out, byteAt, ORDER, m).add(share)
+                            .intoMemorySegment(out, byteAt, ORDER, m);
+                }
+            }
+            return;
+        }
+        int span = 2 * lanes - 1;
+        VectorMask<Float> lowMask = SPECIES.indexInRange(0, Math.min(LANES, span));
+        VectorMask<Float> highMask = SPECIES.indexInRange(0, Math.max(0, span - LANES));
+        FloatVector low = share.rearrange(SPREAD_LOW, zero);
+        FloatVector high = share.rearrange(SPREAD_HIGH, zero);
+        for (int i = 0; i < rows; i++) {
+            long at = (origin + (long) i * g.w) * Float.BYTES;
+            for (int j = 0; j < g.kernelW; j++) {
+                long byteAt = at + (long) j * Float.BYTES;
+                FloatVector.fromMemorySegment(SPECIES, out, byteAt, ORDER, lowMask).add(low)
+                        .intoMemorySegment(out, byteAt, ORDER, lowMask);
+                FloatVector.fromMemorySegment(SPECIES, out, byteAt + VECTOR_BYTES, ORDER, highMask).add(high)
+                        .intoMemorySegment(out, byteAt + VECTOR_BYTES, ORDER, highMask);
+            }
+        }
+    }
+
+    private void scalarBackward(long xPlane, int yo, int xo, float gradient) {
+        if (max) {
+            long at = routedCell(xPlane, yo, xo);
+            out.setAtIndex(FLOAT, at, out.getAtIndex(FLOAT, at) + gradient);
+            return;
+        }
+        float share = (float) (gradient / g.divisor(yo, xo));
+        for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
+            long row = xPlane + (long) ih * g.w;
+            for (int iw = g.firstColumn[xo]; iw < g.endColumn[xo]; iw++) {
+                out.setAtIndex(FLOAT, row + iw, out.getAtIndex(FLOAT, row + iw) + share);
+            }
+        }
+    }
+
     @Override
     public void close() {
-        arena.close();
+        // Nothing to release: the plan's scratch lives on the heap.
     }
 }

@@ -5,13 +5,20 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A fixed team of {@code threads} workers: the calling thread plus {@code threads - 1} daemon
- * threads owned by one backend (never the common pool). {@link #run} hands the same job to every
- * member and returns when all are done; handing over allocates nothing. Jobs must not call
- * {@link #run} themselves.
+ * threads owned by one backend (never the common pool). {@link #run} splits a job into
+ * {@code threads} shares and returns when all are done; handing over allocates nothing. Jobs must
+ * not call {@link #run} themselves, and must not expect their shares to run at the same time: a
+ * share is run exactly once, by whichever member claims it first.
+ *
+ * <p>Shares are claimed from a counter rather than bound to threads so that {@link #close()} can
+ * never strand a caller: a worker that sees the pool closed stops claiming, and the caller, once
+ * its own share is done, runs every share nobody claimed. It then waits only for shares a worker
+ * has claimed, which that worker finishes before it looks at {@code closed} again. A call that
+ * starts after {@link #close()} throws {@link IllegalStateException}.
  */
 final class WorkerPool implements AutoCloseable {
 
-    /** Work for one member of the team. */
+    /** Work for one share of a run. */
     @FunctionalInterface
     interface Job {
         /** Runs share {@code worker} of {@code workers} (0-based). */
@@ -22,7 +29,10 @@ final class WorkerPool implements AutoCloseable {
 
     private final int size;
     private final Thread[] threads;
+    /** Shares of the current run not yet finished by a worker thread (the caller's own excluded). */
     private final AtomicInteger pending = new AtomicInteger();
+    /** Next unclaimed share of the current run; {@code >= size} when all are claimed. */
+    private final AtomicInteger nextShare = new AtomicInteger();
     private volatile Job job;
     private volatile int generation;
     private volatile Thread caller;
@@ -31,10 +41,10 @@ final class WorkerPool implements AutoCloseable {
 
     WorkerPool(int threads) {
         this.size = threads;
+        this.nextShare.set(threads);
         this.threads = new Thread[threads - 1];
         for (int i = 0; i < this.threads.length; i++) {
-            int worker = i + 1;
-            Thread t = new Thread(() -> loop(worker), "jdnn-vector-" + worker);
+            Thread t = new Thread(this::loop, "jdnn-vector-" + (i + 1));
             t.setDaemon(true);
             this.threads[i] = t;
             t.start();
@@ -46,8 +56,15 @@ final class WorkerPool implements AutoCloseable {
         return size;
     }
 
-    /** Runs {@code j} on every member, the caller as member 0, and waits for all of them. */
+    /**
+     * Runs every share of {@code j}, share 0 on the calling thread, and waits for all of them.
+     *
+     * @throws IllegalStateException when the pool (its backend) is closed
+     */
     synchronized void run(Job j) {
+        if (closed) {
+            throw new IllegalStateException("vector backend: closed; open a new backend to run plans");
+        }
         if (size == 1) {
             j.run(0, 1);
             return;
@@ -56,6 +73,8 @@ final class WorkerPool implements AutoCloseable {
         failure = null;
         job = j;
         pending.set(size - 1);
+        // Publishing the first claimable share makes job and pending visible to a claimer.
+        nextShare.set(1);
         generation++;
         for (Thread t : threads) {
             LockSupport.unpark(t);
@@ -65,6 +84,10 @@ final class WorkerPool implements AutoCloseable {
             j.run(0, size);
         } catch (Throwable e) {
             own = e;
+        }
+        // Shares the workers have not claimed (they may be busy, slow to wake, or closed).
+        for (int share = nextShare.getAndIncrement(); share < size; share = nextShare.getAndIncrement()) {
+            runShare(j, share);
         }
         for (int spin = 0; pending.get() != 0; spin++) {
             if (spin < SPINS) {
@@ -83,7 +106,19 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void loop(int worker) {
+    private void runShare(Job j, int share) {
+        try {
+            j.run(share, size);
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            if (pending.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+
+    private void loop() {
         int seen = 0;
         int spin = 0;
         while (!closed) {
@@ -98,19 +133,19 @@ final class WorkerPool implements AutoCloseable {
             }
             seen = g;
             spin = 0;
-            try {
-                job.run(worker, size);
-            } catch (Throwable e) {
-                failure = e;
-            } finally {
-                if (pending.decrementAndGet() == 0) {
-                    LockSupport.unpark(caller);
+            for (int share = nextShare.getAndIncrement(); share < size; share = nextShare.getAndIncrement()) {
+                runShare(job, share);
+                if (closed) {
+                    break;
                 }
             }
         }
     }
 
-    /** Stops the worker threads. */
+    /**
+     * Stops the worker threads. A run in progress on another thread still completes (its caller
+     * takes over the shares no worker claimed); later runs throw {@link IllegalStateException}.
+     */
     @Override
     public void close() {
         closed = true;

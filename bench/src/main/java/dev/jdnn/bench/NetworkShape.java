@@ -1,0 +1,144 @@
+package dev.jdnn.bench;
+
+import dev.jdnn.Conv2d;
+import dev.jdnn.Dense;
+import dev.jdnn.Pool2d;
+import dev.jdnn.Shape;
+
+import java.util.List;
+
+/**
+ * A whole network whose training step the {@code network.step} benchmark times in one JVM, with
+ * many shapes running one after the other as in {@code ./jdnn train}: the layer list, the batch,
+ * and which hot-core cells its layers are, so that the report can set the step's time beside the
+ * sum of those cells' times (measured alone, each in its own JVM without {@code --quick}).
+ *
+ * @param id           the name {@code --shape} takes
+ * @param description  the layers in words, for the report
+ * @param input        {@code [batch, c, h, w]}
+ * @param classes      outputs of the last layer (softmax cross-entropy is the loss)
+ * @param layers       the layers in forward order
+ * @param cells        the hot-core cells the step runs, pass by pass
+ * @param notCells     the step's work that has no hot-core cell, in words
+ */
+public record NetworkShape(String id, String description, Shape input, int classes, List<LayerSpec> layers,
+                           List<CellPart> cells, String notCells) {
+
+    /** One hot-core cell the step contains: a pass on a shape of the csv files. */
+    public record CellPart(Pass pass, String shape) {
+    }
+
+    /** Images per step: the hot-core batch. */
+    static final int BATCH = 64;
+
+    private static final List<NetworkShape> ALL = List.of(lenet5(), cifar());
+
+    /** Every network, in report order. */
+    public static List<NetworkShape> all() {
+        return ALL;
+    }
+
+    /** The network named {@code id}. */
+    public static NetworkShape of(String id) {
+        for (NetworkShape n : ALL) {
+            if (n.id().equals(id)) {
+                return n;
+            }
+        }
+        throw new IllegalArgumentException("unknown network '" + id + "'; expected one of "
+                + ALL.stream().map(NetworkShape::id).toList());
+    }
+
+    /**
+     * LeNet-5 as {@code ./jdnn train --model lenet5} builds it (examples' {@code LeNet5}): conv 1→6
+     * 5x5 pad 2, ReLU, max-pool 2; conv 6→16 5x5, ReLU, max-pool 2; dense 400→120, ReLU; 120→84,
+     * ReLU; 84→10, on 28x28 grey images.
+     */
+    static NetworkShape lenet5() {
+        return new NetworkShape("lenet5", "LeNet-5 (examples' LeNet5) on [64, 1, 28, 28]",
+                Shape.of(BATCH, 1, 28, 28), 10,
+                List.of(new LayerSpec.Conv("conv1", Conv2d.of(1, 6, 5).padding(2)), new LayerSpec.Relu("relu1"),
+                        new LayerSpec.Pool("pool1", Pool2d.max(2, 2)),
+                        new LayerSpec.Conv("conv2", Conv2d.of(6, 16, 5)), new LayerSpec.Relu("relu2"),
+                        new LayerSpec.Pool("pool2", Pool2d.max(2, 2)), new LayerSpec.Flatten("flatten"),
+                        new LayerSpec.FullyConnected("fc1", Dense.of(400, 120)), new LayerSpec.Relu("relu3"),
+                        new LayerSpec.FullyConnected("fc2", Dense.of(120, 84)), new LayerSpec.Relu("relu4"),
+                        new LayerSpec.FullyConnected("fc3", Dense.of(84, 10))),
+                List.of(new CellPart(Pass.CONV_FORWARD, "lenet_c1"), new CellPart(Pass.CONV_BACKWARD_WEIGHTS, "lenet_c1"),
+                        new CellPart(Pass.CONV_FORWARD, "lenet_c2"), new CellPart(Pass.CONV_BACKWARD_DATA, "lenet_c2"),
+                        new CellPart(Pass.CONV_BACKWARD_WEIGHTS, "lenet_c2"),
+                        new CellPart(Pass.POOL_FORWARD, "pool_lenet"), new CellPart(Pass.POOL_BACKWARD, "pool_lenet"),
+                        new CellPart(Pass.DENSE_FORWARD, "fc_lenet"), new CellPart(Pass.DENSE_BACKWARD_DATA, "fc_lenet"),
+                        new CellPart(Pass.DENSE_BACKWARD_WEIGHTS, "fc_lenet")),
+                "pool1 is max pooling where the pool_lenet cell averages (same shape); pool2, fc2, fc3, the four "
+                        + "ReLUs and the loss have no cell");
+    }
+
+    /**
+     * The seed CIFAR-10 model of the hot-core csv files, whose layers are the cells cifar_c1,
+     * pool_cifar and cifar_c2: conv 3→64 5x5 pad 2, ReLU, max-pool 2/2; conv 64→64 5x5 pad 2,
+     * ReLU, max-pool 2/2; dense 4096→10, on 32x32 colour images. (Examples' {@code CifarNet} is
+     * the same two-convolution design sized for 28x28 grey images, whose shapes have no cells.)
+     */
+    static NetworkShape cifar() {
+        return new NetworkShape("cifar", "CIFAR-style model of the hot-core cells on [64, 3, 32, 32]",
+                Shape.of(BATCH, 3, 32, 32), 10,
+                List.of(new LayerSpec.Conv("conv1", Conv2d.of(3, 64, 5).padding(2)), new LayerSpec.Relu("relu1"),
+                        new LayerSpec.Pool("pool1", Pool2d.max(2, 2)),
+                        new LayerSpec.Conv("conv2", Conv2d.of(64, 64, 5).padding(2)), new LayerSpec.Relu("relu2"),
+                        new LayerSpec.Pool("pool2", Pool2d.max(2, 2)), new LayerSpec.Flatten("flatten"),
+                        new LayerSpec.FullyConnected("fc", Dense.of(64 * 8 * 8, 10))),
+                List.of(new CellPart(Pass.CONV_FORWARD, "cifar_c1"), new CellPart(Pass.CONV_BACKWARD_WEIGHTS, "cifar_c1"),
+                        new CellPart(Pass.POOL_FORWARD, "pool_cifar"), new CellPart(Pass.POOL_BACKWARD, "pool_cifar"),
+                        new CellPart(Pass.CONV_FORWARD, "cifar_c2"), new CellPart(Pass.CONV_BACKWARD_DATA, "cifar_c2"),
+                        new CellPart(Pass.CONV_BACKWARD_WEIGHTS, "cifar_c2")),
+                "pool2, fc, the two ReLUs and the loss have no cell");
+    }
+
+    /**
+     * GFLOP of one step: forward, backward-weights and (except for the first layer, whose input
+     * gradient nobody needs) backward-data of every convolution and dense layer, 2 per
+     * multiply-add, as the csv files count them.
+     */
+    public double gflop() {
+        double multiplyAdds = 0;
+        Shape x = input;
+        boolean first = true;
+        for (LayerSpec layer : layers) {
+            Shape y = outputOf(layer, x);
+            double layerMacs = switch (layer) {
+                case LayerSpec.Conv c -> (double) y.elementCount() * c.op().inChannels() / c.op().groups()
+                        * c.op().kernelH() * c.op().kernelW();
+                case LayerSpec.FullyConnected d -> (double) input.dim(0) * d.op().inFeatures() * d.op().outFeatures();
+                default -> 0;
+            };
+            if (layerMacs > 0) {
+                multiplyAdds += layerMacs * (first ? 2 : 3);
+                first = false;
+            }
+            x = y;
+        }
+        return 2 * multiplyAdds / 1e9;
+    }
+
+    /** The output shape of {@code layer} for input {@code x}. */
+    static Shape outputOf(LayerSpec layer, Shape x) {
+        return switch (layer) {
+            case LayerSpec.Conv c -> c.op().outputShape(x);
+            case LayerSpec.Pool p -> p.op().outputShape(x);
+            case LayerSpec.Relu r -> x;
+            case LayerSpec.Flatten f -> Shape.of(x.dim(0), (int) (x.elementCount() / x.dim(0)));
+            case LayerSpec.FullyConnected d -> d.op().outputShape(x.dim(0));
+        };
+    }
+
+    /** The same network at batch size {@code batch} (the reference check runs one image). */
+    NetworkShape withBatch(int batch) {
+        int[] dims = new int[input.rank()];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = input.dim(i);
+        }
+        dims[0] = batch;
+        return new NetworkShape(id, description, Shape.of(dims), classes, layers, cells, notCells);
+    }
+}

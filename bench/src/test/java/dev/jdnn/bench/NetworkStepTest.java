@@ -1,0 +1,56 @@
+package dev.jdnn.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.jdnn.Backend;
+import dev.jdnn.BackendConfig;
+import dev.jdnn.Backends;
+import org.junit.jupiter.api.Test;
+
+class NetworkStepTest {
+    @Test
+    void lenetStepCountsEveryPassOfItsWeightedLayersButTheFirstLayersBackwardData() {
+        // conv1 7,526,400 multiply-adds x 2 passes; conv2 15,360,000, fc1 3,072,000, fc2 645,120,
+        // fc3 53,760, each x 3 passes; 2 FLOP per multiply-add.
+        double macs = 2 * 7_526_400.0 + 3 * (15_360_000.0 + 3_072_000 + 645_120 + 53_760);
+        assertThat(NetworkShape.lenet5().gflop()).isCloseTo(2 * macs / 1e9, within(1e-9));
+    }
+
+    @Test
+    void everyCellANetworkSumsIsAHotCoreCell() {
+        for (NetworkShape network : NetworkShape.all()) {
+            for (NetworkShape.CellPart part : network.cells()) {
+                assertThat(part.pass().shapeIds()).as(network.id()).contains(part.shape());
+            }
+            assertThat(Pass.NETWORK_STEP.shapeIds()).contains(network.id());
+        }
+    }
+
+    @Test
+    void vectorStepAgreesWithNaivesOnTwoImages() {
+        for (NetworkShape network : NetworkShape.all()) {
+            NetworkShape two = network.withBatch(2);
+            try (Backend naive = Backends.open("naive", new BackendConfig(1));
+                 Backend vector = Backends.open("vector", new BackendConfig(2));
+                 TrainingStep reference = new TrainingStep(naive, two, 7);
+                 TrainingStep step = new TrainingStep(vector, two, 7)) {
+                float expectedLoss = reference.run();
+                float loss = step.run();
+                assertThat(expectedLoss).as(network.id()).isFinite().isPositive();
+                assertThat(loss).as(network.id()).isCloseTo(expectedLoss, within(1e-4f * expectedLoss));
+                float[] expected = reference.firstWeightGradient();
+                float[] actual = step.firstWeightGradient();
+                double scale = 0;
+                for (float v : expected) {
+                    scale = Math.max(scale, Math.abs(v));
+                }
+                assertThat(scale).as(network.id() + ": the gradient reaches the first layer").isPositive();
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat((double) actual[i]).as("%s dw[%d]", network.id(), i)
+                            .isCloseTo(expected[i], within(1e-3 * scale));
+                }
+            }
+        }
+    }
+}
