@@ -19,9 +19,13 @@ import java.util.Map;
  * tensors and executes. Weights of a grouped convolution are described as {@code goihw}
  * ({@code [g, k/g, c/g, r, s]}), which is the caller's {@code [k, c/g, r, s]} byte for byte.
  * PyTorch's dilation {@code d} is oneDNN's {@code d - 1}.
+ *
+ * <p>{@link PlanUse} enforces one thread at a time: a second thread, or a close during a run,
+ * gets {@link IllegalStateException}.
  */
 final class DnnlConvolution implements Conv2dPlan {
     private final Conv2d op;
+    private final PlanUse use;
     private final Shape input;
     private final Shape output;
     private final OneDnnRuntime runtime;
@@ -43,6 +47,7 @@ final class DnnlConvolution implements Conv2dPlan {
 
     DnnlConvolution(Conv2d op, Shape input, OneDnnRuntime runtime, LayoutChoice layouts) {
         this.op = op;
+        this.use = new PlanUse(op);
         this.input = input;
         this.output = op.outputShape(input);
         this.runtime = runtime;
@@ -81,45 +86,60 @@ final class DnnlConvolution implements Conv2dPlan {
 
     @Override
     public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
-        runtime.enterCurrentThread();
-        if (forward == null) {
-            forward = forwardBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+        use.enter("Conv2dPlan.forward");
+        try {
+            runtime.enterCurrentThread();
+            if (forward == null) {
+                forward = forwardBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+            }
+            forward.attach(0, x.segment());
+            forward.attach(1, w.segment());
+            int next = 2;
+            if (op.bias()) {
+                forward.attach(next++, b.segment());
+            }
+            forward.attach(next, y.segment());
+            forward.run();
+        } finally {
+            use.exit();
         }
-        forward.attach(0, x.segment());
-        forward.attach(1, w.segment());
-        int next = 2;
-        if (op.bias()) {
-            forward.attach(next++, b.segment());
-        }
-        forward.attach(next, y.segment());
-        forward.run();
     }
 
     @Override
     public void backwardData(Tensor dy, Tensor w, Tensor dx) {
-        runtime.enterCurrentThread();
-        if (backwardData == null) {
-            backwardData = backwardDataBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+        use.enter("Conv2dPlan.backwardData");
+        try {
+            runtime.enterCurrentThread();
+            if (backwardData == null) {
+                backwardData = backwardDataBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+            }
+            backwardData.attach(0, dy.segment());
+            backwardData.attach(1, w.segment());
+            backwardData.attach(2, dx.segment());
+            backwardData.run();
+        } finally {
+            use.exit();
         }
-        backwardData.attach(0, dy.segment());
-        backwardData.attach(1, w.segment());
-        backwardData.attach(2, dx.segment());
-        backwardData.run();
     }
 
     @Override
     public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
-        runtime.enterCurrentThread();
-        if (backwardWeights == null) {
-            backwardWeights = backwardWeightsBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+        use.enter("Conv2dPlan.backwardWeights");
+        try {
+            runtime.enterCurrentThread();
+            if (backwardWeights == null) {
+                backwardWeights = backwardWeightsBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+            }
+            backwardWeights.attach(0, x.segment());
+            backwardWeights.attach(1, dy.segment());
+            backwardWeights.attach(2, dw.segment());
+            if (op.bias()) {
+                backwardWeights.attach(3, db.segment());
+            }
+            backwardWeights.run();
+        } finally {
+            use.exit();
         }
-        backwardWeights.attach(0, x.segment());
-        backwardWeights.attach(1, dy.segment());
-        backwardWeights.attach(2, dw.segment());
-        if (op.bias()) {
-            backwardWeights.attach(3, db.segment());
-        }
-        backwardWeights.run();
     }
 
     /** The layout and implementation of each pass built so far, for diagnostics and benchmarks. */
@@ -180,6 +200,9 @@ final class DnnlConvolution implements Conv2dPlan {
 
     @Override
     public void close() {
+        if (!use.close()) {
+            return;
+        }
         Closer.closeAll(backwardWeights, backwardData, forward);
         backwardWeights = null;
         backwardData = null;

@@ -26,9 +26,13 @@ import java.util.Map;
  * ({@link LayoutChoice#poolingCandidates});
  * the backward pass takes the layout the training forward chose, since the two share the
  * workspace.
+ *
+ * <p>{@link PlanUse} enforces one thread at a time: a second thread, or a close during a run,
+ * gets {@link IllegalStateException}.
  */
 final class DnnlPooling implements Pool2dPlan {
     private final Pool2d op;
+    private final PlanUse use;
     private final Shape input;
     private final Shape output;
     private final OneDnnRuntime runtime;
@@ -52,6 +56,7 @@ final class DnnlPooling implements Pool2dPlan {
 
     DnnlPooling(Pool2d op, Shape input, OneDnnRuntime runtime, LayoutChoice layouts) {
         this.op = op;
+        this.use = new PlanUse(op);
         this.input = input;
         this.output = op.outputShape(input);
         this.runtime = runtime;
@@ -100,38 +105,48 @@ final class DnnlPooling implements Pool2dPlan {
 
     @Override
     public void forward(Tensor x, Tensor y) {
-        runtime.enterCurrentThread();
-        if (forward == null) {
-            forward = fastest(forwardBuilder(dnnl_h.dnnl_forward_inference()));
-        }
-        forward.attach(0, x.segment());
-        forward.attach(1, y.segment());
-        forward.run();
-        if (overhang != null) {
-            overhang.apply(y.segment(), planes());
+        use.enter("Pool2dPlan.forward");
+        try {
+            runtime.enterCurrentThread();
+            if (forward == null) {
+                forward = fastest(forwardBuilder(dnnl_h.dnnl_forward_inference()));
+            }
+            forward.attach(0, x.segment());
+            forward.attach(1, y.segment());
+            forward.run();
+            if (overhang != null) {
+                overhang.apply(y.segment(), planes());
+            }
+        } finally {
+            use.exit();
         }
     }
 
     @Override
     public void backward(Tensor x, Tensor dy, Tensor dx) {
-        runtime.enterCurrentThread();
-        if (backward == null) {
-            buildBackward();
+        use.enter("Pool2dPlan.backward");
+        try {
+            runtime.enterCurrentThread();
+            if (backward == null) {
+                buildBackward();
+            }
+            if (trainingForward != null) {
+                trainingForward.attach(0, x.segment());
+                trainingForward.attach(1, forwardOutput);
+                trainingForward.run();
+            }
+            MemorySegment gradient = dy.segment();
+            if (overhang != null) {
+                MemorySegment.copy(gradient, 0, scaledGradient, 0, scaledGradient.byteSize());
+                overhang.apply(scaledGradient, planes());
+                gradient = scaledGradient;
+            }
+            backward.attach(0, gradient);
+            backward.attach(1, dx.segment());
+            backward.run();
+        } finally {
+            use.exit();
         }
-        if (trainingForward != null) {
-            trainingForward.attach(0, x.segment());
-            trainingForward.attach(1, forwardOutput);
-            trainingForward.run();
-        }
-        MemorySegment gradient = dy.segment();
-        if (overhang != null) {
-            MemorySegment.copy(gradient, 0, scaledGradient, 0, scaledGradient.byteSize());
-            overhang.apply(scaledGradient, planes());
-            gradient = scaledGradient;
-        }
-        backward.attach(0, gradient);
-        backward.attach(1, dx.segment());
-        backward.run();
     }
 
     /** The layout and implementation of each pass built so far, for diagnostics and benchmarks. */
@@ -185,6 +200,9 @@ final class DnnlPooling implements Pool2dPlan {
 
     @Override
     public void close() {
+        if (!use.close()) {
+            return;
+        }
         Closer.closeAll(backward, trainingForward, forward);
         backward = null;
         trainingForward = null;
