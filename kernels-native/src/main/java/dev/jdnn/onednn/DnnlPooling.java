@@ -19,7 +19,9 @@ import java.util.Map;
  * backward needs the forward's argmax (the workspace), and the caller passes {@code x}, not the
  * workspace, so backward runs a training forward into plan-owned scratch first; oneDNN records
  * the first maximum of each window, as the contract asks. Where PyTorch's average divisor differs
- * from oneDNN's, {@link OverhangDivisor} corrects it.
+ * from oneDNN's, {@link AveragePoolDivisor} corrects it. Max pooling of an input holding NaN or an
+ * infinity runs in {@link MaxPoolWindows} instead (found by one {@link NonFinite} scan of the
+ * input per call): oneDNN skips NaN and starts its maximum from {@code -FLT_MAX}.
  *
  * <p>A pass over a large enough input is built channel-blocked ({@link ChannelBlocking}, with
  * reorders from and to the caller's NCHW tensors) and plain, and keeps the faster
@@ -46,7 +48,9 @@ final class DnnlPooling implements Pool2dPlan {
     private final long[] srcDims;
     private final long[] dstDims;
     private final int algorithm;
-    private final OverhangDivisor overhang;
+    private final AveragePoolDivisor overhang;
+    /** Max pooling of inputs holding NaN or infinities, which oneDNN gets wrong; else {@code null}. */
+    private final MaxPoolWindows nonFiniteMax;
     private final MemorySegment scaledGradient;
     private Pass forward;
     private Pass trainingForward;
@@ -73,10 +77,12 @@ final class DnnlPooling implements Pool2dPlan {
         if (op.kind() == Pool2d.Kind.MAX) {
             algorithm = dnnl_h.dnnl_pooling_max();
         } else {
-            algorithm = op.countIncludePad() ? dnnl_h.dnnl_pooling_avg_include_padding()
+            algorithm = op.countIncludePad() && !AveragePoolDivisor.needsRealCellDivisor(op)
+                    ? dnnl_h.dnnl_pooling_avg_include_padding()
                     : dnnl_h.dnnl_pooling_avg_exclude_padding();
         }
-        overhang = OverhangDivisor.of(op, input, output);
+        overhang = AveragePoolDivisor.of(op, input, output);
+        nonFiniteMax = op.kind() == Pool2d.Kind.MAX ? new MaxPoolWindows(op, input, output) : null;
         scaledGradient = overhang == null ? null : scratch.allocate(output.elementCount() * Float.BYTES, 64);
     }
 
@@ -107,6 +113,10 @@ final class DnnlPooling implements Pool2dPlan {
     public void forward(Tensor x, Tensor y) {
         use.enter("Pool2dPlan.forward");
         try {
+            if (nonFiniteMax != null && NonFinite.any(x.segment(), input.elementCount())) {
+                nonFiniteMax.forward(x.segment(), y.segment());
+                return;
+            }
             runtime.enterCurrentThread();
             if (forward == null) {
                 forward = fastest(forwardBuilder(dnnl_h.dnnl_forward_inference()));
@@ -126,6 +136,10 @@ final class DnnlPooling implements Pool2dPlan {
     public void backward(Tensor x, Tensor dy, Tensor dx) {
         use.enter("Pool2dPlan.backward");
         try {
+            if (nonFiniteMax != null && NonFinite.any(x.segment(), input.elementCount())) {
+                nonFiniteMax.backward(x.segment(), dy.segment(), dx.segment());
+                return;
+            }
             runtime.enterCurrentThread();
             if (backward == null) {
                 buildBackward();
