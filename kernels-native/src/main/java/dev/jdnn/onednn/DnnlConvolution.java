@@ -18,7 +18,8 @@ import java.util.Map;
  * the pass is big enough to time); afterwards a run only re-points memory handles at the caller's
  * tensors and executes. Weights of a grouped convolution are described as {@code goihw}
  * ({@code [g, k/g, c/g, r, s]}), which is the caller's {@code [k, c/g, r, s]} byte for byte.
- * PyTorch's dilation {@code d} is oneDNN's {@code d - 1}.
+ * PyTorch's dilation {@code d} is oneDNN's {@code d - 1}. A stride far larger than the kernel
+ * runs in {@link DirectConvolution} instead, where oneDNN's cost follows the stride, not the work.
  *
  * <p>{@link PlanUse} enforces one thread at a time: a second thread, or a close during a run,
  * gets {@link IllegalStateException}.
@@ -41,6 +42,8 @@ final class DnnlConvolution implements Conv2dPlan {
     private final int weightTag;
     private final double flop;
     private final Map<Layout, PrimitiveDesc> forwardHints = new EnumMap<>(Layout.class);
+    /** The plan's passes in Java when oneDNN's cost would not follow the work; else {@code null}. */
+    private final DirectConvolution direct;
     private Pass forward;
     private Pass backwardData;
     private Pass backwardWeights;
@@ -66,6 +69,7 @@ final class DnnlConvolution implements Conv2dPlan {
             weightDims = new long[] {op.outChannels(), op.inChannels(), op.kernelH(), op.kernelW()};
             weightTag = dnnl_h.dnnl_oihw();
         }
+        direct = DirectConvolution.suits(op) ? new DirectConvolution(op, input, output) : null;
         flop = 2.0 * output.elementCount() * (op.inChannels() / g) * op.kernelH() * op.kernelW();
     }
 
@@ -88,6 +92,10 @@ final class DnnlConvolution implements Conv2dPlan {
     public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
         use.enter("Conv2dPlan.forward");
         try {
+            if (direct != null) {
+                direct.forward(x.segment(), w.segment(), op.bias() ? b.segment() : null, y.segment());
+                return;
+            }
             runtime.enterCurrentThread();
             if (forward == null) {
                 forward = forwardBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
@@ -109,6 +117,10 @@ final class DnnlConvolution implements Conv2dPlan {
     public void backwardData(Tensor dy, Tensor w, Tensor dx) {
         use.enter("Conv2dPlan.backwardData");
         try {
+            if (direct != null) {
+                direct.backwardData(dy.segment(), w.segment(), dx.segment());
+                return;
+            }
             runtime.enterCurrentThread();
             if (backwardData == null) {
                 backwardData = backwardDataBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
@@ -126,6 +138,10 @@ final class DnnlConvolution implements Conv2dPlan {
     public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
         use.enter("Conv2dPlan.backwardWeights");
         try {
+            if (direct != null) {
+                direct.backwardWeights(x.segment(), dy.segment(), dw.segment(), op.bias() ? db.segment() : null);
+                return;
+            }
             runtime.enterCurrentThread();
             if (backwardWeights == null) {
                 backwardWeights = backwardWeightsBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
@@ -148,6 +164,11 @@ final class DnnlConvolution implements Conv2dPlan {
                 + " backwardWeights=" + Pass.describe(backwardWeights);
     }
 
+
+    /** The bytes of buffers the passes built so far hold, for tests of the scratch budget. */
+    long bufferBytes() {
+        return Pass.bufferBytes(forward) + Pass.bufferBytes(backwardData) + Pass.bufferBytes(backwardWeights);
+    }
 
     private PassBuilder forwardBuilder() {
         Engine engine = runtime.engine();

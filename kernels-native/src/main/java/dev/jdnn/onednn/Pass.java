@@ -21,11 +21,12 @@ final class Pass implements AutoCloseable {
     private final String implementation;
     private final List<AutoCloseable> owned;
     private final Arena buffers;
+    private final long bufferBytes;
     /** The caller's segments attached to the slots for the coming run; {@code NULL} elsewhere. */
     private final MemorySegment[] attached = new MemorySegment[Primitive.KEPT];
 
     Pass(Memory[] slots, Primitive[] steps, Memory workspace, Stream stream, Layout layout, String implementation,
-         List<AutoCloseable> owned, Arena buffers) {
+         List<AutoCloseable> owned, Arena buffers, long bufferBytes) {
         this.slots = slots;
         this.steps = steps;
         this.workspace = workspace;
@@ -34,6 +35,7 @@ final class Pass implements AutoCloseable {
         this.implementation = implementation;
         this.owned = owned;
         this.buffers = buffers;
+        this.bufferBytes = bufferBytes;
         if (slots.length > Primitive.KEPT) {
             throw new IllegalArgumentException("a pass has at most " + Primitive.KEPT + " slots, got " + slots.length);
         }
@@ -71,6 +73,11 @@ final class Pass implements AutoCloseable {
     /** The workspace (max pooling's argmax), or {@code null}. */
     Memory workspace() {
         return workspace;
+    }
+
+    /** Bytes of the pass's own buffers (blocked copies, workspace, scratchpads), or 0 for {@code null}. */
+    static long bufferBytes(Pass pass) {
+        return pass == null ? 0 : pass.bufferBytes;
     }
 
     /** {@code layout/implementation} of {@code pass}, or {@code -} when it is not built yet. */

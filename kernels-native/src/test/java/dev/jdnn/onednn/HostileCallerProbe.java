@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
 final class HostileCallerProbe {
     private static final Conv2d OP = Conv2d.of(16, 16, 3).padding(1);
     private static final Shape INPUT = Shape.of(1, 16, 48, 48);
+    private static final long CLOSE_ATTEMPT_NANOS = 20_000_000L;
+    /** Rounds whose close went through only once the runner was held. */
+    private static int heldRounds;
 
     private HostileCallerProbe() {
     }
@@ -36,7 +39,8 @@ final class HostileCallerProbe {
                 case "close-arena" -> closeArenaWhileRunning(onednn, rounds);
                 default -> throw new IllegalArgumentException("mode: expected close-plan or close-arena, got " + mode);
             };
-            System.out.println("OK " + mode + " rounds " + rounds + " closes-refused " + refused);
+            System.out.println("OK " + mode + " rounds " + rounds + " closes-refused " + refused + " rounds-held "
+                    + heldRounds);
         } catch (Throwable t) {
             System.out.println("FAIL " + t);
             t.printStackTrace(System.out);
@@ -81,20 +85,31 @@ final class HostileCallerProbe {
         return Tensor.wrap(arena.allocate(shape.elementCount() * Float.BYTES, 64), shape);
     }
 
-    /** Waits up to 2 ms, then calls {@code close} until it succeeds; returns how often it was refused. */
+    /**
+     * Waits up to 2 ms, then calls {@code close} until it succeeds; returns how often it was
+     * refused. A runner that is almost always inside a native call can starve the closer on a busy
+     * machine, so after {@link #CLOSE_ATTEMPT_NANOS} the runner is held between two calls and the
+     * close goes through there.
+     */
     private static long closeWhileRefused(Runner runner, Runnable close) throws InterruptedException {
         Thread.sleep(0, ThreadLocalRandom.current().nextInt(0, 999_999));
         Thread.sleep(ThreadLocalRandom.current().nextInt(0, 2));
         long refused = 0;
+        long deadline = System.nanoTime() + CLOSE_ATTEMPT_NANOS;
         while (true) {
             try {
                 close.run();
+                runner.release();
                 return refused;
             } catch (IllegalStateException e) {
                 refused++;
                 Thread.onSpinWait();
             }
             runner.failIfFailed();
+            if (System.nanoTime() > deadline && !runner.isHeld()) {
+                heldRounds++;
+                runner.hold();
+            }
         }
     }
 
@@ -102,11 +117,15 @@ final class HostileCallerProbe {
     private static final class Runner {
         private final Thread thread;
         private final AtomicReference<Throwable> ended = new AtomicReference<>();
+        private volatile boolean held;
 
         private Runner(Runnable action) {
             thread = Thread.ofPlatform().start(() -> {
                 try {
                     while (true) {
+                        while (held) {
+                            Thread.onSpinWait();
+                        }
                         action.run();
                     }
                 } catch (Throwable t) {
@@ -117,6 +136,20 @@ final class HostileCallerProbe {
 
         static Runner start(Runnable action) {
             return new Runner(action);
+        }
+
+        /** Keeps the runner from starting another call. */
+        void hold() {
+            held = true;
+        }
+
+        boolean isHeld() {
+            return held;
+        }
+
+        /** Lets the runner call again. */
+        void release() {
+            held = false;
         }
 
         void failIfFailed() {

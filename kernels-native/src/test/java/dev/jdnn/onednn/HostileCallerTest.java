@@ -19,12 +19,12 @@ class HostileCallerTest {
 
     @Test
     void closingAPlanWhileAnotherThreadRunsItIsRefusedOrStopsTheRunnerWithIllegalStateException() throws Exception {
-        assertProbePasses("close-plan", 60);
+        assertProbePasses("close-plan", 40);
     }
 
     @Test
     void closingTheCallersArenaDuringAForwardIsRefusedOrStopsTheRunnerWithIllegalStateException() throws Exception {
-        assertProbePasses("close-arena", 200);
+        assertProbePasses("close-arena", 100);
     }
 
     private static void assertProbePasses(String mode, int rounds) throws Exception {
