@@ -165,13 +165,22 @@ final class PassBuilder {
         if (built.isEmpty()) {
             throw failure;
         }
-        Pass fastest = built.size() == 1 ? built.getFirst() : fastest(built);
+        Pass fastest = built.size() == 1 ? built.getFirst() : fastestOrFirst(built);
         for (Pass pass : built) {
             if (pass != fastest) {
                 pass.close();
             }
         }
         return fastest;
+    }
+
+    /** {@link #fastest}, or the first candidate when the timing copies cannot be allocated. */
+    private Pass fastestOrFirst(List<Pass> candidates) {
+        try {
+            return fastest(candidates);
+        } catch (OutOfMemoryError e) {
+            return candidates.getFirst();
+        }
     }
 
     /**
