@@ -42,7 +42,7 @@ final class DnnlEltwise implements AutoCloseable {
     /** {@code dx = a'(x) * dy}. */
     void backward(Activation a, Tensor x, Tensor dy, Tensor dx) {
         long count = x.shape().elementCount();
-        if (a == Activation.RELU && (NonFinite.any(x.segment(), count) || NonFinite.any(dy.segment(), count))) {
+        if (a == Activation.RELU && NonFinite.any(x.segment(), dy.segment(), count)) {
             reluGradientOfNonFinite(x.segment(), dy.segment(), dx.segment(), count);
             return;
         }

@@ -24,4 +24,14 @@ final class NonFinite {
         }
         return max == EXPONENT;
     }
+
+    /** Whether any of the first {@code count} floats of {@code a} or of {@code b} is NaN or infinite, in one pass. */
+    static boolean any(MemorySegment a, MemorySegment b, long count) {
+        int max = 0;
+        for (long i = 0; i < count; i++) {
+            max = Math.max(max, Math.max(a.getAtIndex(ValueLayout.JAVA_INT, i) & EXPONENT,
+                    b.getAtIndex(ValueLayout.JAVA_INT, i) & EXPONENT));
+        }
+        return max == EXPONENT;
+    }
 }

@@ -31,4 +31,23 @@ class NonFiniteTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 17, 1000})
+    void thePairScanFindsASpecialValueInEitherTensorAndNoneInFiniteOnes(int count) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment a = arena.allocate((long) count * Float.BYTES, 64);
+            MemorySegment b = arena.allocate((long) count * Float.BYTES, 64);
+            for (int i = 0; i < count; i++) {
+                a.setAtIndex(ValueLayout.JAVA_FLOAT, i, 1f);
+                b.setAtIndex(ValueLayout.JAVA_FLOAT, i, 2f);
+            }
+            assertThat(NonFinite.any(a, b, count)).as("1.0 and 2.0, whose exponent bits OR to all ones").isFalse();
+            b.setAtIndex(ValueLayout.JAVA_FLOAT, count - 1, Float.NaN);
+            assertThat(NonFinite.any(a, b, count)).isTrue();
+            b.setAtIndex(ValueLayout.JAVA_FLOAT, count - 1, 2f);
+            a.setAtIndex(ValueLayout.JAVA_FLOAT, count / 2, Float.NEGATIVE_INFINITY);
+            assertThat(NonFinite.any(a, b, count)).isTrue();
+        }
+    }
 }
