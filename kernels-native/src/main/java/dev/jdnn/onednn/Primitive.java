@@ -20,22 +20,35 @@ import java.lang.invoke.MethodHandle;
  * code runs). So {@link #execute} calls {@code dnnl_primitive_execute} through a downcall handle
  * that declares {@value #KEPT} extra trailing pointer arguments and passes the caller's segments
  * there: the function never reads them, but the linker holds their arenas open for the whole call.
- * This relies on the C calling convention, not on ISO C: on the x86-64 System V ABI (the only
- * platform this module ships a library for; AArch64 and Windows x64 behave alike) arguments are
- * passed in registers and caller-cleaned stack slots, so a callee that declares fewer parameters
- * ignores the extra ones. The cost is one acquire/release per segment, a few nanoseconds. On the
- * CPU engine {@code dnnl_primitive_execute} returns only when the primitive has finished, so the
+ * This relies on the calling convention, not on ISO C (which leaves a call with more arguments
+ * than the definition's parameters undefined). It holds on the 64-bit ABIs the oneDNN jars exist
+ * for, where all arguments are passed in registers or in stack slots the caller allocates and
+ * frees, and a callee reads only the parameters it declares: x86-64 System V (Linux, macOS) passes
+ * the 8 arguments in six registers and two caller-cleaned stack slots; Windows x64 in four
+ * registers and four caller-cleaned slots above the 32-byte home area the caller reserves in any
+ * case; AArch64 (AAPCS64 and Apple's variant) in registers x0-x7. On any other architecture
+ * ({@link #KEEPS_ALIVE_BY_ARGUMENT} false) the plain 4-argument binding is used and the caller's
+ * arenas are only checked open before the call: closing one from another thread during the call
+ * is then not refused. The cost is one acquire/release per segment, a few nanoseconds. On the CPU
+ * engine {@code dnnl_primitive_execute} returns only when the primitive has finished, so the
  * whole native access lies inside the call.
  */
 final class Primitive extends NativeHandle {
     /** How many caller segments one execution can keep alive. */
     static final int KEPT = 4;
 
-    private static final MethodHandle EXECUTE_KEEPING_ALIVE = Linker.nativeLinker().downcallHandle(
-            dnnl_h.findOrThrow("dnnl_primitive_execute"),
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
-                    ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
-                    ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+    /** Whether this JVM's architecture has one of the calling conventions described above. */
+    static final boolean KEEPS_ALIVE_BY_ARGUMENT = switch (System.getProperty("os.arch")) {
+        case "amd64", "x86_64", "aarch64", "arm64" -> true;
+        default -> false;
+    };
+
+    private static final MethodHandle EXECUTE_KEEPING_ALIVE = KEEPS_ALIVE_BY_ARGUMENT
+            ? Linker.nativeLinker().downcallHandle(dnnl_h.findOrThrow("dnnl_primitive_execute"),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                            ValueLayout.ADDRESS, ValueLayout.ADDRESS))
+            : null;
 
     private final int argumentCount;
     private final MemorySegment arguments;
@@ -62,6 +75,16 @@ final class Primitive extends NativeHandle {
      * @throws IllegalStateException if the arena of one of {@code kept} is closed (nothing ran)
      */
     void execute(Stream stream, MemorySegment[] kept) {
+        if (!KEEPS_ALIVE_BY_ARGUMENT) {
+            for (MemorySegment segment : kept) {
+                if (!segment.scope().isAlive()) {
+                    throw new IllegalStateException("dnnl_primitive_execute: a tensor's arena is closed");
+                }
+            }
+            DnnlException.check(dnnl_h.dnnl_primitive_execute(handle(), stream.handle(), argumentCount, arguments),
+                    "dnnl_primitive_execute");
+            return;
+        }
         int status;
         try {
             status = (int) EXECUTE_KEEPING_ALIVE.invokeExact(handle(), stream.handle(), argumentCount, arguments,
