@@ -224,14 +224,18 @@ final class DnnlConvolution implements Conv2dPlan {
         if (!use.close()) {
             return;
         }
-        Closer.closeAll(backwardWeights, backwardData, forward);
-        backwardWeights = null;
-        backwardData = null;
-        forward = null;
-        Closer.closeAll(forwardHints.values().toArray(AutoCloseable[]::new));
-        forwardHints.clear();
-        if (geometry.scope().isAlive()) {
-            geometry.close();
+        try {
+            Closer.closeAll(backwardWeights, backwardData, forward);
+        } finally {
+            backwardWeights = null;
+            backwardData = null;
+            forward = null;
+            try {
+                Closer.closeAll(forwardHints.values().toArray(AutoCloseable[]::new));
+            } finally {
+                forwardHints.clear();
+                geometry.close();
+            }
         }
     }
 }

@@ -217,14 +217,18 @@ final class DnnlPooling implements Pool2dPlan {
         if (!use.close()) {
             return;
         }
-        Closer.closeAll(backward, trainingForward, forward);
-        backward = null;
-        trainingForward = null;
-        forward = null;
-        Closer.closeAll(trainingHints.values().toArray(AutoCloseable[]::new));
-        trainingHints.clear();
-        if (scratch.scope().isAlive()) {
-            scratch.close();
+        try {
+            Closer.closeAll(backward, trainingForward, forward);
+        } finally {
+            backward = null;
+            trainingForward = null;
+            forward = null;
+            try {
+                Closer.closeAll(trainingHints.values().toArray(AutoCloseable[]::new));
+            } finally {
+                trainingHints.clear();
+                scratch.close();
+            }
         }
     }
 }

@@ -86,21 +86,17 @@ final class Pass implements AutoCloseable {
     }
 
     /**
-     * Frees the scratch buffers, then destroys the native objects. The buffers go first: closing
-     * their arena is the step that can be refused (while a run holds it), and a refusal must leave
-     * the pass whole, not with its primitives destroyed.
+     * Frees the scratch buffers, then destroys the native objects, newest first. The buffers go
+     * first: closing their arena is the step that can be refused (while a run holds it), and a
+     * refusal must leave the pass whole, not with its primitives destroyed. Once that succeeded,
+     * every native object is destroyed even if one destructor fails (the first failure is thrown).
      */
     @Override
     public void close() {
         if (buffers.scope().isAlive()) {
             buffers.close();
         }
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            try {
-                owned.get(i).close();
-            } catch (Exception e) {
-                throw new IllegalStateException("closing a oneDNN pass failed", e);
-            }
-        }
+        AutoCloseable[] newestFirst = owned.reversed().toArray(AutoCloseable[]::new);
+        Closer.closeAll(newestFirst);
     }
 }
