@@ -225,7 +225,8 @@ def header_class(functions, constants, macros):
            "    private static volatile SymbolLookup symbols = name -> Optional.empty();\n\n",
            "    /** Binds the functions to {@code lookup} (the loaded libdnnl); call before the first function. */\n",
            "    public static void bind(SymbolLookup lookup) {\n        symbols = lookup;\n    }\n\n",
-           "    static MemorySegment findOrThrow(String symbol) {\n",
+           "    /** The address of {@code symbol} in the bound library, for a downcall these bindings do not declare. */\n",
+           "    public static MemorySegment findOrThrow(String symbol) {\n",
            "        return symbols.find(symbol).orElseThrow(() -> new UnsatisfiedLinkError(\"unresolved symbol: \" + symbol));\n",
            "    }\n"]
     for name, value in constants:

@@ -5,6 +5,7 @@
 module dev.jdnn.onednn {
     requires dev.jdnn.api;
     requires java.management;
+    requires static jdk.incubator.vector;
 
     provides dev.jdnn.spi.BackendProvider with dev.jdnn.onednn.OneDnnBackendProvider;
 }

@@ -18,10 +18,15 @@ import java.util.Map;
  * the pass is big enough to time); afterwards a run only re-points memory handles at the caller's
  * tensors and executes. Weights of a grouped convolution are described as {@code goihw}
  * ({@code [g, k/g, c/g, r, s]}), which is the caller's {@code [k, c/g, r, s]} byte for byte.
- * PyTorch's dilation {@code d} is oneDNN's {@code d - 1}.
+ * PyTorch's dilation {@code d} is oneDNN's {@code d - 1}. A stride far larger than the kernel
+ * runs in {@link DirectConvolution} instead, where oneDNN's cost follows the stride, not the work.
+ *
+ * <p>{@link PlanUse} enforces one thread at a time: a second thread, or a close during a run,
+ * gets {@link IllegalStateException}.
  */
 final class DnnlConvolution implements Conv2dPlan {
     private final Conv2d op;
+    private final PlanUse use;
     private final Shape input;
     private final Shape output;
     private final OneDnnRuntime runtime;
@@ -37,12 +42,15 @@ final class DnnlConvolution implements Conv2dPlan {
     private final int weightTag;
     private final double flop;
     private final Map<Layout, PrimitiveDesc> forwardHints = new EnumMap<>(Layout.class);
+    /** The plan's passes in Java when oneDNN's cost would not follow the work; else {@code null}. */
+    private final DirectConvolution direct;
     private Pass forward;
     private Pass backwardData;
     private Pass backwardWeights;
 
     DnnlConvolution(Conv2d op, Shape input, OneDnnRuntime runtime, LayoutChoice layouts) {
         this.op = op;
+        this.use = new PlanUse(op);
         this.input = input;
         this.output = op.outputShape(input);
         this.runtime = runtime;
@@ -61,6 +69,7 @@ final class DnnlConvolution implements Conv2dPlan {
             weightDims = new long[] {op.outChannels(), op.inChannels(), op.kernelH(), op.kernelW()};
             weightTag = dnnl_h.dnnl_oihw();
         }
+        direct = DirectConvolution.suits(op) ? new DirectConvolution(op, input, output) : null;
         flop = 2.0 * output.elementCount() * (op.inChannels() / g) * op.kernelH() * op.kernelW();
     }
 
@@ -81,45 +90,72 @@ final class DnnlConvolution implements Conv2dPlan {
 
     @Override
     public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
-        runtime.enterCurrentThread();
-        if (forward == null) {
-            forward = forwardBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+        use.enter("Conv2dPlan.forward");
+        try {
+            if (direct != null) {
+                direct.forward(x.segment(), w.segment(), op.bias() ? b.segment() : null, y.segment());
+                return;
+            }
+            runtime.enterCurrentThread();
+            if (forward == null) {
+                forward = forwardBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+            }
+            forward.attach(0, x.segment());
+            forward.attach(1, w.segment());
+            int next = 2;
+            if (op.bias()) {
+                forward.attach(next++, b.segment());
+            }
+            forward.attach(next, y.segment());
+            forward.run();
+        } finally {
+            use.exit();
         }
-        forward.attach(0, x.segment());
-        forward.attach(1, w.segment());
-        int next = 2;
-        if (op.bias()) {
-            forward.attach(next++, b.segment());
-        }
-        forward.attach(next, y.segment());
-        forward.run();
     }
 
     @Override
     public void backwardData(Tensor dy, Tensor w, Tensor dx) {
-        runtime.enterCurrentThread();
-        if (backwardData == null) {
-            backwardData = backwardDataBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+        use.enter("Conv2dPlan.backwardData");
+        try {
+            if (direct != null) {
+                direct.backwardData(dy.segment(), w.segment(), dx.segment());
+                return;
+            }
+            runtime.enterCurrentThread();
+            if (backwardData == null) {
+                backwardData = backwardDataBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+            }
+            backwardData.attach(0, dy.segment());
+            backwardData.attach(1, w.segment());
+            backwardData.attach(2, dx.segment());
+            backwardData.run();
+        } finally {
+            use.exit();
         }
-        backwardData.attach(0, dy.segment());
-        backwardData.attach(1, w.segment());
-        backwardData.attach(2, dx.segment());
-        backwardData.run();
     }
 
     @Override
     public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
-        runtime.enterCurrentThread();
-        if (backwardWeights == null) {
-            backwardWeights = backwardWeightsBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+        use.enter("Conv2dPlan.backwardWeights");
+        try {
+            if (direct != null) {
+                direct.backwardWeights(x.segment(), dy.segment(), dw.segment(), op.bias() ? db.segment() : null);
+                return;
+            }
+            runtime.enterCurrentThread();
+            if (backwardWeights == null) {
+                backwardWeights = backwardWeightsBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+            }
+            backwardWeights.attach(0, x.segment());
+            backwardWeights.attach(1, dy.segment());
+            backwardWeights.attach(2, dw.segment());
+            if (op.bias()) {
+                backwardWeights.attach(3, db.segment());
+            }
+            backwardWeights.run();
+        } finally {
+            use.exit();
         }
-        backwardWeights.attach(0, x.segment());
-        backwardWeights.attach(1, dy.segment());
-        backwardWeights.attach(2, dw.segment());
-        if (op.bias()) {
-            backwardWeights.attach(3, db.segment());
-        }
-        backwardWeights.run();
     }
 
     /** The layout and implementation of each pass built so far, for diagnostics and benchmarks. */
@@ -128,6 +164,11 @@ final class DnnlConvolution implements Conv2dPlan {
                 + " backwardWeights=" + Pass.describe(backwardWeights);
     }
 
+
+    /** The bytes of buffers the passes built so far hold, for tests of the scratch budget. */
+    long bufferBytes() {
+        return Pass.bufferBytes(forward) + Pass.bufferBytes(backwardData) + Pass.bufferBytes(backwardWeights);
+    }
 
     private PassBuilder forwardBuilder() {
         Engine engine = runtime.engine();
@@ -180,14 +221,21 @@ final class DnnlConvolution implements Conv2dPlan {
 
     @Override
     public void close() {
-        Closer.closeAll(backwardWeights, backwardData, forward);
-        backwardWeights = null;
-        backwardData = null;
-        forward = null;
-        Closer.closeAll(forwardHints.values().toArray(AutoCloseable[]::new));
-        forwardHints.clear();
-        if (geometry.scope().isAlive()) {
-            geometry.close();
+        if (!use.close()) {
+            return;
+        }
+        try {
+            Closer.closeAll(backwardWeights, backwardData, forward);
+        } finally {
+            backwardWeights = null;
+            backwardData = null;
+            forward = null;
+            try {
+                Closer.closeAll(forwardHints.values().toArray(AutoCloseable[]::new));
+            } finally {
+                forwardHints.clear();
+                geometry.close();
+            }
         }
     }
 }

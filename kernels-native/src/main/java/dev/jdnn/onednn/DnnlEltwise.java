@@ -4,14 +4,25 @@ import dev.jdnn.Activation;
 import dev.jdnn.Tensor;
 import dev.jdnn.onednn.ffi.dnnl_h;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
 /**
  * Activations as oneDNN eltwise primitives over the tensor seen as one flat vector. These calls
  * have no plan, so their passes are kept in a {@link PassCache} keyed by activation, direction
  * and element count: building one costs more than running it. The backward passes take the
- * forward input ({@code x}), so ReLU's gradient at 0 is 0 ({@code alpha = 0}).
+ * forward input ({@code x}), so ReLU's gradient at 0 is 0 ({@code alpha = 0}). oneDNN's ReLU maps
+ * NaN to 0, passes the gradient at NaN and forms {@code 0 * Inf}; the contract keeps NaN and gives
+ * the gradient only where {@code x > 0}. So ReLU runs in one Java pass with the Vector API
+ * ({@link VectorRelu}, as fast as oneDNN's) when module {@code jdk.incubator.vector} is present;
+ * without it, in oneDNN after one {@link NonFinite} scan finds no NaN or infinity, else in a scalar
+ * Java loop. Sigmoid and tanh already follow the contract in oneDNN (NaN to NaN, infinities to
+ * their limits).
  */
 final class DnnlEltwise implements AutoCloseable {
     private static final Activation[] ACTIVATIONS = Activation.values();
+    /** Whether {@link VectorRelu} can run; checked here so that no vector class loads without the module. */
+    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private final OneDnnRuntime runtime;
     private final PassCache passes = new PassCache();
@@ -23,14 +34,51 @@ final class DnnlEltwise implements AutoCloseable {
 
     /** {@code y = a(x)}. */
     void forward(Activation a, Tensor x, Tensor y) {
+        long count = x.shape().elementCount();
+        if (a == Activation.RELU && VECTOR_API) {
+            VectorRelu.forward(x.segment(), y.segment(), count);
+            return;
+        }
+        if (a == Activation.RELU && NonFinite.any(x.segment(), count)) {
+            reluOfNonFinite(x.segment(), y.segment(), count);
+            return;
+        }
         runtime.enterCurrentThread();
-        passes.run(kind(a, false), x.shape().elementCount(), 1, factory, x.segment(), y.segment(), null);
+        passes.run(kind(a, false), count, 1, factory, x.segment(), y.segment(), null);
     }
 
     /** {@code dx = a'(x) * dy}. */
     void backward(Activation a, Tensor x, Tensor dy, Tensor dx) {
+        long count = x.shape().elementCount();
+        if (a == Activation.RELU && VECTOR_API) {
+            VectorRelu.backward(x.segment(), dy.segment(), dx.segment(), count);
+            return;
+        }
+        if (a == Activation.RELU && NonFinite.any(x.segment(), dy.segment(), count)) {
+            reluGradientOfNonFinite(x.segment(), dy.segment(), dx.segment(), count);
+            return;
+        }
         runtime.enterCurrentThread();
-        passes.run(kind(a, true), x.shape().elementCount(), 1, factory, x.segment(), dy.segment(), dx.segment());
+        passes.run(kind(a, true), count, 1, factory, x.segment(), dy.segment(), dx.segment());
+    }
+
+    /** ReLU with NaN kept (oneDNN's maps NaN to 0). */
+    private static void reluOfNonFinite(MemorySegment x, MemorySegment y, long count) {
+        for (long i = 0; i < count; i++) {
+            float v = x.getAtIndex(ValueLayout.JAVA_FLOAT, i);
+            y.setAtIndex(ValueLayout.JAVA_FLOAT, i, v > 0 || v != v ? v : 0f);
+        }
+    }
+
+    /**
+     * ReLU's gradient {@code dy} where {@code x > 0}, else exactly 0, also at NaN {@code x} and for
+     * a NaN or infinite {@code dy} (oneDNN passes {@code dy} at NaN and forms {@code 0 * dy}).
+     */
+    private static void reluGradientOfNonFinite(MemorySegment x, MemorySegment dy, MemorySegment dx, long count) {
+        for (long i = 0; i < count; i++) {
+            float g = dy.getAtIndex(ValueLayout.JAVA_FLOAT, i);
+            dx.setAtIndex(ValueLayout.JAVA_FLOAT, i, x.getAtIndex(ValueLayout.JAVA_FLOAT, i) > 0 ? g : 0f);
+        }
     }
 
     /** The passes cached now, over all threads. */

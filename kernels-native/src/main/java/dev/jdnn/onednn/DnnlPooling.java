@@ -19,16 +19,22 @@ import java.util.Map;
  * backward needs the forward's argmax (the workspace), and the caller passes {@code x}, not the
  * workspace, so backward runs a training forward into plan-owned scratch first; oneDNN records
  * the first maximum of each window, as the contract asks. Where PyTorch's average divisor differs
- * from oneDNN's, {@link OverhangDivisor} corrects it.
+ * from oneDNN's, {@link AveragePoolDivisor} corrects it. Max pooling of an input holding NaN or an
+ * infinity runs in {@link MaxPoolWindows} instead (found by one {@link NonFinite} scan of the
+ * input per call): oneDNN skips NaN and starts its maximum from {@code -FLT_MAX}.
  *
  * <p>A pass over a large enough input is built channel-blocked ({@link ChannelBlocking}, with
  * reorders from and to the caller's NCHW tensors) and plain, and keeps the faster
  * ({@link LayoutChoice#poolingCandidates});
  * the backward pass takes the layout the training forward chose, since the two share the
  * workspace.
+ *
+ * <p>{@link PlanUse} enforces one thread at a time: a second thread, or a close during a run,
+ * gets {@link IllegalStateException}.
  */
 final class DnnlPooling implements Pool2dPlan {
     private final Pool2d op;
+    private final PlanUse use;
     private final Shape input;
     private final Shape output;
     private final OneDnnRuntime runtime;
@@ -42,7 +48,9 @@ final class DnnlPooling implements Pool2dPlan {
     private final long[] srcDims;
     private final long[] dstDims;
     private final int algorithm;
-    private final OverhangDivisor overhang;
+    private final AveragePoolDivisor overhang;
+    /** Max pooling of inputs holding NaN or infinities, which oneDNN gets wrong; else {@code null}. */
+    private final MaxPoolWindows nonFiniteMax;
     private final MemorySegment scaledGradient;
     private Pass forward;
     private Pass trainingForward;
@@ -52,6 +60,7 @@ final class DnnlPooling implements Pool2dPlan {
 
     DnnlPooling(Pool2d op, Shape input, OneDnnRuntime runtime, LayoutChoice layouts) {
         this.op = op;
+        this.use = new PlanUse(op);
         this.input = input;
         this.output = op.outputShape(input);
         this.runtime = runtime;
@@ -68,10 +77,12 @@ final class DnnlPooling implements Pool2dPlan {
         if (op.kind() == Pool2d.Kind.MAX) {
             algorithm = dnnl_h.dnnl_pooling_max();
         } else {
-            algorithm = op.countIncludePad() ? dnnl_h.dnnl_pooling_avg_include_padding()
+            algorithm = op.countIncludePad() && !AveragePoolDivisor.needsRealCellDivisor(op)
+                    ? dnnl_h.dnnl_pooling_avg_include_padding()
                     : dnnl_h.dnnl_pooling_avg_exclude_padding();
         }
-        overhang = OverhangDivisor.of(op, input, output);
+        overhang = AveragePoolDivisor.of(op, input, output);
+        nonFiniteMax = op.kind() == Pool2d.Kind.MAX ? new MaxPoolWindows(op, input, output) : null;
         scaledGradient = overhang == null ? null : scratch.allocate(output.elementCount() * Float.BYTES, 64);
     }
 
@@ -100,38 +111,56 @@ final class DnnlPooling implements Pool2dPlan {
 
     @Override
     public void forward(Tensor x, Tensor y) {
-        runtime.enterCurrentThread();
-        if (forward == null) {
-            forward = fastest(forwardBuilder(dnnl_h.dnnl_forward_inference()));
-        }
-        forward.attach(0, x.segment());
-        forward.attach(1, y.segment());
-        forward.run();
-        if (overhang != null) {
-            overhang.apply(y.segment(), planes());
+        use.enter("Pool2dPlan.forward");
+        try {
+            if (nonFiniteMax != null && NonFinite.any(x.segment(), input.elementCount())) {
+                nonFiniteMax.forward(x.segment(), y.segment());
+                return;
+            }
+            runtime.enterCurrentThread();
+            if (forward == null) {
+                forward = fastest(forwardBuilder(dnnl_h.dnnl_forward_inference()));
+            }
+            forward.attach(0, x.segment());
+            forward.attach(1, y.segment());
+            forward.run();
+            if (overhang != null) {
+                overhang.apply(y.segment(), planes());
+            }
+        } finally {
+            use.exit();
         }
     }
 
     @Override
     public void backward(Tensor x, Tensor dy, Tensor dx) {
-        runtime.enterCurrentThread();
-        if (backward == null) {
-            buildBackward();
+        use.enter("Pool2dPlan.backward");
+        try {
+            if (nonFiniteMax != null && NonFinite.any(x.segment(), input.elementCount())) {
+                nonFiniteMax.backward(x.segment(), dy.segment(), dx.segment());
+                return;
+            }
+            runtime.enterCurrentThread();
+            if (backward == null) {
+                buildBackward();
+            }
+            if (trainingForward != null) {
+                trainingForward.attach(0, x.segment());
+                trainingForward.attach(1, forwardOutput);
+                trainingForward.run();
+            }
+            MemorySegment gradient = dy.segment();
+            if (overhang != null) {
+                MemorySegment.copy(gradient, 0, scaledGradient, 0, scaledGradient.byteSize());
+                overhang.apply(scaledGradient, planes());
+                gradient = scaledGradient;
+            }
+            backward.attach(0, gradient);
+            backward.attach(1, dx.segment());
+            backward.run();
+        } finally {
+            use.exit();
         }
-        if (trainingForward != null) {
-            trainingForward.attach(0, x.segment());
-            trainingForward.attach(1, forwardOutput);
-            trainingForward.run();
-        }
-        MemorySegment gradient = dy.segment();
-        if (overhang != null) {
-            MemorySegment.copy(gradient, 0, scaledGradient, 0, scaledGradient.byteSize());
-            overhang.apply(scaledGradient, planes());
-            gradient = scaledGradient;
-        }
-        backward.attach(0, gradient);
-        backward.attach(1, dx.segment());
-        backward.run();
     }
 
     /** The layout and implementation of each pass built so far, for diagnostics and benchmarks. */
@@ -185,14 +214,21 @@ final class DnnlPooling implements Pool2dPlan {
 
     @Override
     public void close() {
-        Closer.closeAll(backward, trainingForward, forward);
-        backward = null;
-        trainingForward = null;
-        forward = null;
-        Closer.closeAll(trainingHints.values().toArray(AutoCloseable[]::new));
-        trainingHints.clear();
-        if (scratch.scope().isAlive()) {
-            scratch.close();
+        if (!use.close()) {
+            return;
+        }
+        try {
+            Closer.closeAll(backward, trainingForward, forward);
+        } finally {
+            backward = null;
+            trainingForward = null;
+            forward = null;
+            try {
+                Closer.closeAll(trainingHints.values().toArray(AutoCloseable[]::new));
+            } finally {
+                trainingHints.clear();
+                scratch.close();
+            }
         }
     }
 }

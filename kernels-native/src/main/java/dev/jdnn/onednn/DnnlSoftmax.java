@@ -9,9 +9,11 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * Softmax and log-softmax over the last axis as oneDNN softmax primitives ({@code softmax_accurate},
- * {@code softmax_log}) on the tensor seen as {@code [rows, last]}; cross-entropy is log-softmax
- * plus a short Java epilogue (the loss needs one element per row, the gradient one pass).
+ * Softmax and log-softmax over the last axis on the tensor seen as {@code [rows, last]}: the forward
+ * as oneDNN's {@code softmax_accurate}, log-softmax with {@link LogSoftmaxEpilogue} after it
+ * (oneDNN's {@code softmax_log} is 1e-6 off near 0), the backward passes as oneDNN's; rows longer
+ * than {@link LongRowSoftmax#MIN_COLUMNS} (oneDNN sums in float) run in {@link LongRowSoftmax}. Cross-entropy is log-softmax plus a short Java
+ * epilogue (the loss needs one element per row, the gradient one pass).
  * Like {@link DnnlEltwise}, passes are kept in a {@link PassCache}, keyed by algorithm, direction,
  * rows and columns.
  */
@@ -30,18 +32,30 @@ final class DnnlSoftmax implements AutoCloseable {
     }
 
     private void forward(boolean log, Shape shape, MemorySegment in, MemorySegment out) {
-        runtime.enterCurrentThread();
         long columns = columns(shape);
-        passes.run(kind(log, false), shape.elementCount() / columns, columns, factory, in, out, null);
+        long rows = shape.elementCount() / columns;
+        if (LongRowSoftmax.handles(columns)) {
+            LongRowSoftmax.forward(log, in, out, rows, columns);
+            return;
+        }
+        runtime.enterCurrentThread();
+        passes.run(kind(false, false), rows, columns, factory, in, out, null);
+        if (log) {
+            LogSoftmaxEpilogue.apply(in, out, rows, columns);
+        }
     }
 
     /** Gradient with respect to the logits, from the forward output {@code dst} and {@code dy}. */
     void backward(boolean log, Tensor dst, Tensor dy, Tensor dLogits) {
-        runtime.enterCurrentThread();
         Shape shape = dst.shape();
         long columns = columns(shape);
-        passes.run(kind(log, true), shape.elementCount() / columns, columns, factory, dst.segment(), dy.segment(),
-                dLogits.segment());
+        long rows = shape.elementCount() / columns;
+        if (LongRowSoftmax.handles(columns)) {
+            LongRowSoftmax.backward(log, dst.segment(), dy.segment(), dLogits.segment(), rows, columns);
+            return;
+        }
+        runtime.enterCurrentThread();
+        passes.run(kind(log, true), rows, columns, factory, dst.segment(), dy.segment(), dLogits.segment());
     }
 
     /**

@@ -27,12 +27,16 @@ final class Memory extends NativeHandle {
      * Points the memory object at {@code data}; no copy. Skipped when it already points there (a
      * plan is usually run on the same tensors again and again): that saves a downcall and oneDNN's
      * padding check in {@code dnnl_memory_set_data_handle}, though measured on lenet_c1 at N=1
-     * the four calls per forward cost under 0.1 us together.
+     * the four calls per forward cost under 0.1 us together. Only the address is handed over (as
+     * a segment of no scope): storing a pointer touches no memory, and the run that dereferences it
+     * keeps the caller's arena open itself ({@link Primitive#execute}), so a caller's arena closed
+     * in between fails there, with {@link IllegalStateException}, not here.
      */
     void attach(MemorySegment data) {
         long address = data.address();
         if (address != attached) {
-            DnnlException.check(dnnl_h.dnnl_memory_set_data_handle(handle(), data), "dnnl_memory_set_data_handle");
+            DnnlException.check(dnnl_h.dnnl_memory_set_data_handle(handle(), MemorySegment.ofAddress(address)),
+                    "dnnl_memory_set_data_handle");
             attached = address;
         }
     }

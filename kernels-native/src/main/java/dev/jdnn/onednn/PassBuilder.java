@@ -15,6 +15,9 @@ import java.util.function.IntFunction;
  * descriptor in a {@link Layout}, and adds a reorder and a blocked scratch buffer wherever the
  * layout oneDNN picked differs from the caller's. {@link #buildFastest} builds several layouts,
  * times each on zeroed buffers and keeps the fastest: which one wins depends on shape and pass.
+ * What a pass allocates for itself is bounded relative to the caller's tensors
+ * ({@link #SCRATCH_RATIO}, {@link #SCRATCH_FLOOR_BYTES}); a layout that needs more is skipped, as is
+ * one whose buffers cannot be allocated, and timing is skipped above {@link #TIMING_MAX_BYTES}.
  */
 final class PassBuilder {
     /** Creates the main primitive descriptor; {@code descs} maps an execution argument to its descriptor. */
@@ -38,6 +41,23 @@ final class PassBuilder {
         }
     }
 
+    /**
+     * A pass's own buffers (blocked copies of the caller's tensors, workspace, oneDNN's
+     * scratchpad) may take at most this many times the bytes of the caller's tensors ...
+     */
+    static final long SCRATCH_RATIO = 2;
+    /** ... or this many bytes, whichever is more; a layout that needs more is skipped. */
+    static final long SCRATCH_FLOOR_BYTES = 64L << 20;
+    /** Candidates are timed (on zeroed copies of the caller's tensors) only up to this size. */
+    static final long TIMING_MAX_BYTES = 256L << 20;
+
+    /** A layout whose buffers exceed the budget: skipped like one oneDNN cannot build. */
+    static final class BudgetExceeded extends RuntimeException {
+        BudgetExceeded(String message) {
+            super(message);
+        }
+    }
+
     private static final int MIN_ROUNDS = 9;
     private static final int MAX_ROUNDS = 60;
     private static final long TIMING_NANOS = 80_000_000L;
@@ -54,6 +74,8 @@ final class PassBuilder {
     private Function<Layout, PrimitiveDesc> hints = layout -> null;
     private Memory sharedWorkspace;
     private int blockedTag = dnnl_h.dnnl_format_tag_any();
+    /** Bytes of buffers the pass being built has allocated so far. */
+    private long allocated;
 
     /** A builder for the primitive {@code creator} makes; {@code call} names it in errors. */
     PassBuilder(OneDnnRuntime runtime, String call, Creator creator) {
@@ -114,29 +136,51 @@ final class PassBuilder {
         return buildAndChoose(layouts, timed, true);
     }
 
+    /**
+     * Builds the candidates in order; one that oneDNN cannot build, that exceeds the scratch
+     * budget ({@link #scratchBudget()}) or whose buffers cannot be allocated is skipped, except a
+     * {@link Layout#PLAIN} one, the last resort, whose failure is thrown. Timing needs zeroed copies
+     * of the caller's tensors besides every candidate's buffers, so above
+     * {@link #TIMING_MAX_BYTES} the first candidate that builds is kept untimed.
+     */
     private Pass buildAndChoose(List<Layout> layouts, boolean timed, boolean timePlain) {
+        boolean timing = timed && callerBytes() <= TIMING_MAX_BYTES;
         List<Pass> built = new ArrayList<>();
-        DnnlException failure = null;
+        RuntimeException failure = null;
         for (Layout layout : layouts) {
-            if (!built.isEmpty() && ((layout == Layout.PLAIN && !timePlain) || !timed)) {
+            if (!built.isEmpty() && ((layout == Layout.PLAIN && !timePlain) || !timing)) {
                 break;
             }
             try {
                 built.add(build(layout));
-            } catch (DnnlException e) {
+            } catch (DnnlException | BudgetExceeded e) {
                 failure = e;
+            } catch (OutOfMemoryError e) {
+                if (layout == Layout.PLAIN) {
+                    throw e;
+                }
+                failure = new BudgetExceeded(call + " in " + layout + ": out of memory for its buffers: " + e);
             }
         }
         if (built.isEmpty()) {
             throw failure;
         }
-        Pass fastest = built.size() == 1 ? built.getFirst() : fastest(built);
+        Pass fastest = built.size() == 1 ? built.getFirst() : fastestOrFirst(built);
         for (Pass pass : built) {
             if (pass != fastest) {
                 pass.close();
             }
         }
         return fastest;
+    }
+
+    /** {@link #fastest}, or the first candidate when the timing copies cannot be allocated. */
+    private Pass fastestOrFirst(List<Pass> candidates) {
+        try {
+            return fastest(candidates);
+        } catch (OutOfMemoryError e) {
+            return candidates.getFirst();
+        }
     }
 
     /**
@@ -209,9 +253,10 @@ final class PassBuilder {
     Pass build(Layout layout) {
         List<AutoCloseable> owned = new ArrayList<>();
         Arena buffers = Arena.ofShared();
+        allocated = 0;
         try {
             return assemble(layout, owned, buffers);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             for (int i = owned.size() - 1; i >= 0; i--) {
                 try {
                     owned.get(i).close();
@@ -230,6 +275,9 @@ final class PassBuilder {
         MemoryDesc[] plain = new MemoryDesc[n];
         MemoryDesc[] requested = requestedDescs(layout, owned, plain);
         PrimitiveDesc pd = own(owned, createPrimitiveDesc(layout, requested));
+        if (layout != Layout.PLAIN) {
+            requireWithinBudget(layout, pd, plain);
+        }
         Stream stream = own(owned, Stream.create(engine));
         Memory[] slots = new Memory[n];
         List<Primitive> before = new ArrayList<>();
@@ -266,7 +314,48 @@ final class PassBuilder {
         steps.add(own(owned, Primitive.create(pd, mainCount, mainArgs)));
         steps.addAll(after);
         return new Pass(slots, steps.toArray(Primitive[]::new), workspace, stream, layout, pd.implementation(),
-                owned, buffers);
+                owned, buffers, allocated);
+    }
+
+    /** The bytes of the caller's tensors (every declared argument). */
+    private long callerBytes() {
+        long bytes = 0;
+        for (Argument a : arguments) {
+            bytes += a.bytes();
+        }
+        return bytes;
+    }
+
+    /**
+     * The most a pass may allocate for itself: {@link #SCRATCH_RATIO} times the caller's tensors,
+     * at least {@link #SCRATCH_FLOOR_BYTES}. Blocked layouts pad channels to 8 or 16, so without a
+     * bound a convolution over one channel asked for 16 times its tensors (1.43 GB beside a 64 MiB
+     * input; 34 GB, and an {@link OutOfMemoryError}, beside a 2 GiB one).
+     */
+    private long scratchBudget() {
+        long callerBytes = callerBytes();
+        return Math.max(SCRATCH_FLOOR_BYTES, callerBytes > Long.MAX_VALUE / SCRATCH_RATIO ? Long.MAX_VALUE
+                : SCRATCH_RATIO * callerBytes);
+    }
+
+    /** Throws {@link BudgetExceeded} when the buffers {@code pd} in {@code layout} needs exceed the budget. */
+    private void requireWithinBudget(Layout layout, PrimitiveDesc pd, MemoryDesc[] plain) {
+        long bytes = MemoryDesc.size(pd.scratchpadDesc());
+        for (int i = 0; i < plain.length; i++) {
+            MemorySegment chosen = pd.argumentDesc(arguments.get(i).arg());
+            if (!MemoryDesc.equal(chosen, plain[i].handle())) {
+                bytes += MemoryDesc.size(chosen);
+            }
+        }
+        if (sharedWorkspace == null) {
+            bytes += MemoryDesc.size(pd.workspaceDesc());
+        }
+        long budget = scratchBudget();
+        if (bytes > budget) {
+            throw new BudgetExceeded(call + " in " + layout + ": needs " + bytes + " bytes of buffers, more than its "
+                    + "budget of " + budget + " (" + SCRATCH_RATIO + " times the caller's " + callerBytes()
+                    + " bytes, at least " + SCRATCH_FLOOR_BYTES + ")");
+        }
     }
 
     /** The descriptors to request in {@code layout}; fills {@code plain} with the caller's layouts. */
@@ -324,8 +413,11 @@ final class PassBuilder {
         return count + 1;
     }
 
-    private static MemorySegment scratch(Arena buffers, MemorySegment desc) {
-        return buffers.allocate(Math.max(MemoryDesc.size(desc), 1), 64);
+    private MemorySegment scratch(Arena buffers, MemorySegment desc) {
+        long bytes = Math.max(MemoryDesc.size(desc), 1);
+        MemorySegment buffer = buffers.allocate(bytes, 64);
+        allocated += bytes;
+        return buffer;
     }
 
     private static void setArgument(MemorySegment args, int index, int arg, Memory memory) {

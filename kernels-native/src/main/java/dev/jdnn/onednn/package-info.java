@@ -5,6 +5,11 @@
  * {@link dev.jdnn.onednn.PrimitiveDesc} and {@link dev.jdnn.onednn.Primitive} each own one native
  * handle; the plans ({@code DnnlConvolution}, {@code DnnlPooling}, {@code DnnlInnerProduct}) build
  * their primitives, reorders and scratch buffers once and only re-point memory handles at the
- * caller's tensors when run.
+ * caller's tensors when run. Where oneDNN's result or cost departs from the contract, Java takes
+ * over: {@code LongRowSoftmax} and {@code LogSoftmaxEpilogue} (accuracy), {@code MaxPoolWindows}
+ * for NaN and infinities (found by {@code NonFinite}), {@code VectorRelu} for every ReLU,
+ * {@code AveragePoolDivisor} (divisors), {@code DirectConvolution} (sparse strides). A plan runs
+ * on one thread at a time ({@code PlanUse}), and every primitive run keeps the caller's arenas
+ * open ({@code Primitive}).
  */
 package dev.jdnn.onednn;

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+import static org.assertj.core.api.Assumptions.assumeThatCode;
 
 /**
  * Pooling plans against the contract and {@code naive}, once per layout strategy: the default
@@ -135,6 +137,106 @@ class DnnlPoolingTest {
                 compare.pool(Pool2d.avg(3, 2).padding(1).countIncludePad(include).ceilMode(ceil), input);
                 compare.pool(Pool2d.avg(2, 3).countIncludePad(include).ceilMode(ceil), input);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"timed", "blocked", "plain"})
+    void asymmetricPaddingMatchesNaiveForAverageAndMaxInEveryMode(String layouts) {
+        NaiveComparison compare = new NaiveComparison(onednn(layouts), naive, 41);
+        Shape input = Shape.nchw(2, 3, 9, 8);
+        Padding asymmetric = new Padding(1, 0, 2, 1);
+        for (Pool2d.Kind kind : Pool2d.Kind.values()) {
+            for (boolean include : new boolean[] {false, true}) {
+                for (boolean ceil : new boolean[] {false, true}) {
+                    compare.pool(new Pool2d(kind, 5, 5, 2, 2, asymmetric, include, ceil), input);
+                    compare.pool(new Pool2d(kind, 5, 4, 3, 1, asymmetric, include, ceil), input);
+                }
+            }
+        }
+    }
+
+    /** The case (kernel 3, bottom padding 2); runs once the api accepts padding up to kernel - 1. */
+    @ParameterizedTest
+    @ValueSource(strings = {"timed", "blocked", "plain"})
+    void asymmetricPaddingWiderThanHalfTheKernelMatchesNaive(String layouts) {
+        Padding asymmetric = new Padding(1, 0, 2, 1);
+        assumeThatCode(() -> new Pool2d(Pool2d.Kind.AVG, 3, 3, 1, 1, asymmetric, true, false))
+                .as("the api accepts padding wider than half the kernel").doesNotThrowAnyException();
+        NaiveComparison compare = new NaiveComparison(onednn(layouts), naive, 43);
+        Shape input = Shape.nchw(1, 2, 6, 7);
+        for (Pool2d.Kind kind : Pool2d.Kind.values()) {
+            for (boolean include : new boolean[] {false, true}) {
+                for (boolean ceil : new boolean[] {false, true}) {
+                    compare.pool(new Pool2d(kind, 3, 3, 2, 2, asymmetric, include, ceil), input);
+                    compare.pool(new Pool2d(kind, 3, 3, 1, 1, asymmetric, include, ceil), input);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {46341, 65536})
+    void averageOverAWindowOfMoreThanIntMaxCellsDividesByTheWholeWindow(int kernel) {
+        Pool2d op = Pool2d.avg(kernel, 1).padding(kernel / 2);
+        Shape input = Shape.nchw(1, 1, 1, 1);
+        try (Arena arena = Arena.ofShared(); Pool2dPlan plan = onednn("timed").plan(op, input)) {
+            Tensor x = Tensor.allocate(input, arena);
+            x.copyFrom(new float[] {3});
+            Tensor y = Tensor.allocate(plan.outputShape(), arena);
+            Tensor dy = Tensor.allocate(plan.outputShape(), arena);
+            float[] ones = new float[(int) plan.outputShape().elementCount()];
+            java.util.Arrays.fill(ones, 1f);
+            dy.copyFrom(ones);
+            Tensor dx = Tensor.allocate(input, arena);
+            plan.forward(x, y);
+            plan.backward(x, dy, dx);
+            double window = (double) kernel * kernel;
+            for (float v : y.toArray()) {
+                assertThat((double) v).isCloseTo(3 / window, withinPercentage(1e-4));
+            }
+            assertThat((double) dx.toArray()[0]).isCloseTo(ones.length / window, withinPercentage(1e-4));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"timed", "blocked", "plain"})
+    void maxPoolPropagatesNaNAndKeepsAllMinusInfinityWindowsWithTheirGradient(String layouts) {
+        Backend onednn = onednn(layouts);
+        float nan = Float.NaN;
+        float ninf = Float.NEGATIVE_INFINITY;
+        Shape input = Shape.nchw(1, 1, 2, 8);
+        try (Arena arena = Arena.ofShared(); Pool2dPlan plan = onednn.plan(Pool2d.max(2, 2), input)) {
+            Tensor x = Tensor.allocate(input, arena);
+            x.copyFrom(new float[] {1, nan, ninf, ninf, 2, 5, 7, nan, 0.5f, 0.25f, ninf, ninf, nan, 5, 7, 1});
+            Tensor y = Tensor.allocate(plan.outputShape(), arena);
+            plan.forward(x, y);
+            assertThat(y.toArray()).containsExactly(nan, ninf, nan, nan);
+            Tensor dy = Tensor.allocate(plan.outputShape(), arena);
+            dy.copyFrom(new float[] {10, 20, 30, 40});
+            Tensor dx = Tensor.allocate(input, arena);
+            plan.backward(x, dy, dx);
+            assertThat(dx.toArray()).containsExactly(0, 10, 20, 0, 0, 0, 0, 40, 0, 0, 0, 0, 30, 0, 0, 0);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"timed", "blocked", "plain"})
+    void maxPoolIgnoresPaddedCellsWhenTheRealOnesAreMinusInfinity(String layouts) {
+        float ninf = Float.NEGATIVE_INFINITY;
+        Shape input = Shape.nchw(1, 1, 2, 2);
+        Pool2d op = Pool2d.max(3, 2).padding(1);
+        try (Arena arena = Arena.ofShared(); Pool2dPlan plan = onednn(layouts).plan(op, input)) {
+            Tensor x = Tensor.allocate(input, arena);
+            x.copyFrom(new float[] {ninf, ninf, ninf, ninf});
+            Tensor y = Tensor.allocate(plan.outputShape(), arena);
+            plan.forward(x, y);
+            assertThat(y.toArray()).containsOnly(ninf);
+            Tensor dy = Tensor.allocate(plan.outputShape(), arena);
+            dy.copyFrom(new float[] {1});
+            Tensor dx = Tensor.allocate(input, arena);
+            plan.backward(x, dy, dx);
+            assertThat(dx.toArray()).containsExactly(1, 0, 0, 0);
         }
     }
 }

@@ -2,14 +2,17 @@ package dev.jdnn.onednn;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a test main class in a fresh JVM on this JVM's class path, so that a native crash or a
- * once-per-process library load cannot affect the test run itself.
+ * once-per-process library load cannot affect the test run itself. The child's output goes to a
+ * file, so a child that hangs is still killed at the timeout.
  */
 final class ForkedJvm {
     /** What the child printed (stdout and stderr merged) and how it exited. */
@@ -20,6 +23,15 @@ final class ForkedJvm {
     }
 
     static Result run(Class<?> main, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return run(main, jvmOptions, Duration.ofMinutes(5), args);
+    }
+
+    /**
+     * Like {@link #run(Class, List, String...)}, but a child still running after {@code timeout}
+     * (a hang) is killed and reported as an {@link AssertionError} with what it printed so far.
+     */
+    static Result run(Class<?> main, List<String> jvmOptions, Duration timeout, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -30,12 +42,18 @@ final class ForkedJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("forked JVM did not finish: " + command);
+        Path log = Files.createTempFile("jdnn-forked-", ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("forked JVM did not finish within " + timeout + ": " + command + "\n"
+                        + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 }

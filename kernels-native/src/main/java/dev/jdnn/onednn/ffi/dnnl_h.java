@@ -31,7 +31,8 @@ public final class dnnl_h {
         symbols = lookup;
     }
 
-    static MemorySegment findOrThrow(String symbol) {
+    /** The address of {@code symbol} in the bound library, for a downcall these bindings do not declare. */
+    public static MemorySegment findOrThrow(String symbol) {
         return symbols.find(symbol).orElseThrow(() -> new UnsatisfiedLinkError("unresolved symbol: " + symbol));
     }
 

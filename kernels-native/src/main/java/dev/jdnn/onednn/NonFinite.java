@@ -1,0 +1,37 @@
+package dev.jdnn.onednn;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Finds NaN and infinite floats in a tensor, cheaply enough to run before or after a primitive
+ * whose result may differ from the contract only on such values (oneDNN's max pooling ignores NaN
+ * and starts from {@code -FLT_MAX}; its ReLU maps NaN to 0). A float is NaN or infinite exactly
+ * when its exponent bits are all ones, so the scan takes the maximum of the masked exponents: a
+ * branch-free integer reduction that HotSpot's C2 vectorises.
+ */
+final class NonFinite {
+    private static final int EXPONENT = 0x7f800000;
+
+    private NonFinite() {
+    }
+
+    /** Whether any of the first {@code count} floats of {@code values} is NaN or infinite. */
+    static boolean any(MemorySegment values, long count) {
+        int max = 0;
+        for (long i = 0; i < count; i++) {
+            max = Math.max(max, values.getAtIndex(ValueLayout.JAVA_INT, i) & EXPONENT);
+        }
+        return max == EXPONENT;
+    }
+
+    /** Whether any of the first {@code count} floats of {@code a} or of {@code b} is NaN or infinite, in one pass. */
+    static boolean any(MemorySegment a, MemorySegment b, long count) {
+        int max = 0;
+        for (long i = 0; i < count; i++) {
+            max = Math.max(max, Math.max(a.getAtIndex(ValueLayout.JAVA_INT, i) & EXPONENT,
+                    b.getAtIndex(ValueLayout.JAVA_INT, i) & EXPONENT));
+        }
+        return max == EXPONENT;
+    }
+}
