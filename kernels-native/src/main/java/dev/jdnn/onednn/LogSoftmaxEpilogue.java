@@ -10,7 +10,7 @@ import java.lang.foreign.ValueLayout;
  * {@code -1.6657e-4} is exact, an error of 1.5e-6 where 1e-6 is allowed. Here the row's softmax
  * {@code p} (its exponentials and sum are accurate) gives the log-sum-exp exactly enough: at the
  * row's first maximum {@code p = 1 / Σ}, so {@code log Σ = -ln p}, with {@code p >= 1/columns}
- * never underflowing. Each output is then {@code x - (max - ln p)}, rounded once from double:
+ * never underflowing. Each output is then {@code (x - max) + ln p}, rounded once from double:
  * one {@link Math#log} per row and one subtraction per element.
  */
 final class LogSoftmaxEpilogue {
@@ -35,9 +35,10 @@ final class LogSoftmaxEpilogue {
                     argmax = i;
                 }
             }
-            double shift = (double) max - Math.log(probabilities.getAtIndex(F, argmax));
+            double logP = Math.log(probabilities.getAtIndex(F, argmax));
             for (long i = base; i < base + columns; i++) {
-                probabilities.setAtIndex(F, i, (float) (logits.getAtIndex(F, i) - shift));
+                // x - max first: beside a logit of 3e38 a shift of max - ln p would lose ln p.
+                probabilities.setAtIndex(F, i, (float) (((double) logits.getAtIndex(F, i) - max) + logP));
             }
         }
     }
