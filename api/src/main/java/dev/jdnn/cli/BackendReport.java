@@ -41,8 +41,9 @@ public final class BackendReport {
               backend and compares its results with naive.
               --warmup SECONDS  run the demo on each backend before timing it, at least this long
                                 and 10 times, and until its run time is steady (at most 10x
-                                SECONDS), so that the JIT has compiled it (default 1; 0 times the
-                                cold first runs)
+                                SECONDS), so that the JIT has compiled it (default 3: on 2 cores
+                                vector's micro-kernel reaches C2 after about 2 s, and its tier-3
+                                runs look steady before that; 0 times the cold first runs)
               --runs N          timed runs per backend; the median is printed (default 10)
               --no-demo         print the diagnostics only
               --help, -h        show this help
@@ -92,7 +93,7 @@ public final class BackendReport {
     }
 
     static Options parse(String[] args) throws UsageException {
-        double warmup = 1;
+        double warmup = 3;
         int runs = 10;
         boolean demo = true;
         for (int i = 0; i < args.length; i++) {
