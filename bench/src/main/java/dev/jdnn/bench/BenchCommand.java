@@ -38,6 +38,9 @@ public final class BenchCommand implements Callable<Integer> {
     static final String ROOT_PROPERTY = "jdnn.root";
     /** Default seconds per naive call above which naive is not timed. */
     static final double FULL_NAIVE_LIMIT = 2;
+    /** Training steps per backend before the cells of a run without forks (see {@link JitWarmUp}). */
+    private static final double QUICK_JIT_WARMUP_SECONDS = 4;
+
     /** The same for {@code --quick}, where a slow naive cell would cost a large share of the few minutes. */
     static final double QUICK_NAIVE_LIMIT = 0.5;
 
@@ -143,6 +146,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         json.writerWithDefaultPrettyPrinter().writeValue(rawJson.toFile(), all);
 
+        if (settings.forks() == 0) {
+            // naive is left out: one of its CIFAR steps alone takes seconds, and its plain loops
+            // reach C2 within the first of its long calls anyway.
+            JitWarmUp.run(selection.cells().stream().map(Cell::backend).filter(b -> !b.equals(Selection.NAIVE))
+                    .distinct().toList(), QUICK_JIT_WARMUP_SECONDS, console);
+        }
         int total = selection.cells().size();
         long cellsStarted = System.nanoTime();
         Progress progress = new Progress(console, total, isTerminal());
