@@ -113,8 +113,8 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         this.forwardPackers = new UnfoldingPanelPacker[fused ? buffers : 0];
         this.weightPackers = new UnfoldingPanelPacker[fused ? buffers : 0];
         for (int i = 0; i < forwardPackers.length; i++) {
-            forwardPackers[i] = new UnfoldingPanelPacker(op, g.cg(), g.h(), g.w(), g.oh(), g.ow(), nr, false);
-            weightPackers[i] = new UnfoldingPanelPacker(op, g.cg(), g.h(), g.w(), g.oh(), g.ow(), nr, true);
+            forwardPackers[i] = new UnfoldingPanelPacker(op, g.cg(), g.h(), g.w(), g.oh(), g.ow(), nr);
+            weightPackers[i] = forwardPackers[i].transposed();
         }
     }
 
@@ -162,7 +162,7 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
             floats += partial.byteSize() / Float.BYTES;
         }
         for (int i = 0; i < forwardPackers.length; i++) {
-            floats += forwardPackers[i].scratchFloats() + weightPackers[i].scratchFloats();
+            floats += forwardPackers[i].scratchFloats();
         }
         return floats * Float.BYTES;
     }

@@ -33,9 +33,9 @@ final class UnfoldingPanelPacker implements PackedGemm.PanelSource {
 
     /**
      * For {@code op} on {@code channels x h x w} images ({@code oh x ow} outputs) and panels
-     * {@code nr} wide; {@code transposed} packs columnsᵀ (backward weights) instead of the columns.
+     * {@code nr} wide, packing the columns (forward); {@link #transposed} gives the packer of columnsᵀ.
      */
-    UnfoldingPanelPacker(Conv2d op, int channels, int h, int w, int oh, int ow, int nr, boolean transposed) {
+    UnfoldingPanelPacker(Conv2d op, int channels, int h, int w, int oh, int ow, int nr) {
         this.channels = channels;
         this.h = h;
         this.w = w;
@@ -61,11 +61,33 @@ final class UnfoldingPanelPacker implements PackedGemm.PanelSource {
                 pixels[y * ow + x] = y * op.strideH() * paddedW + x * op.strideW();
             }
         }
-        this.depthOffsets = transposed ? pixels : taps;
-        this.widthOffsets = transposed ? taps : pixels;
+        this.depthOffsets = taps;
+        this.widthOffsets = pixels;
     }
 
-    /** Floats of heap scratch this packer holds (for the plan's scratch bound). */
+    private UnfoldingPanelPacker(UnfoldingPanelPacker columns) {
+        this.channels = columns.channels;
+        this.h = columns.h;
+        this.w = columns.w;
+        this.paddedH = columns.paddedH;
+        this.paddedW = columns.paddedW;
+        this.padTop = columns.padTop;
+        this.padLeft = columns.padLeft;
+        this.nr = columns.nr;
+        this.planes = columns.planes;
+        this.depthOffsets = columns.widthOffsets;
+        this.widthOffsets = columns.depthOffsets;
+    }
+
+    /**
+     * The packer of columnsᵀ (depth = pixels, width = taps; backward weights), sharing this one's
+     * planes: {@link #load} on either serves both.
+     */
+    UnfoldingPanelPacker transposed() {
+        return new UnfoldingPanelPacker(this);
+    }
+
+    /** Floats of heap scratch this packer holds, shared with its {@link #transposed} twin. */
     long scratchFloats() {
         return planes.length;
     }
