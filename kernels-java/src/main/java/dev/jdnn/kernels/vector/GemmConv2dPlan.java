@@ -61,6 +61,13 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     private final float[][] bands;
     private final MemorySegment[] partialWeights;
     private final PaddingSkippingConvolution paddingSkipping;
+    /**
+     * Per buffer, where one block covers the image and each GEMM runs on one thread: packers that
+     * unfold the image straight into the B panels of forward and of backward weights (empty
+     * otherwise).
+     */
+    private final UnfoldingPanelPacker[] forwardPackers;
+    private final UnfoldingPanelPacker[] weightPackers;
     private int partialWorkers;
 
     GemmConv2dPlan(Conv2d op, Shape input, WorkerPool pool, PackedGemm packedGemm) {
@@ -99,6 +106,16 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
             partialWeights[i] = arena.allocate(weights * Float.BYTES, 64);
         }
         this.paddingSkipping = padded ? new PaddingSkippingConvolution(g) : null;
+        boolean fused = !pointwise && blockPixels == pixels && (pool.size() == 1 || imagePerWorker)
+                && (long) g.cg() * (g.h() + op.padding().top() + op.padding().bottom())
+                        * (g.w() + op.padding().left() + op.padding().right()) <= MAX_ARRAY;
+        int nr = packedGemm.kernel().columns();
+        this.forwardPackers = new UnfoldingPanelPacker[fused ? buffers : 0];
+        this.weightPackers = new UnfoldingPanelPacker[fused ? buffers : 0];
+        for (int i = 0; i < forwardPackers.length; i++) {
+            forwardPackers[i] = new UnfoldingPanelPacker(op, g.cg(), g.h(), g.w(), g.oh(), g.ow(), nr);
+            weightPackers[i] = forwardPackers[i].transposed();
+        }
     }
 
     /**
@@ -143,6 +160,9 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         }
         for (MemorySegment partial : partialWeights) {
             floats += partial.byteSize() / Float.BYTES;
+        }
+        for (int i = 0; i < forwardPackers.length; i++) {
+            floats += forwardPackers[i].scratchFloats();
         }
         return floats * Float.BYTES;
     }
@@ -197,6 +217,13 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
                 if (pointwise) {
                     multiply(worker, g.kg(), pixels, rows, w, wOffset, rows, false, x, xOffset, pixels, false, y,
                             yOffset, pixels, false);
+                    continue;
+                }
+                if (forwardPackers.length > 0) {
+                    UnfoldingPanelPacker packer = forwardPackers[buffer];
+                    packer.load(x, xOffset);
+                    gemm.gemm().multiply(gemm.workspace(buffer), g.kg(), pixels, rows, w, wOffset, rows, false, packer,
+                            y, yOffset, pixels, false);
                     continue;
                 }
                 for (int p0 = 0; p0 < pixels; p0 += blockPixels) {
@@ -273,6 +300,13 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
                 if (pointwise) {
                     multiply(worker, g.kg(), rows, pixels, dy, dyOffset, pixels, false, x, xOffset, pixels, true, dw,
                             dwOffset, rows, image > from);
+                    continue;
+                }
+                if (weightPackers.length > 0) {
+                    UnfoldingPanelPacker packer = weightPackers[buffer];
+                    packer.load(x, xOffset);
+                    gemm.gemm().multiply(gemm.workspace(buffer), g.kg(), rows, pixels, dy, dyOffset, pixels, false,
+                            packer, dw, dwOffset, rows, image > from);
                     continue;
                 }
                 for (int p0 = 0; p0 < pixels; p0 += blockPixels) {

@@ -100,6 +100,49 @@ final class PackedGemm {
         }
     }
 
+    /**
+     * Fills the workspace's packed B block: rows {@code [pc, pc+kc)} and columns {@code [jc, jc+nc)}
+     * of B in NR-wide panels, as {@link PackedGemm} lays them out, zero past column {@code nc}.
+     */
+    interface PanelSource {
+        void pack(GemmWorkspace ws, int pc, int kc, int jc, int nc);
+    }
+
+    /**
+     * {@code C (+)= A·B} on the calling thread with B's panels packed by {@code b} (for operands that
+     * exist only implicitly, such as a convolution's column matrix); the rest as in
+     * {@link #multiply(GemmWorkspace, int, int, int, MemorySegment, long, int, boolean, MemorySegment, long, int, boolean, MemorySegment, long, int, boolean)}.
+     */
+    void multiply(GemmWorkspace ws, int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA,
+            PanelSource b, MemorySegment c, long cOffset, int ldc, boolean accumulate) {
+        if (m <= 0 || n <= 0 || k <= 0) {
+            // Callers pass non-empty products (a convolution's taps and pixels are at least 1).
+            throw new IllegalArgumentException("packed gemm: expected m, n, k >= 1, got " + m + ", " + n + ", " + k);
+        }
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                b.pack(ws, pc, kc, jc, nc);
+                multiplyPanels(ws, m, kc, nc, pc, a, aOffset, lda, transA, c, cOffset + jc, ldc, accumulate || pc > 0);
+            }
+        }
+    }
+
+    /** Every row block of A at depth {@code pc} against the packed B block. */
+    private void multiplyPanels(GemmWorkspace ws, int m, int kc, int nc, int pc, MemorySegment a, long aOffset,
+            int lda, boolean transA, MemorySegment c, long cOffset, int ldc, boolean add) {
+        for (int ic = 0; ic < m; ic += MC) {
+            int mc = Math.min(MC, m - ic);
+            if (transA) {
+                packTransposedA(ws, a, aOffset + (long) pc * lda + ic, lda, mc, kc);
+            } else {
+                packA(ws, a, aOffset + (long) ic * lda + pc, lda, mc, kc);
+            }
+            multiplyBlock(ws, mc, nc, kc, c, cOffset + (long) ic * ldc, ldc, add);
+        }
+    }
+
     private void multiplyBlock(GemmWorkspace ws, int mc, int nc, int kc, MemorySegment c, long cOffset, int ldc,
             boolean add) {
         long rowBytes = (long) ldc * Float.BYTES;
