@@ -16,11 +16,14 @@ import java.lang.foreign.ValueLayout;
  *
  * <p>Dropout keeps element {@code i} iff {@code (mix64(seed + (i + 1) * 0x9E3779B97F4A7C15L) >>> 40)
  * >= ceil(p * 2^24)}, the contract's {@code u >= p} exactly, so its mask is bit-identical to
- * every other backend's.
+ * every other backend's. With module {@code jdk.incubator.vector} present the dropout hashes
+ * whole vectors of counters in {@link VectorDropout}, the tail here.
  */
 final class JavaTrainingSteps {
     private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    /** Whether {@link VectorDropout} can run; checked here so that no vector class loads without the module. */
+    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private JavaTrainingSteps() {
     }
@@ -33,8 +36,9 @@ final class JavaTrainingSteps {
         long threshold = (long) Math.ceil(p * 0x1p24);
         float scale = (float) (1.0 / (1.0 - p));
         long count = x.shape().elementCount();
-        long counter = seed;
-        for (long i = 0; i < count; i++) {
+        long i = VECTOR_API ? VectorDropout.forward(threshold, scale, seed, GOLDEN_GAMMA, in, out, m, count) : 0;
+        long counter = seed + i * GOLDEN_GAMMA;
+        for (; i < count; i++) {
             counter += GOLDEN_GAMMA;
             float keep = (mix64(counter) >>> 40) >= threshold ? scale : 0f;
             m.setAtIndex(F, i, keep);
