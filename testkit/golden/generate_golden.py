@@ -31,6 +31,10 @@ tensor of ones. In ceil mode PyTorch lets the last window start anywhere inside 
 padded input, while jdnn (like PyTorch's implicit padding) lets it not start inside the
 bottom/right padding; the output is cropped to jdnn's size, the windows before are the same.
 Those cases draw from their own random stream, so adding them left every older case unchanged.
+
+Optimiser cases (optimizer.json, their own random stream too) run one torch.optim step (SGD with
+momentum and weight decay, Adagrad, Adam) in float64 from float32 weights, gradient and a given
+optimiser state; their hyperparameters are float32 values, as jdnn's float arguments hold them.
 """
 
 import json
@@ -356,6 +360,70 @@ def cross_entropy_cases():
     return cases
 
 
+# ---- optimiser steps -------------------------------------------------------------------------
+
+# The optimiser cases, added later, draw from a stream of their own.
+optimizer_rng = np.random.RandomState(20261206)
+
+
+def f32(value):
+    """The float32 nearest value, as a Python float: the hyperparameter a jdnn float argument holds."""
+    return float(np.float32(value))
+
+
+def optimizer_case(name, kind, length, hyper, step=1):
+    """One torch.optim step in float64 from float32 weights, gradient and state."""
+    w = uniform(length, generator=optimizer_rng)
+    g = uniform(length, generator=optimizer_rng)
+    param = torch.nn.Parameter(w.clone())
+    param.grad = g.clone()
+    hyper = {k: f32(v) for k, v in hyper.items()}
+    inputs = {"w": w, "g": g}
+    if kind == "SGD":
+        velocity = uniform(length, low=-0.5, high=0.5, generator=optimizer_rng)
+        inputs["velocity"] = velocity
+        opt = torch.optim.SGD([param], lr=hyper["lr"], momentum=hyper["momentum"], weight_decay=hyper["weightDecay"])
+        opt.state[param]["momentum_buffer"] = velocity.clone()
+        opt.step()
+        expected = {"w": param.detach(), "velocity": opt.state[param]["momentum_buffer"]}
+    elif kind == "ADAGRAD":
+        sum_squares = uniform(length, low=0.0, high=0.5, generator=optimizer_rng)
+        inputs["sumSquares"] = sum_squares
+        opt = torch.optim.Adagrad([param], lr=hyper["lr"], weight_decay=hyper["weightDecay"], eps=hyper["eps"])
+        opt.state[param]["sum"].copy_(sum_squares)
+        opt.step()
+        expected = {"w": param.detach(), "sumSquares": opt.state[param]["sum"]}
+    else:
+        m = uniform(length, low=-0.1, high=0.1, generator=optimizer_rng)
+        v = uniform(length, low=0.0, high=0.01, generator=optimizer_rng)
+        inputs["m"] = m
+        inputs["v"] = v
+        opt = torch.optim.Adam([param], lr=hyper["lr"], betas=(hyper["beta1"], hyper["beta2"]), eps=hyper["eps"],
+                               weight_decay=hyper["weightDecay"])
+        opt.state[param] = {"step": torch.tensor(float(step - 1)), "exp_avg": m.clone(), "exp_avg_sq": v.clone()}
+        opt.step()
+        expected = {"w": param.detach(), "m": opt.state[param]["exp_avg"], "v": opt.state[param]["exp_avg_sq"]}
+    op = dict(hyper)
+    op["optimizer"] = kind
+    op["step"] = step
+    return case(name, op, inputs, expected)
+
+
+def optimizer_cases():
+    return [
+        optimizer_case("sgd, momentum 0.9, weight decay 1e-3, 17 weights", "SGD", 17,
+                       {"lr": 0.05, "momentum": 0.9, "weightDecay": 1e-3}),
+        optimizer_case("sgd, momentum 0.5, no weight decay, 1 weight", "SGD", 1,
+                       {"lr": 0.1, "momentum": 0.5, "weightDecay": 0.0}),
+        optimizer_case("adagrad, weight decay 1e-4, 33 weights", "ADAGRAD", 33,
+                       {"lr": 0.01, "weightDecay": 1e-4, "eps": 1e-10}),
+        optimizer_case("adam step 1, weight decay 5e-4, 15 weights", "ADAM", 15,
+                       {"lr": 1e-3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weightDecay": 5e-4}, step=1),
+        optimizer_case("adam step 7, no weight decay, 17 weights", "ADAM", 17,
+                       {"lr": 1e-2, "beta1": 0.8, "beta2": 0.99, "eps": 1e-6, "weightDecay": 0.0}, step=7),
+    ]
+
+
 def unquote_numbers(document):
     """JSON text in which the formatted numbers are numbers, one case per line for readable diffs."""
     lines = ['{"generator":%s,"torch":%s,"cases":[' % (json.dumps(document["generator"]),
@@ -384,7 +452,7 @@ def main():
     os.makedirs(OUT_DIR, exist_ok=True)
     for file_name, make in [("conv2d.json", conv_cases), ("pool2d.json", lambda: pool_cases() + wide_pool_cases()), ("dense.json", dense_cases),
                             ("activation.json", activation_cases), ("softmax.json", softmax_cases),
-                            ("cross_entropy.json", cross_entropy_cases)]:
+                            ("cross_entropy.json", cross_entropy_cases), ("optimizer.json", optimizer_cases)]:
         cases = make()
         path = os.path.join(OUT_DIR, file_name)
         with open(path, "w") as f:

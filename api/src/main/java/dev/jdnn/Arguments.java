@@ -158,4 +158,32 @@ final class Arguments {
                     + ", got a closed one");
         }
     }
+
+    /** {@code value} is finite and {@code >= 0} (a learning rate, a decay, an epsilon). */
+    static void nonNegative(String op, String name, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(op + ": " + name + ": expected a finite value >= 0, got " + value);
+        }
+    }
+
+    /** {@code 0 <= value < 1} (a probability that must leave something, a moment's decay). */
+    static void fraction(String op, String name, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(op + ": " + name + ": expected a value in [0, 1), got " + value);
+        }
+    }
+
+    /**
+     * {@code out} is the very same tensor as {@code in1} or {@code in2} (an in-place call), or
+     * shares no memory with either.
+     */
+    static void inPlaceOrDisjoint(String op, String outName, Tensor out, String in1, Tensor t1, String in2,
+                                  Tensor t2) {
+        if (out != t1) {
+            noAlias(op, outName, out, in1, t1);
+        }
+        if (out != t2) {
+            noAlias(op, outName, out, in2, t2);
+        }
+    }
 }

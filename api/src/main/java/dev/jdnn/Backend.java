@@ -90,6 +90,81 @@ public interface Backend extends AutoCloseable {
      */
     float softmaxCrossEntropy(Tensor logits, int[] labels, Tensor dLogits);
 
+    /**
+     * Inverted dropout over a tensor of any shape: {@code mask[i] = 1/(1-p)} when element
+     * {@code i} (its index in memory order) is kept, else 0, and {@code y[i] = x[i] * mask[i]}
+     * (float product). Element {@code i} is kept iff {@code u(seed, i) >= p}, where
+     * {@code u = (mix64(seed + (i+1) * 0x9E3779B97F4A7C15L) >>> 40) * 2^-24} and {@code mix64} is
+     * SplitMix64's finaliser; every backend draws the same mask, bit for bit.
+     *
+     * @param p the probability of dropping an element, {@code 0 <= p < 1}
+     * @param seed the mask's seed; the same seed and shape give the same mask
+     * @param x the input, any shape
+     * @param y the output, the shape of {@code x}; may be the very same tensor as {@code x} (in place)
+     * @param mask receives the mask, the shape of {@code x}; shares no memory with {@code x} or {@code y}
+     */
+    void dropout(double p, long seed, Tensor x, Tensor y, Tensor mask);
+
+    /**
+     * Gradient of {@link #dropout}: {@code dx[i] = dy[i] * mask[i]}; all three tensors have one
+     * shape, and {@code dx} shares no memory with {@code mask} or {@code dy}.
+     */
+    void dropoutBackward(Tensor mask, Tensor dy, Tensor dx);
+
+    /**
+     * Element-wise sum {@code y = a + b} of two tensors of one shape (residual connections; the
+     * backward is the identity). {@code y} may be the very same tensor as {@code a} or {@code b}
+     * (in place); any other overlap of {@code y} with an input is rejected.
+     */
+    void add(Tensor a, Tensor b, Tensor y);
+
+    /**
+     * One step of {@code torch.optim.SGD} (no dampening, no Nesterov), in place on {@code w} and
+     * {@code velocity}: {@code g' = g + weightDecay * w; v = momentum * v + g'; w -= lr * v}.
+     * All tensors have the shape of {@code w}; {@code g} is not modified.
+     *
+     * @param w the weights, any shape; updated
+     * @param g the gradient
+     * @param velocity the momentum buffer (zero before the first step); updated. May be
+     *     {@code null} when {@code momentum} is 0, then {@code w -= lr * g'}
+     * @param lr the learning rate, finite and {@code >= 0}
+     * @param momentum finite and {@code >= 0}
+     * @param weightDecay the L2 coefficient, finite and {@code >= 0}
+     */
+    void sgdUpdate(Tensor w, Tensor g, Tensor velocity, float lr, float momentum, float weightDecay);
+
+    /**
+     * One step of {@code torch.optim.Adagrad} (no learning-rate decay), in place on {@code w} and
+     * {@code sumSquares}: {@code g' = g + weightDecay * w; s += g'^2; w -= lr * g' / (sqrt(s) + eps)}.
+     * All tensors have the shape of {@code w}; {@code g} is not modified.
+     *
+     * @param sumSquares the running sum of squared gradients (zero, or PyTorch's
+     *     {@code initial_accumulator_value}, before the first step); updated
+     * @param lr finite and {@code >= 0}
+     * @param weightDecay finite and {@code >= 0}
+     * @param eps finite and {@code >= 0}
+     */
+    void adaGradUpdate(Tensor w, Tensor g, Tensor sumSquares, float lr, float weightDecay, float eps);
+
+    /**
+     * One step of {@code torch.optim.Adam} (L2 weight decay added to the gradient, not AdamW), in
+     * place on {@code w}, {@code m} and {@code v}: {@code g' = g + weightDecay * w;
+     * m = beta1 * m + (1 - beta1) * g'; v = beta2 * v + (1 - beta2) * g'^2;
+     * w -= lr / (1 - beta1^step) * m / (sqrt(v) / sqrt(1 - beta2^step) + eps)}. All tensors have
+     * the shape of {@code w}; {@code g} is not modified.
+     *
+     * @param m the first-moment estimate (zero before step 1); updated
+     * @param v the second-moment estimate (zero before step 1); updated
+     * @param step the number of this step, counted from 1
+     * @param lr finite and {@code >= 0}
+     * @param beta1 in {@code [0, 1)}
+     * @param beta2 in {@code [0, 1)}
+     * @param eps finite and {@code >= 0}
+     * @param weightDecay finite and {@code >= 0}
+     */
+    void adamUpdate(Tensor w, Tensor g, Tensor m, Tensor v, int step, float lr, float beta1, float beta2, float eps,
+                    float weightDecay);
+
     /** Releases the backend's threads and native resources. */
     @Override
     void close();

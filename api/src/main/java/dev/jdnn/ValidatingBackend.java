@@ -283,6 +283,166 @@ final class ValidatingBackend implements Backend {
         }
     }
 
+    @Override
+    public void dropout(double p, long seed, Tensor x, Tensor y, Tensor mask) {
+        String op = "dropout";
+        checkOpen(op);
+        Arguments.fraction(op, "p", p);
+        Arguments.present(op, "x", x, null);
+        Arguments.indexable(op, "x", x.shape());
+        Arguments.tensor(op, "y", y, x.shape());
+        Arguments.tensor(op, "mask", mask, x.shape());
+        if (y != x) {
+            Arguments.noAlias(op, "y", y, "x", x);
+        }
+        Arguments.noAlias(op, "mask", mask, "x", x, "y", y);
+        Arguments.pin(op, x, y == x ? null : y, mask, null);
+        try {
+            enterCall(op);
+            try {
+                engine.dropout(p, seed, x, y, mask);
+            } finally {
+                exitCall();
+            }
+        } finally {
+            Arguments.unpin(x, y == x ? null : y, mask, null);
+        }
+    }
+
+    @Override
+    public void dropoutBackward(Tensor mask, Tensor dy, Tensor dx) {
+        String op = "dropoutBackward";
+        checkOpen(op);
+        Arguments.present(op, "mask", mask, null);
+        Arguments.indexable(op, "mask", mask.shape());
+        Arguments.tensor(op, "dy", dy, mask.shape());
+        Arguments.tensor(op, "dx", dx, mask.shape());
+        Arguments.noAlias(op, "dx", dx, "mask", mask, "dy", dy);
+        Arguments.pin(op, mask, dy, dx, null);
+        try {
+            enterCall(op);
+            try {
+                engine.dropoutBackward(mask, dy, dx);
+            } finally {
+                exitCall();
+            }
+        } finally {
+            Arguments.unpin(mask, dy, dx, null);
+        }
+    }
+
+    @Override
+    public void add(Tensor a, Tensor b, Tensor y) {
+        String op = "add";
+        checkOpen(op);
+        Arguments.present(op, "a", a, null);
+        Arguments.indexable(op, "a", a.shape());
+        Arguments.tensor(op, "b", b, a.shape());
+        Arguments.tensor(op, "y", y, a.shape());
+        Arguments.inPlaceOrDisjoint(op, "y", y, "a", a, "b", b);
+        Tensor output = y == a || y == b ? null : y;
+        Tensor second = b == a ? null : b;
+        Arguments.pin(op, a, second, output, null);
+        try {
+            enterCall(op);
+            try {
+                engine.add(a, b, y);
+            } finally {
+                exitCall();
+            }
+        } finally {
+            Arguments.unpin(a, second, output, null);
+        }
+    }
+
+    /**
+     * The checks every optimiser update shares: {@code w} present and int-indexable, {@code g} of
+     * its shape and disjoint from it.
+     */
+    private static void weightsAndGradient(String op, Tensor w, Tensor g) {
+        Arguments.present(op, "w", w, null);
+        Arguments.indexable(op, "w", w.shape());
+        Arguments.tensor(op, "g", g, w.shape());
+        Arguments.noAlias(op, "g", g, "w", w);
+    }
+
+    @Override
+    public void sgdUpdate(Tensor w, Tensor g, Tensor velocity, float lr, float momentum, float weightDecay) {
+        String op = "sgdUpdate";
+        checkOpen(op);
+        weightsAndGradient(op, w, g);
+        Arguments.nonNegative(op, "lr", lr);
+        Arguments.nonNegative(op, "momentum", momentum);
+        Arguments.nonNegative(op, "weightDecay", weightDecay);
+        if (velocity != null || momentum != 0f) {
+            Arguments.tensor(op, "velocity", velocity, w.shape());
+            Arguments.noAlias(op, "velocity", velocity, "w", w, "g", g);
+        }
+        Arguments.pin(op, w, g, velocity, null);
+        try {
+            enterCall(op);
+            try {
+                engine.sgdUpdate(w, g, velocity, lr, momentum, weightDecay);
+            } finally {
+                exitCall();
+            }
+        } finally {
+            Arguments.unpin(w, g, velocity, null);
+        }
+    }
+
+    @Override
+    public void adaGradUpdate(Tensor w, Tensor g, Tensor sumSquares, float lr, float weightDecay, float eps) {
+        String op = "adaGradUpdate";
+        checkOpen(op);
+        weightsAndGradient(op, w, g);
+        Arguments.tensor(op, "sumSquares", sumSquares, w.shape());
+        Arguments.noAlias(op, "sumSquares", sumSquares, "w", w, "g", g);
+        Arguments.nonNegative(op, "lr", lr);
+        Arguments.nonNegative(op, "weightDecay", weightDecay);
+        Arguments.nonNegative(op, "eps", eps);
+        Arguments.pin(op, w, g, sumSquares, null);
+        try {
+            enterCall(op);
+            try {
+                engine.adaGradUpdate(w, g, sumSquares, lr, weightDecay, eps);
+            } finally {
+                exitCall();
+            }
+        } finally {
+            Arguments.unpin(w, g, sumSquares, null);
+        }
+    }
+
+    @Override
+    public void adamUpdate(Tensor w, Tensor g, Tensor m, Tensor v, int step, float lr, float beta1, float beta2,
+                           float eps, float weightDecay) {
+        String op = "adamUpdate";
+        checkOpen(op);
+        weightsAndGradient(op, w, g);
+        Arguments.tensor(op, "m", m, w.shape());
+        Arguments.noAlias(op, "m", m, "w", w, "g", g);
+        Arguments.tensor(op, "v", v, w.shape());
+        Arguments.noAlias(op, "v", v, "w", w, "g", g, "m", m);
+        Arguments.positive(op, "step", step);
+        Arguments.nonNegative(op, "lr", lr);
+        Arguments.fraction(op, "beta1", beta1);
+        Arguments.fraction(op, "beta2", beta2);
+        Arguments.nonNegative(op, "eps", eps);
+        Arguments.nonNegative(op, "weightDecay", weightDecay);
+        Arguments.pin(op, w, g, m, v);
+        try {
+            enterCall(op);
+            try {
+                engine.adamUpdate(w, g, m, v, step, lr, beta1, beta2, eps, weightDecay);
+            } finally {
+                exitCall();
+            }
+        } finally {
+            Arguments.unpin(w, g, m, v);
+        }
+    }
+
     /**
      * Closes the engine once.
      *

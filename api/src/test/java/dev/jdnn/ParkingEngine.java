@@ -97,5 +97,24 @@ final class ParkingEngine implements Backend {
     }
 
     @Override
+    public void dropout(double p, long seed, Tensor x, Tensor y, Tensor mask) { call(); }
+
+    @Override
+    public void dropoutBackward(Tensor mask, Tensor dy, Tensor dx) { call(); }
+
+    @Override
+    public void add(Tensor a, Tensor b, Tensor y) { call(); }
+
+    @Override
+    public void sgdUpdate(Tensor w, Tensor g, Tensor velocity, float lr, float momentum, float weightDecay) { call(); }
+
+    @Override
+    public void adaGradUpdate(Tensor w, Tensor g, Tensor sumSquares, float lr, float weightDecay, float eps) { call(); }
+
+    @Override
+    public void adamUpdate(Tensor w, Tensor g, Tensor m, Tensor v, int step, float lr, float beta1, float beta2,
+                           float eps, float weightDecay) { call(); }
+
+    @Override
     public void close() { }
 }

@@ -109,6 +109,37 @@ public final class RecordingBackendProvider implements BackendProvider {
         }
 
         @Override
+        public void dropout(double p, long seed, Tensor x, Tensor y, Tensor mask) {
+            ENGINE_CALLS.incrementAndGet();
+        }
+
+        @Override
+        public void dropoutBackward(Tensor mask, Tensor dy, Tensor dx) {
+            ENGINE_CALLS.incrementAndGet();
+        }
+
+        @Override
+        public void add(Tensor a, Tensor b, Tensor y) {
+            ENGINE_CALLS.incrementAndGet();
+        }
+
+        @Override
+        public void sgdUpdate(Tensor w, Tensor g, Tensor velocity, float lr, float momentum, float weightDecay) {
+            ENGINE_CALLS.incrementAndGet();
+        }
+
+        @Override
+        public void adaGradUpdate(Tensor w, Tensor g, Tensor sumSquares, float lr, float weightDecay, float eps) {
+            ENGINE_CALLS.incrementAndGet();
+        }
+
+        @Override
+        public void adamUpdate(Tensor w, Tensor g, Tensor m, Tensor v, int step, float lr, float beta1, float beta2,
+                float eps, float weightDecay) {
+            ENGINE_CALLS.incrementAndGet();
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -99,6 +99,37 @@ public final class ZeroWritingBackendProvider implements BackendProvider {
         }
 
         @Override
+        public void dropout(double p, long seed, Tensor x, Tensor y, Tensor mask) {
+            naive.dropout(p, seed, x, y, mask);
+        }
+
+        @Override
+        public void dropoutBackward(Tensor mask, Tensor dy, Tensor dx) {
+            naive.dropoutBackward(mask, dy, dx);
+        }
+
+        @Override
+        public void add(Tensor a, Tensor b, Tensor y) {
+            naive.add(a, b, y);
+        }
+
+        @Override
+        public void sgdUpdate(Tensor w, Tensor g, Tensor velocity, float lr, float momentum, float weightDecay) {
+            naive.sgdUpdate(w, g, velocity, lr, momentum, weightDecay);
+        }
+
+        @Override
+        public void adaGradUpdate(Tensor w, Tensor g, Tensor sumSquares, float lr, float weightDecay, float eps) {
+            naive.adaGradUpdate(w, g, sumSquares, lr, weightDecay, eps);
+        }
+
+        @Override
+        public void adamUpdate(Tensor w, Tensor g, Tensor m, Tensor v, int step, float lr, float beta1, float beta2,
+                float eps, float weightDecay) {
+            naive.adamUpdate(w, g, m, v, step, lr, beta1, beta2, eps, weightDecay);
+        }
+
+        @Override
         public void close() {
             naive.close();
         }

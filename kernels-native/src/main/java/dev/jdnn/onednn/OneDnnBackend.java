@@ -85,6 +85,37 @@ final class OneDnnBackend implements Backend {
         return softmax.crossEntropy(logits, labels, dLogits);
     }
 
+    @Override
+    public void dropout(double p, long seed, Tensor x, Tensor y, Tensor mask) {
+        JavaTrainingSteps.dropout(p, seed, x, y, mask);
+    }
+
+    @Override
+    public void dropoutBackward(Tensor mask, Tensor dy, Tensor dx) {
+        JavaTrainingSteps.dropoutBackward(mask, dy, dx);
+    }
+
+    @Override
+    public void add(Tensor a, Tensor b, Tensor y) {
+        JavaTrainingSteps.add(a, b, y);
+    }
+
+    @Override
+    public void sgdUpdate(Tensor w, Tensor g, Tensor velocity, float lr, float momentum, float weightDecay) {
+        JavaTrainingSteps.sgd(w, g, velocity, lr, momentum, weightDecay);
+    }
+
+    @Override
+    public void adaGradUpdate(Tensor w, Tensor g, Tensor sumSquares, float lr, float weightDecay, float eps) {
+        JavaTrainingSteps.adaGrad(w, g, sumSquares, lr, weightDecay, eps);
+    }
+
+    @Override
+    public void adamUpdate(Tensor w, Tensor g, Tensor m, Tensor v, int step, float lr, float beta1, float beta2,
+                           float eps, float weightDecay) {
+        JavaTrainingSteps.adam(w, g, m, v, step, lr, beta1, beta2, eps, weightDecay);
+    }
+
     /** {@code omp_get_max_threads()} as the calling thread sees it now. */
     int openMpThreadsOfCurrentThread() {
         return runtime.openMpThreadsOfCurrentThread();

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code testkit/golden/generate_golden.py} for how they are made). It covers convolution
  * (stride, asymmetric padding, dilation, groups, depthwise), max and average pooling (ceil mode,
  * both {@code countIncludePad}), dense layers, activations, softmax, log-softmax and
- * cross-entropy, forward and backward, each within the {@link ErrorBound} of its reduction
+ * cross-entropy, forward and backward, one step of each optimiser, each within the {@link ErrorBound} of its reduction
  * length. Unlike {@link BackendContractTest} it does not need {@code naive}, so {@code naive}
  * itself runs it.
  *
@@ -84,6 +84,59 @@ public abstract class GoldenContractTest {
 
     static List<GoldenCase> crossEntropyCases() {
         return GoldenData.load("cross_entropy.json");
+    }
+
+    static List<GoldenCase> optimizerCases() {
+        return GoldenData.load("optimizer.json");
+    }
+
+    /**
+     * One {@code torch.optim} step (SGD with momentum and weight decay, Adagrad, Adam) from a given
+     * state: the updated weights and state within a few float roundings of each value
+     * ({@code 8 u |expected|}) plus {@code 1e-7} for the rounding of the update itself.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optimizerCases")
+    void optimizerStepMatchesPyTorch(GoldenCase c) {
+        try (CaseTensors t = new CaseTensors(0)) {
+            Tensor w = c.input("w", t);
+            Tensor g = c.input("g", t);
+            float lr = (float) c.op().get("lr").asDouble();
+            float weightDecay = (float) c.op().get("weightDecay").asDouble();
+            String[] state = switch (c.op().get("optimizer").asText()) {
+                case "SGD" -> new String[] {"velocity"};
+                case "ADAGRAD" -> new String[] {"sumSquares"};
+                case "ADAM" -> new String[] {"m", "v"};
+                default -> throw new IllegalStateException("golden case '" + c + "': unknown optimizer "
+                        + c.op().get("optimizer"));
+            };
+            Tensor[] tensors = new Tensor[state.length];
+            for (int i = 0; i < state.length; i++) {
+                tensors[i] = c.input(state[i], t);
+            }
+            switch (state.length == 2 ? "ADAM" : state[0]) {
+                case "velocity" -> backend.sgdUpdate(w, g, tensors[0], lr, (float) c.op().get("momentum").asDouble(),
+                        weightDecay);
+                case "sumSquares" -> backend.adaGradUpdate(w, g, tensors[0], lr, weightDecay,
+                        (float) c.op().get("eps").asDouble());
+                default -> backend.adamUpdate(w, g, tensors[0], tensors[1], c.op().get("step").asInt(), lr,
+                        (float) c.op().get("beta1").asDouble(), (float) c.op().get("beta2").asDouble(),
+                        (float) c.op().get("eps").asDouble(), weightDecay);
+            }
+            assertUpdated(c, "w", w);
+            for (int i = 0; i < state.length; i++) {
+                assertUpdated(c, state[i], tensors[i]);
+            }
+        }
+    }
+
+    private static void assertUpdated(GoldenCase c, String argument, Tensor actual) {
+        double[] expected = c.expected(argument).data();
+        double[] bound = new double[expected.length];
+        for (int i = 0; i < expected.length; i++) {
+            bound[i] = 8 * ErrorBound.UNIT_ROUNDOFF * Math.abs(expected[i]) + 1e-7;
+        }
+        Closeness.assertClose("optimizer step " + argument, c, actual, expected, bound);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -76,6 +76,37 @@ final class NaiveBackend implements Backend {
     }
 
     @Override
+    public void dropout(double p, long seed, Tensor x, Tensor y, Tensor mask) {
+        NaiveDropout.forward(p, seed, x, y, mask);
+    }
+
+    @Override
+    public void dropoutBackward(Tensor mask, Tensor dy, Tensor dx) {
+        NaiveDropout.backward(mask, dy, dx);
+    }
+
+    @Override
+    public void add(Tensor a, Tensor b, Tensor y) {
+        NaiveAdd.add(a, b, y);
+    }
+
+    @Override
+    public void sgdUpdate(Tensor w, Tensor g, Tensor velocity, float lr, float momentum, float weightDecay) {
+        NaiveOptimizers.sgd(w, g, velocity, lr, momentum, weightDecay);
+    }
+
+    @Override
+    public void adaGradUpdate(Tensor w, Tensor g, Tensor sumSquares, float lr, float weightDecay, float eps) {
+        NaiveOptimizers.adaGrad(w, g, sumSquares, lr, weightDecay, eps);
+    }
+
+    @Override
+    public void adamUpdate(Tensor w, Tensor g, Tensor m, Tensor v, int step, float lr, float beta1, float beta2,
+                           float eps, float weightDecay) {
+        NaiveOptimizers.adam(w, g, m, v, step, lr, beta1, beta2, eps, weightDecay);
+    }
+
+    @Override
     public void close() {
         // Nothing to release: the engine owns no threads, memory or native handles.
     }

@@ -105,6 +105,42 @@ final class VectorBackend implements Backend {
     }
 
     @Override
+    public void dropout(double p, long seed, Tensor x, Tensor y, Tensor mask) {
+        DropoutKernels.forward(p, seed, x.segment(), y.segment(), mask.segment(), x.shape().elementCount());
+    }
+
+    @Override
+    public void dropoutBackward(Tensor mask, Tensor dy, Tensor dx) {
+        DropoutKernels.backward(mask.segment(), dy.segment(), dx.segment(), mask.shape().elementCount());
+    }
+
+    @Override
+    public void add(Tensor a, Tensor b, Tensor y) {
+        TrainingStepKernels.add(a.segment(), b.segment(), y.segment(), a.shape().elementCount());
+    }
+
+    @Override
+    public void sgdUpdate(Tensor w, Tensor g, Tensor velocity, float lr, float momentum, float weightDecay) {
+        TrainingStepKernels.sgd(w.segment(), g.segment(), velocity == null ? null : velocity.segment(),
+                w.shape().elementCount(), lr, momentum, weightDecay);
+    }
+
+    @Override
+    public void adaGradUpdate(Tensor w, Tensor g, Tensor sumSquares, float lr, float weightDecay, float eps) {
+        TrainingStepKernels.adaGrad(w.segment(), g.segment(), sumSquares.segment(), w.shape().elementCount(), lr,
+                weightDecay, eps);
+    }
+
+    @Override
+    public void adamUpdate(Tensor w, Tensor g, Tensor m, Tensor v, int step, float lr, float beta1, float beta2,
+                           float eps, float weightDecay) {
+        float stepSize = (float) (lr / (1 - Math.pow(beta1, step)));
+        float invCorrection2Sqrt = (float) (1 / Math.sqrt(1 - Math.pow(beta2, step)));
+        TrainingStepKernels.adam(w.segment(), g.segment(), m.segment(), v.segment(), w.shape().elementCount(),
+                stepSize, invCorrection2Sqrt, beta1, beta2, eps, weightDecay);
+    }
+
+    @Override
     public void close() {
         pool.close();
     }
