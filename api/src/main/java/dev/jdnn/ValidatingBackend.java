@@ -62,17 +62,23 @@ final class ValidatingBackend implements Backend {
 
     @Override
     public Conv2dPlan plan(Conv2d op, Shape input) {
+        return plan(op, input, Layout.NCHW);
+    }
+
+    @Override
+    public Conv2dPlan plan(Conv2d op, Shape input, Layout layout) {
         String where = "conv2d plan";
         checkOpen(where);
         Arguments.notNull(where, "op", op, "a Conv2d");
         Arguments.notNull(where, "input", input, "a shape [n, " + op.inChannels() + ", h, w]");
+        Arguments.notNull(where, "layout", layout, "a Layout (NCHW or NHWC)");
         Shape output = op.outputShape(input);
         Arguments.indexable(where, "input", input);
         Arguments.indexable(where, "output", output);
         Arguments.indexable(where, "weights", op.weightShape());
         enterCall(where);
         try {
-            return new ValidatingConv2dPlan(this, engine.plan(op, input), op, input, output);
+            return new ValidatingConv2dPlan(this, engine.plan(op, input, layout), op, input, output, layout);
         } finally {
             exitCall();
         }
@@ -80,17 +86,90 @@ final class ValidatingBackend implements Backend {
 
     @Override
     public Pool2dPlan plan(Pool2d op, Shape input) {
+        return plan(op, input, Layout.NCHW);
+    }
+
+    @Override
+    public Pool2dPlan plan(Pool2d op, Shape input, Layout layout) {
         String where = "pool2d plan";
         checkOpen(where);
         Arguments.notNull(where, "op", op, "a Pool2d");
         Arguments.notNull(where, "input", input, "a shape [n, c, h, w]");
+        Arguments.notNull(where, "layout", layout, "a Layout (NCHW or NHWC)");
         Shape output = op.outputShape(input);
         Arguments.indexable(where, "input", input);
         enterCall(where);
         try {
-            return new ValidatingPool2dPlan(this, engine.plan(op, input), op, input, output);
+            return new ValidatingPool2dPlan(this, engine.plan(op, input, layout), op, input, output, layout);
         } finally {
             exitCall();
+        }
+    }
+
+    @Override
+    public BatchNorm2dPlan plan(BatchNorm2d op, Shape input) {
+        return plan(op, input, Layout.NCHW);
+    }
+
+    @Override
+    public BatchNorm2dPlan plan(BatchNorm2d op, Shape input, Layout layout) {
+        String where = "batchNorm2d plan";
+        checkOpen(where);
+        Arguments.notNull(where, "op", op, "a BatchNorm2d");
+        op.checkInput(where, input);
+        Arguments.notNull(where, "layout", layout, "a Layout (NCHW or NHWC)");
+        Arguments.indexable(where, "input", input);
+        enterCall(where);
+        try {
+            return new ValidatingBatchNorm2dPlan(this, engine.plan(op, input, layout), op, input, layout);
+        } finally {
+            exitCall();
+        }
+    }
+
+    @Override
+    public LrnPlan plan(Lrn op, Shape input) {
+        return plan(op, input, Layout.NCHW);
+    }
+
+    @Override
+    public LrnPlan plan(Lrn op, Shape input, Layout layout) {
+        String where = "lrn plan";
+        checkOpen(where);
+        Arguments.notNull(where, "op", op, "an Lrn");
+        Arguments.notNull(where, "input", input, "a shape [n, c, h, w]");
+        if (input.rank() != 4) {
+            throw new IllegalArgumentException(where + ": input: expected rank 4 [n, c, h, w], got " + input
+                    + " (rank " + input.rank() + ")");
+        }
+        Arguments.notNull(where, "layout", layout, "a Layout (NCHW or NHWC)");
+        Arguments.indexable(where, "input", input);
+        enterCall(where);
+        try {
+            return new ValidatingLrnPlan(this, engine.plan(op, input, layout), op, input, layout);
+        } finally {
+            exitCall();
+        }
+    }
+
+    @Override
+    public void reorder(Tensor src, Tensor dst) {
+        String op = "reorder";
+        checkOpen(op);
+        Arguments.present(op, "src", src, null);
+        Arguments.indexable(op, "src", src.shape());
+        Arguments.tensor(op, "dst", dst, src.shape());
+        Arguments.noAlias(op, "dst", dst, "src", src);
+        Arguments.pin(op, src, dst, null, null);
+        try {
+            enterCall(op);
+            try {
+                engine.reorder(src, dst);
+            } finally {
+                exitCall();
+            }
+        } finally {
+            Arguments.unpin(src, dst, null, null);
         }
     }
 
@@ -119,8 +198,8 @@ final class ValidatingBackend implements Backend {
         Arguments.notNull(op, "a", a, "an Activation");
         Arguments.present(op, "x", x, null);
         Arguments.indexable(op, "x", x.shape());
-        Arguments.tensor(op, "y", y, x.shape());
-        Arguments.noAlias(op, "y", y, "x", x);
+        Arguments.tensor(op, "y", y, x.shape(), x.layout());
+        Arguments.inPlaceOrNoAlias(op, "y", y, "x", x);
         Arguments.pin(op, x, y, null, null);
         try {
             enterCall(op);
@@ -141,9 +220,10 @@ final class ValidatingBackend implements Backend {
         Arguments.notNull(op, "a", a, "an Activation");
         Arguments.present(op, "x", x, null);
         Arguments.indexable(op, "x", x.shape());
-        Arguments.tensor(op, "dy", dy, x.shape());
-        Arguments.tensor(op, "dx", dx, x.shape());
-        Arguments.noAlias(op, "dx", dx, "x", x, "dy", dy);
+        Arguments.tensor(op, "dy", dy, x.shape(), x.layout());
+        Arguments.tensor(op, "dx", dx, x.shape(), x.layout());
+        Arguments.noAlias(op, "dx", dx, "x", x);
+        Arguments.inPlaceOrNoAlias(op, "dx", dx, "dy", dy);
         Arguments.pin(op, x, dy, dx, null);
         try {
             enterCall(op);
@@ -158,12 +238,37 @@ final class ValidatingBackend implements Backend {
     }
 
     @Override
+    public void activationBackwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) {
+        String op = "activationBackwardFromOutput";
+        checkOpen(op);
+        Arguments.notNull(op, "a", a, "an Activation");
+        Arguments.present(op, "y", y, null);
+        Arguments.indexable(op, "y", y.shape());
+        Arguments.tensor(op, "dy", dy, y.shape(), y.layout());
+        Arguments.tensor(op, "dx", dx, y.shape(), y.layout());
+        Arguments.noAlias(op, "dx", dx, "y", y);
+        Arguments.inPlaceOrNoAlias(op, "dx", dx, "dy", dy);
+        Arguments.pin(op, y, dy, dx, null);
+        try {
+            enterCall(op);
+            try {
+                engine.activationBackwardFromOutput(a, y, dy, dx);
+            } finally {
+                exitCall();
+            }
+        } finally {
+            Arguments.unpin(y, dy, dx, null);
+        }
+    }
+
+    @Override
     public void softmax(Tensor logits, Tensor probabilities) {
         String op = "softmax";
         checkOpen(op);
         Arguments.present(op, "logits", logits, null);
+        Arguments.layout(op, "logits", logits, Layout.NCHW);
         Arguments.indexable(op, "logits", logits.shape());
-        Arguments.tensor(op, "probabilities", probabilities, logits.shape());
+        Arguments.tensor(op, "probabilities", probabilities, logits.shape(), Layout.NCHW);
         Arguments.noAlias(op, "probabilities", probabilities, "logits", logits);
         Arguments.pin(op, logits, probabilities, null, null);
         try {
@@ -183,9 +288,10 @@ final class ValidatingBackend implements Backend {
         String op = "softmaxBackward";
         checkOpen(op);
         Arguments.present(op, "probabilities", probabilities, null);
+        Arguments.layout(op, "probabilities", probabilities, Layout.NCHW);
         Arguments.indexable(op, "probabilities", probabilities.shape());
-        Arguments.tensor(op, "dy", dy, probabilities.shape());
-        Arguments.tensor(op, "dLogits", dLogits, probabilities.shape());
+        Arguments.tensor(op, "dy", dy, probabilities.shape(), Layout.NCHW);
+        Arguments.tensor(op, "dLogits", dLogits, probabilities.shape(), Layout.NCHW);
         Arguments.noAlias(op, "dLogits", dLogits, "probabilities", probabilities, "dy", dy);
         Arguments.pin(op, probabilities, dy, dLogits, null);
         try {
@@ -205,8 +311,9 @@ final class ValidatingBackend implements Backend {
         String op = "logSoftmax";
         checkOpen(op);
         Arguments.present(op, "logits", logits, null);
+        Arguments.layout(op, "logits", logits, Layout.NCHW);
         Arguments.indexable(op, "logits", logits.shape());
-        Arguments.tensor(op, "logProbabilities", logProbabilities, logits.shape());
+        Arguments.tensor(op, "logProbabilities", logProbabilities, logits.shape(), Layout.NCHW);
         Arguments.noAlias(op, "logProbabilities", logProbabilities, "logits", logits);
         Arguments.pin(op, logits, logProbabilities, null, null);
         try {
@@ -226,9 +333,10 @@ final class ValidatingBackend implements Backend {
         String op = "logSoftmaxBackward";
         checkOpen(op);
         Arguments.present(op, "logProbabilities", logProbabilities, null);
+        Arguments.layout(op, "logProbabilities", logProbabilities, Layout.NCHW);
         Arguments.indexable(op, "logProbabilities", logProbabilities.shape());
-        Arguments.tensor(op, "dy", dy, logProbabilities.shape());
-        Arguments.tensor(op, "dLogits", dLogits, logProbabilities.shape());
+        Arguments.tensor(op, "dy", dy, logProbabilities.shape(), Layout.NCHW);
+        Arguments.tensor(op, "dLogits", dLogits, logProbabilities.shape(), Layout.NCHW);
         Arguments.noAlias(op, "dLogits", dLogits, "logProbabilities", logProbabilities, "dy", dy);
         Arguments.pin(op, logProbabilities, dy, dLogits, null);
         try {
@@ -248,6 +356,7 @@ final class ValidatingBackend implements Backend {
         String op = "softmaxCrossEntropy";
         checkOpen(op);
         Arguments.present(op, "logits", logits, null);
+        Arguments.layout(op, "logits", logits, Layout.NCHW);
         Arguments.indexable(op, "logits", logits.shape());
         if (logits.shape().rank() != 2) {
             throw new IllegalArgumentException(op + ": logits: expected rank 2 [batch, classes], got "
@@ -267,7 +376,7 @@ final class ValidatingBackend implements Backend {
             }
         }
         if (dLogits != null) {
-            Arguments.tensor(op, "dLogits", dLogits, logits.shape());
+            Arguments.tensor(op, "dLogits", dLogits, logits.shape(), Layout.NCHW);
             Arguments.noAlias(op, "dLogits", dLogits, "logits", logits);
         }
         Arguments.pin(op, logits, dLogits, null, null);
@@ -290,13 +399,11 @@ final class ValidatingBackend implements Backend {
         Arguments.fraction(op, "p", p);
         Arguments.present(op, "x", x, null);
         Arguments.indexable(op, "x", x.shape());
-        Arguments.tensor(op, "y", y, x.shape());
-        Arguments.tensor(op, "mask", mask, x.shape());
-        if (y != x) {
-            Arguments.noAlias(op, "y", y, "x", x);
-        }
+        Arguments.tensor(op, "y", y, x.shape(), x.layout());
+        Arguments.tensor(op, "mask", mask, x.shape(), x.layout());
+        Arguments.inPlaceOrNoAlias(op, "y", y, "x", x);
         Arguments.noAlias(op, "mask", mask, "x", x, "y", y);
-        Arguments.pin(op, x, y == x ? null : y, mask, null);
+        Arguments.pin(op, x, y, mask, null);
         try {
             enterCall(op);
             try {
@@ -305,7 +412,7 @@ final class ValidatingBackend implements Backend {
                 exitCall();
             }
         } finally {
-            Arguments.unpin(x, y == x ? null : y, mask, null);
+            Arguments.unpin(x, y, mask, null);
         }
     }
 
@@ -315,8 +422,8 @@ final class ValidatingBackend implements Backend {
         checkOpen(op);
         Arguments.present(op, "mask", mask, null);
         Arguments.indexable(op, "mask", mask.shape());
-        Arguments.tensor(op, "dy", dy, mask.shape());
-        Arguments.tensor(op, "dx", dx, mask.shape());
+        Arguments.tensor(op, "dy", dy, mask.shape(), mask.layout());
+        Arguments.tensor(op, "dx", dx, mask.shape(), mask.layout());
         Arguments.noAlias(op, "dx", dx, "mask", mask, "dy", dy);
         Arguments.pin(op, mask, dy, dx, null);
         try {
@@ -337,12 +444,10 @@ final class ValidatingBackend implements Backend {
         checkOpen(op);
         Arguments.present(op, "a", a, null);
         Arguments.indexable(op, "a", a.shape());
-        Arguments.tensor(op, "b", b, a.shape());
-        Arguments.tensor(op, "y", y, a.shape());
+        Arguments.tensor(op, "b", b, a.shape(), a.layout());
+        Arguments.tensor(op, "y", y, a.shape(), a.layout());
         Arguments.inPlaceOrDisjoint(op, "y", y, "a", a, "b", b);
-        Tensor output = y == a || y == b ? null : y;
-        Tensor second = b == a ? null : b;
-        Arguments.pin(op, a, second, output, null);
+        Arguments.pin(op, a, b, y, null);
         try {
             enterCall(op);
             try {
@@ -351,7 +456,7 @@ final class ValidatingBackend implements Backend {
                 exitCall();
             }
         } finally {
-            Arguments.unpin(a, second, output, null);
+            Arguments.unpin(a, b, y, null);
         }
     }
 
@@ -362,7 +467,7 @@ final class ValidatingBackend implements Backend {
     private static void weightsAndGradient(String op, Tensor w, Tensor g) {
         Arguments.present(op, "w", w, null);
         Arguments.indexable(op, "w", w.shape());
-        Arguments.tensor(op, "g", g, w.shape());
+        Arguments.tensor(op, "g", g, w.shape(), w.layout());
         Arguments.noAlias(op, "g", g, "w", w);
     }
 
@@ -375,7 +480,7 @@ final class ValidatingBackend implements Backend {
         Arguments.nonNegative(op, "momentum", momentum);
         Arguments.nonNegative(op, "weightDecay", weightDecay);
         if (velocity != null || momentum != 0f) {
-            Arguments.tensor(op, "velocity", velocity, w.shape());
+            Arguments.tensor(op, "velocity", velocity, w.shape(), w.layout());
             Arguments.noAlias(op, "velocity", velocity, "w", w, "g", g);
         }
         Arguments.pin(op, w, g, velocity, null);
@@ -396,7 +501,7 @@ final class ValidatingBackend implements Backend {
         String op = "adaGradUpdate";
         checkOpen(op);
         weightsAndGradient(op, w, g);
-        Arguments.tensor(op, "sumSquares", sumSquares, w.shape());
+        Arguments.tensor(op, "sumSquares", sumSquares, w.shape(), w.layout());
         Arguments.noAlias(op, "sumSquares", sumSquares, "w", w, "g", g);
         Arguments.nonNegative(op, "lr", lr);
         Arguments.nonNegative(op, "weightDecay", weightDecay);
@@ -420,9 +525,9 @@ final class ValidatingBackend implements Backend {
         String op = "adamUpdate";
         checkOpen(op);
         weightsAndGradient(op, w, g);
-        Arguments.tensor(op, "m", m, w.shape());
+        Arguments.tensor(op, "m", m, w.shape(), w.layout());
         Arguments.noAlias(op, "m", m, "w", w, "g", g);
-        Arguments.tensor(op, "v", v, w.shape());
+        Arguments.tensor(op, "v", v, w.shape(), w.layout());
         Arguments.noAlias(op, "v", v, "w", w, "g", g, "m", m);
         Arguments.positive(op, "step", step);
         Arguments.nonNegative(op, "lr", lr);
