@@ -60,6 +60,26 @@ final class ValidatingBackend implements Backend {
         calls.decrementAndGet();
     }
 
+    /**
+     * Pins the call's tensors (nulls skipped) and counts the call into the engine; on failure
+     * nothing stays pinned or counted. Paired with {@link #endCall} in a {@code finally}.
+     */
+    private void beginCall(String op, Tensor a, Tensor b, Tensor c, Tensor d) {
+        Arguments.pin(op, a, b, c, d);
+        try {
+            enterCall(op);
+        } catch (RuntimeException e) {
+            Arguments.unpin(a, b, c, d);
+            throw e;
+        }
+    }
+
+    /** Ends a {@link #beginCall}. */
+    private void endCall(Tensor a, Tensor b, Tensor c, Tensor d) {
+        exitCall();
+        Arguments.unpin(a, b, c, d);
+    }
+
     @Override
     public Conv2dPlan plan(Conv2d op, Shape input) {
         return plan(op, input, Layout.NCHW);
@@ -160,16 +180,11 @@ final class ValidatingBackend implements Backend {
         Arguments.indexable(op, "src", src.shape());
         Arguments.tensor(op, "dst", dst, src.shape());
         Arguments.noAlias(op, "dst", dst, "src", src);
-        Arguments.pin(op, src, dst, null, null);
+        beginCall(op, src, dst, null, null);
         try {
-            enterCall(op);
-            try {
-                engine.reorder(src, dst);
-            } finally {
-                exitCall();
-            }
+            engine.reorder(src, dst);
         } finally {
-            Arguments.unpin(src, dst, null, null);
+            endCall(src, dst, null, null);
         }
     }
 
@@ -200,16 +215,11 @@ final class ValidatingBackend implements Backend {
         Arguments.indexable(op, "x", x.shape());
         Arguments.tensor(op, "y", y, x.shape(), x.layout());
         Arguments.inPlaceOrNoAlias(op, "y", y, "x", x);
-        Arguments.pin(op, x, y, null, null);
+        beginCall(op, x, y, null, null);
         try {
-            enterCall(op);
-            try {
-                engine.activation(a, x, y);
-            } finally {
-                exitCall();
-            }
+            engine.activation(a, x, y);
         } finally {
-            Arguments.unpin(x, y, null, null);
+            endCall(x, y, null, null);
         }
     }
 
@@ -224,16 +234,11 @@ final class ValidatingBackend implements Backend {
         Arguments.tensor(op, "dx", dx, x.shape(), x.layout());
         Arguments.noAlias(op, "dx", dx, "x", x);
         Arguments.inPlaceOrNoAlias(op, "dx", dx, "dy", dy);
-        Arguments.pin(op, x, dy, dx, null);
+        beginCall(op, x, dy, dx, null);
         try {
-            enterCall(op);
-            try {
-                engine.activationBackward(a, x, dy, dx);
-            } finally {
-                exitCall();
-            }
+            engine.activationBackward(a, x, dy, dx);
         } finally {
-            Arguments.unpin(x, dy, dx, null);
+            endCall(x, dy, dx, null);
         }
     }
 
@@ -248,16 +253,11 @@ final class ValidatingBackend implements Backend {
         Arguments.tensor(op, "dx", dx, y.shape(), y.layout());
         Arguments.noAlias(op, "dx", dx, "y", y);
         Arguments.inPlaceOrNoAlias(op, "dx", dx, "dy", dy);
-        Arguments.pin(op, y, dy, dx, null);
+        beginCall(op, y, dy, dx, null);
         try {
-            enterCall(op);
-            try {
-                engine.activationBackwardFromOutput(a, y, dy, dx);
-            } finally {
-                exitCall();
-            }
+            engine.activationBackwardFromOutput(a, y, dy, dx);
         } finally {
-            Arguments.unpin(y, dy, dx, null);
+            endCall(y, dy, dx, null);
         }
     }
 
@@ -270,16 +270,11 @@ final class ValidatingBackend implements Backend {
         Arguments.indexable(op, "logits", logits.shape());
         Arguments.tensor(op, "probabilities", probabilities, logits.shape(), Layout.NCHW);
         Arguments.noAlias(op, "probabilities", probabilities, "logits", logits);
-        Arguments.pin(op, logits, probabilities, null, null);
+        beginCall(op, logits, probabilities, null, null);
         try {
-            enterCall(op);
-            try {
-                engine.softmax(logits, probabilities);
-            } finally {
-                exitCall();
-            }
+            engine.softmax(logits, probabilities);
         } finally {
-            Arguments.unpin(logits, probabilities, null, null);
+            endCall(logits, probabilities, null, null);
         }
     }
 
@@ -293,16 +288,11 @@ final class ValidatingBackend implements Backend {
         Arguments.tensor(op, "dy", dy, probabilities.shape(), Layout.NCHW);
         Arguments.tensor(op, "dLogits", dLogits, probabilities.shape(), Layout.NCHW);
         Arguments.noAlias(op, "dLogits", dLogits, "probabilities", probabilities, "dy", dy);
-        Arguments.pin(op, probabilities, dy, dLogits, null);
+        beginCall(op, probabilities, dy, dLogits, null);
         try {
-            enterCall(op);
-            try {
-                engine.softmaxBackward(probabilities, dy, dLogits);
-            } finally {
-                exitCall();
-            }
+            engine.softmaxBackward(probabilities, dy, dLogits);
         } finally {
-            Arguments.unpin(probabilities, dy, dLogits, null);
+            endCall(probabilities, dy, dLogits, null);
         }
     }
 
@@ -315,16 +305,11 @@ final class ValidatingBackend implements Backend {
         Arguments.indexable(op, "logits", logits.shape());
         Arguments.tensor(op, "logProbabilities", logProbabilities, logits.shape(), Layout.NCHW);
         Arguments.noAlias(op, "logProbabilities", logProbabilities, "logits", logits);
-        Arguments.pin(op, logits, logProbabilities, null, null);
+        beginCall(op, logits, logProbabilities, null, null);
         try {
-            enterCall(op);
-            try {
-                engine.logSoftmax(logits, logProbabilities);
-            } finally {
-                exitCall();
-            }
+            engine.logSoftmax(logits, logProbabilities);
         } finally {
-            Arguments.unpin(logits, logProbabilities, null, null);
+            endCall(logits, logProbabilities, null, null);
         }
     }
 
@@ -338,16 +323,11 @@ final class ValidatingBackend implements Backend {
         Arguments.tensor(op, "dy", dy, logProbabilities.shape(), Layout.NCHW);
         Arguments.tensor(op, "dLogits", dLogits, logProbabilities.shape(), Layout.NCHW);
         Arguments.noAlias(op, "dLogits", dLogits, "logProbabilities", logProbabilities, "dy", dy);
-        Arguments.pin(op, logProbabilities, dy, dLogits, null);
+        beginCall(op, logProbabilities, dy, dLogits, null);
         try {
-            enterCall(op);
-            try {
-                engine.logSoftmaxBackward(logProbabilities, dy, dLogits);
-            } finally {
-                exitCall();
-            }
+            engine.logSoftmaxBackward(logProbabilities, dy, dLogits);
         } finally {
-            Arguments.unpin(logProbabilities, dy, dLogits, null);
+            endCall(logProbabilities, dy, dLogits, null);
         }
     }
 
@@ -379,16 +359,11 @@ final class ValidatingBackend implements Backend {
             Arguments.tensor(op, "dLogits", dLogits, logits.shape(), Layout.NCHW);
             Arguments.noAlias(op, "dLogits", dLogits, "logits", logits);
         }
-        Arguments.pin(op, logits, dLogits, null, null);
+        beginCall(op, logits, dLogits, null, null);
         try {
-            enterCall(op);
-            try {
-                return engine.softmaxCrossEntropy(logits, labels, dLogits);
-            } finally {
-                exitCall();
-            }
+            return engine.softmaxCrossEntropy(logits, labels, dLogits);
         } finally {
-            Arguments.unpin(logits, dLogits, null, null);
+            endCall(logits, dLogits, null, null);
         }
     }
 
@@ -403,16 +378,11 @@ final class ValidatingBackend implements Backend {
         Arguments.tensor(op, "mask", mask, x.shape(), x.layout());
         Arguments.inPlaceOrNoAlias(op, "y", y, "x", x);
         Arguments.noAlias(op, "mask", mask, "x", x, "y", y);
-        Arguments.pin(op, x, y, mask, null);
+        beginCall(op, x, y, mask, null);
         try {
-            enterCall(op);
-            try {
-                engine.dropout(p, seed, x, y, mask);
-            } finally {
-                exitCall();
-            }
+            engine.dropout(p, seed, x, y, mask);
         } finally {
-            Arguments.unpin(x, y, mask, null);
+            endCall(x, y, mask, null);
         }
     }
 
@@ -425,16 +395,11 @@ final class ValidatingBackend implements Backend {
         Arguments.tensor(op, "dy", dy, mask.shape(), mask.layout());
         Arguments.tensor(op, "dx", dx, mask.shape(), mask.layout());
         Arguments.noAlias(op, "dx", dx, "mask", mask, "dy", dy);
-        Arguments.pin(op, mask, dy, dx, null);
+        beginCall(op, mask, dy, dx, null);
         try {
-            enterCall(op);
-            try {
-                engine.dropoutBackward(mask, dy, dx);
-            } finally {
-                exitCall();
-            }
+            engine.dropoutBackward(mask, dy, dx);
         } finally {
-            Arguments.unpin(mask, dy, dx, null);
+            endCall(mask, dy, dx, null);
         }
     }
 
@@ -447,16 +412,11 @@ final class ValidatingBackend implements Backend {
         Arguments.tensor(op, "b", b, a.shape(), a.layout());
         Arguments.tensor(op, "y", y, a.shape(), a.layout());
         Arguments.inPlaceOrDisjoint(op, "y", y, "a", a, "b", b);
-        Arguments.pin(op, a, b, y, null);
+        beginCall(op, a, b, y, null);
         try {
-            enterCall(op);
-            try {
-                engine.add(a, b, y);
-            } finally {
-                exitCall();
-            }
+            engine.add(a, b, y);
         } finally {
-            Arguments.unpin(a, b, y, null);
+            endCall(a, b, y, null);
         }
     }
 
@@ -483,16 +443,11 @@ final class ValidatingBackend implements Backend {
             Arguments.tensor(op, "velocity", velocity, w.shape(), w.layout());
             Arguments.noAlias(op, "velocity", velocity, "w", w, "g", g);
         }
-        Arguments.pin(op, w, g, velocity, null);
+        beginCall(op, w, g, velocity, null);
         try {
-            enterCall(op);
-            try {
-                engine.sgdUpdate(w, g, velocity, lr, momentum, weightDecay);
-            } finally {
-                exitCall();
-            }
+            engine.sgdUpdate(w, g, velocity, lr, momentum, weightDecay);
         } finally {
-            Arguments.unpin(w, g, velocity, null);
+            endCall(w, g, velocity, null);
         }
     }
 
@@ -506,16 +461,11 @@ final class ValidatingBackend implements Backend {
         Arguments.nonNegative(op, "lr", lr);
         Arguments.nonNegative(op, "weightDecay", weightDecay);
         Arguments.nonNegative(op, "eps", eps);
-        Arguments.pin(op, w, g, sumSquares, null);
+        beginCall(op, w, g, sumSquares, null);
         try {
-            enterCall(op);
-            try {
-                engine.adaGradUpdate(w, g, sumSquares, lr, weightDecay, eps);
-            } finally {
-                exitCall();
-            }
+            engine.adaGradUpdate(w, g, sumSquares, lr, weightDecay, eps);
         } finally {
-            Arguments.unpin(w, g, sumSquares, null);
+            endCall(w, g, sumSquares, null);
         }
     }
 
@@ -535,16 +485,11 @@ final class ValidatingBackend implements Backend {
         Arguments.fraction(op, "beta2", beta2);
         Arguments.nonNegative(op, "eps", eps);
         Arguments.nonNegative(op, "weightDecay", weightDecay);
-        Arguments.pin(op, w, g, m, v);
+        beginCall(op, w, g, m, v);
         try {
-            enterCall(op);
-            try {
-                engine.adamUpdate(w, g, m, v, step, lr, beta1, beta2, eps, weightDecay);
-            } finally {
-                exitCall();
-            }
+            engine.adamUpdate(w, g, m, v, step, lr, beta1, beta2, eps, weightDecay);
         } finally {
-            Arguments.unpin(w, g, m, v);
+            endCall(w, g, m, v);
         }
     }
 
