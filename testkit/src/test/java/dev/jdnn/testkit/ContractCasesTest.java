@@ -22,6 +22,8 @@ class ContractCasesTest {
         assertThat(ContractCases.conv()).isEqualTo(ContractCases.conv());
         assertThat(ContractCases.pool()).isEqualTo(ContractCases.pool());
         assertThat(ContractCases.dense()).isEqualTo(ContractCases.dense());
+        assertThat(ContractCases.batchNorm()).isEqualTo(ContractCases.batchNorm());
+        assertThat(ContractCases.lrn()).isEqualTo(ContractCases.lrn());
     }
 
     @Test
