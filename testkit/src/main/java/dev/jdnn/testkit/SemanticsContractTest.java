@@ -203,6 +203,40 @@ public abstract class SemanticsContractTest {
         }
     }
 
+    /**
+     * The workspace backward routes as the forward saw {@code x}: after the forward, {@code x} is
+     * overwritten with values whose maxima lie elsewhere, and {@code backward(ws, dy, dx)} still
+     * sends each gradient to the forward's argmax (a backend that kept {@code x} and recomputed
+     * would follow the new values).
+     */
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void maxPoolWorkspaceBackwardUsesTheForwardsArgmaxNotTheCurrentInput(Layout layout) {
+        Shape input = Shape.nchw(1, 1, 4, 4);
+        float[] seen = {
+            1, 3, 2, 4,
+            5, 7, 6, 8,
+            9, 2, 4, 4,
+            3, 1, 4, 0};
+        float[] later = {
+            9, 0, 9, 0,
+            0, 0, 0, 0,
+            0, 0, 0, 0,
+            0, 0, 0, 9};
+        try (Pool2dPlan plan = tested.plan(Pool2d.max(2, 2), input, layout); Workspace ws = plan.newWorkspace()) {
+            Tensor x = tensor(input, layout, seen);
+            Tensor y = output(plan.outputShape(), layout);
+            plan.forward(x, y, ws);
+            assertValues("max pool y (" + layout + ")", logical(y), 7, 8, 9, 4);
+            x.copyFrom(layout == Layout.NCHW ? later : CaseTensors.permuted(later, input, Layout.NCHW, layout));
+            assertValues("max pool dx from the workspace after x changed (" + layout + ")", backward(plan, ws, 1, 2, 3, 4),
+                    0, 0, 0, 0,
+                    0, 1, 0, 2,
+                    3, 0, 4, 0,
+                    0, 0, 0, 0);
+        }
+    }
+
     /** A multi-channel, multi-image NHWC max pooling with ties: every gradient to its window's first maximum. */
     @Test
     void nhwcMaxPoolTiesGoToTheFirstMaximumOfEachChannel() {
