@@ -54,7 +54,8 @@ final class ActivationKernels {
         }
     }
 
-    private static FloatVector apply(Activation a, FloatVector v) {
+    /** {@code a} applied to every lane of {@code v}. */
+    static FloatVector apply(Activation a, FloatVector v) {
         return switch (a) {
             case RELU -> v.max(0f);
             case SIGMOID -> sigmoid(v);

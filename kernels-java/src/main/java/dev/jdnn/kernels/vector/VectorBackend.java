@@ -45,6 +45,9 @@ final class VectorBackend implements Backend {
         if (op.isDepthwise() && DepthwiseConv2dPlan.fits(op, input)) {
             return new DepthwiseConv2dPlan(op, input, pool);
         }
+        if (DirectConv2dPlan.suits(op, input)) {
+            return new DirectConv2dPlan(op, input, pool);
+        }
         return new GemmConv2dPlan(op, input, pool, gemm);
     }
 
