@@ -65,7 +65,7 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
     private final float[] zeroBias;
     private final boolean padded;
     private final PaddingSkippingConvolution paddingSkipping;
-    private Activation activation;
+    private final Activation activation;
 
     /** Whether {@code op} on {@code input} takes this plan. */
     static boolean suits(Conv2d op, Shape input) {
@@ -133,6 +133,7 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
         this.zeroBias = new float[Math.max(kPad, cPad)];
         this.padded = !op.padding().isNone();
         this.paddingSkipping = new PaddingSkippingConvolution(g);
+        this.activation = op.activation();
     }
 
     private static int roundUp(int value, int multiple) {
@@ -143,6 +144,7 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
     public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
         if (padded && !SegmentVectors.allFinite(w.segment(), 0, w.shape().elementCount())) {
             paddingSkipping.forward(x.segment(), w.segment(), b == null ? null : b.segment(), y.segment());
+            activateInPlace(y);
             return;
         }
         int depth = g.c() * taps;
@@ -274,11 +276,6 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
                 dw.setAtIndex(FLOAT, (long) k * depth + d, total);
             }
         }
-    }
-
-    /** The activation the forward applies before storing (null for none). */
-    void fuse(Activation a) {
-        this.activation = a;
     }
 
     @Override
