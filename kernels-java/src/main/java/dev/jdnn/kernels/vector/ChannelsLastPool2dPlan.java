@@ -27,8 +27,7 @@ import jdk.incubator.vector.VectorSpecies;
  * each output's routed cell; backward scatters by it. Images are shared out over the workers.
  */
 final class ChannelsLastPool2dPlan implements Pool2dPlan {
-    private static final VectorSpecies<Integer> INTS = SPECIES.withLanes(int.class).withShape(SPECIES.vectorShape())
-            .check(Integer.class);
+    private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
 
     private final Pool2d op;
     private final Shape input;

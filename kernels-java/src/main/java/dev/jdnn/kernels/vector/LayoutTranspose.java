@@ -6,7 +6,6 @@ import static dev.jdnn.kernels.vector.SegmentVectors.SPECIES;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 
 /**
  * {@code Backend.reorder} between NCHW and NHWC: per image, the {@code c x (h·w)} matrix
@@ -93,9 +92,9 @@ final class LayoutTranspose {
             for (; i <= rows - LANES; i += LANES) {
                 FloatVector.fromArray(SPECIES, source, i * cols + j, index, 0).intoArray(target, row + i);
             }
-            if (i < rows) {
-                VectorMask<Float> m = SPECIES.indexInRange(i, rows);
-                FloatVector.fromArray(SPECIES, source, i * cols + j, index, 0, m).intoArray(target, row + i, m);
+            // The tail one element at a time: a masked gather still range-checks its idle lanes.
+            for (; i < rows; i++) {
+                target[row + i] = source[i * cols + j];
             }
         }
     }
