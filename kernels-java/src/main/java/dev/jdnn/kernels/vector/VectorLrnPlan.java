@@ -188,20 +188,31 @@ final class VectorLrnPlan implements LrnPlan {
         }
     }
 
-    /** One NHWC pixel, its {@code c} channels at {@code at}: y or dx. */
+    /**
+     * One NHWC pixel, its {@code c} channels at {@code at}: y or dx. Three loops in methods of their
+     * own: as one method C1 ran out of registers compiling it.
+     */
     private void channelsLast(long at, boolean backward, float[] row, float[] terms) {
+        squares(at, row);
+        windowPass(at, backward, row, terms);
+        if (backward) {
+            gradientPass(at, row, terms);
+        }
+    }
+
+    private void squares(long at, float[] row) {
         for (int ch = 0; ch < c; ch += LANES) {
             VectorMask<Float> m = SPECIES.indexInRange(ch, c);
             FloatVector v = load(x, at + ch, m);
             v.mul(v).intoArray(row, pad + ch, m);
         }
+    }
+
+    /** Forward: y. Backward: the terms {@code dy·x·s^(-β-1)} into {@code terms}. */
+    private void windowPass(long at, boolean backward, float[] row, float[] terms) {
         for (int ch = 0; ch < c; ch += LANES) {
             VectorMask<Float> m = SPECIES.indexInRange(ch, c);
-            FloatVector sum = FloatVector.zero(SPECIES);
-            for (int o = windowStart; o <= windowEnd; o++) {
-                sum = sum.add(FloatVector.fromArray(SPECIES, row, pad + ch + o));
-            }
-            FloatVector s = sum.fma(alphaOverSize, k);
+            FloatVector s = windowSum(row, pad + ch).fma(alphaOverSize, k);
             FloatVector scaled = s.lanewise(VectorOperators.POW, negBeta);
             FloatVector xv = load(x, at + ch, m);
             if (!backward) {
@@ -210,20 +221,28 @@ final class VectorLrnPlan implements LrnPlan {
                 load(dy, at + ch, m).mul(xv).mul(scaled.div(s)).intoArray(terms, pad + ch, m);
             }
         }
-        if (!backward) {
-            return;
+    }
+
+    private FloatVector windowSum(float[] row, int at) {
+        FloatVector sum = FloatVector.zero(SPECIES);
+        for (int o = windowStart; o <= windowEnd; o++) {
+            sum = sum.add(FloatVector.fromArray(SPECIES, row, at + o));
         }
-        // The window sums above are recomputed per channel rather than kept: one more pass over a
-        // row in L1, against a second row of scratch per worker.
+        return sum;
+    }
+
+    /**
+     * dx from the terms; the window sums are recomputed rather than kept (one more pass over a row
+     * in L1, against another row of scratch).
+     */
+    private void gradientPass(long at, float[] row, float[] terms) {
         for (int ch = 0; ch < c; ch += LANES) {
             VectorMask<Float> m = SPECIES.indexInRange(ch, c);
-            FloatVector sq = FloatVector.zero(SPECIES);
             FloatVector t = FloatVector.zero(SPECIES);
             for (int o = windowStart; o <= windowEnd; o++) {
-                sq = sq.add(FloatVector.fromArray(SPECIES, row, pad + ch + o));
                 t = t.add(FloatVector.fromArray(SPECIES, terms, pad + ch - o));
             }
-            FloatVector s = sq.fma(alphaOverSize, k);
+            FloatVector s = windowSum(row, pad + ch).fma(alphaOverSize, k);
             FloatVector xv = load(x, at + ch, m);
             load(dy, at + ch, m).mul(s.lanewise(VectorOperators.POW, negBeta)).sub(xv.mul(t).mul(gradientFactor))
                     .intoMemorySegment(out, (at + ch) * Float.BYTES, ORDER, m);
