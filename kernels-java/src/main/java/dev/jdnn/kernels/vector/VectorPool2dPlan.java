@@ -5,10 +5,12 @@ import static dev.jdnn.kernels.vector.SegmentVectors.LANES;
 import static dev.jdnn.kernels.vector.SegmentVectors.ORDER;
 import static dev.jdnn.kernels.vector.SegmentVectors.SPECIES;
 
+import dev.jdnn.Layout;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
+import dev.jdnn.Workspace;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -59,6 +61,9 @@ final class VectorPool2dPlan implements Pool2dPlan {
     private final float[][] offsets;
     private final WorkerPool.Job forwardJob = this::forwardShare;
     private final WorkerPool.Job backwardJob = this::backwardShare;
+    private final WorkerPool.Job scatterJob = this::scatterShare;
+    /** Where the running forward records each output's routed cell (max pooling with a workspace), else null. */
+    private int[] argmax;
 
     private MemorySegment x;
     private MemorySegment dy;
@@ -96,6 +101,57 @@ final class VectorPool2dPlan implements Pool2dPlan {
     @Override
     public void forward(Tensor xt, Tensor yt) {
         run(xt.segment(), null, yt.segment(), forwardJob);
+    }
+
+    @Override
+    public Layout layout() {
+        return Layout.NCHW;
+    }
+
+    @Override
+    public Workspace newWorkspace() {
+        return new PoolArgmax(max ? Math.toIntExact(output.elementCount()) : 0);
+    }
+
+    @Override
+    public void forward(Tensor xt, Tensor yt, Workspace ws) {
+        argmax = max ? ((PoolArgmax) ws).cells : null;
+        try {
+            run(xt.segment(), null, yt.segment(), forwardJob);
+        } finally {
+            argmax = null;
+        }
+    }
+
+    @Override
+    public void backward(Workspace ws, Tensor dyt, Tensor dxt) {
+        if (!max) {
+            // Average pooling reads no x: dx stands in for it where only its size is asked.
+            run(dxt.segment(), dyt.segment(), dxt.segment(), backwardJob);
+            return;
+        }
+        argmax = ((PoolArgmax) ws).cells;
+        try {
+            run(null, dyt.segment(), dxt.segment(), scatterJob);
+        } finally {
+            argmax = null;
+        }
+    }
+
+    /** dx = 0, then each dy added to the cell the forward recorded, this worker's planes. */
+    private void scatterShare(int worker, int workers) {
+        int[] cells = argmax;
+        int outputs = g.oh * g.ow;
+        int end = WorkerPool.start(planes, worker + 1, workers);
+        for (int plane = WorkerPool.start(planes, worker, workers); plane < end; plane++) {
+            long xPlane = (long) plane * g.h * g.w;
+            int yPlane = plane * outputs;
+            SegmentVectors.fill(out, xPlane, g.h * g.w, 0f);
+            for (int o = 0; o < outputs; o++) {
+                long at = xPlane + cells[yPlane + o];
+                out.setAtIndex(FLOAT, at, out.getAtIndex(FLOAT, at) + dy.getAtIndex(FLOAT, yPlane + o));
+            }
+        }
     }
 
     @Override
@@ -145,15 +201,19 @@ final class VectorPool2dPlan implements Pool2dPlan {
                 long yRow = yPlane + (long) yo * g.ow;
                 int xo = 0;
                 for (; xo < g.interiorStart; xo++) {
-                    out.setAtIndex(FLOAT, yRow + xo, scalarWindow(xPlane, yo, xo));
+                    out.setAtIndex(FLOAT, yRow + xo, scalarWindow(xPlane, yo, xo, yRow + xo));
                 }
                 for (int lanes; xo < vectorEnd(); xo += lanes) {
                     lanes = Math.min(LANES, vectorEnd() - xo);
                     long origin = origin(xPlane, yo, xo);
                     if (!loadsInside(origin, yo, limit)) {
                         for (int lane = 0; lane < lanes; lane++) {
-                            out.setAtIndex(FLOAT, yRow + xo + lane, scalarWindow(xPlane, yo, xo + lane));
+                            out.setAtIndex(FLOAT, yRow + xo + lane,
+                                    scalarWindow(xPlane, yo, xo + lane, yRow + xo + lane));
                         }
+                    } else if (max && argmax != null) {
+                        maxRoutedChunk(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo, xPlane,
+                                offsets[worker]);
                     } else if (max) {
                         maxChunk(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo);
                     } else {
@@ -162,9 +222,45 @@ final class VectorPool2dPlan implements Pool2dPlan {
                     }
                 }
                 for (; xo < g.ow; xo++) {
-                    out.setAtIndex(FLOAT, yRow + xo, scalarWindow(xPlane, yo, xo));
+                    out.setAtIndex(FLOAT, yRow + xo, scalarWindow(xPlane, yo, xo, yRow + xo));
                 }
             }
+        }
+    }
+
+    /**
+     * As {@link #maxChunk}, and records each window's routed cell (first NaN, else first maximum)
+     * in {@link #argmax}, as an index in the plane: the search of {@link #maxBackwardChunk}, run
+     * once in the forward so that the backward only scatters.
+     */
+    private void maxRoutedChunk(long origin, int rows, int lanes, long yAt, long xPlane, float[] cells) {
+        VectorShuffle<Float> evens = EVENS;
+        int s = g.strideW;
+        boolean stride2 = s == 2;
+        FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        FloatVector bestCell = FloatVector.zero(SPECIES);
+        VectorMask<Float> bestIsNaN = SPECIES.maskAll(false);
+        for (int i = 0; i < rows; i++) {
+            int rowOffset = i * g.w;
+            long at = (origin + rowOffset) * Float.BYTES;
+            for (int j = 0; j < g.kernelW; j++) {
+                long byteAt = at + (long) j * Float.BYTES;
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, byteAt, ORDER);
+                if (stride2) {
+                    v = v.rearrange(evens, FloatVector.fromMemorySegment(SPECIES, x, byteAt + VECTOR_BYTES, ORDER));
+                }
+                VectorMask<Float> isNaN = v.compare(VectorOperators.NE, v);
+                VectorMask<Float> take = v.compare(VectorOperators.GT, best).or(isNaN.andNot(bestIsNaN));
+                best = best.blend(v, take);
+                bestCell = bestCell.blend((float) (rowOffset + j), take);
+                bestIsNaN = bestIsNaN.or(isNaN);
+            }
+        }
+        store(best, yAt, lanes);
+        bestCell.intoArray(cells, 0);
+        long first = origin - xPlane;
+        for (int lane = 0; lane < lanes; lane++) {
+            argmax[(int) yAt + lane] = (int) (first + (long) lane * s + (long) cells[lane]);
         }
     }
 
@@ -222,10 +318,17 @@ final class VectorPool2dPlan implements Pool2dPlan {
         }
     }
 
-    /** Window {@code (yo, xo)}'s maximum or mean, one cell at a time. */
-    private float scalarWindow(long xPlane, int yo, int xo) {
+    /**
+     * Window {@code (yo, xo)}'s maximum or mean, one cell at a time; records the routed cell of
+     * output {@code yAt} when a workspace is being filled.
+     */
+    private float scalarWindow(long xPlane, int yo, int xo, long yAt) {
         if (max) {
-            return x.getAtIndex(FLOAT, routedCell(xPlane, yo, xo));
+            long cell = routedCell(xPlane, yo, xo);
+            if (argmax != null) {
+                argmax[(int) yAt] = (int) (cell - xPlane);
+            }
+            return x.getAtIndex(FLOAT, cell);
         }
         float sum = 0f;
         for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
