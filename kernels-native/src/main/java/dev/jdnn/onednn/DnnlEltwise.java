@@ -13,16 +13,18 @@ import java.lang.foreign.ValueLayout;
  * and element count: building one costs more than running it. The backward passes take the
  * forward input ({@code x}), so ReLU's gradient at 0 is 0 ({@code alpha = 0}). oneDNN's ReLU maps
  * NaN to 0, passes the gradient at NaN and forms {@code 0 * Inf}; the contract keeps NaN and gives
- * the gradient only where {@code x > 0}. So ReLU runs in one Java pass with the Vector API
- * ({@link VectorRelu}, as fast as oneDNN's) when module {@code jdk.incubator.vector} is present;
- * without it, in oneDNN after one {@link NonFinite} scan finds no NaN or infinity, else in a scalar
- * Java loop. Sigmoid and tanh already follow the contract in oneDNN (NaN to NaN, infinities to
- * their limits).
+ * the gradient only where {@code x > 0}. So ReLU runs in oneDNN after one {@link NonFinite} scan
+ * finds no NaN or infinity, else in a scalar Java loop. A Vector API pass was as fast in a JVM that
+ * ran nothing else, but Vector API code is fast only in C2's compilation of it, which shares
+ * profiles and compiled code with every other user of the API: in a JVM that had run the
+ * {@code vector} backend it took 1.75x as long (43 against 25 us forward on LeNet-5's
+ * [64,6,28,28], AVX-512, 2 cores), and before C2 compiles it (a deoptimisation included) the API's
+ * Java fallbacks take 340x as long (8.9 ms in C1) where the scan's plain loop takes 20x. Sigmoid
+ * and tanh already follow the contract in
+ * oneDNN (NaN to NaN, infinities to their limits).
  */
 final class DnnlEltwise implements AutoCloseable {
     private static final Activation[] ACTIVATIONS = Activation.values();
-    /** Whether {@link VectorRelu} can run; checked here so that no vector class loads without the module. */
-    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private final OneDnnRuntime runtime;
     private final PassCache passes = new PassCache();
@@ -35,10 +37,6 @@ final class DnnlEltwise implements AutoCloseable {
     /** {@code y = a(x)}. */
     void forward(Activation a, Tensor x, Tensor y) {
         long count = x.shape().elementCount();
-        if (a == Activation.RELU && VECTOR_API) {
-            VectorRelu.forward(x.segment(), y.segment(), count);
-            return;
-        }
         if (a == Activation.RELU && NonFinite.any(x.segment(), count)) {
             reluOfNonFinite(x.segment(), y.segment(), count);
             return;
@@ -50,10 +48,6 @@ final class DnnlEltwise implements AutoCloseable {
     /** {@code dx = a'(x) * dy}. */
     void backward(Activation a, Tensor x, Tensor dy, Tensor dx) {
         long count = x.shape().elementCount();
-        if (a == Activation.RELU && VECTOR_API) {
-            VectorRelu.backward(x.segment(), dy.segment(), dx.segment(), count);
-            return;
-        }
         if (a == Activation.RELU && NonFinite.any(x.segment(), dy.segment(), count)) {
             reluGradientOfNonFinite(x.segment(), dy.segment(), dx.segment(), count);
             return;
