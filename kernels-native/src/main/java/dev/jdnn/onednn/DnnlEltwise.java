@@ -56,6 +56,23 @@ final class DnnlEltwise implements AutoCloseable {
         passes.run(kind(a, true), count, 1, factory, x.segment(), dy.segment(), dx.segment());
     }
 
+    /**
+     * {@code dx = a'(from y) * dy}, oneDNN's {@code *_use_dst_for_bwd} algorithms. ReLU's
+     * ({@code y > 0 ? dy : 0}) forms {@code 0 * dy} where {@code y <= 0}, NaN for a NaN or infinite
+     * {@code dy} where the contract gives 0, so a {@code dy} holding one runs in Java. In place
+     * ({@code dx} = {@code dy}) is safe in both: oneDNN's eltwise reads each element before it
+     * writes it.
+     */
+    void backwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) {
+        long count = y.shape().elementCount();
+        if (a == Activation.RELU && NonFinite.any(dy.segment(), count)) {
+            JavaActivation.backwardFromOutput(a, y.segment(), dy.segment(), dx.segment(), count);
+            return;
+        }
+        runtime.enterCurrentThread();
+        passes.run(FROM_OUTPUT + a.ordinal(), count, 1, factory, y.segment(), dy.segment(), dx.segment());
+    }
+
     /** ReLU with NaN kept (oneDNN's maps NaN to 0). */
     private static void reluOfNonFinite(MemorySegment x, MemorySegment y, long count) {
         for (long i = 0; i < count; i++) {
@@ -85,34 +102,42 @@ final class DnnlEltwise implements AutoCloseable {
         passes.close();
     }
 
+    /** Kinds from here on are the from-output backward passes, one per activation. */
+    private static final int FROM_OUTPUT = 2 * ACTIVATIONS.length;
+
     private static int kind(Activation a, boolean backward) {
         return a.ordinal() * 2 + (backward ? 1 : 0);
     }
 
     private PassCache.Entry build(int kind, long count, long unused) {
+        if (kind >= FROM_OUTPUT) {
+            int algorithm = PostOps.fromOutputAlgorithm(ACTIVATIONS[kind - FROM_OUTPUT]);
+            return PassCache.Entry.backward(backwardBuilder(algorithm, dnnl_h.DNNL_ARG_DST(), count),
+                    forwardBuilder(algorithm, count).describe(PassLayout.PLAIN));
+        }
         Activation a = ACTIVATIONS[kind / 2];
         if (kind % 2 == 0) {
-            return PassCache.Entry.of(forwardBuilder(a, count).build(Layout.PLAIN));
+            return PassCache.Entry.of(forwardBuilder(algorithm(a), count).build(PassLayout.PLAIN));
         }
-        return PassCache.Entry.backward(backwardBuilder(a, count), forwardBuilder(a, count).describe(Layout.PLAIN));
+        return PassCache.Entry.backward(backwardBuilder(algorithm(a), dnnl_h.DNNL_ARG_SRC(), count),
+                forwardBuilder(algorithm(a), count).describe(PassLayout.PLAIN));
     }
 
-    private PassBuilder backwardBuilder(Activation a, long count) {
+    /** The backward pass of {@code algorithm}, whose data argument is {@code dataArg} (the forward's src or dst). */
+    private PassBuilder backwardBuilder(int algorithm, int dataArg, long count) {
         Engine engine = runtime.engine();
-        int algorithm = algorithm(a);
         PassBuilder builder = new PassBuilder(runtime, "dnnl_eltwise_backward_primitive_desc_create",
                 (out, md, hint, attr) -> dnnl_h.dnnl_eltwise_backward_primitive_desc_create(out, engine.handle(),
                         algorithm, md.apply(dnnl_h.DNNL_ARG_DIFF_SRC()), md.apply(dnnl_h.DNNL_ARG_DIFF_DST()),
-                        md.apply(dnnl_h.DNNL_ARG_SRC()), 0f, 0f, hint, attr));
-        builder.input(dnnl_h.DNNL_ARG_SRC(), dnnl_h.dnnl_a(), count);
+                        md.apply(dataArg), 0f, 0f, hint, attr));
+        builder.input(dataArg, dnnl_h.dnnl_a(), count);
         builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), dnnl_h.dnnl_a(), count);
         builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), dnnl_h.dnnl_a(), count);
         return builder;
     }
 
-    private PassBuilder forwardBuilder(Activation a, long count) {
+    private PassBuilder forwardBuilder(int algorithm, long count) {
         Engine engine = runtime.engine();
-        int algorithm = algorithm(a);
         PassBuilder builder = new PassBuilder(runtime, "dnnl_eltwise_forward_primitive_desc_create",
                 (out, md, hint, attr) -> dnnl_h.dnnl_eltwise_forward_primitive_desc_create(out, engine.handle(),
                         dnnl_h.dnnl_forward_training(), algorithm, md.apply(dnnl_h.DNNL_ARG_SRC()),
@@ -123,10 +148,6 @@ final class DnnlEltwise implements AutoCloseable {
     }
 
     private static int algorithm(Activation a) {
-        return switch (a) {
-            case RELU -> dnnl_h.dnnl_eltwise_relu();
-            case SIGMOID -> dnnl_h.dnnl_eltwise_logistic();
-            case TANH -> dnnl_h.dnnl_eltwise_tanh();
-        };
+        return PostOps.forwardAlgorithm(a);
     }
 }
