@@ -53,6 +53,34 @@ class NaiveActivationsTest {
         TensorAssertions.assertClose("y", y, expected, 1e-6);
     }
 
+    /**
+     * The gradient from the forward output equals the gradient from the input (same derivative,
+     * expressed through y), out of place and in place ({@code dx} the very tensor {@code dy}).
+     */
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void backwardFromOutputMatchesBackwardFromInputAlsoInPlace(Activation a) {
+        Tensor x = tensors.uniform(SHAPE, 4);
+        Tensor y = tensors.output(SHAPE);
+        Tensor g = tensors.uniform(SHAPE, 1);
+        backend.activation(a, x, y);
+        Tensor fromInput = tensors.output(SHAPE);
+        Tensor fromOutput = tensors.output(SHAPE);
+        backend.activationBackward(a, x, g, fromInput);
+        backend.activationBackwardFromOutput(a, y, g, fromOutput);
+        // y is rounded to float before its derivative is formed: a few float ulps of the gradient.
+        TensorAssertions.assertClose("dx from y", fromOutput, GradientCheck.toDoubles(fromInput), 1e-6);
+        Tensor inPlace = tensors.of(SHAPE, g.toArray());
+        backend.activationBackwardFromOutput(a, y, inPlace, inPlace);
+        assertThat(inPlace.toArray()).containsExactly(fromOutput.toArray());
+        Tensor forwardInPlace = tensors.of(SHAPE, x.toArray());
+        backend.activation(a, forwardInPlace, forwardInPlace);
+        assertThat(forwardInPlace.toArray()).containsExactly(y.toArray());
+        Tensor backwardInPlace = tensors.of(SHAPE, g.toArray());
+        backend.activationBackward(a, x, backwardInPlace, backwardInPlace);
+        assertThat(backwardInPlace.toArray()).containsExactly(fromInput.toArray());
+    }
+
     @ParameterizedTest
     @EnumSource(Activation.class)
     void backwardMatchesCentralDifferences(Activation a) {
