@@ -7,7 +7,7 @@
  * their primitives, reorders and scratch buffers once and only re-point memory handles at the
  * caller's tensors when run. Where oneDNN's result or cost departs from the contract, Java takes
  * over: {@code LongRowSoftmax} and {@code LogSoftmaxEpilogue} (accuracy), {@code MaxPoolWindows}
- * for NaN and infinities (found by {@code NonFinite}), {@code VectorRelu} for every ReLU,
+ * for NaN and infinities (found by {@code NonFinite}, which also guards ReLU),
  * {@code AveragePoolDivisor} (divisors), {@code DirectConvolution} (sparse strides). A plan runs
  * on one thread at a time ({@code PlanUse}), and every primitive run keeps the caller's arenas
  * open ({@code Primitive}).
