@@ -23,12 +23,19 @@ public final class Model implements AutoCloseable {
     private final Shape imageShape;
     private final List<LayerFactory> layers;
     private final List<Parameter> parameters;
+    private final RunMode mode;
 
-    Model(String name, Shape imageShape, List<LayerFactory> layers, List<Parameter> parameters) {
+    Model(String name, Shape imageShape, List<LayerFactory> layers, List<Parameter> parameters, RunMode mode) {
         this.name = name;
         this.imageShape = imageShape;
         this.layers = List.copyOf(layers);
         this.parameters = List.copyOf(parameters);
+        this.mode = mode;
+    }
+
+    /** Training or inference, for every network of this model (layers such as dropout read it). */
+    RunMode mode() {
+        return mode;
     }
 
     /** E.g. {@code LeNet-5}. */

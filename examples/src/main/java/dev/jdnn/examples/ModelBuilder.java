@@ -1,5 +1,6 @@
 package dev.jdnn.examples;
 
+import dev.jdnn.Activation;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Dense;
 import dev.jdnn.Pool2d;
@@ -7,44 +8,56 @@ import dev.jdnn.Shape;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
- * Lists a model's layers in order and creates its parameters as it goes: weights He-initialised
- * from one seeded {@link Random} in layer order (so a seed fixes every weight), biases zero. The
- * first weighted layer is told that its input gradient is never needed.
+ * Lists a model's layers in order and creates its parameters as it goes: weights drawn by the
+ * options' {@link WeightInit}, each from its own seed taken in layer order from the options'
+ * seed (so a seed fixes every weight), biases zero. With a dropout probability, a dropout layer
+ * goes before every dense layer. The first weighted layer is told that its input gradient is
+ * never needed.
  */
 final class ModelBuilder {
-    private final Random random;
+    private final ModelOptions options;
+    private final SplittableRandom seeds;
+    private final RunMode mode = new RunMode();
     private final List<Parameter> params = new ArrayList<>();
     private final List<Model.LayerFactory> layers = new ArrayList<>();
 
-    /** A builder whose weights come from {@code seed}. */
-    ModelBuilder(long seed) {
-        this.random = new Random(seed);
+    /** A builder following {@code options}. */
+    ModelBuilder(ModelOptions options) {
+        this.options = options;
+        this.seeds = new SplittableRandom(options.seed());
     }
 
-    /** A convolution with bias; fan-in = input channels x kernel area. */
-    ModelBuilder conv(String name, Conv2d op) {
-        Parameter weight = weight(name, op.weightShape(), op.inChannels() * op.kernelH() * op.kernelW());
+    /** A convolution with bias, followed by {@code activation} (null: none). */
+    ModelBuilder conv(String name, Conv2d op, Activation activation) {
+        Parameter weight = weight(name, op.weightShape(), 0);
         Parameter bias = bias(name, op.biasShape());
         layers.add((b, x, first) -> WeightedLayer.conv(name, b, op, x, weight, bias, !first));
-        return this;
+        return activation(name, activation);
     }
 
-    /** A dense layer {@code in -> out} with bias; fan-in = {@code in}. */
-    ModelBuilder dense(String name, int in, int out) {
+    /** A dense layer {@code in -> out} with bias, followed by {@code activation} (null: none). */
+    ModelBuilder dense(String name, int in, int out, Activation activation) {
+        return dense(name, in, out, activation, 0);
+    }
+
+    /**
+     * A dense layer whose weights the model decays by {@code weightDecay} (L2 added to their
+     * gradient) unless the options set one decay for every parameter.
+     */
+    ModelBuilder dense(String name, int in, int out, Activation activation, float weightDecay) {
+        if (options.dropout() > 0) {
+            double p = options.dropout();
+            long seed = seeds.nextLong();
+            layers.add((b, x, first) -> new DropoutLayer("drop-" + name, b, x, p, seed, mode));
+        }
         Dense op = Dense.of(in, out);
-        Parameter weight = weight(name, op.weightShape(), in);
+        Parameter weight = weight(name, op.weightShape(), weightDecay);
         Parameter bias = bias(name, op.biasShape());
         layers.add((b, x, first) -> WeightedLayer.dense(name, b, op, x, weight, bias, !first));
-        return this;
-    }
-
-    /** An element-wise ReLU. */
-    ModelBuilder relu(String name) {
-        layers.add((b, x, first) -> new ReluLayer(name, b, x));
-        return this;
+        return activation(name, activation);
     }
 
     /** A max pooling. */
@@ -61,18 +74,26 @@ final class ModelBuilder {
 
     /** The model named {@code name} over images of {@code imageShape} ({@code [c, h, w]}). */
     Model build(String name, Shape imageShape) {
-        return new Model(name, imageShape, layers, params);
+        return new Model(name, imageShape, layers, params, mode);
     }
 
-    private Parameter weight(String layer, Shape shape, int fanIn) {
-        Parameter weight = new Parameter(layer + ".weight", shape);
-        weight.initialiseHe(fanIn, random);
+    private ModelBuilder activation(String layer, Activation activation) {
+        if (activation != null) {
+            layers.add((b, x, first) -> new ActivationLayer(layer + "." + activation.name().toLowerCase(
+                    java.util.Locale.ROOT), b, activation, x));
+        }
+        return this;
+    }
+
+    private Parameter weight(String layer, Shape shape, float ownDecay) {
+        Parameter weight = new Parameter(layer + ".weight", shape, options.decayOf(ownDecay));
+        options.init().initialise(weight.value(), seeds.nextLong());
         params.add(weight);
         return weight;
     }
 
     private Parameter bias(String layer, Shape shape) {
-        Parameter bias = new Parameter(layer + ".bias", shape);
+        Parameter bias = new Parameter(layer + ".bias", shape, options.decayOf(0));
         params.add(bias);
         return bias;
     }
