@@ -59,8 +59,9 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> shapes = new ArrayList<>();
 
     @Option(names = "--op", split = ",", paramLabel = "OP",
-            description = "conv, pool, dense, network, or one pass: conv.fwd, conv.bwd_d, conv.bwd_w, pool.fwd, "
-                    + "pool.bwd, dense.fwd, dense.bwd_d, dense.bwd_w, network.step")
+            description = "conv, pool, dense, network, update, eltwise, or one pass: conv.fwd, conv.bwd_d, "
+                    + "conv.bwd_w, pool.fwd, pool.bwd, dense.fwd, dense.bwd_d, dense.bwd_w, network.step, update.sgd, "
+                    + "update.adagrad, update.adam, eltwise.dropout, eltwise.add")
     List<String> ops = new ArrayList<>();
 
     @Option(names = "--threads", split = ",", paramLabel = "N", description = "thread counts, 'all' = every processor "
@@ -144,6 +145,19 @@ public final class BenchCommand implements Callable<Integer> {
                 console.printf("peak FMA, %d threads: failed: %s%n", t, e.getMessage());
             }
         }
+        for (Cell copy : copyProbes(selection)) {
+            try {
+                JsonNode entries = runner.runCopy(copy.shape(), copy.threads(),
+                        String.format(Locale.ROOT, "copy-%s-%dt", copy.shape(), copy.threads()));
+                all.addAll((ArrayNode) entries);
+                RunResults.parse(entries).copyGbPerSecond(copy.shape(), copy.threads()).ifPresent(g ->
+                        console.printf("copy bandwidth, %s, %d thread%s: %.1f GB/s%n", copy.shape(), copy.threads(),
+                                copy.threads() == 1 ? "" : "s", g));
+            } catch (CellFailedException e) {
+                console.printf("copy bandwidth, %s, %d threads: failed: %s%n", copy.shape(), copy.threads(),
+                        e.getMessage());
+            }
+        }
         json.writerWithDefaultPrettyPrinter().writeValue(rawJson.toFile(), all);
 
         if (settings.forks() == 0) {
@@ -197,6 +211,21 @@ public final class BenchCommand implements Callable<Integer> {
         console.printf("report: %s (also report.png, jmh-result.json); wall time %s%n", dir.resolve("report.md"),
                 duration((System.nanoTime() - started) / 1e9));
         return 0;
+    }
+
+    /**
+     * The copy measurements the element-wise cells of {@code selection} are set beside: one per
+     * shape and thread count among them (the backend field is unused).
+     */
+    static List<Cell> copyProbes(Selection selection) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Cell> probes = new ArrayList<>();
+        for (Cell c : selection.cells()) {
+            if (c.pass().elementwise() && seen.add(c.shape() + "/" + c.threads())) {
+                probes.add(new Cell(c.pass(), c.shape(), "copy", c.threads()));
+            }
+        }
+        return probes;
     }
 
     /** Whether {@code --threads} was given on the command line. */
@@ -259,7 +288,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (matching.isEmpty()) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--op: unknown op or pass '" + op
-                        + "'; expected conv, pool, dense, network or one of " + List.of(Pass.values()).stream().map(Pass::label)
+                        + "'; expected conv, pool, dense, network, update, eltwise or one of " + List.of(Pass.values()).stream().map(Pass::label)
                         .toList());
             }
             chosen.addAll(matching);

@@ -55,6 +55,16 @@ final class CellRunner {
         return execute(settings.forPeak().applyTo(options), name);
     }
 
+    /** Measures {@link CopyBenchmark} at {@code shape} on {@code threads} copying threads. */
+    JsonNode runCopy(String shape, int threads, String name) throws CellFailedException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + Pattern.quote(CopyBenchmark.class.getName() + ".copy") + "$")
+                .param("shape", shape)
+                .param("threads", String.valueOf(threads))
+                .threads(1);
+        return execute(settings.applyTo(options), name);
+    }
+
     private JsonNode execute(ChainedOptionsBuilder options, String name) throws CellFailedException {
         Path json = workDir.resolve(name + ".json");
         Path log = workDir.resolve(name + ".log");

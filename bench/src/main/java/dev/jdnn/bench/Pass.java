@@ -20,7 +20,16 @@ public enum Pass {
     DENSE_BACKWARD_WEIGHTS("dense", "bwd_w", DenseBenchmark.class, "backwardWeights",
             "Dense backward weights (with bias gradient)"),
     NETWORK_STEP("network", "step", NetworkBenchmark.class, "step",
-            "Network training step (forward, loss, backward; many shapes in one JVM)");
+            "Network training step (forward, loss, backward; many shapes in one JVM)"),
+    UPDATE_SGD("update", "sgd", ElementwiseBenchmark.class, "sgd",
+            "SGD update with momentum and weight decay (reads w, g, v; writes w, v)"),
+    UPDATE_ADAGRAD("update", "adagrad", ElementwiseBenchmark.class, "adagrad",
+            "AdaGrad update (reads w, g, s; writes w, s)"),
+    UPDATE_ADAM("update", "adam", ElementwiseBenchmark.class, "adam",
+            "Adam update (reads w, g, m, v; writes w, m, v)"),
+    ELEMENTWISE_DROPOUT("eltwise", "dropout", ElementwiseBenchmark.class, "dropout",
+            "Dropout forward (reads x; writes y, mask)"),
+    ELEMENTWISE_ADD("eltwise", "add", ElementwiseBenchmark.class, "add", "Add (reads a, b; writes y)");
 
     private final String op;
     private final String shortName;
@@ -36,7 +45,7 @@ public enum Pass {
         this.title = title;
     }
 
-    /** {@code conv}, {@code pool}, {@code dense} or {@code network}. */
+    /** {@code conv}, {@code pool}, {@code dense}, {@code network}, {@code update} or {@code eltwise}. */
     public String op() {
         return op;
     }
@@ -61,9 +70,27 @@ public enum Pass {
         return benchmarkClass.getName() + "." + method;
     }
 
-    /** Whether the pass is counted in GB moved (pooling) rather than GFLOP. */
+    /** Whether the pass is counted in GB moved (pooling, the element-wise passes) rather than GFLOP. */
     public boolean memoryBound() {
-        return op.equals("pool");
+        return op.equals("pool") || elementwise();
+    }
+
+    /**
+     * Whether the pass streams over its tensors once (optimiser updates, dropout, add): its
+     * shapes are {@link ElementwiseShape}s and the report sets it beside the copy bandwidth.
+     */
+    public boolean elementwise() {
+        return op.equals("update") || op.equals("eltwise");
+    }
+
+    /** Floats read plus floats written per element by an element-wise pass. */
+    int floatsMovedPerElement() {
+        return switch (this) {
+            case UPDATE_SGD, UPDATE_ADAGRAD -> 5;
+            case UPDATE_ADAM -> 7;
+            case ELEMENTWISE_DROPOUT, ELEMENTWISE_ADD -> 3;
+            default -> throw new IllegalStateException(label() + " is not element-wise");
+        };
     }
 
     /** Ids of the shapes this pass runs on, in file order. */
@@ -72,29 +99,34 @@ public enum Pass {
             case "conv" -> HotCore.convShapes().stream().map(ConvShape::id).toList();
             case "pool" -> HotCore.poolShapes().stream().map(PoolShape::id).toList();
             case "network" -> NetworkShape.all().stream().map(NetworkShape::id).toList();
+            case "update", "eltwise" -> ElementwiseShape.all().stream().map(ElementwiseShape::id).toList();
             default -> HotCore.denseShapes().stream().map(DenseShape::id).toList();
         };
     }
 
     /**
-     * GFLOP (or, for pooling, GB) one call on {@code shapeId} does: the csv's forward count for every
-     * pass; for a network step every pass of its convolution and dense layers.
+     * GFLOP (or, for pooling and element-wise passes, GB) one call on {@code shapeId} does: the
+     * csv's forward count for every pass; for a network step every pass of its convolution and
+     * dense layers; for an element-wise pass every tensor read and written.
      */
     public double work(String shapeId) {
         return switch (op) {
             case "conv" -> HotCore.conv(shapeId).gflop();
             case "pool" -> HotCore.pool(shapeId).gigabytes();
             case "network" -> NetworkShape.of(shapeId).gflop();
+            case "update", "eltwise" -> (double) ElementwiseShape.of(shapeId).elements() * floatsMovedPerElement()
+                    * Float.BYTES / 1e9;
             default -> HotCore.dense(shapeId).gflop();
         };
     }
 
-    /** The batch size of {@code shapeId} (images, or rows for dense). */
+    /** The batch size of {@code shapeId} (images, or rows for dense; 1 for element-wise passes: naive runs it whole). */
     public int batch(String shapeId) {
         return switch (op) {
             case "conv" -> HotCore.conv(shapeId).n();
             case "pool" -> HotCore.pool(shapeId).n();
             case "network" -> NetworkShape.of(shapeId).input().dim(0);
+            case "update", "eltwise" -> 1;
             default -> HotCore.dense(shapeId).n();
         };
     }

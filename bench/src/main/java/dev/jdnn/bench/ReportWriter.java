@@ -131,7 +131,9 @@ public final class ReportWriter {
                 + "fastest of the harness's variants that take and return plain NCHW tensors, named beside its time: "
                 + "for convolution `reord` or `mixed`)\n"));
         out.append("\nGFLOP/s use the csv's `gflop_fwd` for every pass (as the oneDNN-from-C harness does); pooling "
-                + "shows GB/s of input plus output instead. %pk = share of the measured peak at the same thread "
+                + "shows GB/s of input plus output instead, and the element-wise passes (optimiser updates, dropout, add) GB/s of "
+                + "every tensor read plus every tensor written, beside `copy GB/s`, the machine's copy bandwidth at the "
+                + "same size and thread count (`MemorySegment.copy`, read plus write). %pk = share of the measured peak at the same thread "
                 + "count. ×best = time over the row's fastest backend.");
         if (context.anchor().isPresent()) {
             out.append(" ×C = time over oneDNN-from-C's.");
@@ -173,6 +175,10 @@ public final class ReportWriter {
         if (anchored) {
             head.append(" oneDNN-C ms | oneDNN-C ").append(unit).append(" |");
             rule.append("---:|---:|");
+        }
+        if (pass.elementwise()) {
+            head.append(" copy GB/s |");
+            rule.append("---:|");
         }
         out.append(head).append('\n').append(rule).append('\n');
         TreeSet<Integer> threads = new TreeSet<>();
@@ -219,6 +225,10 @@ public final class ReportWriter {
             out.append(' ').append(anchorTime.map(c -> millis(c.millis(), Double.NaN) + " " + c.variant()).orElse("–"))
                     .append(" | ")
                     .append(anchorMs.map(c -> rate(work / (c / 1e3))).orElse("–")).append(" |");
+        }
+        if (pass.elementwise()) {
+            out.append(' ').append(results.copyGbPerSecond(shape, threads).map(ReportWriter::rate).orElse("–"))
+                    .append(" |");
         }
         out.append('\n');
     }
