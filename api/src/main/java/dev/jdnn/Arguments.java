@@ -19,6 +19,41 @@ final class Arguments {
         }
     }
 
+    /**
+     * {@code t} is non-null, open, has exactly {@code expected} shape and is in {@code layout}.
+     */
+    static void tensor(String op, String name, Tensor t, Shape expected, Layout layout) {
+        tensor(op, name, t, expected);
+        layout(op, name, t, layout);
+    }
+
+    /** The present tensor {@code t} is in {@code expected} layout. */
+    static void layout(String op, String name, Tensor t, Layout expected) {
+        if (t.layout() != expected) {
+            throw new IllegalArgumentException(op + ": " + name + ": expected layout " + expected + ", got "
+                    + t.layout() + " (tensor " + t.shape() + ")");
+        }
+    }
+
+    /** Whether two present tensors are the very same memory: same address, same size, same layout. */
+    static boolean sameMemory(Tensor a, Tensor b) {
+        if (a == b) {
+            return true;
+        }
+        MemorySegment x = a.segment();
+        MemorySegment y = b.segment();
+        return x.address() == y.address() && x.byteSize() == y.byteSize() && a.layout() == b.layout();
+    }
+
+    /**
+     * {@code out} is the very same memory as {@code in} (an in-place call), or shares none with it.
+     */
+    static void inPlaceOrNoAlias(String op, String outName, Tensor out, String inName, Tensor in) {
+        if (!sameMemory(out, in)) {
+            noAlias(op, outName, out, inName, in);
+        }
+    }
+
     /** {@code t} is non-null and open; any shape. */
     static void present(String op, String name, Tensor t, Shape expectedForMessage) {
         if (t == null) {
@@ -174,16 +209,12 @@ final class Arguments {
     }
 
     /**
-     * {@code out} is the very same tensor as {@code in1} or {@code in2} (an in-place call), or
-     * shares no memory with either.
+     * {@code out} is the very same memory as {@code in1} or {@code in2} (an in-place call), or
+     * shares none with either.
      */
     static void inPlaceOrDisjoint(String op, String outName, Tensor out, String in1, Tensor t1, String in2,
                                   Tensor t2) {
-        if (out != t1) {
-            noAlias(op, outName, out, in1, t1);
-        }
-        if (out != t2) {
-            noAlias(op, outName, out, in2, t2);
-        }
+        inPlaceOrNoAlias(op, outName, out, in1, t1);
+        inPlaceOrNoAlias(op, outName, out, in2, t2);
     }
 }

@@ -25,11 +25,59 @@ public interface Backend extends AutoCloseable {
     /** The backend's name, e.g. {@code naive}, {@code vector} or {@code onednn}. */
     String name();
 
-    /** Prepares {@code op} for input {@code [n, op.inChannels(), h, w]}. */
+    /** Prepares {@code op} for input {@code [n, op.inChannels(), h, w]} in {@link Layout#NCHW}. */
     Conv2dPlan plan(Conv2d op, Shape input);
 
-    /** Prepares {@code op} for input {@code [n, c, h, w]}. */
+    /**
+     * Prepares {@code op} for input {@code [n, op.inChannels(), h, w]} whose activations
+     * ({@code x}, {@code y}, {@code dx}, {@code dy}) are all in {@code layout}.
+     */
+    default Conv2dPlan plan(Conv2d op, Shape input, Layout layout) { // INTERIM until every engine implements it
+        if (layout == Layout.NCHW) {
+            return plan(op, input);
+        }
+        throw new UnsupportedOperationException(name() + ": conv2d plan in " + layout + " not built yet");
+    }
+
+    /** Prepares {@code op} for input {@code [n, c, h, w]} in {@link Layout#NCHW}. */
     Pool2dPlan plan(Pool2d op, Shape input);
+
+    /** Prepares {@code op} for input {@code [n, c, h, w]} whose activations are all in {@code layout}. */
+    default Pool2dPlan plan(Pool2d op, Shape input, Layout layout) { // INTERIM until every engine implements it
+        if (layout == Layout.NCHW) {
+            return plan(op, input);
+        }
+        throw new UnsupportedOperationException(name() + ": pool2d plan in " + layout + " not built yet");
+    }
+
+    /** Prepares {@code op} for input {@code [n, op.channels(), h, w]} in {@link Layout#NCHW}. */
+    default BatchNorm2dPlan plan(BatchNorm2d op, Shape input) {
+        return plan(op, input, Layout.NCHW);
+    }
+
+    /** Prepares {@code op} for input {@code [n, op.channels(), h, w]} whose activations are in {@code layout}. */
+    default BatchNorm2dPlan plan(BatchNorm2d op, Shape input, Layout layout) { // INTERIM
+        throw new UnsupportedOperationException(name() + ": batch norm not built yet");
+    }
+
+    /** Prepares {@code op} for input {@code [n, c, h, w]} in {@link Layout#NCHW}. */
+    default LrnPlan plan(Lrn op, Shape input) {
+        return plan(op, input, Layout.NCHW);
+    }
+
+    /** Prepares {@code op} for input {@code [n, c, h, w]} whose activations are in {@code layout}. */
+    default LrnPlan plan(Lrn op, Shape input, Layout layout) { // INTERIM
+        throw new UnsupportedOperationException(name() + ": lrn not built yet");
+    }
+
+    /**
+     * Copies {@code src} into {@code dst}, a tensor of the same logical shape, converting the
+     * memory order when their layouts differ (a plain copy when they agree). {@code dst} shares no
+     * memory with {@code src}.
+     */
+    default void reorder(Tensor src, Tensor dst) { // INTERIM
+        throw new UnsupportedOperationException(name() + ": reorder not built yet");
+    }
 
     /** Prepares {@code op} for input {@code [batch, op.inFeatures()]}. */
     DensePlan plan(Dense op, int batch);
@@ -52,14 +100,29 @@ public interface Backend extends AutoCloseable {
         return plan(op, input.dim(0));
     }
 
-    /** {@code y = a(x)} element-wise; {@code x} and {@code y} have the same shape, any rank. */
+    /**
+     * {@code y = a(x)} element-wise; {@code x} and {@code y} have the same shape and layout, any
+     * rank. {@code y} may be the very same tensor as {@code x} (in place).
+     */
     void activation(Activation a, Tensor x, Tensor y);
 
     /**
      * {@code dx = a'(x) * dy} element-wise, where {@code x} is the forward input; all three
-     * tensors have the same shape.
+     * tensors have the same shape and layout. {@code dx} may be the very same tensor as {@code dy}
+     * (in place).
      */
     void activationBackward(Activation a, Tensor x, Tensor dy, Tensor dx);
+
+    /**
+     * {@code dx = a'(x) * dy} element-wise with the derivative computed from the forward OUTPUT
+     * {@code y = a(x)}, as a plan with a fused activation needs: ReLU {@code y > 0 ? dy : 0}
+     * (NaN {@code y} gives 0), sigmoid {@code dy * y * (1 - y)}, tanh {@code dy * (1 - y * y)}. All
+     * three tensors have the same shape and layout; {@code dx} may be the very same tensor as
+     * {@code dy} (in place).
+     */
+    default void activationBackwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) { // INTERIM
+        throw new UnsupportedOperationException(name() + ": activationBackwardFromOutput not built yet");
+    }
 
     /** Softmax over the last axis; {@code probabilities} has the shape of {@code logits}. */
     void softmax(Tensor logits, Tensor probabilities);

@@ -2,7 +2,8 @@ package dev.jdnn;
 
 
 /**
- * A 2-D convolution (cross-correlation, as in every deep-learning library) over NCHW input.
+ * A 2-D convolution (cross-correlation, as in every deep-learning library) over input of logical
+ * shape {@code [n, c, h, w]} in either {@link Layout}.
  * Weights are {@code [outChannels, inChannels / groups, kernelH, kernelW]}, the bias
  * {@code [outChannels]}. Output size per spatial axis:
  * {@code floor((in + padBefore + padAfter - dilation * (kernel - 1) - 1) / stride) + 1}.
@@ -18,9 +19,13 @@ package dev.jdnn;
  * @param dilationW horizontal dilation, {@code >= 1}
  * @param groups channel groups, {@code >= 1}; {@code groups == inChannels == outChannels} is depthwise
  * @param bias whether the op adds a bias per output channel
+ * @param activation applied to {@code conv(x, w) + b} in the same pass, or {@code null} for none; a
+ *     plan of such an op takes {@code dy} with respect to the pre-activation output in its backward
+ *     passes (see {@link Backend#activationBackwardFromOutput})
  */
 public record Conv2d(int inChannels, int outChannels, int kernelH, int kernelW, int strideH, int strideW,
-                     Padding padding, int dilationH, int dilationW, int groups, boolean bias) {
+                     Padding padding, int dilationH, int dilationW, int groups, boolean bias,
+                     Activation activation) {
 
     /** Validates every field; see the record components. */
     public Conv2d {
@@ -44,6 +49,13 @@ public record Conv2d(int inChannels, int outChannels, int kernelH, int kernelW, 
         }
     }
 
+    /** The op without a fused activation; the constructor every op had before activations were fused. */
+    public Conv2d(int inChannels, int outChannels, int kernelH, int kernelW, int strideH, int strideW,
+                  Padding padding, int dilationH, int dilationW, int groups, boolean bias) {
+        this(inChannels, outChannels, kernelH, kernelW, strideH, strideW, padding, dilationH, dilationW, groups, bias,
+                null);
+    }
+
     private static void positive(String name, int value) {
         Arguments.positive("Conv2d", name, value);
     }
@@ -60,12 +72,12 @@ public record Conv2d(int inChannels, int outChannels, int kernelH, int kernelW, 
 
     /** The same op with the given strides. */
     public Conv2d stride(int sh, int sw) {
-        return new Conv2d(inChannels, outChannels, kernelH, kernelW, sh, sw, padding, dilationH, dilationW, groups, bias);
+        return new Conv2d(inChannels, outChannels, kernelH, kernelW, sh, sw, padding, dilationH, dilationW, groups, bias, activation);
     }
 
     /** The same op with padding {@code p}. */
     public Conv2d padding(Padding p) {
-        return new Conv2d(inChannels, outChannels, kernelH, kernelW, strideH, strideW, p, dilationH, dilationW, groups, bias);
+        return new Conv2d(inChannels, outChannels, kernelH, kernelW, strideH, strideW, p, dilationH, dilationW, groups, bias, activation);
     }
 
     /** The same op with padding {@code p} on all four sides. */
@@ -80,17 +92,26 @@ public record Conv2d(int inChannels, int outChannels, int kernelH, int kernelW, 
 
     /** The same op with the given dilations. */
     public Conv2d dilation(int dh, int dw) {
-        return new Conv2d(inChannels, outChannels, kernelH, kernelW, strideH, strideW, padding, dh, dw, groups, bias);
+        return new Conv2d(inChannels, outChannels, kernelH, kernelW, strideH, strideW, padding, dh, dw, groups, bias, activation);
     }
 
     /** The same op with {@code g} channel groups. */
     public Conv2d groups(int g) {
-        return new Conv2d(inChannels, outChannels, kernelH, kernelW, strideH, strideW, padding, dilationH, dilationW, g, bias);
+        return new Conv2d(inChannels, outChannels, kernelH, kernelW, strideH, strideW, padding, dilationH, dilationW, g, bias, activation);
     }
 
     /** The same op with or without bias. */
     public Conv2d bias(boolean b) {
-        return new Conv2d(inChannels, outChannels, kernelH, kernelW, strideH, strideW, padding, dilationH, dilationW, groups, b);
+        return new Conv2d(inChannels, outChannels, kernelH, kernelW, strideH, strideW, padding, dilationH, dilationW, groups, b, activation);
+    }
+
+    /**
+     * The same op with activation {@code a} fused into its forward pass ({@code null}: none):
+     * {@code y = a(conv(x, w) + b)}.
+     */
+    public Conv2d activation(Activation a) {
+        return new Conv2d(inChannels, outChannels, kernelH, kernelW, strideH, strideW, padding, dilationH, dilationW,
+                groups, bias, a);
     }
 
     /** Whether this is a depthwise convolution: one group per channel and as many outputs as inputs. */

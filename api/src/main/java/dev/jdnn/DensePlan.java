@@ -4,7 +4,10 @@ package dev.jdnn;
  * A {@link Dense} layer prepared for one batch size: {@code x} and {@code dx} are
  * {@code [batch, in]}, {@code y} and {@code dy} {@code [batch, out]}, {@code w} and {@code dw}
  * {@code [out, in]}, {@code b} and {@code db} {@code [out]} (both {@code null} without bias).
- * Outputs are overwritten. Running a plan allocates nothing; one thread at a time.
+ * All row-major. Outputs are overwritten. With a fused {@link Dense#activation()} the forward
+ * writes {@code a(x · wᵀ + b)} and both backward passes take {@code dy} with respect to
+ * {@code x · wᵀ + b}, the pre-activation output (from {@link Backend#activationBackwardFromOutput}).
+ * Running a plan allocates nothing; one thread at a time.
  */
 public interface DensePlan extends WeightedPlan {
     /** The op this plan computes. */
@@ -34,7 +37,7 @@ public interface DensePlan extends WeightedPlan {
         return op().biasShape();
     }
 
-    /** {@code y = x · wᵀ + b}. */
+    /** {@code y = x · wᵀ + b}, or {@code a(x · wᵀ + b)} with a fused activation {@code a}. */
     void forward(Tensor x, Tensor w, Tensor b, Tensor y);
 
     /** {@code dx = dy · w}. */

@@ -1,9 +1,9 @@
 package dev.jdnn;
 
 /**
- * A {@link Pool2d} prepared for one input shape: {@code x} and {@code dx} have
- * {@link #inputShape()}, {@code y} and {@code dy} {@link #outputShape()}. Outputs are
- * overwritten. Running a plan allocates nothing; one thread at a time.
+ * A {@link Pool2d} prepared for one input shape and layout: {@code x} and {@code dx} have
+ * {@link #inputShape()}, {@code y} and {@code dy} {@link #outputShape()}, all four the plan's
+ * {@link #layout()}. Outputs are overwritten. Running a plan allocates nothing; one thread at a time.
  *
  * <p>NaN and infinities, the same in every backend: padded cells never take part. Max pooling
  * gives NaN for a window that holds a NaN, else the window's maximum (so {@code -Inf} for a
@@ -21,8 +21,44 @@ public interface Pool2dPlan extends AutoCloseable {
     /** {@code [n, c, oh, ow]}. */
     Shape outputShape();
 
+    /** The layout of {@code x}, {@code y}, {@code dx} and {@code dy}. */
+    default Layout layout() { // INTERIM until every engine implements it
+        return Layout.NCHW;
+    }
+
     /** {@code y = pool(x)}. */
     void forward(Tensor x, Tensor y);
+
+    /**
+     * A workspace for {@link #forward(Tensor, Tensor, Workspace)} and
+     * {@link #backward(Workspace, Tensor, Tensor)}, made once and reused for every batch; the
+     * caller closes it.
+     */
+    default Workspace newWorkspace() { // INTERIM
+        throw new UnsupportedOperationException("pool2d workspaces not built yet");
+    }
+
+    /**
+     * {@code y = pool(x)}, recording in {@code ws} what {@link #backward(Workspace, Tensor, Tensor)}
+     * needs (for max pooling, the cell each window's output came from).
+     *
+     * @param ws a workspace of this plan's {@link #newWorkspace()}
+     */
+    default void forward(Tensor x, Tensor y, Workspace ws) { // INTERIM
+        throw new UnsupportedOperationException("pool2d workspaces not built yet");
+    }
+
+    /**
+     * {@code dx} from {@code dy} and what the last {@link #forward(Tensor, Tensor, Workspace)} with
+     * {@code ws} recorded, without recomputing the forward; the same gradient as
+     * {@link #backward(Tensor, Tensor, Tensor)} with that forward's {@code x}.
+     *
+     * @throws IllegalArgumentException when {@code ws} comes from another plan
+     * @throws IllegalStateException when no forward has filled {@code ws}, or it is closed
+     */
+    default void backward(Workspace ws, Tensor dy, Tensor dx) { // INTERIM
+        throw new UnsupportedOperationException("pool2d workspaces not built yet");
+    }
 
     /**
      * {@code dx} from {@code dy} given the forward input {@code x}. Max pooling sends each

@@ -6,8 +6,13 @@ import java.lang.foreign.ValueLayout;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A dense float32 tensor in row-major order (activations NCHW), always held in native memory so
- * that every backend, native code included, reads it without a copy.
+ * A dense float32 tensor, always held in native memory so that every backend, native code
+ * included, reads it without a copy. Its {@link #shape()} is logical: a rank-4 activation is
+ * {@code [n, c, h, w]} whatever its {@link #layout()}, which says the order in memory
+ * ({@link Layout#NCHW}, row-major, by default; {@link Layout#NHWC} with channels innermost).
+ * Tensors of any other rank are row-major. {@link #get}/{@link #set} take logical indices;
+ * {@link #toArray()}, the {@code copyFrom}/{@code copyTo} family and {@link #segment()} see memory
+ * order.
  *
  * <p>A tensor either owns its memory ({@link #allocate(Shape)}: freed by {@link #close()}) or
  * borrows it (an arena's, a caller's segment, or another tensor's through {@link #reshape}):
@@ -30,6 +35,7 @@ public final class Tensor implements AutoCloseable {
     private static final int CLOSED = -1;
 
     private final Shape shape;
+    private final Layout layout;
     private final MemorySegment segment;
     private final Arena owned;
     /** The tensor a {@link #reshape} view was taken from, pinned along with the view; or null. */
@@ -37,8 +43,9 @@ public final class Tensor implements AutoCloseable {
     /** {@value #CLOSED} once closed, else how many running backend calls use this tensor. */
     private final AtomicInteger state = new AtomicInteger();
 
-    private Tensor(Shape shape, MemorySegment segment, Arena owned, Tensor parent) {
+    private Tensor(Shape shape, Layout layout, MemorySegment segment, Arena owned, Tensor parent) {
         this.shape = shape;
+        this.layout = layout;
         this.segment = segment;
         this.owned = owned;
         this.parent = parent;
@@ -50,11 +57,20 @@ public final class Tensor implements AutoCloseable {
      * measured here): allocate tensors once and reuse them, as plans do with their scratch.
      */
     public static Tensor allocate(Shape shape) {
+        return allocate(shape, Layout.NCHW);
+    }
+
+    /**
+     * Like {@link #allocate(Shape)}, with the given memory order; {@link Layout#NHWC} needs a
+     * rank-4 shape.
+     */
+    public static Tensor allocate(Shape shape, Layout layout) {
         Arguments.requireNonNull(shape, "Tensor.allocate: shape: expected a shape, got null");
+        checkLayout("Tensor.allocate", shape, layout);
         long bytes = byteSize("Tensor.allocate", shape);
         Arena arena = Arena.ofShared();
         try {
-            return new Tensor(shape, arena.allocate(bytes, ALIGNMENT), arena, null);
+            return new Tensor(shape, layout, arena.allocate(bytes, ALIGNMENT), arena, null);
         } catch (RuntimeException | OutOfMemoryError e) {
             arena.close();
             throw e;
@@ -66,11 +82,29 @@ public final class Tensor implements AutoCloseable {
      * confined to one thread ({@code Arena.ofShared()}, {@code ofAuto()} or {@code global()}).
      */
     public static Tensor allocate(Shape shape, Arena arena) {
+        return allocate(shape, Layout.NCHW, arena);
+    }
+
+    /**
+     * Like {@link #allocate(Shape, Arena)}, with the given memory order; {@link Layout#NHWC} needs a
+     * rank-4 shape.
+     */
+    public static Tensor allocate(Shape shape, Layout layout, Arena arena) {
         Arguments.requireNonNull(shape, "Tensor.allocate: shape: expected a shape, got null");
+        checkLayout("Tensor.allocate", shape, layout);
         Arguments.requireNonNull(arena, "Tensor.allocate: arena: expected an arena, got null");
         MemorySegment memory = arena.allocate(byteSize("Tensor.allocate", shape), ALIGNMENT);
         requireSharedMemory("Tensor.allocate", "arena", memory);
-        return new Tensor(shape, memory, null, null);
+        return new Tensor(shape, layout, memory, null, null);
+    }
+
+    /** {@code layout} is given, and {@code NHWC} only for a rank-4 shape. */
+    private static void checkLayout(String op, Shape shape, Layout layout) {
+        Arguments.requireNonNull(layout, op + ": layout: expected a Layout (NCHW or NHWC), got null");
+        if (layout != Layout.NCHW && shape.rank() != 4) {
+            throw new IllegalArgumentException(op + ": layout: expected NCHW (row-major) for a tensor of rank "
+                    + shape.rank() + " " + shape + ", got " + layout + ", which needs rank 4 [n, c, h, w]");
+        }
     }
 
     /**
@@ -96,8 +130,17 @@ public final class Tensor implements AutoCloseable {
      * {@code 4 * shape.elementCount()} bytes long (only that prefix is used).
      */
     public static Tensor wrap(MemorySegment segment, Shape shape) {
+        return wrap(segment, shape, Layout.NCHW);
+    }
+
+    /**
+     * Like {@link #wrap(MemorySegment, Shape)}, for memory in the given order; {@link Layout#NHWC}
+     * needs a rank-4 shape.
+     */
+    public static Tensor wrap(MemorySegment segment, Shape shape, Layout layout) {
         Arguments.requireNonNull(segment, "Tensor.wrap: segment: expected a segment, got null");
         Arguments.requireNonNull(shape, "Tensor.wrap: shape: expected a shape, got null");
+        checkLayout("Tensor.wrap", shape, layout);
         if (!segment.isNative()) {
             throw new IllegalArgumentException("Tensor.wrap: segment: expected a native segment, got a heap segment");
         }
@@ -118,7 +161,7 @@ public final class Tensor implements AutoCloseable {
             throw new IllegalArgumentException("Tensor.wrap: segment: expected at least " + need + " bytes for shape "
                     + shape + ", got " + segment.byteSize());
         }
-        return new Tensor(shape, segment.asSlice(0, need), null, null);
+        return new Tensor(shape, layout, segment.asSlice(0, need), null, null);
     }
 
     private static void requireSharedMemory(String op, String name, MemorySegment memory) {
@@ -131,7 +174,9 @@ public final class Tensor implements AutoCloseable {
     /**
      * A view of the same memory with another shape of the same element count (for example
      * {@code [n, c, h, w]} seen as {@code [n, c*h*w]} before a dense layer). The view does not
-     * own the memory; it becomes unusable when this tensor's memory is freed.
+     * own the memory; it becomes unusable when this tensor's memory is freed. The view is
+     * row-major over the same memory order, so an {@code NHWC} activation seen as
+     * {@code [n, c*h*w]} lists each image's features in {@code h, w, c} order.
      */
     public Tensor reshape(Shape newShape) {
         Arguments.requireNonNull(newShape, "Tensor.reshape: shape: expected a shape, got null");
@@ -140,7 +185,7 @@ public final class Tensor implements AutoCloseable {
             throw new IllegalArgumentException("Tensor.reshape: shape: expected " + shape.elementCount()
                     + " elements like " + shape + ", got " + newShape + " with " + newShape.elementCount());
         }
-        return new Tensor(newShape, segment, null, this);
+        return new Tensor(newShape, Layout.NCHW, segment, null, this);
     }
 
     /** Largest element count whose byte size fits a {@code long}. */
@@ -161,6 +206,11 @@ public final class Tensor implements AutoCloseable {
     /** The tensor's dimensions. */
     public Shape shape() {
         return shape;
+    }
+
+    /** The order of the elements in memory; {@link Layout#NCHW} (row-major) unless made otherwise. */
+    public Layout layout() {
+        return layout;
     }
 
     /** The native memory, exactly {@code 4 * elementCount()} bytes of native-order floats. */
@@ -190,12 +240,12 @@ public final class Tensor implements AutoCloseable {
         }
     }
 
-    /** The element at the given row-major index, one index per dimension. */
+    /** The element at the given logical index, one index per dimension (in any layout). */
     public float get(int... index) {
         return openSegment("Tensor.get").getAtIndex(ValueLayout.JAVA_FLOAT, flatIndex("Tensor.get", index));
     }
 
-    /** Sets the element at the given row-major index, one index per dimension. */
+    /** Sets the element at the given logical index, one index per dimension (in any layout). */
     public void set(float value, int... index) {
         openSegment("Tensor.set").setAtIndex(ValueLayout.JAVA_FLOAT, flatIndex("Tensor.set", index), value);
     }
@@ -215,15 +265,18 @@ public final class Tensor implements AutoCloseable {
             }
             flat = flat * d + index[i];
         }
+        if (layout == Layout.NHWC) {
+            return layout.index(shape, index[0], index[1], index[2], index[3]);
+        }
         return flat;
     }
 
-    /** A copy of all elements, row-major. */
+    /** A copy of all elements in memory order (row-major for {@code NCHW}, {@code [n, h, w, c]} for {@code NHWC}). */
     public float[] toArray() {
         return openSegment("Tensor.toArray").toArray(ValueLayout.JAVA_FLOAT);
     }
 
-    /** Copies {@code values} (row-major, exactly {@code elementCount()} of them) into this tensor. */
+    /** Copies {@code values} (in memory order, exactly {@code elementCount()} of them) into this tensor. */
     public void copyFrom(float[] values) {
         Arguments.requireNonNull(values, "Tensor.copyFrom: values: expected an array, got null");
         MemorySegment target = openSegment("Tensor.copyFrom");
@@ -235,7 +288,7 @@ public final class Tensor implements AutoCloseable {
     }
 
     /**
-     * Copies all elements, row-major (memory order), into {@code values}, which must hold exactly
+     * Copies all elements in memory order into {@code values}, which must hold exactly
      * {@code elementCount()} of them; the allocation-free counterpart of {@link #toArray()}.
      */
     public void copyTo(float[] values) {
@@ -250,7 +303,7 @@ public final class Tensor implements AutoCloseable {
 
     /**
      * Copies {@code length} elements from {@code values[valuesOffset ...]} into this tensor's
-     * elements {@code [offset, offset + length)} in memory order (row-major), like
+     * elements {@code [offset, offset + length)} in memory order, like
      * {@link System#arraycopy}; the other elements keep their values.
      *
      * @throws IllegalArgumentException when {@code values} is null, a number is negative or a range
@@ -372,6 +425,6 @@ public final class Tensor implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Tensor" + shape + (isClosed() ? " (closed)" : "");
+        return "Tensor" + shape + (layout == Layout.NCHW ? "" : " " + layout) + (isClosed() ? " (closed)" : "");
     }
 }

@@ -60,19 +60,45 @@ final class ValidatingBackend implements Backend {
         calls.decrementAndGet();
     }
 
+    /**
+     * Pins the call's tensors (nulls skipped) and counts the call into the engine; on failure
+     * nothing stays pinned or counted. Paired with {@link #endCall} in a {@code finally}.
+     */
+    private void beginCall(String op, Tensor a, Tensor b, Tensor c, Tensor d) {
+        Arguments.pin(op, a, b, c, d);
+        try {
+            enterCall(op);
+        } catch (RuntimeException e) {
+            Arguments.unpin(a, b, c, d);
+            throw e;
+        }
+    }
+
+    /** Ends a {@link #beginCall}. */
+    private void endCall(Tensor a, Tensor b, Tensor c, Tensor d) {
+        exitCall();
+        Arguments.unpin(a, b, c, d);
+    }
+
     @Override
     public Conv2dPlan plan(Conv2d op, Shape input) {
+        return plan(op, input, Layout.NCHW);
+    }
+
+    @Override
+    public Conv2dPlan plan(Conv2d op, Shape input, Layout layout) {
         String where = "conv2d plan";
         checkOpen(where);
         Arguments.notNull(where, "op", op, "a Conv2d");
         Arguments.notNull(where, "input", input, "a shape [n, " + op.inChannels() + ", h, w]");
+        Arguments.notNull(where, "layout", layout, "a Layout (NCHW or NHWC)");
         Shape output = op.outputShape(input);
         Arguments.indexable(where, "input", input);
         Arguments.indexable(where, "output", output);
         Arguments.indexable(where, "weights", op.weightShape());
         enterCall(where);
         try {
-            return new ValidatingConv2dPlan(this, engine.plan(op, input), op, input, output);
+            return new ValidatingConv2dPlan(this, engine.plan(op, input, layout), op, input, output, layout);
         } finally {
             exitCall();
         }
@@ -80,17 +106,85 @@ final class ValidatingBackend implements Backend {
 
     @Override
     public Pool2dPlan plan(Pool2d op, Shape input) {
+        return plan(op, input, Layout.NCHW);
+    }
+
+    @Override
+    public Pool2dPlan plan(Pool2d op, Shape input, Layout layout) {
         String where = "pool2d plan";
         checkOpen(where);
         Arguments.notNull(where, "op", op, "a Pool2d");
         Arguments.notNull(where, "input", input, "a shape [n, c, h, w]");
+        Arguments.notNull(where, "layout", layout, "a Layout (NCHW or NHWC)");
         Shape output = op.outputShape(input);
         Arguments.indexable(where, "input", input);
         enterCall(where);
         try {
-            return new ValidatingPool2dPlan(this, engine.plan(op, input), op, input, output);
+            return new ValidatingPool2dPlan(this, engine.plan(op, input, layout), op, input, output, layout);
         } finally {
             exitCall();
+        }
+    }
+
+    @Override
+    public BatchNorm2dPlan plan(BatchNorm2d op, Shape input) {
+        return plan(op, input, Layout.NCHW);
+    }
+
+    @Override
+    public BatchNorm2dPlan plan(BatchNorm2d op, Shape input, Layout layout) {
+        String where = "batchNorm2d plan";
+        checkOpen(where);
+        Arguments.notNull(where, "op", op, "a BatchNorm2d");
+        op.checkInput(where, input);
+        Arguments.notNull(where, "layout", layout, "a Layout (NCHW or NHWC)");
+        Arguments.indexable(where, "input", input);
+        enterCall(where);
+        try {
+            return new ValidatingBatchNorm2dPlan(this, engine.plan(op, input, layout), op, input, layout);
+        } finally {
+            exitCall();
+        }
+    }
+
+    @Override
+    public LrnPlan plan(Lrn op, Shape input) {
+        return plan(op, input, Layout.NCHW);
+    }
+
+    @Override
+    public LrnPlan plan(Lrn op, Shape input, Layout layout) {
+        String where = "lrn plan";
+        checkOpen(where);
+        Arguments.notNull(where, "op", op, "an Lrn");
+        Arguments.notNull(where, "input", input, "a shape [n, c, h, w]");
+        if (input.rank() != 4) {
+            throw new IllegalArgumentException(where + ": input: expected rank 4 [n, c, h, w], got " + input
+                    + " (rank " + input.rank() + ")");
+        }
+        Arguments.notNull(where, "layout", layout, "a Layout (NCHW or NHWC)");
+        Arguments.indexable(where, "input", input);
+        enterCall(where);
+        try {
+            return new ValidatingLrnPlan(this, engine.plan(op, input, layout), op, input, layout);
+        } finally {
+            exitCall();
+        }
+    }
+
+    @Override
+    public void reorder(Tensor src, Tensor dst) {
+        String op = "reorder";
+        checkOpen(op);
+        Arguments.present(op, "src", src, null);
+        Arguments.indexable(op, "src", src.shape());
+        Arguments.tensor(op, "dst", dst, src.shape());
+        Arguments.noAlias(op, "dst", dst, "src", src);
+        beginCall(op, src, dst, null, null);
+        try {
+            engine.reorder(src, dst);
+        } finally {
+            endCall(src, dst, null, null);
         }
     }
 
@@ -119,18 +213,13 @@ final class ValidatingBackend implements Backend {
         Arguments.notNull(op, "a", a, "an Activation");
         Arguments.present(op, "x", x, null);
         Arguments.indexable(op, "x", x.shape());
-        Arguments.tensor(op, "y", y, x.shape());
-        Arguments.noAlias(op, "y", y, "x", x);
-        Arguments.pin(op, x, y, null, null);
+        Arguments.tensor(op, "y", y, x.shape(), x.layout());
+        Arguments.inPlaceOrNoAlias(op, "y", y, "x", x);
+        beginCall(op, x, y, null, null);
         try {
-            enterCall(op);
-            try {
-                engine.activation(a, x, y);
-            } finally {
-                exitCall();
-            }
+            engine.activation(a, x, y);
         } finally {
-            Arguments.unpin(x, y, null, null);
+            endCall(x, y, null, null);
         }
     }
 
@@ -141,19 +230,34 @@ final class ValidatingBackend implements Backend {
         Arguments.notNull(op, "a", a, "an Activation");
         Arguments.present(op, "x", x, null);
         Arguments.indexable(op, "x", x.shape());
-        Arguments.tensor(op, "dy", dy, x.shape());
-        Arguments.tensor(op, "dx", dx, x.shape());
-        Arguments.noAlias(op, "dx", dx, "x", x, "dy", dy);
-        Arguments.pin(op, x, dy, dx, null);
+        Arguments.tensor(op, "dy", dy, x.shape(), x.layout());
+        Arguments.tensor(op, "dx", dx, x.shape(), x.layout());
+        Arguments.noAlias(op, "dx", dx, "x", x);
+        Arguments.inPlaceOrNoAlias(op, "dx", dx, "dy", dy);
+        beginCall(op, x, dy, dx, null);
         try {
-            enterCall(op);
-            try {
-                engine.activationBackward(a, x, dy, dx);
-            } finally {
-                exitCall();
-            }
+            engine.activationBackward(a, x, dy, dx);
         } finally {
-            Arguments.unpin(x, dy, dx, null);
+            endCall(x, dy, dx, null);
+        }
+    }
+
+    @Override
+    public void activationBackwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) {
+        String op = "activationBackwardFromOutput";
+        checkOpen(op);
+        Arguments.notNull(op, "a", a, "an Activation");
+        Arguments.present(op, "y", y, null);
+        Arguments.indexable(op, "y", y.shape());
+        Arguments.tensor(op, "dy", dy, y.shape(), y.layout());
+        Arguments.tensor(op, "dx", dx, y.shape(), y.layout());
+        Arguments.noAlias(op, "dx", dx, "y", y);
+        Arguments.inPlaceOrNoAlias(op, "dx", dx, "dy", dy);
+        beginCall(op, y, dy, dx, null);
+        try {
+            engine.activationBackwardFromOutput(a, y, dy, dx);
+        } finally {
+            endCall(y, dy, dx, null);
         }
     }
 
@@ -162,19 +266,15 @@ final class ValidatingBackend implements Backend {
         String op = "softmax";
         checkOpen(op);
         Arguments.present(op, "logits", logits, null);
+        Arguments.layout(op, "logits", logits, Layout.NCHW);
         Arguments.indexable(op, "logits", logits.shape());
-        Arguments.tensor(op, "probabilities", probabilities, logits.shape());
+        Arguments.tensor(op, "probabilities", probabilities, logits.shape(), Layout.NCHW);
         Arguments.noAlias(op, "probabilities", probabilities, "logits", logits);
-        Arguments.pin(op, logits, probabilities, null, null);
+        beginCall(op, logits, probabilities, null, null);
         try {
-            enterCall(op);
-            try {
-                engine.softmax(logits, probabilities);
-            } finally {
-                exitCall();
-            }
+            engine.softmax(logits, probabilities);
         } finally {
-            Arguments.unpin(logits, probabilities, null, null);
+            endCall(logits, probabilities, null, null);
         }
     }
 
@@ -183,20 +283,16 @@ final class ValidatingBackend implements Backend {
         String op = "softmaxBackward";
         checkOpen(op);
         Arguments.present(op, "probabilities", probabilities, null);
+        Arguments.layout(op, "probabilities", probabilities, Layout.NCHW);
         Arguments.indexable(op, "probabilities", probabilities.shape());
-        Arguments.tensor(op, "dy", dy, probabilities.shape());
-        Arguments.tensor(op, "dLogits", dLogits, probabilities.shape());
+        Arguments.tensor(op, "dy", dy, probabilities.shape(), Layout.NCHW);
+        Arguments.tensor(op, "dLogits", dLogits, probabilities.shape(), Layout.NCHW);
         Arguments.noAlias(op, "dLogits", dLogits, "probabilities", probabilities, "dy", dy);
-        Arguments.pin(op, probabilities, dy, dLogits, null);
+        beginCall(op, probabilities, dy, dLogits, null);
         try {
-            enterCall(op);
-            try {
-                engine.softmaxBackward(probabilities, dy, dLogits);
-            } finally {
-                exitCall();
-            }
+            engine.softmaxBackward(probabilities, dy, dLogits);
         } finally {
-            Arguments.unpin(probabilities, dy, dLogits, null);
+            endCall(probabilities, dy, dLogits, null);
         }
     }
 
@@ -205,19 +301,15 @@ final class ValidatingBackend implements Backend {
         String op = "logSoftmax";
         checkOpen(op);
         Arguments.present(op, "logits", logits, null);
+        Arguments.layout(op, "logits", logits, Layout.NCHW);
         Arguments.indexable(op, "logits", logits.shape());
-        Arguments.tensor(op, "logProbabilities", logProbabilities, logits.shape());
+        Arguments.tensor(op, "logProbabilities", logProbabilities, logits.shape(), Layout.NCHW);
         Arguments.noAlias(op, "logProbabilities", logProbabilities, "logits", logits);
-        Arguments.pin(op, logits, logProbabilities, null, null);
+        beginCall(op, logits, logProbabilities, null, null);
         try {
-            enterCall(op);
-            try {
-                engine.logSoftmax(logits, logProbabilities);
-            } finally {
-                exitCall();
-            }
+            engine.logSoftmax(logits, logProbabilities);
         } finally {
-            Arguments.unpin(logits, logProbabilities, null, null);
+            endCall(logits, logProbabilities, null, null);
         }
     }
 
@@ -226,20 +318,16 @@ final class ValidatingBackend implements Backend {
         String op = "logSoftmaxBackward";
         checkOpen(op);
         Arguments.present(op, "logProbabilities", logProbabilities, null);
+        Arguments.layout(op, "logProbabilities", logProbabilities, Layout.NCHW);
         Arguments.indexable(op, "logProbabilities", logProbabilities.shape());
-        Arguments.tensor(op, "dy", dy, logProbabilities.shape());
-        Arguments.tensor(op, "dLogits", dLogits, logProbabilities.shape());
+        Arguments.tensor(op, "dy", dy, logProbabilities.shape(), Layout.NCHW);
+        Arguments.tensor(op, "dLogits", dLogits, logProbabilities.shape(), Layout.NCHW);
         Arguments.noAlias(op, "dLogits", dLogits, "logProbabilities", logProbabilities, "dy", dy);
-        Arguments.pin(op, logProbabilities, dy, dLogits, null);
+        beginCall(op, logProbabilities, dy, dLogits, null);
         try {
-            enterCall(op);
-            try {
-                engine.logSoftmaxBackward(logProbabilities, dy, dLogits);
-            } finally {
-                exitCall();
-            }
+            engine.logSoftmaxBackward(logProbabilities, dy, dLogits);
         } finally {
-            Arguments.unpin(logProbabilities, dy, dLogits, null);
+            endCall(logProbabilities, dy, dLogits, null);
         }
     }
 
@@ -248,6 +336,7 @@ final class ValidatingBackend implements Backend {
         String op = "softmaxCrossEntropy";
         checkOpen(op);
         Arguments.present(op, "logits", logits, null);
+        Arguments.layout(op, "logits", logits, Layout.NCHW);
         Arguments.indexable(op, "logits", logits.shape());
         if (logits.shape().rank() != 2) {
             throw new IllegalArgumentException(op + ": logits: expected rank 2 [batch, classes], got "
@@ -267,19 +356,14 @@ final class ValidatingBackend implements Backend {
             }
         }
         if (dLogits != null) {
-            Arguments.tensor(op, "dLogits", dLogits, logits.shape());
+            Arguments.tensor(op, "dLogits", dLogits, logits.shape(), Layout.NCHW);
             Arguments.noAlias(op, "dLogits", dLogits, "logits", logits);
         }
-        Arguments.pin(op, logits, dLogits, null, null);
+        beginCall(op, logits, dLogits, null, null);
         try {
-            enterCall(op);
-            try {
-                return engine.softmaxCrossEntropy(logits, labels, dLogits);
-            } finally {
-                exitCall();
-            }
+            return engine.softmaxCrossEntropy(logits, labels, dLogits);
         } finally {
-            Arguments.unpin(logits, dLogits, null, null);
+            endCall(logits, dLogits, null, null);
         }
     }
 
@@ -290,22 +374,15 @@ final class ValidatingBackend implements Backend {
         Arguments.fraction(op, "p", p);
         Arguments.present(op, "x", x, null);
         Arguments.indexable(op, "x", x.shape());
-        Arguments.tensor(op, "y", y, x.shape());
-        Arguments.tensor(op, "mask", mask, x.shape());
-        if (y != x) {
-            Arguments.noAlias(op, "y", y, "x", x);
-        }
+        Arguments.tensor(op, "y", y, x.shape(), x.layout());
+        Arguments.tensor(op, "mask", mask, x.shape(), x.layout());
+        Arguments.inPlaceOrNoAlias(op, "y", y, "x", x);
         Arguments.noAlias(op, "mask", mask, "x", x, "y", y);
-        Arguments.pin(op, x, y == x ? null : y, mask, null);
+        beginCall(op, x, y, mask, null);
         try {
-            enterCall(op);
-            try {
-                engine.dropout(p, seed, x, y, mask);
-            } finally {
-                exitCall();
-            }
+            engine.dropout(p, seed, x, y, mask);
         } finally {
-            Arguments.unpin(x, y == x ? null : y, mask, null);
+            endCall(x, y, mask, null);
         }
     }
 
@@ -315,19 +392,14 @@ final class ValidatingBackend implements Backend {
         checkOpen(op);
         Arguments.present(op, "mask", mask, null);
         Arguments.indexable(op, "mask", mask.shape());
-        Arguments.tensor(op, "dy", dy, mask.shape());
-        Arguments.tensor(op, "dx", dx, mask.shape());
+        Arguments.tensor(op, "dy", dy, mask.shape(), mask.layout());
+        Arguments.tensor(op, "dx", dx, mask.shape(), mask.layout());
         Arguments.noAlias(op, "dx", dx, "mask", mask, "dy", dy);
-        Arguments.pin(op, mask, dy, dx, null);
+        beginCall(op, mask, dy, dx, null);
         try {
-            enterCall(op);
-            try {
-                engine.dropoutBackward(mask, dy, dx);
-            } finally {
-                exitCall();
-            }
+            engine.dropoutBackward(mask, dy, dx);
         } finally {
-            Arguments.unpin(mask, dy, dx, null);
+            endCall(mask, dy, dx, null);
         }
     }
 
@@ -337,21 +409,14 @@ final class ValidatingBackend implements Backend {
         checkOpen(op);
         Arguments.present(op, "a", a, null);
         Arguments.indexable(op, "a", a.shape());
-        Arguments.tensor(op, "b", b, a.shape());
-        Arguments.tensor(op, "y", y, a.shape());
+        Arguments.tensor(op, "b", b, a.shape(), a.layout());
+        Arguments.tensor(op, "y", y, a.shape(), a.layout());
         Arguments.inPlaceOrDisjoint(op, "y", y, "a", a, "b", b);
-        Tensor output = y == a || y == b ? null : y;
-        Tensor second = b == a ? null : b;
-        Arguments.pin(op, a, second, output, null);
+        beginCall(op, a, b, y, null);
         try {
-            enterCall(op);
-            try {
-                engine.add(a, b, y);
-            } finally {
-                exitCall();
-            }
+            engine.add(a, b, y);
         } finally {
-            Arguments.unpin(a, second, output, null);
+            endCall(a, b, y, null);
         }
     }
 
@@ -362,7 +427,7 @@ final class ValidatingBackend implements Backend {
     private static void weightsAndGradient(String op, Tensor w, Tensor g) {
         Arguments.present(op, "w", w, null);
         Arguments.indexable(op, "w", w.shape());
-        Arguments.tensor(op, "g", g, w.shape());
+        Arguments.tensor(op, "g", g, w.shape(), w.layout());
         Arguments.noAlias(op, "g", g, "w", w);
     }
 
@@ -375,19 +440,14 @@ final class ValidatingBackend implements Backend {
         Arguments.nonNegative(op, "momentum", momentum);
         Arguments.nonNegative(op, "weightDecay", weightDecay);
         if (velocity != null || momentum != 0f) {
-            Arguments.tensor(op, "velocity", velocity, w.shape());
+            Arguments.tensor(op, "velocity", velocity, w.shape(), w.layout());
             Arguments.noAlias(op, "velocity", velocity, "w", w, "g", g);
         }
-        Arguments.pin(op, w, g, velocity, null);
+        beginCall(op, w, g, velocity, null);
         try {
-            enterCall(op);
-            try {
-                engine.sgdUpdate(w, g, velocity, lr, momentum, weightDecay);
-            } finally {
-                exitCall();
-            }
+            engine.sgdUpdate(w, g, velocity, lr, momentum, weightDecay);
         } finally {
-            Arguments.unpin(w, g, velocity, null);
+            endCall(w, g, velocity, null);
         }
     }
 
@@ -396,21 +456,16 @@ final class ValidatingBackend implements Backend {
         String op = "adaGradUpdate";
         checkOpen(op);
         weightsAndGradient(op, w, g);
-        Arguments.tensor(op, "sumSquares", sumSquares, w.shape());
+        Arguments.tensor(op, "sumSquares", sumSquares, w.shape(), w.layout());
         Arguments.noAlias(op, "sumSquares", sumSquares, "w", w, "g", g);
         Arguments.nonNegative(op, "lr", lr);
         Arguments.nonNegative(op, "weightDecay", weightDecay);
         Arguments.nonNegative(op, "eps", eps);
-        Arguments.pin(op, w, g, sumSquares, null);
+        beginCall(op, w, g, sumSquares, null);
         try {
-            enterCall(op);
-            try {
-                engine.adaGradUpdate(w, g, sumSquares, lr, weightDecay, eps);
-            } finally {
-                exitCall();
-            }
+            engine.adaGradUpdate(w, g, sumSquares, lr, weightDecay, eps);
         } finally {
-            Arguments.unpin(w, g, sumSquares, null);
+            endCall(w, g, sumSquares, null);
         }
     }
 
@@ -420,9 +475,9 @@ final class ValidatingBackend implements Backend {
         String op = "adamUpdate";
         checkOpen(op);
         weightsAndGradient(op, w, g);
-        Arguments.tensor(op, "m", m, w.shape());
+        Arguments.tensor(op, "m", m, w.shape(), w.layout());
         Arguments.noAlias(op, "m", m, "w", w, "g", g);
-        Arguments.tensor(op, "v", v, w.shape());
+        Arguments.tensor(op, "v", v, w.shape(), w.layout());
         Arguments.noAlias(op, "v", v, "w", w, "g", g, "m", m);
         Arguments.positive(op, "step", step);
         Arguments.nonNegative(op, "lr", lr);
@@ -430,16 +485,11 @@ final class ValidatingBackend implements Backend {
         Arguments.fraction(op, "beta2", beta2);
         Arguments.nonNegative(op, "eps", eps);
         Arguments.nonNegative(op, "weightDecay", weightDecay);
-        Arguments.pin(op, w, g, m, v);
+        beginCall(op, w, g, m, v);
         try {
-            enterCall(op);
-            try {
-                engine.adamUpdate(w, g, m, v, step, lr, beta1, beta2, eps, weightDecay);
-            } finally {
-                exitCall();
-            }
+            engine.adamUpdate(w, g, m, v, step, lr, beta1, beta2, eps, weightDecay);
         } finally {
-            Arguments.unpin(w, g, m, v);
+            endCall(w, g, m, v);
         }
     }
 

@@ -5,8 +5,9 @@ final class ValidatingConv2dPlan extends ValidatingWeightedPlan implements Conv2
     private final Conv2dPlan engine;
     private final Conv2d op;
 
-    ValidatingConv2dPlan(ValidatingBackend backend, Conv2dPlan engine, Conv2d op, Shape input, Shape output) {
-        super(backend, engine, "conv2d", input, output, op.weightShape(), op.biasShape(), op.bias());
+    ValidatingConv2dPlan(ValidatingBackend backend, Conv2dPlan engine, Conv2d op, Shape input, Shape output,
+                         Layout layout) {
+        super(backend, engine, "conv2d", input, output, op.weightShape(), op.biasShape(), op.bias(), layout);
         this.engine = engine;
         this.op = op;
     }

@@ -6,7 +6,7 @@ final class ValidatingDensePlan extends ValidatingWeightedPlan implements DenseP
     private final Dense op;
 
     ValidatingDensePlan(ValidatingBackend backend, DensePlan engine, Dense op, Shape input, Shape output) {
-        super(backend, engine, "dense", input, output, op.weightShape(), op.biasShape(), op.bias());
+        super(backend, engine, "dense", input, output, op.weightShape(), op.biasShape(), op.bias(), Layout.NCHW);
         this.engine = engine;
         this.op = op;
     }

@@ -6,13 +6,21 @@ final class ValidatingPool2dPlan extends ValidatingPlan implements Pool2dPlan {
     private final Pool2d op;
     private final Shape input;
     private final Shape output;
+    private final Layout layout;
 
-    ValidatingPool2dPlan(ValidatingBackend backend, Pool2dPlan engine, Pool2d op, Shape input, Shape output) {
+    ValidatingPool2dPlan(ValidatingBackend backend, Pool2dPlan engine, Pool2d op, Shape input, Shape output,
+                         Layout layout) {
         super(backend, engine);
         this.engine = engine;
         this.op = op;
         this.input = input;
         this.output = output;
+        this.layout = layout;
+    }
+
+    @Override
+    public Layout layout() {
+        return layout;
     }
 
     @Override
@@ -35,8 +43,8 @@ final class ValidatingPool2dPlan extends ValidatingPlan implements Pool2dPlan {
         String where = "pool2d forward";
         enter(where);
         try {
-            Arguments.tensor(where, "x", x, input);
-            Arguments.tensor(where, "y", y, output);
+            Arguments.tensor(where, "x", x, input, layout);
+            Arguments.tensor(where, "y", y, output, layout);
             Arguments.noAlias(where, "y", y, "x", x);
             Arguments.pin(where, x, y, null, null);
             try {
@@ -54,9 +62,9 @@ final class ValidatingPool2dPlan extends ValidatingPlan implements Pool2dPlan {
         String where = "pool2d backward";
         enter(where);
         try {
-            Arguments.tensor(where, "x", x, input);
-            Arguments.tensor(where, "dy", dy, output);
-            Arguments.tensor(where, "dx", dx, input);
+            Arguments.tensor(where, "x", x, input, layout);
+            Arguments.tensor(where, "dy", dy, output, layout);
+            Arguments.tensor(where, "dx", dx, input, layout);
             Arguments.noAlias(where, "dx", dx, "x", x, "dy", dy);
             Arguments.pin(where, x, dy, dx, null);
             try {
@@ -70,7 +78,68 @@ final class ValidatingPool2dPlan extends ValidatingPlan implements Pool2dPlan {
     }
 
     @Override
+    public Workspace newWorkspace() {
+        String where = "pool2d newWorkspace";
+        enter(where);
+        try {
+            return new ValidatingWorkspace(this, engine.newWorkspace());
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public void forward(Tensor x, Tensor y, Workspace ws) {
+        String where = "pool2d forward";
+        enter(where);
+        try {
+            Arguments.tensor(where, "x", x, input, layout);
+            Arguments.tensor(where, "y", y, output, layout);
+            Arguments.noAlias(where, "y", y, "x", x);
+            ValidatingWorkspace workspace = ValidatingWorkspace.claim(where, this, ws, false);
+            try {
+                Arguments.pin(where, x, y, null, null);
+                try {
+                    workspace.filled(false);
+                    engine.forward(x, y, workspace.engine());
+                    workspace.filled(true);
+                } finally {
+                    Arguments.unpin(x, y, null, null);
+                }
+            } finally {
+                workspace.release();
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public void backward(Workspace ws, Tensor dy, Tensor dx) {
+        String where = "pool2d backward";
+        enter(where);
+        try {
+            Arguments.tensor(where, "dy", dy, output, layout);
+            Arguments.tensor(where, "dx", dx, input, layout);
+            Arguments.noAlias(where, "dx", dx, "dy", dy);
+            ValidatingWorkspace workspace = ValidatingWorkspace.claim(where, this, ws, true);
+            try {
+                Arguments.pin(where, dy, dx, null, null);
+                try {
+                    engine.backward(workspace.engine(), dy, dx);
+                } finally {
+                    Arguments.unpin(dy, dx, null, null);
+                }
+            } finally {
+                workspace.release();
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
     public String toString() {
-        return "pool2d plan " + input + " -> " + output;
+        return "pool2d plan " + input + " -> " + output + (layout == Layout.NCHW ? "" : " " + layout);
     }
 }

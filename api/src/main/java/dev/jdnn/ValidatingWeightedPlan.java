@@ -13,12 +13,13 @@ abstract class ValidatingWeightedPlan extends ValidatingPlan {
     private final Shape weights;
     private final Shape bias;
     private final boolean hasBias;
+    private final Layout layout;
     private final String forward;
     private final String backwardData;
     private final String backwardWeights;
 
     ValidatingWeightedPlan(ValidatingBackend backend, AutoCloseable engine, String name, Shape input, Shape output,
-                           Shape weights, Shape bias, boolean hasBias) {
+                           Shape weights, Shape bias, boolean hasBias, Layout layout) {
         super(backend, engine);
         this.name = name;
         this.input = input;
@@ -26,6 +27,7 @@ abstract class ValidatingWeightedPlan extends ValidatingPlan {
         this.weights = weights;
         this.bias = bias;
         this.hasBias = hasBias;
+        this.layout = layout;
         this.forward = name + " forward";
         this.backwardData = name + " backwardData";
         this.backwardWeights = name + " backwardWeights";
@@ -39,6 +41,11 @@ abstract class ValidatingWeightedPlan extends ValidatingPlan {
     /** The prepared output shape. */
     public final Shape outputShape() {
         return output;
+    }
+
+    /** The layout of the activations x, y, dx and dy (weights are row-major in every layout). */
+    public final Layout layout() {
+        return layout;
     }
 
     /** The prepared weight shape. */
@@ -67,10 +74,10 @@ abstract class ValidatingWeightedPlan extends ValidatingPlan {
         String where = forward;
         enter(where);
         try {
-            Arguments.tensor(where, "x", x, input);
-            Arguments.tensor(where, "w", w, weights);
+            Arguments.tensor(where, "x", x, input, layout);
+            Arguments.tensor(where, "w", w, weights, Layout.NCHW);
             Arguments.optional(where, "b", b, hasBias, bias);
-            Arguments.tensor(where, "y", y, output);
+            Arguments.tensor(where, "y", y, output, layout);
             Arguments.noAlias(where, "y", y, "x", x, "w", w, "b", b);
             Arguments.pin(where, x, w, b, y);
             try {
@@ -88,9 +95,9 @@ abstract class ValidatingWeightedPlan extends ValidatingPlan {
         String where = backwardData;
         enter(where);
         try {
-            Arguments.tensor(where, "dy", dy, output);
-            Arguments.tensor(where, "w", w, weights);
-            Arguments.tensor(where, "dx", dx, input);
+            Arguments.tensor(where, "dy", dy, output, layout);
+            Arguments.tensor(where, "w", w, weights, Layout.NCHW);
+            Arguments.tensor(where, "dx", dx, input, layout);
             Arguments.noAlias(where, "dx", dx, "dy", dy, "w", w);
             Arguments.pin(where, dy, w, dx, null);
             try {
@@ -108,9 +115,9 @@ abstract class ValidatingWeightedPlan extends ValidatingPlan {
         String where = backwardWeights;
         enter(where);
         try {
-            Arguments.tensor(where, "x", x, input);
-            Arguments.tensor(where, "dy", dy, output);
-            Arguments.tensor(where, "dw", dw, weights);
+            Arguments.tensor(where, "x", x, input, layout);
+            Arguments.tensor(where, "dy", dy, output, layout);
+            Arguments.tensor(where, "dw", dw, weights, Layout.NCHW);
             Arguments.optional(where, "db", db, hasBias, bias);
             Arguments.noAlias(where, "dw", dw, "x", x, "dy", dy, "db", db);
             Arguments.noAlias(where, "db", db, "x", x, "dy", dy);

@@ -59,12 +59,21 @@ class BackendsTest {
     void rejectedCallsNeverReachTheEngine() {
         try (Backend b = Backends.open("recording");
              Tensor x = Tensor.allocate(Shape.of(2, 3));
-             Tensor y = Tensor.allocate(Shape.of(3, 2))) {
+             Tensor y = Tensor.allocate(Shape.of(3, 2));
+             Tensor pair = Tensor.allocate(Shape.of(7))) {
             int before = RecordingBackendProvider.ENGINE_CALLS.get();
             assertThatThrownBy(() -> b.activation(Activation.RELU, x, y)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("activation: y: expected shape [2, 3], got [3, 2]");
-            assertThatThrownBy(() -> b.activation(Activation.RELU, x, x)).isInstanceOf(IllegalArgumentException.class)
+            Tensor shifted = Tensor.wrap(pair.segment().asSlice(Float.BYTES), Shape.of(2, 3));
+            Tensor first = Tensor.wrap(pair.segment(), Shape.of(2, 3));
+            assertThatThrownBy(() -> b.activation(Activation.RELU, first, shifted))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("y: expected memory disjoint from x [0x").hasMessageContaining("which overlaps it");
+            Tensor planar = Tensor.wrap(pair.segment(), Shape.nchw(1, 2, 3, 1));
+            Tensor channelsLast = Tensor.allocate(Shape.nchw(1, 2, 3, 1), Layout.NHWC);
+            assertThatThrownBy(() -> b.activation(Activation.RELU, planar, channelsLast))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("activation: y: expected layout NCHW, got NHWC (tensor [1, 2, 3, 1])");
             assertThatThrownBy(() -> b.softmaxCrossEntropy(x, new int[] {0, 3}, null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("labels[1]: expected 0..2, got 3");
             assertThatThrownBy(() -> b.plan(Conv2d.of(4, 4, 3), Shape.nchw(1, 3, 8, 8)))

@@ -14,6 +14,8 @@ public final class RecordingBackendProvider implements BackendProvider {
     static final AtomicInteger ENGINE_CALLS = new AtomicInteger();
     /** Run inside every activation call, while its tensors are pinned. */
     static volatile Consumer<Tensor> duringActivation = t -> { };
+    /** The engine plan behind the last pooling plan made. */
+    static volatile RecordingPool2dPlan lastPoolPlan;
 
     @Override
     public String name() {
@@ -35,6 +37,63 @@ public final class RecordingBackendProvider implements BackendProvider {
         return new RecordingEngine();
     }
 
+    /** The engine's own workspace: what the api must hand back unwrapped, and close once. */
+    static final class RecordingWorkspace implements Workspace {
+        final RecordingPool2dPlan plan;
+        int closes;
+
+        RecordingWorkspace(RecordingPool2dPlan plan) {
+            this.plan = plan;
+        }
+
+        @Override
+        public void close() {
+            closes++;
+        }
+    }
+
+    /** Records which workspace each pass was given. */
+    static final class RecordingPool2dPlan implements Pool2dPlan {
+        private final Pool2d op;
+        private final Shape input;
+        private final Shape output;
+        private final Layout layout;
+        Workspace lastWorkspace;
+        /** When set, the next forward fails as a kernel would. */
+        boolean failNextForward;
+
+        RecordingPool2dPlan(Pool2d op, Shape input, Shape output, Layout layout) {
+            this.op = op;
+            this.input = input;
+            this.output = output;
+            this.layout = layout;
+        }
+
+        public Pool2d op() { return op; }
+        public Shape inputShape() { return input; }
+        public Shape outputShape() { return output; }
+        public Layout layout() { return layout; }
+        public void forward(Tensor x, Tensor y) { ENGINE_CALLS.incrementAndGet(); }
+        public void backward(Tensor x, Tensor dy, Tensor dx) { ENGINE_CALLS.incrementAndGet(); }
+        public Workspace newWorkspace() { return new RecordingWorkspace(this); }
+
+        public void forward(Tensor x, Tensor y, Workspace ws) {
+            ENGINE_CALLS.incrementAndGet();
+            lastWorkspace = ws;
+            if (failNextForward) {
+                failNextForward = false;
+                throw new IllegalStateException("recording engine: forward failed on purpose");
+            }
+        }
+
+        public void backward(Workspace ws, Tensor dy, Tensor dx) {
+            ENGINE_CALLS.incrementAndGet();
+            lastWorkspace = ws;
+        }
+
+        public void close() { }
+    }
+
     @Override
     public String diagnostics() {
         return "records calls only";
@@ -48,12 +107,18 @@ public final class RecordingBackendProvider implements BackendProvider {
 
         @Override
         public Conv2dPlan plan(Conv2d op, Shape input) {
+            return plan(op, input, Layout.NCHW);
+        }
+
+        @Override
+        public Conv2dPlan plan(Conv2d op, Shape input, Layout layout) {
             ENGINE_CALLS.incrementAndGet();
             Shape output = op.outputShape(input);
             return new Conv2dPlan() {
                 public Conv2d op() { return op; }
                 public Shape inputShape() { return input; }
                 public Shape outputShape() { return output; }
+                public Layout layout() { return layout; }
                 public void forward(Tensor x, Tensor w, Tensor b, Tensor y) { ENGINE_CALLS.incrementAndGet(); }
                 public void backwardData(Tensor dy, Tensor w, Tensor dx) { ENGINE_CALLS.incrementAndGet(); }
                 public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) { ENGINE_CALLS.incrementAndGet(); }
@@ -63,7 +128,54 @@ public final class RecordingBackendProvider implements BackendProvider {
 
         @Override
         public Pool2dPlan plan(Pool2d op, Shape input) {
-            throw new UnsupportedOperationException("recording engine: pooling is not used by these tests");
+            return plan(op, input, Layout.NCHW);
+        }
+
+        @Override
+        public Pool2dPlan plan(Pool2d op, Shape input, Layout layout) {
+            ENGINE_CALLS.incrementAndGet();
+            lastPoolPlan = new RecordingPool2dPlan(op, input, op.outputShape(input), layout);
+            return lastPoolPlan;
+        }
+
+        @Override
+        public BatchNorm2dPlan plan(BatchNorm2d op, Shape input, Layout layout) {
+            ENGINE_CALLS.incrementAndGet();
+            return new BatchNorm2dPlan() {
+                public BatchNorm2d op() { return op; }
+                public Shape inputShape() { return input; }
+                public Layout layout() { return layout; }
+                public void forwardTraining(Tensor x, Tensor gamma, Tensor beta, Tensor y, Tensor mean,
+                                            Tensor variance) { ENGINE_CALLS.incrementAndGet(); }
+                public void forwardInference(Tensor x, Tensor gamma, Tensor beta, Tensor mean, Tensor variance,
+                                             Tensor y) { ENGINE_CALLS.incrementAndGet(); }
+                public void backward(Tensor x, Tensor dy, Tensor gamma, Tensor mean, Tensor variance, Tensor dx,
+                                     Tensor dGamma, Tensor dBeta) { ENGINE_CALLS.incrementAndGet(); }
+                public void close() { }
+            };
+        }
+
+        @Override
+        public LrnPlan plan(Lrn op, Shape input, Layout layout) {
+            ENGINE_CALLS.incrementAndGet();
+            return new LrnPlan() {
+                public Lrn op() { return op; }
+                public Shape inputShape() { return input; }
+                public Layout layout() { return layout; }
+                public void forward(Tensor x, Tensor y) { ENGINE_CALLS.incrementAndGet(); }
+                public void backward(Tensor x, Tensor dy, Tensor dx) { ENGINE_CALLS.incrementAndGet(); }
+                public void close() { }
+            };
+        }
+
+        @Override
+        public void reorder(Tensor src, Tensor dst) {
+            ENGINE_CALLS.incrementAndGet();
+        }
+
+        @Override
+        public void activationBackwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) {
+            ENGINE_CALLS.incrementAndGet();
         }
 
         @Override
