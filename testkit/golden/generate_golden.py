@@ -32,6 +32,18 @@ padded input, while jdnn (like PyTorch's implicit padding) lets it not start ins
 bottom/right padding; the output is cropped to jdnn's size, the windows before are the same.
 Those cases draw from their own random stream, so adding them left every older case unchanged.
 
+NHWC cases (conv2d_nhwc.json, pool2d_nhwc.json; their own random stream) repeat configurations of
+conv2d.json and pool2d.json with PyTorch's channels_last tensors; their op carries "layout": "NHWC"
+and the data of every activation (x, y, dx, dy and their magnitudes) is in NHWC memory order, as a
+jdnn NHWC tensor holds it; weights stay [k, c/g, r, s] row-major. Batch-norm cases (batch_norm.json)
+are F.batch_norm with batch statistics (training: y, the mean, the biased variance and the gradients
+of <y, dy>; a mean of 1000 with a spread of 2 among them) or with given float32 statistics
+(inference). LRN cases (lrn.json) are F.local_response_norm, and tf.nn.lrn written out from
+TensorFlow's definition (asserted equal to PyTorch's op with size 2r+1 and alpha scaled by the
+size, the contract's Lrn.tensorflow), with odd and even sizes and a window wider than the channels.
+These have no magnitude: their Java bounds are derived from the inputs (BatchNormBound, LrnBound).
+Each family draws from its own stream, so every older file is byte-identical.
+
 Optimiser cases (optimizer.json, their own random stream too) run one torch.optim step (SGD with
 momentum and weight decay, Adagrad, Adam) in float64 from float32 weights, gradient and a given
 optimiser state; their hyperparameters are float32 values, as jdnn's float arguments hold them.
@@ -69,32 +81,51 @@ def float32_text(value):
     return text
 
 
-def tensor_json(t, as_float32, magnitude=None, terms=None):
-    flat = t.detach().reshape(-1).tolist()
+def channels(t, layout):
+    """t in PyTorch's memory format for jdnn's layout: channels_last is NHWC."""
+    return t.contiguous(memory_format=torch.channels_last) if layout == "NHWC" else t
+
+
+def memory_order(t, layout):
+    """The values of t in the order a jdnn tensor of that layout holds them: NHWC permutes a rank-4 tensor."""
+    t = t.detach()
+    if layout == "NHWC" and t.dim() == 4:
+        t = t.permute(0, 2, 3, 1)
+    return t.reshape(-1)
+
+
+def tensor_json(t, as_float32, magnitude=None, terms=None, layout="NCHW"):
+    flat = memory_order(t, layout).tolist()
     if as_float32:
         data = [float32_text(v) for v in flat]
     else:
         data = ["%.12g" % v for v in flat]
     entry = {"shape": list(t.shape), "data": data}
     if magnitude is not None:
-        entry["magnitude"] = ["%.4g" % v for v in magnitude.detach().reshape(-1).tolist()]
+        entry["magnitude"] = ["%.4g" % v for v in memory_order(magnitude, layout).tolist()]
         entry["terms"] = int(terms)
     return entry
 
 
-def case(name, op, inputs, expected, labels=None):
-    """inputs: name -> float32-valued tensor; expected: name -> tensor or (tensor, magnitude, terms)."""
+def case(name, op, inputs, expected, layout="NCHW", labels=None):
+    """inputs: name -> float32-valued tensor; expected: name -> tensor or (tensor, magnitude, terms).
+    Activations (rank 4) are written in the memory order of layout; weights stay row-major."""
     c = {"name": name, "op": op}
     if labels is not None:
         c["labels"] = [int(v) for v in labels.tolist()]
-    c["inputs"] = {k: tensor_json(v, True) for k, v in inputs.items()}
+    c["inputs"] = {k: tensor_json(v, True, layout=layout_of(k, layout)) for k, v in inputs.items()}
     c["expected"] = {}
     for k, v in expected.items():
         if isinstance(v, tuple):
-            c["expected"][k] = tensor_json(v[0], False, v[1], v[2])
+            c["expected"][k] = tensor_json(v[0], False, v[1], v[2], layout=layout_of(k, layout))
         else:
-            c["expected"][k] = tensor_json(v, False)
+            c["expected"][k] = tensor_json(v, False, layout=layout_of(k, layout))
     return c
+
+
+def layout_of(argument, layout):
+    """Weights (w, dw) stay row-major in every layout; activations (x, y, dx, dy) take the case's."""
+    return "NCHW" if argument in ("w", "dw") else layout
 
 
 def grads(f, inputs, dy):
@@ -108,17 +139,17 @@ def grads(f, inputs, dy):
 # ---- convolution ---------------------------------------------------------------------------
 
 def conv_case(name, n, c, h, w, k, kernel, stride=(1, 1), padding=(0, 0, 0, 0), dilation=(1, 1), groups=1,
-              bias=True):
+              bias=True, generator=None, layout="NCHW"):
     top, left, bottom, right = padding
-    x = uniform(n, c, h, w)
-    wt = uniform(k, c // groups, kernel[0], kernel[1])
-    b = uniform(k) if bias else None
+    x = channels(uniform(n, c, h, w, generator=generator), layout)
+    wt = uniform(k, c // groups, kernel[0], kernel[1], generator=generator)
+    b = uniform(k, generator=generator) if bias else None
 
     def conv(xx, ww, bb):
         return F.conv2d(F.pad(xx, (left, right, top, bottom)), ww, bb, stride, 0, dilation, groups)
 
     y = conv(x, wt, b)
-    dy = uniform(*y.shape)
+    dy = channels(uniform(*y.shape, generator=generator), layout)
     args = [x, wt] + ([b] if bias else [])
     _, g = grads(lambda *a: conv(a[0], a[1], a[2] if bias else None), args, dy)
     y_mag = conv(x.abs(), wt.abs(), b.abs() if bias else None)
@@ -129,13 +160,15 @@ def conv_case(name, n, c, h, w, k, kernel, stride=(1, 1), padding=(0, 0, 0, 0), 
     per_weight = n * y.shape[2] * y.shape[3]
     op = {"inChannels": c, "outChannels": k, "kernel": list(kernel), "stride": list(stride),
           "padding": list(padding), "dilation": list(dilation), "groups": groups, "bias": bias}
+    if layout != "NCHW":
+        op["layout"] = layout
     inputs = {"x": x, "w": wt, "dy": dy}
     expected = {"y": (y, y_mag, per_output + 1), "dx": (g[0], dx_mag, per_input),
                 "dw": (g[1], dw_mag, per_weight)}
     if bias:
         inputs["b"] = b
         expected["db"] = (g[2], dy.abs().sum(dim=(0, 2, 3)), per_weight)
-    return case(name, op, inputs, expected)
+    return case(name, op, inputs, expected, layout)
 
 
 def conv_cases():
@@ -161,11 +194,13 @@ def conv_cases():
 # ---- pooling -------------------------------------------------------------------------------
 
 def pool_case(name, kind, n, c, h, w, kernel, stride, padding=(0, 0), ceil_mode=False, count_include_pad=True,
-              ties=False):
+              ties=False, generator=None, layout="NCHW"):
+    g = rng if generator is None else generator
     if ties:
-        x = torch.from_numpy(rng.randint(-2, 3, size=(n, c, h, w)).astype(np.float32)).double()
+        x = torch.from_numpy(g.randint(-2, 3, size=(n, c, h, w)).astype(np.float32)).double()
     else:
-        x = uniform(n, c, h, w)
+        x = uniform(n, c, h, w, generator=generator)
+    x = channels(x, layout)
 
     def pool(xx):
         if kind == "MAX":
@@ -173,7 +208,7 @@ def pool_case(name, kind, n, c, h, w, kernel, stride, padding=(0, 0), ceil_mode=
         return F.avg_pool2d(xx, kernel, stride, padding, ceil_mode=ceil_mode, count_include_pad=count_include_pad)
 
     y = pool(x)
-    dy = uniform(*y.shape)
+    dy = channels(uniform(*y.shape, generator=generator), layout)
     _, (dx,) = grads(pool, [x], dy)
     _, (dx_mag,) = grads(pool, [x], dy.abs())
     windows = -(-kernel[0] // stride[0]) * -(-kernel[1] // stride[1])
@@ -186,7 +221,9 @@ def pool_case(name, kind, n, c, h, w, kernel, stride, padding=(0, 0), ceil_mode=
     op = {"kind": kind, "kernel": list(kernel), "stride": list(stride),
           "padding": [padding[0], padding[1], padding[0], padding[1]], "countIncludePad": count_include_pad,
           "ceilMode": ceil_mode}
-    return case(name, op, {"x": x, "dy": dy}, {"y": y_entry, "dx": dx_entry})
+    if layout != "NCHW":
+        op["layout"] = layout
+    return case(name, op, {"x": x, "dy": dy}, {"y": y_entry, "dx": dx_entry}, layout)
 
 
 def pool_cases():
@@ -424,6 +461,137 @@ def optimizer_cases():
     ]
 
 
+# ---- NHWC (channels_last) ------------------------------------------------------------------
+
+# The NHWC cases, added later, draw from a stream of their own.
+nhwc_rng = np.random.RandomState(20261207)
+
+
+def conv_nhwc_cases():
+    """Configurations of conv_cases() again, computed by PyTorch on channels_last tensors."""
+    def nhwc(name, *args, **kwargs):
+        return conv_case(name + ", NHWC", *args, generator=nhwc_rng, layout="NHWC", **kwargs)
+    return [
+        nhwc("3x3, stride 1, padding 1, bias", 2, 3, 5, 6, 4, (3, 3), padding=(1, 1, 1, 1)),
+        nhwc("depthwise 3x3, stride 2, padding 1", 1, 5, 7, 7, 5, (3, 3), stride=(2, 2), padding=(1, 1, 1, 1),
+             groups=5),
+        nhwc("1x1 pointwise, no bias", 2, 5, 3, 4, 3, (1, 1), bias=False),
+        nhwc("stride 3x2, dilation 2, 3 groups, asymmetric padding", 2, 6, 11, 9, 3, (3, 3), stride=(3, 2),
+             padding=(2, 0, 1, 1), dilation=(2, 2), groups=3),
+    ]
+
+
+def pool_nhwc_cases():
+    """Configurations of pool_cases() again, computed by PyTorch on channels_last tensors."""
+    def nhwc(name, *args, **kwargs):
+        return pool_case(name + ", NHWC", *args, generator=nhwc_rng, layout="NHWC", **kwargs)
+    return [
+        nhwc("max 3x3, stride 2, padding 1", "MAX", 2, 3, 7, 8, (3, 3), (2, 2), (1, 1)),
+        nhwc("max 3x3, stride 1, ties go to the first maximum", "MAX", 1, 3, 5, 6, (3, 3), (1, 1), ties=True),
+        nhwc("avg 3x3, stride 2, padding 1, padding excluded", "AVG", 1, 3, 7, 7, (3, 3), (2, 2), (1, 1),
+             count_include_pad=False),
+        nhwc("avg ceil mode, window past the padding, padding counted", "AVG", 1, 2, 6, 6, (3, 3), (2, 2), (1, 1),
+             ceil_mode=True),
+    ]
+
+
+# ---- batch normalisation --------------------------------------------------------------------
+
+# The batch-norm cases, added later, draw from a stream of their own.
+bn_rng = np.random.RandomState(20261208)
+
+
+def batch_norm_training_case(name, n, c, h, w, epsilon=1e-5, mean=0.0, spread=1.0):
+    """F.batch_norm with batch statistics: y, the mean and the biased variance it normalised with, and
+    the training-mode gradients of <y, dy> with respect to x, gamma and beta."""
+    x = uniform(n, c, h, w, low=mean - spread, high=mean + spread, generator=bn_rng)
+    gamma = uniform(c, low=0.5, high=2.0, generator=bn_rng)
+    beta = uniform(c, generator=bn_rng)
+    dy = uniform(n, c, h, w, generator=bn_rng)
+    y, (dx, d_gamma, d_beta) = grads(
+        lambda xx, gg, bb: F.batch_norm(xx, None, None, gg, bb, training=True, eps=epsilon), [x, gamma, beta], dy)
+    op = {"channels": c, "epsilon": epsilon, "mode": "TRAINING"}
+    expected = {"y": y, "mean": x.mean(dim=(0, 2, 3)), "variance": x.var(dim=(0, 2, 3), unbiased=False),
+                "dx": dx, "dGamma": d_gamma, "dBeta": d_beta}
+    return case(name, op, {"x": x, "gamma": gamma, "beta": beta, "dy": dy}, expected)
+
+
+def batch_norm_inference_case(name, n, c, h, w, epsilon=1e-5, mean=0.0, spread=1.0):
+    """F.batch_norm with given (running) statistics, float32 like every jdnn input."""
+    x = uniform(n, c, h, w, low=mean - spread, high=mean + spread, generator=bn_rng)
+    gamma = uniform(c, low=0.5, high=2.0, generator=bn_rng)
+    beta = uniform(c, generator=bn_rng)
+    running_mean = uniform(c, low=mean - spread / 4, high=mean + spread / 4, generator=bn_rng)
+    running_variance = uniform(c, low=0.25 * spread * spread, high=spread * spread, generator=bn_rng)
+    y = F.batch_norm(x, running_mean, running_variance, gamma, beta, training=False, eps=epsilon)
+    op = {"channels": c, "epsilon": epsilon, "mode": "INFERENCE"}
+    inputs = {"x": x, "gamma": gamma, "beta": beta, "mean": running_mean, "variance": running_variance}
+    return case(name, op, inputs, {"y": y})
+
+
+def batch_norm_cases():
+    return [
+        batch_norm_training_case("training, [2, 3, 4, 5]", 2, 3, 4, 5),
+        batch_norm_training_case("training, batch 1, odd sizes, epsilon 1e-3", 1, 7, 3, 5, epsilon=1e-3),
+        batch_norm_training_case("training, h = w = 1", 6, 4, 1, 1),
+        batch_norm_training_case("training, mean 1000, spread 2", 4, 3, 6, 7, mean=1000.0, spread=2.0),
+        batch_norm_inference_case("inference, [2, 3, 4, 5]", 2, 3, 4, 5),
+        batch_norm_inference_case("inference, mean 1000, spread 2", 3, 2, 5, 3, mean=1000.0, spread=2.0),
+    ]
+
+
+# ---- local response normalisation -------------------------------------------------------------
+
+# The LRN cases, added later, draw from a stream of their own.
+lrn_rng = np.random.RandomState(20261209)
+
+
+def lrn_case(name, n, c, h, w, op, reference):
+    """y = reference(x) and the gradient of <y, dy> with respect to x."""
+    x = uniform(n, c, h, w, low=-2.0, high=2.0, generator=lrn_rng)
+    dy = uniform(n, c, h, w, generator=lrn_rng)
+    y, (dx,) = grads(reference, [x], dy)
+    return case(name, op, {"x": x, "dy": dy}, {"y": y, "dx": dx})
+
+
+def torch_lrn_case(name, n, c, h, w, size, alpha, beta, k):
+    op = {"parametrisation": "PYTORCH", "size": size, "alpha": alpha, "beta": beta, "k": k}
+    return lrn_case(name, n, c, h, w, op, lambda xx: F.local_response_norm(xx, size, alpha, beta, k))
+
+
+def tensorflow_lrn(x, depth_radius, bias, alpha, beta):
+    """tf.nn.lrn written out: sqr_sum[c] = sum of x[c']^2 over c' in [c - r, c + r];
+    y = x / (bias + alpha * sqr_sum)^beta."""
+    squares = F.pad(x * x, (0, 0, 0, 0, depth_radius, depth_radius))
+    window = sum(squares[:, i:i + x.shape[1]] for i in range(2 * depth_radius + 1))
+    return x / (bias + alpha * window) ** beta
+
+
+def tensorflow_lrn_case(name, n, c, h, w, depth_radius, bias, alpha, beta):
+    op = {"parametrisation": "TENSORFLOW", "depthRadius": depth_radius, "bias": bias, "alpha": alpha, "beta": beta}
+    size = 2 * depth_radius + 1
+    probe = uniform(n, c, h, w, generator=np.random.RandomState(1))
+    # The contract's Lrn.tensorflow: the same op as PyTorch's with size 2r + 1 and alpha scaled by the size.
+    assert torch.allclose(tensorflow_lrn(probe, depth_radius, bias, alpha, beta),
+                          F.local_response_norm(probe, size, alpha * size, beta, bias), rtol=1e-12, atol=0)
+    return lrn_case(name, n, c, h, w, op, lambda xx: tensorflow_lrn(xx, depth_radius, bias, alpha, beta))
+
+
+def lrn_cases():
+    return [
+        torch_lrn_case("size 5 (AlexNet), alpha 1e-4, beta 0.75, k 2", 2, 7, 3, 4, 5, 1e-4, 0.75, 2.0),
+        torch_lrn_case("size 5, alpha 2, beta 0.75, k 1", 1, 8, 2, 3, 5, 2.0, 0.75, 1.0),
+        torch_lrn_case("even size 4, alpha 0.5, beta 0.75, k 2", 1, 6, 3, 3, 4, 0.5, 0.75, 2.0),
+        torch_lrn_case("even size 2, alpha 3, beta 0.3, k 1", 2, 3, 2, 2, 2, 3.0, 0.3, 1.0),
+        torch_lrn_case("size 9 wider than 4 channels", 1, 4, 3, 2, 9, 1.5, 0.75, 1.0),
+        torch_lrn_case("size 1, beta 1, k 0.5", 1, 3, 2, 2, 1, 2.0, 1.0, 0.5),
+        tensorflow_lrn_case("tf.nn.lrn as the seed's CIFAR model: radius 4, bias 1, alpha 0.001/9, beta 0.75", 2, 16,
+                            3, 3, 4, 1.0, 0.001 / 9.0, 0.75),
+        tensorflow_lrn_case("tf.nn.lrn radius 2 over 3 channels, bias 2, alpha 0.5, beta 0.5", 1, 3, 4, 2, 2, 2.0,
+                            0.5, 0.5),
+    ]
+
+
 def unquote_numbers(document):
     """JSON text in which the formatted numbers are numbers, one case per line for readable diffs."""
     lines = ['{"generator":%s,"torch":%s,"cases":[' % (json.dumps(document["generator"]),
@@ -452,7 +620,9 @@ def main():
     os.makedirs(OUT_DIR, exist_ok=True)
     for file_name, make in [("conv2d.json", conv_cases), ("pool2d.json", lambda: pool_cases() + wide_pool_cases()), ("dense.json", dense_cases),
                             ("activation.json", activation_cases), ("softmax.json", softmax_cases),
-                            ("cross_entropy.json", cross_entropy_cases), ("optimizer.json", optimizer_cases)]:
+                            ("cross_entropy.json", cross_entropy_cases), ("optimizer.json", optimizer_cases),
+                            ("conv2d_nhwc.json", conv_nhwc_cases), ("pool2d_nhwc.json", pool_nhwc_cases),
+                            ("batch_norm.json", batch_norm_cases), ("lrn.json", lrn_cases)]:
         cases = make()
         path = os.path.join(OUT_DIR, file_name)
         with open(path, "w") as f:
