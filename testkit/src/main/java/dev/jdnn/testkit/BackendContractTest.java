@@ -1,11 +1,14 @@
 package dev.jdnn.testkit;
 
+import dev.jdnn.Activation;
 import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
 import dev.jdnn.Backends;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Dense;
 import dev.jdnn.DensePlan;
+import dev.jdnn.Layout;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
@@ -14,8 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +35,10 @@ import java.util.List;
  * }
  * }</pre>
  * The backend is opened once per class with {@code Backends.open(backendName(), config())}.
+ * Convolution and pooling run every case in NCHW and again in NHWC (against naive in NCHW, the
+ * tensors rearranged by the test); plans with a fused activation, the pooling workspace, the
+ * in-place element-wise forms, {@code activationBackwardFromOutput} and {@code reorder} have
+ * cases of their own.
  * Every output starts as NaN, so an element that is not written, or accumulated into instead of
  * overwritten, fails. It also runs everything {@link SemanticsContractTest} states exactly (NaN and
  * infinities, one plan used by two threads). The error magnitude {@code Σ|terms|} of a linear op is the naive op run on
@@ -88,6 +97,45 @@ public abstract class BackendContractTest extends SemanticsContractTest {
         return ContractCases.crossEntropy();
     }
 
+    /**
+     * The first convolutions (the hand-picked ones among them), each with a fused activation, the
+     * three activations and both layouts in turn.
+     */
+    static List<Arguments> fusedConvCases() {
+        List<Arguments> cases = new ArrayList<>();
+        List<ConvCase> conv = convRerunCases();
+        for (int i = 0; i < conv.size(); i++) {
+            cases.add(Arguments.of(conv.get(i), Activation.values()[i % 3], i % 2 == 0 ? Layout.NCHW : Layout.NHWC));
+        }
+        return cases;
+    }
+
+    /** Every dense case with a fused activation, the three in turn. */
+    static List<Arguments> fusedDenseCases() {
+        List<Arguments> cases = new ArrayList<>();
+        List<DenseCase> dense = denseCases();
+        for (int i = 0; i < dense.size(); i++) {
+            cases.add(Arguments.of(dense.get(i), Activation.values()[i % 3]));
+        }
+        return cases;
+    }
+
+    /** Every pooling case through a workspace, in both layouts in turn. */
+    static List<Arguments> poolWorkspaceCases() {
+        List<Arguments> cases = new ArrayList<>();
+        List<PoolCase> pool = poolCases();
+        for (int i = 0; i < pool.size(); i++) {
+            cases.add(Arguments.of(pool.get(i), i % 2 == 0 ? Layout.NCHW : Layout.NHWC));
+        }
+        return cases;
+    }
+
+    /** Shapes for {@code reorder}: one element, one channel, h = w = 1, odd sizes around vector widths. */
+    static List<Shape> reorderShapes() {
+        return List.of(Shape.nchw(1, 1, 1, 1), Shape.nchw(1, 1, 5, 7), Shape.nchw(2, 17, 1, 1),
+                Shape.nchw(1, 3, 4, 5), Shape.nchw(3, 33, 5, 3), Shape.nchw(2, 16, 9, 15), Shape.nchw(1, 64, 7, 7));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("convCases")
     void convForwardMatchesNaive(ConvCase c) {
@@ -139,6 +187,133 @@ public abstract class BackendContractTest extends SemanticsContractTest {
             NaiveDifferential.convForward("conv2d forward y, second run", c, plan, reference, t);
             NaiveDifferential.convBackwardData("conv2d backwardData dx, second run", c, plan, reference, t);
             NaiveDifferential.convBackwardWeights("conv2d backwardWeights, second run", c, plan, reference, t);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("convCases")
+    void convNhwcForwardMatchesNaive(ConvCase c) {
+        try (CaseTensors t = new CaseTensors(c.seed());
+             Conv2dPlan plan = tested.plan(c.op(), c.input(), Layout.NHWC);
+             Conv2dPlan reference = naive.plan(c.op(), c.input())) {
+            NaiveDifferential.convForward("conv2d forward y", c, plan, reference, t);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("convCases")
+    void convNhwcBackwardDataMatchesNaive(ConvCase c) {
+        try (CaseTensors t = new CaseTensors(c.seed());
+             Conv2dPlan plan = tested.plan(c.op(), c.input(), Layout.NHWC);
+             Conv2dPlan reference = naive.plan(c.op(), c.input())) {
+            NaiveDifferential.convBackwardData("conv2d backwardData dx", c, plan, reference, t);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("convCases")
+    void convNhwcBackwardWeightsMatchesNaive(ConvCase c) {
+        try (CaseTensors t = new CaseTensors(c.seed());
+             Conv2dPlan plan = tested.plan(c.op(), c.input(), Layout.NHWC);
+             Conv2dPlan reference = naive.plan(c.op(), c.input())) {
+            NaiveDifferential.convBackwardWeights("conv2d backwardWeights", c, plan, reference, t);
+        }
+    }
+
+    /**
+     * A plan with a fused activation: its forward against naive's unfused forward followed by naive's
+     * activation; its backward passes, which take the pre-activation gradient, against naive's unfused ones.
+     */
+    @ParameterizedTest(name = "{1} {2} {0}")
+    @MethodSource("fusedConvCases")
+    void convFusedActivationMatchesUnfusedNaive(ConvCase c, Activation activation, Layout layout) {
+        Conv2d fused = c.op().activation(activation);
+        try (CaseTensors t = new CaseTensors(c.seed());
+             Conv2dPlan plan = tested.plan(fused, c.input(), layout);
+             Conv2dPlan reference = naive.plan(c.op(), c.input())) {
+            NaiveDifferential.fusedForward("conv2d forward y", c, plan, reference, t, c.forwardTerms(), layout,
+                    activation, naive);
+            NaiveDifferential.convBackwardData("conv2d backwardData dx, fused " + activation, c, plan, reference, t);
+            NaiveDifferential.convBackwardWeights("conv2d backwardWeights, fused " + activation, c, plan, reference, t);
+        }
+    }
+
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("fusedDenseCases")
+    void denseFusedActivationMatchesUnfusedNaive(DenseCase c, Activation activation) {
+        Dense fused = c.op().activation(activation);
+        try (CaseTensors t = new CaseTensors(c.seed());
+             DensePlan plan = tested.plan(fused, c.batch());
+             DensePlan reference = naive.plan(c.op(), c.batch())) {
+            NaiveDifferential.fusedForward("dense forward y", c, plan, reference, t, c.op().inFeatures() + 1,
+                    Layout.NCHW, activation, naive);
+            NaiveDifferential.denseBackward(c, plan, reference, t);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("poolCases")
+    void poolNhwcForwardMatchesNaive(PoolCase c) {
+        try (CaseTensors t = new CaseTensors(c.seed());
+             Pool2dPlan plan = tested.plan(c.op(), c.input(), Layout.NHWC);
+             Pool2dPlan reference = naive.plan(c.op(), c.input())) {
+            NaiveDifferential.poolForward(c, plan, reference, t);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("poolCases")
+    void poolNhwcBackwardMatchesNaive(PoolCase c) {
+        try (CaseTensors t = new CaseTensors(c.seed());
+             Pool2dPlan plan = tested.plan(c.op(), c.input(), Layout.NHWC);
+             Pool2dPlan reference = naive.plan(c.op(), c.input())) {
+            NaiveDifferential.poolBackward(c, plan, reference, t);
+        }
+    }
+
+    /**
+     * Forward into a workspace (twice: the second must replace the first's record), then the
+     * workspace backward and the recomputing backward, both against naive.
+     */
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("poolWorkspaceCases")
+    void poolWorkspaceBackwardMatchesRecomputingBackward(PoolCase c, Layout layout) {
+        try (CaseTensors t = new CaseTensors(c.seed());
+             Pool2dPlan plan = tested.plan(c.op(), c.input(), layout);
+             Pool2dPlan reference = naive.plan(c.op(), c.input())) {
+            NaiveDifferential.poolWorkspace(c, plan, reference, t);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("elementwiseCases")
+    void activationBackwardFromOutputMatchesNaive(ElementwiseCase c) {
+        try (CaseTensors t = new CaseTensors(c.seed())) {
+            NaiveDifferential.activationBackwardFromOutput(c, tested, naive, t);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("elementwiseCases")
+    void activationsInPlaceMatchOutOfPlaceNaive(ElementwiseCase c) {
+        try (CaseTensors t = new CaseTensors(c.seed())) {
+            NaiveDifferential.activationsInPlace(c, tested, naive, t);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("elementwiseCases")
+    void addAndDropoutInPlaceAreBitIdenticalToNaive(ElementwiseCase c) {
+        try (CaseTensors t = new CaseTensors(c.seed())) {
+            NaiveDifferential.addAndDropoutInPlace(c, tested, naive, t);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reorderShapes")
+    void reorderRoundTripsExactly(Shape shape) {
+        try (CaseTensors t = new CaseTensors(TestSeed.value() + shape.elementCount())) {
+            NaiveDifferential.reorderRoundTrip(shape, tested, t);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jdnn.testkit;
 
+import dev.jdnn.Layout;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 
@@ -62,6 +63,47 @@ final class CaseTensors implements AutoCloseable {
         return t;
     }
 
+    /** An output tensor in {@code layout}, every element NaN until a backend writes it. */
+    Tensor output(Shape shape, Layout layout) {
+        Tensor t = Tensor.allocate(shape, layout, arena);
+        t.fill(Float.NaN);
+        return t;
+    }
+
+    /**
+     * {@code t} in {@code layout}: {@code t} itself when it already is, else a copy whose memory
+     * holds every logical element where {@link Layout#index} puts it (written here, not by a backend,
+     * so that a backend's {@code reorder} is checked against it, not with it).
+     */
+    Tensor inLayout(Tensor t, Layout layout) {
+        if (t.layout() == layout) {
+            return t;
+        }
+        return of(t.shape(), layout, permuted(t.toArray(), t.shape(), t.layout(), layout));
+    }
+
+    /** A tensor in {@code layout} holding {@code values} in that layout's memory order. */
+    Tensor of(Shape shape, Layout layout, float[] values) {
+        Tensor t = Tensor.allocate(shape, layout, arena);
+        t.copyFrom(values);
+        return t;
+    }
+
+    /** {@code values}, in {@code from}'s memory order for a tensor of {@code shape}, rearranged into {@code to}'s. */
+    static float[] permuted(float[] values, Shape shape, Layout from, Layout to) {
+        float[] result = new float[values.length];
+        for (int n = 0; n < shape.dim(0); n++) {
+            for (int c = 0; c < shape.dim(1); c++) {
+                for (int h = 0; h < shape.dim(2); h++) {
+                    for (int w = 0; w < shape.dim(3); w++) {
+                        result[(int) to.index(shape, n, c, h, w)] = values[(int) from.index(shape, n, c, h, w)];
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
     /** {@code |t|} element-wise, or {@code null} for {@code null}. */
     Tensor abs(Tensor t) {
         if (t == null) {
@@ -71,7 +113,12 @@ final class CaseTensors implements AutoCloseable {
         for (int i = 0; i < values.length; i++) {
             values[i] = Math.abs(values[i]);
         }
-        return of(t.shape(), values);
+        return of(t.shape(), t.layout(), values);
+    }
+
+    /** A copy of {@code t} (same shape and layout) in this arena. */
+    Tensor copy(Tensor t) {
+        return of(t.shape(), t.layout(), t.toArray());
     }
 
     /** {@code count} class labels, each uniform in {@code [0, classes)}. */

@@ -1,12 +1,16 @@
 package dev.jdnn.testkit;
 
+import dev.jdnn.Activation;
 import dev.jdnn.Backend;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.DensePlan;
+import dev.jdnn.Layout;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import dev.jdnn.WeightedPlan;
+
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * One pass of one case, run on the backend under test and on {@code naive} with the same random
@@ -15,6 +19,11 @@ import dev.jdnn.WeightedPlan;
  * ({@link FuzzAgainstNaive}, thousands of random ones). Every output starts as NaN, so an element
  * left unwritten fails; the magnitude {@code Σ|terms|} of a linear op is the naive op run on the
  * absolute values of its inputs.
+ *
+ * <p>The plan under test may be in either {@link Layout}; the reference is always naive in NCHW.
+ * Inputs are drawn in NCHW, handed to the tested plan in its layout (rearranged by
+ * {@link CaseTensors#inLayout}, never by a backend), and its outputs rearranged back to NCHW before
+ * the comparison, so one bound serves both layouts.
  */
 final class NaiveDifferential {
     private NaiveDifferential() {
@@ -22,59 +31,106 @@ final class NaiveDifferential {
 
     /** Runs the forward pass on new random tensors and compares it with the reference. */
     static void convForward(String what, ConvCase c, Conv2dPlan plan, Conv2dPlan reference, CaseTensors t) {
-        weightedForward(what, c, plan, reference, t, c.forwardTerms());
+        weightedForward(what, c, plan, reference, t, c.forwardTerms(), plan.layout());
     }
 
     /** Runs the backward-data pass on new random tensors and compares it with the reference. */
     static void convBackwardData(String what, ConvCase c, Conv2dPlan plan, Conv2dPlan reference, CaseTensors t) {
-        weightedBackwardData(what, c, plan, reference, t, c.backwardDataTerms());
+        weightedBackwardData(what, c, plan, reference, t, c.backwardDataTerms(), plan.layout());
     }
 
     /** Runs the backward-weights pass on new random tensors and compares it with the reference. */
     static void convBackwardWeights(String what, ConvCase c, Conv2dPlan plan, Conv2dPlan reference, CaseTensors t) {
-        weightedBackwardWeights(what, c, plan, reference, t, c.backwardWeightsTerms());
+        weightedBackwardWeights(what, c, plan, reference, t, c.backwardWeightsTerms(), plan.layout());
     }
 
     /** Pooling forward. */
     static void poolForward(PoolCase c, Pool2dPlan plan, Pool2dPlan reference, CaseTensors t) {
-        Tensor x = c.ties() ? t.quantized(c.input(), 2) : t.uniform(c.input());
-        Tensor y = t.output(plan.outputShape());
+        Layout layout = plan.layout();
+        Tensor x = poolInput(c, t);
+        Tensor y = t.output(plan.outputShape(), layout);
         Tensor expected = t.output(plan.outputShape());
         Tensor magnitude = t.output(plan.outputShape());
-        plan.forward(x, y);
+        plan.forward(t.inLayout(x, layout), y);
         reference.forward(x, expected);
         reference.forward(t.abs(x), magnitude);
-        Closeness.assertClose("pool2d forward y", c, y, expected,
+        Closeness.assertClose("pool2d forward y" + suffix(layout), c, t.inLayout(y, Layout.NCHW), expected,
                 ErrorBound.reduction(magnitude.toArray(), c.forwardTerms()));
     }
 
     /** Pooling backward. */
     static void poolBackward(PoolCase c, Pool2dPlan plan, Pool2dPlan reference, CaseTensors t) {
-        Tensor x = c.ties() ? t.quantized(c.input(), 2) : t.uniform(c.input());
+        Layout layout = plan.layout();
+        Tensor x = poolInput(c, t);
         Tensor dy = t.uniform(plan.outputShape());
-        Tensor dx = t.output(c.input());
+        Tensor dx = t.output(c.input(), layout);
         Tensor expected = t.output(c.input());
         Tensor magnitude = t.output(c.input());
-        plan.backward(x, dy, dx);
+        plan.backward(t.inLayout(x, layout), t.inLayout(dy, layout), dx);
         reference.backward(x, dy, expected);
         reference.backward(x, t.abs(dy), magnitude);
-        Closeness.assertClose("pool2d backward dx", c, dx, expected,
+        Closeness.assertClose("pool2d backward dx" + suffix(layout), c, t.inLayout(dx, Layout.NCHW), expected,
                 ErrorBound.reduction(magnitude.toArray(), c.backwardTerms()));
+    }
+
+    /**
+     * Pooling through a workspace: two forwards into one workspace (the second must replace what the
+     * first recorded), then the workspace backward and the recomputing backward, each against naive's
+     * backward of the second input; the forward's {@code y} against naive's too.
+     */
+    static void poolWorkspace(PoolCase c, Pool2dPlan plan, Pool2dPlan reference, CaseTensors t) {
+        Layout layout = plan.layout();
+        Tensor first = poolInput(c, t);
+        Tensor x = poolInput(c, t);
+        Tensor dy = t.uniform(plan.outputShape());
+        Tensor y = t.output(plan.outputShape(), layout);
+        Tensor expectedY = t.output(plan.outputShape());
+        Tensor magnitudeY = t.output(plan.outputShape());
+        Tensor fromWorkspace = t.output(c.input(), layout);
+        Tensor recomputed = t.output(c.input(), layout);
+        Tensor expected = t.output(c.input());
+        Tensor magnitude = t.output(c.input());
+        try (var ws = plan.newWorkspace()) {
+            plan.forward(t.inLayout(first, layout), t.output(plan.outputShape(), layout), ws);
+            plan.forward(t.inLayout(x, layout), y, ws);
+            plan.backward(ws, t.inLayout(dy, layout), fromWorkspace);
+        }
+        plan.backward(t.inLayout(x, layout), t.inLayout(dy, layout), recomputed);
+        reference.forward(x, expectedY);
+        reference.forward(t.abs(x), magnitudeY);
+        reference.backward(x, dy, expected);
+        reference.backward(x, t.abs(dy), magnitude);
+        Closeness.assertClose("pool2d forward(x, y, ws) y" + suffix(layout), c, t.inLayout(y, Layout.NCHW),
+                expectedY, ErrorBound.reduction(magnitudeY.toArray(), c.forwardTerms()));
+        double[] bound = ErrorBound.reduction(magnitude.toArray(), c.backwardTerms());
+        Closeness.assertClose("pool2d backward(ws, dy, dx) dx" + suffix(layout), c,
+                t.inLayout(fromWorkspace, Layout.NCHW), expected, bound);
+        Closeness.assertClose("pool2d backward(x, dy, dx) dx beside the workspace" + suffix(layout), c,
+                t.inLayout(recomputed, Layout.NCHW), expected, bound);
+    }
+
+    private static Tensor poolInput(PoolCase c, CaseTensors t) {
+        return c.ties() ? t.quantized(c.input(), 2) : t.uniform(c.input());
+    }
+
+    /** How a message names a layout: nothing for NCHW, the contract's default. */
+    static String suffix(Layout layout) {
+        return layout == Layout.NCHW ? "" : " (" + layout + ")";
     }
 
     /** Dense forward. */
     static void denseForward(String what, DenseCase c, DensePlan plan, DensePlan reference, CaseTensors t) {
-        weightedForward(what, c, plan, reference, t, c.op().inFeatures() + 1);
+        weightedForward(what, c, plan, reference, t, c.op().inFeatures() + 1, Layout.NCHW);
     }
 
     /** Dense backward data. */
     static void denseBackwardData(DenseCase c, DensePlan plan, DensePlan reference, CaseTensors t) {
-        weightedBackwardData("dense backwardData dx", c, plan, reference, t, c.op().outFeatures());
+        weightedBackwardData("dense backwardData dx", c, plan, reference, t, c.op().outFeatures(), Layout.NCHW);
     }
 
     /** Dense backward weights. */
     static void denseBackwardWeights(DenseCase c, DensePlan plan, DensePlan reference, CaseTensors t) {
-        weightedBackwardWeights("dense backwardWeights", c, plan, reference, t, c.batch());
+        weightedBackwardWeights("dense backwardWeights", c, plan, reference, t, c.batch(), Layout.NCHW);
     }
 
     // Convolution and dense layers share these three: the same passes over a WeightedPlan, with the
@@ -82,36 +138,73 @@ final class NaiveDifferential {
 
     /** Forward on new random x, w, b; each output sums {@code terms} products. */
     private static void weightedForward(String what, Object c, WeightedPlan plan, WeightedPlan reference, CaseTensors t,
-                                        int terms) {
+                                        int terms, Layout layout) {
         Tensor x = t.uniform(plan.inputShape());
         Tensor w = t.uniform(plan.weightShape());
         Tensor b = plan.hasBias() ? t.uniform(plan.biasShape()) : null;
-        Tensor y = t.output(plan.outputShape());
+        Tensor y = t.output(plan.outputShape(), layout);
         Tensor expected = t.output(plan.outputShape());
         Tensor magnitude = t.output(plan.outputShape());
-        plan.forward(x, w, b, y);
+        plan.forward(t.inLayout(x, layout), w, b, y);
         reference.forward(x, w, b, expected);
         reference.forward(t.abs(x), t.abs(w), t.abs(b), magnitude);
-        Closeness.assertClose(what, c, y, expected, ErrorBound.reduction(magnitude.toArray(), terms));
+        Closeness.assertClose(what + suffix(layout), c, t.inLayout(y, Layout.NCHW), expected,
+                ErrorBound.reduction(magnitude.toArray(), terms));
+    }
+
+    /**
+     * Forward of a plan whose op fuses {@code activation} against naive's unfused plan followed by
+     * naive's activation: the pre-activation bound (every activation is 1-Lipschitz), naive's own
+     * rounding of the pre-activation, and the activation's bound.
+     */
+    static void fusedForward(String what, Object c, WeightedPlan plan, WeightedPlan reference, CaseTensors t,
+                             int terms, Layout layout, Activation activation, Backend naive) {
+        Tensor x = t.uniform(plan.inputShape());
+        Tensor w = t.uniform(plan.weightShape());
+        Tensor b = plan.hasBias() ? t.uniform(plan.biasShape()) : null;
+        Tensor y = t.output(plan.outputShape(), layout);
+        Tensor preActivation = t.output(plan.outputShape());
+        Tensor expected = t.output(plan.outputShape());
+        Tensor magnitude = t.output(plan.outputShape());
+        plan.forward(t.inLayout(x, layout), w, b, y);
+        reference.forward(x, w, b, preActivation);
+        naive.activation(activation, preActivation, expected);
+        reference.forward(t.abs(x), t.abs(w), t.abs(b), magnitude);
+        double[] reference64 = Closeness.toDoubles(expected.toArray());
+        double[] bound = ErrorBound.reduction(magnitude.toArray(), terms);
+        double[] activationBound = ErrorBound.activation(activation, reference64);
+        float[] pre = preActivation.toArray();
+        for (int i = 0; i < bound.length; i++) {
+            bound[i] += activationBound[i] + ErrorBound.UNIT_ROUNDOFF * Math.abs(pre[i]);
+        }
+        Closeness.assertClose(what + " with fused " + activation + suffix(layout), c, t.inLayout(y, Layout.NCHW),
+                reference64, bound);
+    }
+
+    /** Dense backward data and weights, for plans of any dense op (fused or not) against an unfused reference. */
+    static void denseBackward(DenseCase c, DensePlan plan, DensePlan reference, CaseTensors t) {
+        denseBackwardData(c, plan, reference, t);
+        denseBackwardWeights(c, plan, reference, t);
     }
 
     /** Backward data on new random dy, w; each element of dx sums {@code terms} products. */
     private static void weightedBackwardData(String what, Object c, WeightedPlan plan, WeightedPlan reference,
-                                             CaseTensors t, int terms) {
+                                             CaseTensors t, int terms, Layout layout) {
         Tensor dy = t.uniform(plan.outputShape());
         Tensor w = t.uniform(plan.weightShape());
-        Tensor dx = t.output(plan.inputShape());
+        Tensor dx = t.output(plan.inputShape(), layout);
         Tensor expected = t.output(plan.inputShape());
         Tensor magnitude = t.output(plan.inputShape());
-        plan.backwardData(dy, w, dx);
+        plan.backwardData(t.inLayout(dy, layout), w, dx);
         reference.backwardData(dy, w, expected);
         reference.backwardData(t.abs(dy), t.abs(w), magnitude);
-        Closeness.assertClose(what, c, dx, expected, ErrorBound.reduction(magnitude.toArray(), terms));
+        Closeness.assertClose(what + suffix(layout), c, t.inLayout(dx, Layout.NCHW), expected,
+                ErrorBound.reduction(magnitude.toArray(), terms));
     }
 
     /** Backward weights on new random x, dy; each element of dw and db sums {@code terms} products. */
     private static void weightedBackwardWeights(String what, Object c, WeightedPlan plan, WeightedPlan reference,
-                                                CaseTensors t, int terms) {
+                                                CaseTensors t, int terms, Layout layout) {
         boolean bias = plan.hasBias();
         Tensor x = t.uniform(plan.inputShape());
         Tensor dy = t.uniform(plan.outputShape());
@@ -121,12 +214,14 @@ final class NaiveDifferential {
         Tensor expectedB = bias ? t.output(plan.biasShape()) : null;
         Tensor magnitudeW = t.output(plan.weightShape());
         Tensor magnitudeB = bias ? t.output(plan.biasShape()) : null;
-        plan.backwardWeights(x, dy, dw, db);
+        plan.backwardWeights(t.inLayout(x, layout), t.inLayout(dy, layout), dw, db);
         reference.backwardWeights(x, dy, expectedW, expectedB);
         reference.backwardWeights(t.abs(x), t.abs(dy), magnitudeW, magnitudeB);
-        Closeness.assertClose(what + " dw", c, dw, expectedW, ErrorBound.reduction(magnitudeW.toArray(), terms));
+        Closeness.assertClose(what + " dw" + suffix(layout), c, dw, expectedW,
+                ErrorBound.reduction(magnitudeW.toArray(), terms));
         if (bias) {
-            Closeness.assertClose(what + " db", c, db, expectedB, ErrorBound.reduction(magnitudeB.toArray(), terms));
+            Closeness.assertClose(what + " db" + suffix(layout), c, db, expectedB,
+                    ErrorBound.reduction(magnitudeB.toArray(), terms));
         }
     }
 
@@ -152,6 +247,142 @@ final class NaiveDifferential {
         double[] reference = Closeness.toDoubles(expected.toArray());
         Closeness.assertClose("activationBackward dx", c, dx, reference,
                 ErrorBound.activationBackward(c.activation(), dy.toArray(), reference));
+    }
+
+    /** Activation backward from the forward output, on {@code y} = naive's forward of the case's input. */
+    static void activationBackwardFromOutput(ElementwiseCase c, Backend tested, Backend naive, CaseTensors t) {
+        Tensor y = t.output(c.shape());
+        naive.activation(c.activation(), c.input(t), y);
+        Tensor dy = t.uniform(c.shape());
+        Tensor dx = t.output(c.shape());
+        Tensor expected = t.output(c.shape());
+        tested.activationBackwardFromOutput(c.activation(), y, dy, dx);
+        naive.activationBackwardFromOutput(c.activation(), y, dy, expected);
+        double[] reference = Closeness.toDoubles(expected.toArray());
+        Closeness.assertClose("activationBackwardFromOutput dx", c, dx, reference,
+                fromOutputBound(c.activation(), y.toArray(), dy.toArray(), reference));
+    }
+
+    /**
+     * {@code dy·y(1 - y)} and {@code dy·(1 - y²)} take three roundings and the square's: at most
+     * {@code 4u·|dx| + 3u·|dy|·(1 + y²)}; ReLU's is exact.
+     */
+    static double[] fromOutputBound(Activation a, float[] y, float[] dy, double[] reference) {
+        double[] bound = new double[reference.length];
+        for (int i = 0; i < bound.length; i++) {
+            bound[i] = ErrorBound.UNIT_ROUNDOFF * Math.abs(reference[i]) + ErrorBound.UNDERFLOW;
+            if (a != Activation.RELU) {
+                bound[i] += ErrorBound.UNIT_ROUNDOFF * (3 * Math.abs(reference[i])
+                        + 3 * Math.abs(dy[i]) * (1 + (double) y[i] * y[i]));
+            }
+        }
+        return bound;
+    }
+
+    /**
+     * The case's tensors in the layout element-wise ops are tested in place with: NHWC for rank 4
+     * (element-wise ops take any layout, all arguments alike, and work in memory order), else row-major.
+     */
+    private static Tensor elementwise(CaseTensors t, Tensor values) {
+        Layout layout = values.shape().rank() == 4 ? Layout.NHWC : Layout.NCHW;
+        return t.of(values.shape(), layout, values.toArray());
+    }
+
+    /**
+     * The in-place forms, each on a copy that is both input and output, against naive's out-of-place
+     * result on the same values: {@code activation(a, x, x)}, {@code activationBackward(a, x, dy, dy)},
+     * {@code activationBackwardFromOutput(a, y, dy, dy)}.
+     */
+    static void activationsInPlace(ElementwiseCase c, Backend tested, Backend naive, CaseTensors t) {
+        Activation a = c.activation();
+        Tensor x = c.input(t);
+        Tensor expected = t.output(c.shape());
+        naive.activation(a, x, expected);
+        Tensor inPlace = elementwise(t, x);
+        tested.activation(a, inPlace, inPlace);
+        double[] reference = Closeness.toDoubles(expected.toArray());
+        Closeness.assertClose("activation(a, x, x) in place", c, inPlace, reference, ErrorBound.activation(a, reference));
+
+        Tensor dy = t.uniform(c.shape());
+        Tensor expectedDx = t.output(c.shape());
+        naive.activationBackward(a, x, dy, expectedDx);
+        Tensor dx = elementwise(t, dy);
+        tested.activationBackward(a, elementwise(t, x), dx, dx);
+        double[] referenceDx = Closeness.toDoubles(expectedDx.toArray());
+        Closeness.assertClose("activationBackward(a, x, dy, dy) in place", c, dx, referenceDx,
+                ErrorBound.activationBackward(a, dy.toArray(), referenceDx));
+
+        Tensor y = expected;
+        Tensor expectedFromOutput = t.output(c.shape());
+        naive.activationBackwardFromOutput(a, y, dy, expectedFromOutput);
+        Tensor fromOutput = elementwise(t, dy);
+        tested.activationBackwardFromOutput(a, elementwise(t, y), fromOutput, fromOutput);
+        double[] referenceFromOutput = Closeness.toDoubles(expectedFromOutput.toArray());
+        Closeness.assertClose("activationBackwardFromOutput(a, y, dy, dy) in place", c, fromOutput,
+                referenceFromOutput, fromOutputBound(a, y.toArray(), dy.toArray(), referenceFromOutput));
+    }
+
+    /**
+     * {@code add(a, b, a)}, {@code add(a, b, b)} and {@code dropout(p, seed, x, x, mask)} in place,
+     * bit-identical to naive's out-of-place results (one float sum or product per element, and the
+     * contract's counter-based mask).
+     */
+    static void addAndDropoutInPlace(ElementwiseCase c, Backend tested, Backend naive, CaseTensors t) {
+        Tensor a = t.uniform(c.shape());
+        Tensor b = t.uniform(c.shape());
+        Tensor sum = t.output(c.shape());
+        naive.add(a, b, sum);
+        Tensor left = elementwise(t, a);
+        tested.add(left, elementwise(t, b), left);
+        assertSame("add(a, b, a) in place", c, left, sum);
+        Tensor right = elementwise(t, b);
+        tested.add(elementwise(t, a), right, right);
+        assertSame("add(a, b, b) in place", c, right, sum);
+
+        double p = 0.3;
+        long seed = c.seed();
+        Tensor expectedY = t.output(c.shape());
+        Tensor expectedMask = t.output(c.shape());
+        naive.dropout(p, seed, a, expectedY, expectedMask);
+        Tensor x = elementwise(t, a);
+        Tensor mask = t.output(c.shape(), x.layout());
+        tested.dropout(p, seed, x, x, mask);
+        assertSame("dropout(p, seed, x, x, mask) in place: y", c, x, expectedY);
+        assertSame("dropout(p, seed, x, x, mask) in place: mask", c, mask, expectedMask);
+    }
+
+    /** The same floats in memory order, bit for bit. */
+    private static void assertSame(String what, Object c, Tensor actual, Tensor expected) {
+        float[] got = actual.toArray();
+        float[] want = expected.toArray();
+        for (int i = 0; i < want.length; i++) {
+            if (Float.floatToRawIntBits(got[i]) != Float.floatToRawIntBits(want[i])) {
+                fail(what + ": element " + i + " is " + got[i] + ", naive gives "
+                        + want[i] + " (bit-identical expected); case " + c + "; " + TestSeed.rerunHint());
+            }
+        }
+    }
+
+    /**
+     * {@code reorder} NCHW to NHWC, NHWC back to NCHW, and NHWC to NHWC (a copy), each exactly the
+     * rearrangement {@link Layout#index} defines.
+     */
+    static void reorderRoundTrip(Shape shape, Backend tested, CaseTensors t) {
+        Tensor x = t.uniform(shape);
+        float[] nhwcValues = CaseTensors.permuted(x.toArray(), shape, Layout.NCHW, Layout.NHWC);
+        Tensor nhwc = t.output(shape, Layout.NHWC);
+        tested.reorder(x, nhwc);
+        assertSame("reorder NCHW -> NHWC", shape, nhwc, t.of(shape, Layout.NHWC, nhwcValues));
+        Tensor back = t.output(shape);
+        tested.reorder(nhwc, back);
+        assertSame("reorder NHWC -> NCHW", shape, back, x);
+        Tensor copy = t.output(shape, Layout.NHWC);
+        tested.reorder(nhwc, copy);
+        assertSame("reorder NHWC -> NHWC (a copy)", shape, copy, nhwc);
+        Tensor flat = t.uniform(Shape.of(Math.toIntExact(shape.elementCount())));
+        Tensor flatCopy = t.output(flat.shape());
+        tested.reorder(flat, flatCopy);
+        assertSame("reorder of a rank-1 tensor (a copy)", shape, flatCopy, flat);
     }
 
     /** Softmax or log-softmax forward. */

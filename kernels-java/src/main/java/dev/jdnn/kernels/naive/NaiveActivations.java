@@ -20,7 +20,7 @@ final class NaiveActivations {
     private NaiveActivations() {
     }
 
-    /** {@code y = a(x)}. */
+    /** {@code y = a(x)}; element {@code i} is read before it is written, so {@code y} may be {@code x}. */
     static void forward(Activation a, Tensor x, Tensor y) {
         MemorySegment in = x.segment();
         MemorySegment out = y.segment();
@@ -30,7 +30,7 @@ final class NaiveActivations {
         }
     }
 
-    /** {@code dx = a'(x) * dy}. */
+    /** {@code dx = a'(x) * dy}; {@code dx} may be {@code dy} (in place), read before written per element. */
     static void backward(Activation a, Tensor x, Tensor dy, Tensor dx) {
         MemorySegment in = x.segment();
         MemorySegment upstream = dy.segment();
@@ -56,7 +56,31 @@ final class NaiveActivations {
         return derivative(a, x) * dy;
     }
 
-    private static double value(Activation a, double x) {
+    /**
+     * {@code dx = a'(x) * dy} from the forward output {@code y = a(x)}: ReLU {@code y > 0 ? dy : 0}
+     * (0 at a NaN {@code y}), sigmoid {@code dy · y(1 - y)}, tanh {@code dy · (1 - y²)}. Element
+     * {@code i} of every input is read before element {@code i} of {@code dx} is written, so
+     * {@code dx} may be {@code dy} (in place).
+     */
+    static void backwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) {
+        MemorySegment out = y.segment();
+        MemorySegment upstream = dy.segment();
+        MemorySegment result = dx.segment();
+        long count = y.shape().elementCount();
+        for (long i = 0; i < count; i++) {
+            double value = out.getAtIndex(JAVA_FLOAT, i);
+            double g = upstream.getAtIndex(JAVA_FLOAT, i);
+            double gradient = switch (a) {
+                case RELU -> value > 0.0 ? g : 0.0;
+                case SIGMOID -> g * (value * (1.0 - value));
+                case TANH -> g * (1.0 - value * value);
+            };
+            result.setAtIndex(JAVA_FLOAT, i, (float) gradient);
+        }
+    }
+
+    /** {@code a(x)} in double; shared with the plans that fuse an activation into their forward pass. */
+    static double value(Activation a, double x) {
         return switch (a) {
             // Math.max keeps NaN, as PyTorch's relu does.
             case RELU -> Math.max(0.0, x);

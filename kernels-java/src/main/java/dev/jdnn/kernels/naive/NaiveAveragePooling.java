@@ -1,5 +1,6 @@
 package dev.jdnn.kernels.naive;
 
+import dev.jdnn.Layout;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Shape;
 
@@ -12,29 +13,36 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
  * number of its cells that lie inside the padded input: {@code kernelH * kernelW}, except for a
  * {@code ceilMode} window that runs past the bottom/right padding, whose cells beyond it do not
  * count. Without {@code countIncludePad} it divides by the number of real cells. Backward gives
- * every real cell of a window {@code dy / divisor}; the padded cells' shares are dropped.
+ * every real cell of a window {@code dy / divisor}; the padded cells' shares are dropped. It needs
+ * nothing from the forward, so its workspace is empty and both backward passes are one.
  */
 final class NaiveAveragePooling extends NaivePooling {
     /** A window's sum; plans run on one thread at a time, so one suffices. */
     private final CompensatedSum sum = new CompensatedSum();
 
-    NaiveAveragePooling(Pool2d op, Shape input) {
-        super(op, input);
+    NaiveAveragePooling(Pool2d op, Shape input, Layout layout) {
+        super(op, input, layout);
     }
 
     @Override
-    double reduce(MemorySegment x, long plane, int oh, int ow) {
+    boolean recordsArgmax() {
+        return false;
+    }
+
+    @Override
+    double reduce(MemorySegment x, int n, int c, int oh, int ow, NaivePoolingWorkspace record, long ordinal) {
         sum.reset(0.0);
         for (int ih = firstRow(oh); ih < endRow(oh); ih++) {
             for (int iw = firstColumn(ow); iw < endColumn(ow); iw++) {
-                sum.add(x.getAtIndex(JAVA_FLOAT, plane + (long) ih * width + iw));
+                sum.add(x.getAtIndex(JAVA_FLOAT, inputIndex(n, c, ih, iw)));
             }
         }
         return sum.value() / divisor(oh, ow);
     }
 
     @Override
-    void distribute(MemorySegment x, long plane, int oh, int ow, double gradient, double[] dx) {
+    void distribute(MemorySegment x, int n, int c, int oh, int ow, NaivePoolingWorkspace record, long ordinal,
+                    double gradient, double[] dx) {
         double share = gradient / divisor(oh, ow);
         for (int ih = firstRow(oh); ih < endRow(oh); ih++) {
             for (int iw = firstColumn(ow); iw < endColumn(ow); iw++) {

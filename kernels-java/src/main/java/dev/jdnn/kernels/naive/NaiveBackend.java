@@ -2,10 +2,15 @@ package dev.jdnn.kernels.naive;
 
 import dev.jdnn.Activation;
 import dev.jdnn.Backend;
+import dev.jdnn.BatchNorm2d;
+import dev.jdnn.BatchNorm2dPlan;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Dense;
 import dev.jdnn.DensePlan;
+import dev.jdnn.Layout;
+import dev.jdnn.Lrn;
+import dev.jdnn.LrnPlan;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
@@ -24,15 +29,40 @@ final class NaiveBackend implements Backend {
 
     @Override
     public Conv2dPlan plan(Conv2d op, Shape input) {
-        return new NaiveConvolution(op, input);
+        return plan(op, input, Layout.NCHW);
+    }
+
+    @Override
+    public Conv2dPlan plan(Conv2d op, Shape input, Layout layout) {
+        return new NaiveConvolution(op, input, layout);
     }
 
     @Override
     public Pool2dPlan plan(Pool2d op, Shape input) {
+        return plan(op, input, Layout.NCHW);
+    }
+
+    @Override
+    public Pool2dPlan plan(Pool2d op, Shape input, Layout layout) {
         return switch (op.kind()) {
-            case MAX -> new NaiveMaxPooling(op, input);
-            case AVG -> new NaiveAveragePooling(op, input);
+            case MAX -> new NaiveMaxPooling(op, input, layout);
+            case AVG -> new NaiveAveragePooling(op, input, layout);
         };
+    }
+
+    @Override
+    public BatchNorm2dPlan plan(BatchNorm2d op, Shape input, Layout layout) {
+        return new NaiveBatchNorm(op, input, layout);
+    }
+
+    @Override
+    public LrnPlan plan(Lrn op, Shape input, Layout layout) {
+        return new NaiveLrn(op, input, layout);
+    }
+
+    @Override
+    public void reorder(Tensor src, Tensor dst) {
+        NaiveReorder.reorder(src, dst);
     }
 
     @Override
@@ -48,6 +78,11 @@ final class NaiveBackend implements Backend {
     @Override
     public void activationBackward(Activation a, Tensor x, Tensor dy, Tensor dx) {
         NaiveActivations.backward(a, x, dy, dx);
+    }
+
+    @Override
+    public void activationBackwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) {
+        NaiveActivations.backwardFromOutput(a, y, dy, dx);
     }
 
     @Override

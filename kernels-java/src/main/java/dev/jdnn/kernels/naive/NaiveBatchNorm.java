@@ -1,5 +1,8 @@
 package dev.jdnn.kernels.naive;
 
+import dev.jdnn.BatchNorm2d;
+import dev.jdnn.BatchNorm2dPlan;
+import dev.jdnn.Layout;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 
@@ -23,7 +26,9 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
  * </ul>
  * Every channel sum is one {@link CompensatedSum}, so the reference stays exact however long M is.
  */
-final class NaiveBatchNorm {
+final class NaiveBatchNorm implements BatchNorm2dPlan {
+    private final BatchNorm2d op;
+    private final Layout layout;
     private final double epsilon;
     private final Shape inputShape;
     private final ElementIndex index;
@@ -35,18 +40,36 @@ final class NaiveBatchNorm {
     private final CompensatedSum sum = new CompensatedSum();
     private final CompensatedSum second = new CompensatedSum();
 
-    NaiveBatchNorm(double epsilon, Shape inputShape, ElementIndex index) {
-        this.epsilon = epsilon;
+    NaiveBatchNorm(BatchNorm2d op, Shape inputShape, Layout layout) {
+        this.op = op;
+        this.layout = layout;
+        this.epsilon = op.epsilon();
         this.inputShape = inputShape;
-        this.index = index;
+        this.index = ElementIndex.of(layout, inputShape);
         this.batch = inputShape.dim(0);
         this.channels = inputShape.dim(1);
         this.height = inputShape.dim(2);
         this.width = inputShape.dim(3);
     }
 
-    Shape inputShape() {
+    @Override
+    public BatchNorm2d op() {
+        return op;
+    }
+
+    @Override
+    public Shape inputShape() {
         return inputShape;
+    }
+
+    @Override
+    public Layout layout() {
+        return layout;
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: the plan holds no scratch memory.
     }
 
     /** Elements per channel, {@code n·h·w}, as a double divisor. */
@@ -54,7 +77,8 @@ final class NaiveBatchNorm {
         return (double) batch * height * width;
     }
 
-    void forwardTraining(Tensor x, Tensor gamma, Tensor beta, Tensor y, Tensor mean, Tensor variance) {
+    @Override
+    public void forwardTraining(Tensor x, Tensor gamma, Tensor beta, Tensor y, Tensor mean, Tensor variance) {
         MemorySegment xs = x.segment();
         for (int c = 0; c < channels; c++) {
             double m = channelMean(xs, c);
@@ -75,7 +99,8 @@ final class NaiveBatchNorm {
         }
     }
 
-    void forwardInference(Tensor x, Tensor gamma, Tensor beta, Tensor mean, Tensor variance, Tensor y) {
+    @Override
+    public void forwardInference(Tensor x, Tensor gamma, Tensor beta, Tensor mean, Tensor variance, Tensor y) {
         MemorySegment xs = x.segment();
         for (int c = 0; c < channels; c++) {
             normalise(xs, c, mean.segment().getAtIndex(JAVA_FLOAT, c), variance.segment().getAtIndex(JAVA_FLOAT, c),
@@ -83,7 +108,8 @@ final class NaiveBatchNorm {
         }
     }
 
-    void backward(Tensor x, Tensor dy, Tensor gamma, Tensor mean, Tensor variance, Tensor dx, Tensor dGamma,
+    @Override
+    public void backward(Tensor x, Tensor dy, Tensor gamma, Tensor mean, Tensor variance, Tensor dx, Tensor dGamma,
                   Tensor dBeta) {
         MemorySegment xs = x.segment();
         MemorySegment g = dy.segment();

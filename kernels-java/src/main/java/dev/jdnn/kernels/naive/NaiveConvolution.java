@@ -1,7 +1,9 @@
 package dev.jdnn.kernels.naive;
 
+import dev.jdnn.Activation;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Layout;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 
@@ -10,9 +12,11 @@ import java.lang.foreign.MemorySegment;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 
 /**
- * 2-D convolution (cross-correlation) as a sliding window over the zero-padded NCHW input, with
- * stride, asymmetric padding, dilation and groups. The padding is never materialised: a window
- * tap that lands outside the input reads zero and is simply skipped.
+ * 2-D convolution (cross-correlation) as a sliding window over the zero-padded input, with
+ * stride, asymmetric padding, dilation and groups, in either layout: every loop runs over logical
+ * indices {@code (n, c, h, w)} and asks the layout ({@link ElementIndex}) where the element lives.
+ * The padding is never materialised: a window tap that lands outside the input reads zero and is
+ * simply skipped. A fused activation is applied to the exact sum before its one rounding to float.
  *
  * <p>Output cell {@code (n, k, oh, ow)} sees input row {@code oh * strideH - top + r * dilationH}
  * and column {@code ow * strideW - left + s * dilationW} for kernel tap {@code (r, s)}, over the
@@ -28,6 +32,10 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
  */
 final class NaiveConvolution implements Conv2dPlan {
     private final Conv2d op;
+    private final Layout layout;
+    private final Activation activation;
+    private final ElementIndex in;
+    private final ElementIndex out;
     private final Shape inputShape;
     private final Shape outputShape;
     private final int batch;
@@ -42,10 +50,14 @@ final class NaiveConvolution implements Conv2dPlan {
     /** Every output element is one exact sum; plans run on one thread at a time, so one suffices. */
     private final CompensatedSum sum = new CompensatedSum();
 
-    NaiveConvolution(Conv2d op, Shape input) {
+    NaiveConvolution(Conv2d op, Shape input, Layout layout) {
         this.op = op;
+        this.layout = layout;
+        this.activation = op.activation();
         this.inputShape = input;
         this.outputShape = op.outputShape(input);
+        this.in = ElementIndex.of(layout, input);
+        this.out = ElementIndex.of(layout, outputShape);
         this.batch = input.dim(0);
         this.channels = input.dim(1);
         this.height = input.dim(2);
@@ -70,6 +82,11 @@ final class NaiveConvolution implements Conv2dPlan {
     @Override
     public Shape outputShape() {
         return outputShape;
+    }
+
+    @Override
+    public Layout layout() {
+        return layout;
     }
 
     @Override
@@ -100,7 +117,8 @@ final class NaiveConvolution implements Conv2dPlan {
                                 }
                             }
                         }
-                        ys.setAtIndex(JAVA_FLOAT, outputIndex(n, k, oh, ow), (float) sum.value());
+                        double value = activation == null ? sum.value() : NaiveActivations.value(activation, sum.value());
+                        ys.setAtIndex(JAVA_FLOAT, outputIndex(n, k, oh, ow), (float) value);
                     }
                 }
             }
@@ -218,11 +236,11 @@ final class NaiveConvolution implements Conv2dPlan {
     }
 
     private long inputIndex(int n, int c, int ih, int iw) {
-        return (((long) n * channels + c) * height + ih) * width + iw;
+        return in.of(n, c, ih, iw);
     }
 
     private long outputIndex(int n, int k, int oh, int ow) {
-        return (((long) n * outChannels + k) * outHeight + oh) * outWidth + ow;
+        return out.of(n, k, oh, ow);
     }
 
     private long weightIndex(int k, int cg, int r, int s) {

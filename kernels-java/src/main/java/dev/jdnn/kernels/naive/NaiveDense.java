@@ -1,5 +1,6 @@
 package dev.jdnn.kernels.naive;
 
+import dev.jdnn.Activation;
 import dev.jdnn.Dense;
 import dev.jdnn.DensePlan;
 import dev.jdnn.Shape;
@@ -13,10 +14,13 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
  * A fully connected layer as three textbook matrix products, each output element one dot
  * product in {@code double}: {@code y = x · wᵀ + b}, {@code dx = dy · w},
  * {@code dw = dyᵀ · x} and {@code db = Σ_batch dy}. Layouts: {@code x [batch, in]},
- * {@code w [out, in]}, {@code b [out]}, {@code y [batch, out]}.
+ * {@code w [out, in]}, {@code b [out]}, {@code y [batch, out]}. A fused activation is applied to
+ * the exact forward sum before its one rounding to float; the backward passes take the gradient
+ * with respect to the pre-activation output, so they do not depend on it.
  */
 final class NaiveDense implements DensePlan {
     private final Dense op;
+    private final Activation activation;
     private final int batch;
     private final int in;
     private final int out;
@@ -25,6 +29,7 @@ final class NaiveDense implements DensePlan {
 
     NaiveDense(Dense op, int batch) {
         this.op = op;
+        this.activation = op.activation();
         this.batch = batch;
         this.in = op.inFeatures();
         this.out = op.outFeatures();
@@ -57,7 +62,8 @@ final class NaiveDense implements DensePlan {
                 for (int i = 0; i < in; i++) {
                     sum.add((double) xs.getAtIndex(JAVA_FLOAT, (long) n * in + i) * ws.getAtIndex(JAVA_FLOAT, (long) o * in + i));
                 }
-                ys.setAtIndex(JAVA_FLOAT, (long) n * out + o, (float) sum.value());
+                double value = activation == null ? sum.value() : NaiveActivations.value(activation, sum.value());
+                ys.setAtIndex(JAVA_FLOAT, (long) n * out + o, (float) value);
             }
         }
     }

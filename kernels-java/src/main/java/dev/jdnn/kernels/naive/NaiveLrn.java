@@ -1,5 +1,8 @@
 package dev.jdnn.kernels.naive;
 
+import dev.jdnn.Layout;
+import dev.jdnn.Lrn;
+import dev.jdnn.LrnPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 
@@ -22,7 +25,9 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
  * The per-pixel {@code s} and the per-pixel {@code dy·x·s^(-beta-1)} live in two {@code double}
  * rows of {@code c} entries, made once with the plan.
  */
-final class NaiveLrn {
+final class NaiveLrn implements LrnPlan {
+    private final Lrn op;
+    private final Layout layout;
     private final int size;
     private final double alpha;
     private final double beta;
@@ -38,13 +43,15 @@ final class NaiveLrn {
     /** Plans run on one thread at a time, so one suffices. */
     private final CompensatedSum sum = new CompensatedSum();
 
-    NaiveLrn(int size, double alpha, double beta, double k, Shape inputShape, ElementIndex index) {
-        this.size = size;
-        this.alpha = alpha;
-        this.beta = beta;
-        this.k = k;
+    NaiveLrn(Lrn op, Shape inputShape, Layout layout) {
+        this.op = op;
+        this.layout = layout;
+        this.size = op.size();
+        this.alpha = op.alpha();
+        this.beta = op.beta();
+        this.k = op.k();
         this.inputShape = inputShape;
-        this.index = index;
+        this.index = ElementIndex.of(layout, inputShape);
         this.batch = inputShape.dim(0);
         this.channels = inputShape.dim(1);
         this.height = inputShape.dim(2);
@@ -53,11 +60,28 @@ final class NaiveLrn {
         this.weighted = new double[channels];
     }
 
-    Shape inputShape() {
+    @Override
+    public Lrn op() {
+        return op;
+    }
+
+    @Override
+    public Shape inputShape() {
         return inputShape;
     }
 
-    void forward(Tensor x, Tensor y) {
+    @Override
+    public Layout layout() {
+        return layout;
+    }
+
+    @Override
+    public void close() {
+        // The two scratch rows are ordinary heap memory; nothing native to release.
+    }
+
+    @Override
+    public void forward(Tensor x, Tensor y) {
         MemorySegment xs = x.segment();
         MemorySegment ys = y.segment();
         for (int n = 0; n < batch; n++) {
@@ -73,7 +97,8 @@ final class NaiveLrn {
         }
     }
 
-    void backward(Tensor x, Tensor dy, Tensor dx) {
+    @Override
+    public void backward(Tensor x, Tensor dy, Tensor dx) {
         MemorySegment xs = x.segment();
         MemorySegment g = dy.segment();
         MemorySegment dxs = dx.segment();

@@ -1,9 +1,11 @@
 package dev.jdnn.kernels.naive;
 
+import dev.jdnn.Layout;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
+import dev.jdnn.Workspace;
 
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -11,7 +13,8 @@ import java.util.Arrays;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 
 /**
- * What max and average pooling share: the window geometry over one NCHW input shape and the
+ * What max and average pooling share: the window geometry over one input shape, in either layout
+ * (every loop runs over logical indices and asks {@link ElementIndex} for the address), and the
  * backward pass's gradient plane.
  *
  * <p>Window {@code (oh, ow)} covers padded-input rows starting at {@code oh * strideH - top}
@@ -20,8 +23,12 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
  * the bottom/right padding; those cells are neither real nor padding.
  *
  * <p>Windows overlap when the stride is smaller than the kernel, so backward scatters each
- * window's gradient into a {@code double} plane of one image channel, allocated once here, and
- * writes the plane out when all windows are done.
+ * window's gradient into a {@code double} plane of one image channel (logical {@code ih * width + iw}),
+ * allocated once here, and writes the plane out when all windows are done.
+ *
+ * <p>With a {@link NaivePoolingWorkspace} the forward records, per output element, the in-plane cell
+ * its value came from (max pooling), and the backward routes through that record without reading
+ * {@code x}; average pooling needs nothing from the forward, so its workspace is empty.
  */
 abstract sealed class NaivePooling implements Pool2dPlan permits NaiveMaxPooling, NaiveAveragePooling {
     final Pool2d op;
@@ -29,16 +36,24 @@ abstract sealed class NaivePooling implements Pool2dPlan permits NaiveMaxPooling
     final int width;
     final int outHeight;
     final int outWidth;
+    private final Layout layout;
+    private final ElementIndex in;
+    private final ElementIndex out;
     private final Shape inputShape;
     private final Shape outputShape;
-    private final int planes;
+    private final int batch;
+    private final int channels;
     private final double[] gradientPlane;
 
-    NaivePooling(Pool2d op, Shape input) {
+    NaivePooling(Pool2d op, Shape input, Layout layout) {
         this.op = op;
+        this.layout = layout;
         this.inputShape = input;
         this.outputShape = op.outputShape(input);
-        this.planes = input.dim(0) * input.dim(1);
+        this.in = ElementIndex.of(layout, input);
+        this.out = ElementIndex.of(layout, outputShape);
+        this.batch = input.dim(0);
+        this.channels = input.dim(1);
         this.height = input.dim(2);
         this.width = input.dim(3);
         this.outHeight = outputShape.dim(2);
@@ -62,15 +77,32 @@ abstract sealed class NaivePooling implements Pool2dPlan permits NaiveMaxPooling
     }
 
     @Override
+    public final Layout layout() {
+        return layout;
+    }
+
+    @Override
     public final void forward(Tensor x, Tensor y) {
+        forward(x, y, null);
+    }
+
+    @Override
+    public final Workspace newWorkspace() {
+        return new NaivePoolingWorkspace(recordsArgmax() ? outputShape.elementCount() : 0);
+    }
+
+    @Override
+    public final void forward(Tensor x, Tensor y, Workspace ws) {
+        NaivePoolingWorkspace record = (NaivePoolingWorkspace) ws;
         MemorySegment xs = x.segment();
         MemorySegment ys = y.segment();
-        for (int plane = 0; plane < planes; plane++) {
-            long in = (long) plane * height * width;
-            long out = (long) plane * outHeight * outWidth;
-            for (int oh = 0; oh < outHeight; oh++) {
-                for (int ow = 0; ow < outWidth; ow++) {
-                    ys.setAtIndex(JAVA_FLOAT, out + (long) oh * outWidth + ow, (float) reduce(xs, in, oh, ow));
+        for (int n = 0; n < batch; n++) {
+            for (int c = 0; c < channels; c++) {
+                for (int oh = 0; oh < outHeight; oh++) {
+                    for (int ow = 0; ow < outWidth; ow++) {
+                        double value = reduce(xs, n, c, oh, ow, record, outputOrdinal(n, c, oh, ow));
+                        ys.setAtIndex(JAVA_FLOAT, out.of(n, c, oh, ow), (float) value);
+                    }
                 }
             }
         }
@@ -78,35 +110,63 @@ abstract sealed class NaivePooling implements Pool2dPlan permits NaiveMaxPooling
 
     @Override
     public final void backward(Tensor x, Tensor dy, Tensor dx) {
-        MemorySegment xs = x.segment();
+        backward(x.segment(), null, dy, dx);
+    }
+
+    @Override
+    public final void backward(Workspace ws, Tensor dy, Tensor dx) {
+        backward(null, (NaivePoolingWorkspace) ws, dy, dx);
+    }
+
+    /** Backward from {@code x} (recomputing each window) or from {@code record} (the other is null). */
+    private void backward(MemorySegment xs, NaivePoolingWorkspace record, Tensor dy, Tensor dx) {
         MemorySegment g = dy.segment();
         MemorySegment dxs = dx.segment();
-        for (int plane = 0; plane < planes; plane++) {
-            long in = (long) plane * height * width;
-            long out = (long) plane * outHeight * outWidth;
-            Arrays.fill(gradientPlane, 0.0);
-            for (int oh = 0; oh < outHeight; oh++) {
-                for (int ow = 0; ow < outWidth; ow++) {
-                    distribute(xs, in, oh, ow, g.getAtIndex(JAVA_FLOAT, out + (long) oh * outWidth + ow), gradientPlane);
+        for (int n = 0; n < batch; n++) {
+            for (int c = 0; c < channels; c++) {
+                Arrays.fill(gradientPlane, 0.0);
+                for (int oh = 0; oh < outHeight; oh++) {
+                    for (int ow = 0; ow < outWidth; ow++) {
+                        double gradient = g.getAtIndex(JAVA_FLOAT, out.of(n, c, oh, ow));
+                        distribute(xs, n, c, oh, ow, record, outputOrdinal(n, c, oh, ow), gradient, gradientPlane);
+                    }
                 }
-            }
-            for (int i = 0; i < gradientPlane.length; i++) {
-                dxs.setAtIndex(JAVA_FLOAT, in + i, (float) gradientPlane[i]);
+                for (int ih = 0; ih < height; ih++) {
+                    for (int iw = 0; iw < width; iw++) {
+                        dxs.setAtIndex(JAVA_FLOAT, in.of(n, c, ih, iw), (float) gradientPlane[ih * width + iw]);
+                    }
+                }
             }
         }
     }
 
+    /** Whether the forward records anything for the backward (max pooling's argmax). */
+    abstract boolean recordsArgmax();
+
     /**
-     * The pooled value of window {@code (oh, ow)} of the plane that starts at element
-     * {@code plane} of {@code x}.
+     * The pooled value of window {@code (oh, ow)} of image {@code n}, channel {@code c} of
+     * {@code x}; with a {@code record}, notes at {@code ordinal} what the backward needs.
      */
-    abstract double reduce(MemorySegment x, long plane, int oh, int ow);
+    abstract double reduce(MemorySegment x, int n, int c, int oh, int ow, NaivePoolingWorkspace record,
+                           long ordinal);
 
     /**
      * Adds window {@code (oh, ow)}'s share of {@code gradient} to {@code dx}, a plane of
-     * {@code height * width} cells; {@code x} and {@code plane} as for {@link #reduce}.
+     * {@code height * width} cells; from {@code x} when {@code record} is null, else from what the
+     * forward noted at {@code ordinal}.
      */
-    abstract void distribute(MemorySegment x, long plane, int oh, int ow, double gradient, double[] dx);
+    abstract void distribute(MemorySegment x, int n, int c, int oh, int ow, NaivePoolingWorkspace record,
+                             long ordinal, double gradient, double[] dx);
+
+    /** Memory index of input element {@code (n, c, ih, iw)}. */
+    final long inputIndex(int n, int c, int ih, int iw) {
+        return in.of(n, c, ih, iw);
+    }
+
+    /** Position of output element {@code (n, c, oh, ow)} in logical order: its slot in a workspace. */
+    private long outputOrdinal(int n, int c, int oh, int ow) {
+        return (((long) n * channels + c) * outHeight + oh) * outWidth + ow;
+    }
 
     /** First padded-input row of window row {@code oh}, in input coordinates; negative in the top padding. */
     final int windowTop(int oh) {

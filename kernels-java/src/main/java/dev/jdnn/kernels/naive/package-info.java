@@ -5,7 +5,9 @@
  *
  * <p>Convolution slides its window over the implicitly zero-padded input; max-pool backward
  * routes each window's gradient through the argmax; average-pool backward spreads it over the
- * cells the divisor counted. Every output element is computed in full and then written once, so
+ * cells the divisor counted. Layout-aware ops (convolution, pooling, batch norm, LRN, reorder) loop
+ * over logical indices {@code (n, c, h, w)} and take each address from the layout, so NCHW and NHWC
+ * share every line of arithmetic. Every output element is computed in full and then written once, so
  * outputs are overwritten, never accumulated into. Like every engine, these classes trust their
  * arguments: the api module has validated them before any code here runs.
  */

@@ -1,5 +1,7 @@
 package dev.jdnn.kernels.naive;
 
+import dev.jdnn.BatchNorm2d;
+import dev.jdnn.Layout;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +32,7 @@ class NaiveBatchNormTest {
     }
 
     private static NaiveBatchNorm nchw(Shape shape) {
-        return new NaiveBatchNorm(EPSILON, shape, ElementIndex.nchw(shape));
+        return new NaiveBatchNorm(new BatchNorm2d(shape.dim(1), EPSILON), shape, Layout.NCHW);
     }
 
     /** The batch norm of {@code x} (logical NCHW order) with batch statistics, in double. */
@@ -217,7 +219,7 @@ class NaiveBatchNormTest {
         Tensor xNhwc = LayoutPermutation.permute(tensors, x, nhwc);
         Tensor gNhwc = LayoutPermutation.permute(tensors, g, nhwc);
         NaiveBatchNorm planar = nchw(SHAPE);
-        NaiveBatchNorm channelsLast = new NaiveBatchNorm(EPSILON, SHAPE, nhwc);
+        NaiveBatchNorm channelsLast = new NaiveBatchNorm(new BatchNorm2d(3, EPSILON), SHAPE, Layout.NHWC);
         Tensor[] a = run(planar, x, g, gamma, beta);
         Tensor[] b = run(channelsLast, xNhwc, gNhwc, gamma, beta);
         assertThat(b[0].toArray()).as("y").containsExactly(LayoutPermutation.permute(tensors, a[0], nhwc).toArray());

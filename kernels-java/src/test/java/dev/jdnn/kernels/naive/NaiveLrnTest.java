@@ -1,5 +1,7 @@
 package dev.jdnn.kernels.naive;
 
+import dev.jdnn.Layout;
+import dev.jdnn.Lrn;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +66,7 @@ class NaiveLrnTest {
         Tensor g = tensors.uniform(shape, 1);
         Tensor y = tensors.output(shape);
         Tensor dx = tensors.output(shape);
-        NaiveLrn plan = new NaiveLrn(size, alpha, beta, k, shape, ElementIndex.nchw(shape));
+        NaiveLrn plan = new NaiveLrn(new Lrn(size, alpha, beta, k), shape, Layout.NCHW);
         plan.forward(x, y);
         plan.backward(x, g, dx);
 
@@ -84,7 +86,7 @@ class NaiveLrnTest {
         Shape shape = Shape.nchw(1, 6, 1, 1);
         Tensor x = tensors.of(shape, 1, 2, 3, 4, 5, 6);
         Tensor y = tensors.output(shape);
-        new NaiveLrn(4, 4, 1, 1, shape, ElementIndex.nchw(shape)).forward(x, y);
+        new NaiveLrn(new Lrn(4, 4, 1, 1), shape, Layout.NCHW).forward(x, y);
         // s[c] = 1 + (4/4)·Σ x²: windows {1,2}, {1,2,3}, {1,2,3,4}, {2,3,4,5}, {3,4,5,6}, {4,5,6}.
         double[] squares = {5, 14, 30, 54, 86, 77};
         double[] expected = new double[6];
@@ -100,8 +102,8 @@ class NaiveLrnTest {
         Tensor x = tensors.uniform(shape, 2);
         Tensor g = tensors.uniform(shape, 1);
         ElementIndex nhwc = LayoutPermutation.nhwc(shape);
-        NaiveLrn planar = new NaiveLrn(4, 0.7, 0.75, 1.5, shape, ElementIndex.nchw(shape));
-        NaiveLrn channelsLast = new NaiveLrn(4, 0.7, 0.75, 1.5, shape, nhwc);
+        NaiveLrn planar = new NaiveLrn(new Lrn(4, 0.7, 0.75, 1.5), shape, Layout.NCHW);
+        NaiveLrn channelsLast = new NaiveLrn(new Lrn(4, 0.7, 0.75, 1.5), shape, Layout.NHWC);
         Tensor y = tensors.output(shape);
         Tensor dx = tensors.output(shape);
         planar.forward(x, y);
