@@ -28,8 +28,8 @@ final class DropoutLayer implements Layer {
         this.name = name;
         this.backend = backend;
         this.data = input;
-        this.mask = Tensor.allocate(input.shape());
-        this.inputGradient = Tensor.allocate(input.shape());
+        this.mask = Tensor.allocate(input.shape(), input.layout());
+        this.inputGradient = Tensor.allocate(input.shape(), input.layout());
         this.p = p;
         this.seed = seed;
         this.mode = mode;

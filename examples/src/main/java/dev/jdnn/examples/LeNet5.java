@@ -10,7 +10,8 @@ import static dev.jdnn.Activation.RELU;
  * LeNet-5 for 28x28 grey images, as PyTorch's tutorials write it: conv 1→6 5x5 pad 2, ReLU,
  * max-pool 2; conv 6→16 5x5, ReLU, max-pool 2; dense 400→120, ReLU; 120→84, ReLU; 84→10
  * (softmax cross-entropy is the loss, applied by {@link Network}). 61,706 parameters, weights
- * drawn as the options say (He by default), biases zero.
+ * drawn as the options say (He by default), biases zero. Every ReLU is fused into the
+ * convolution or dense layer before it.
  */
 public final class LeNet5 {
     /** The name {@code --model} takes. */

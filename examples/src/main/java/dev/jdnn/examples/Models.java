@@ -9,7 +9,7 @@ final class Models {
     }
 
     private static final List<Entry> ALL = List.of(new Entry(LeNet5.NAME, LeNet5::create),
-            new Entry(CifarNet.NAME, CifarNet::create));
+            new Entry(LeNet5Bn.NAME, LeNet5Bn::create), new Entry(CifarNet.NAME, CifarNet::create));
 
     private Models() {
     }

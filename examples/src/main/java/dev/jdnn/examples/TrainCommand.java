@@ -4,6 +4,7 @@ import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
 import dev.jdnn.BackendUnavailableException;
 import dev.jdnn.Backends;
+import dev.jdnn.Layout;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -72,6 +74,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "he|xavier|truncated-normal", description = "weight initialisation: he "
             + "(normal), xavier (uniform), truncated-normal (TensorFlow's, He-scaled) (default: ${DEFAULT-VALUE})")
     String init = WeightInit.HE.flag();
+
+    @Option(names = "--layout", paramLabel = "nchw|nhwc", description = "layout of the activations (default: the "
+            + "faster one for the backend, measured: see README)")
+    String layout;
 
     @Option(names = "--dropout", paramLabel = "P", description = "dropout probability before each dense layer, "
             + "in [0, 1) (default: ${DEFAULT-VALUE}, none)")
@@ -155,13 +161,13 @@ public final class TrainCommand implements Callable<Integer> {
             return 2;
         }
         try (Backend b = opened;
-                Model net = Models.create(model, modelOptions());
+                Model net = Models.create(model, modelOptions(layoutFor(b.name())));
                 Optimizer opt = optimizer();
                 Trainer trainer = new Trainer(b, net, opt, batch, seed)) {
             float baseLr = lr != null ? lr : opt.defaultLearningRate();
-            String setup = String.format(Locale.ROOT, "%s on %s (%d thread%s), %s, lr %s%s, batch %d, seed %d, init %s%s%s",
+            String setup = String.format(Locale.ROOT, "%s on %s (%d thread%s), %s, lr %s%s, batch %d, seed %d, %s, init %s%s%s",
                     net.name(), b.name(), config.threads(), config.threads() == 1 ? "" : "s", opt.describe(), baseLr,
-                    "cosine".equals(schedule) ? " cosine" : "", batch, seed, init,
+                    "cosine".equals(schedule) ? " cosine" : "", batch, seed, net.layout(), init,
                     weightDecay == null ? "" : ", weight decay " + weightDecay,
                     dropout == 0 ? "" : ", dropout " + dropout);
             System.out.printf(Locale.ROOT, "%s; %,d training images, %,d test images (read in %.1f s)%n", setup,
@@ -226,7 +232,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--lr: expected a finite value >= 0, got " + lr);
         }
         try {
-            modelOptions();
+            modelOptions(layoutFor(""));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
@@ -235,12 +241,37 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The layout that trains faster on each backend, measured with LeNet-5 and the CIFAR model
+     * (numbers in README.md, "Example: train LeNet-5").
+     */
+    static final Map<String, Layout> FASTER_LAYOUT = Map.of("naive", Layout.NCHW, "vector", Layout.NCHW, "onednn",
+            Layout.NCHW);
+
     /** The names {@code --optimizer} takes. */
     static final List<String> OPTIMIZERS = List.of("sgd", "adagrad", "adam");
 
-    /** The model options the flags give: seed, {@code --init}, {@code --dropout}, {@code --weight-decay}. */
-    ModelOptions modelOptions() {
-        return new ModelOptions(seed, WeightInit.ofFlag(init), dropout, weightDecay);
+    /**
+     * The model options the flags give: seed, {@code --init}, {@code --dropout},
+     * {@code --weight-decay}, with activations in {@code layout}.
+     */
+    ModelOptions modelOptions(Layout layout) {
+        return new ModelOptions(seed, WeightInit.ofFlag(init), dropout, weightDecay, layout);
+    }
+
+    /**
+     * The layout the activations get on {@code backend}: {@code --layout}, else the one measured
+     * faster for that backend ({@link #FASTER_LAYOUT}; NCHW for a backend not listed).
+     */
+    Layout layoutFor(String backend) {
+        if (layout != null) {
+            return switch (layout.trim().toLowerCase(Locale.ROOT)) {
+                case "nchw" -> Layout.NCHW;
+                case "nhwc" -> Layout.NHWC;
+                default -> throw new IllegalArgumentException("--layout: expected nchw or nhwc, got '" + layout + "'");
+            };
+        }
+        return FASTER_LAYOUT.getOrDefault(backend, Layout.NCHW);
     }
 
     /** The optimiser {@code --optimizer} (and {@code --momentum}) name, with PyTorch's other defaults. */

@@ -99,7 +99,7 @@ class OptimizerKernelsTest {
         command.weightDecay = 1e-3f;
         List<Call> calls = new ArrayList<>();
         try (Backend naive = Backends.open("naive", new BackendConfig(1));
-                Model model = LeNet5.create(command.modelOptions());
+                Model model = LeNet5.create(command.modelOptions(dev.jdnn.Layout.NCHW));
                 Optimizer optimizer = command.optimizer();
                 Trainer trainer = new Trainer(recording(naive, calls), model, optimizer, 8, 2)) {
             trainer.trainEpoch(randomImages(8), 0.01f, null);

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 /** {@code --init} draws LeNet-5's fc1 weights ([120, 400], 48,000 of them) from the scheme it names. */
 class WeightInitTest {
     private static float[] fc1Weights(WeightInit init) {
-        try (Model model = LeNet5.create(new ModelOptions(5, init, 0, null))) {
+        try (Model model = LeNet5.create(new ModelOptions(5, init, 0, null, dev.jdnn.Layout.NCHW))) {
             assertThat(model.parameters().get(5).value().toArray()).as("fc1.bias").containsOnly(0f);
             return model.parameters().get(4).value().toArray();
         }
