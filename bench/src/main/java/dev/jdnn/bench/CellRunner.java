@@ -44,6 +44,9 @@ final class CellRunner {
                 .param("shape", cell.shape())
                 .param("threads", String.valueOf(cell.threads()))
                 .threads(1);
+        if (cell.pass().hasLayout()) {
+            options.param("layout", Cell.layoutName(cell.layout()));
+        }
         return execute(settings.applyTo(options), name);
     }
 

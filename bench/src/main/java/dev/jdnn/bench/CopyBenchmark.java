@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 public class CopyBenchmark {
     /** Id of an {@link ElementwiseShape}. */
-    @Param({"lenet_fc1", "cifar_fc1", "cifar_act"})
+    @Param({"lenet_fc1", "cifar_fc1", "cifar_act", "lenet_bn1", "cifar_norm"})
     public String shape;
 
     /** Threads copying at once, or {@code all}. */

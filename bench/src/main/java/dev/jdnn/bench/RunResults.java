@@ -66,7 +66,8 @@ public final class RunResults {
             }
             JsonNode params = entry.path("params");
             Cell cell = new Cell(pass, params.path("shape").asText(), params.path("backend").asText(),
-                    PlanBenchmark.threadCount(params.path("threads").asText("1")));
+                    PlanBenchmark.threadCount(params.path("threads").asText("1")),
+                    Cell.layoutOf(params.path("layout").asText("nchw")));
             JsonNode metric = entry.path("primaryMetric");
             double ms = toMillis(metric.path("score").asDouble(), metric.path("scoreUnit").asText("ms/op"));
             double error = toMillis(metric.path("scoreError").asDouble(Double.NaN), metric.path("scoreUnit").asText());

@@ -31,7 +31,15 @@ class ElementwiseCellsTest {
 
     private static Collection<RunResult> runBriefly(String benchmark, String shape, String backend, String threads)
             throws Exception {
+        return runBriefly(benchmark, shape, backend, threads, null);
+    }
+
+    private static Collection<RunResult> runBriefly(String benchmark, String shape, String backend, String threads,
+                                                    String layout) throws Exception {
         OptionsBuilder options = new OptionsBuilder();
+        if (layout != null) {
+            options.param("layout", layout);
+        }
         options.include("^" + Pattern.quote(benchmark) + "$").param("shape", shape).param("threads", threads)
                 .forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(30))
                 .shouldFailOnError(true).verbosity(VerboseMode.SILENT);
@@ -48,6 +56,57 @@ class ElementwiseCellsTest {
             assertThat(results).singleElement().satisfies(r -> assertThat(r.getPrimaryResult().getSampleCount())
                     .isPositive());
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> batchNormAndLrnCellsRunInBothLayoutsAfterTheirCheckAgainstNaive() {
+        return Stream.of(Pass.BATCH_NORM_FORWARD, Pass.BATCH_NORM_BACKWARD, Pass.LRN_FORWARD, Pass.LRN_BACKWARD)
+                .flatMap(pass -> Stream.of("nchw", "nhwc").map(layout -> DynamicTest.dynamicTest(
+                        pass.label() + " " + layout, () -> {
+                            Collection<RunResult> results = runBriefly(pass.benchmark(), "lenet_bn1", "naive", "1",
+                                    layout);
+                            assertThat(results).singleElement().satisfies(r -> assertThat(
+                                    r.getPrimaryResult().getSampleCount()).isPositive());
+                        })));
+    }
+
+    @Test
+    void normalisationWorkCountsTheActivationTensors() {
+        assertThat(Pass.BATCH_NORM_FORWARD.work("lenet_bn1")).isCloseTo(64 * 6 * 28 * 28 * 2 * 4 / 1e9, within(1e-12));
+        assertThat(Pass.LRN_BACKWARD.work("cifar_norm")).isCloseTo(64 * 64 * 14 * 14 * 3 * 4 / 1e9, within(1e-12));
+        assertThat(Pass.LRN_FORWARD.shapeIds()).containsExactly("lenet_bn1", "cifar_norm", "cifar_act");
+        assertThat(Pass.LRN_FORWARD.hasLayout()).isTrue();
+        assertThat(Pass.UPDATE_ADAM.hasLayout()).isFalse();
+    }
+
+    @Test
+    void layoutsMultiplyOnlyThePassesThatHaveOne() {
+        Selection selection = Selection.of(List.of(Pass.CONV_FORWARD, Pass.DENSE_FORWARD), Set.of("lenet_c1", "fc_lenet"),
+                List.of(ZeroWritingBackendProvider.NAME), List.of(2),
+                List.of(dev.jdnn.Layout.NCHW, dev.jdnn.Layout.NHWC), (p, s) -> 0, 2);
+        assertThat(selection.cells()).extracting(Cell::toString).containsExactly(
+                "conv.fwd lenet_c1 " + ZeroWritingBackendProvider.NAME + " 2t",
+                "conv.fwd lenet_c1 nhwc " + ZeroWritingBackendProvider.NAME + " 2t",
+                "dense.fwd fc_lenet " + ZeroWritingBackendProvider.NAME + " 2t");
+    }
+
+    @Test
+    void reportGivesNhwcCellsAColumnGroupBesideTheBackendsNchwOne() throws Exception {
+        String json = """
+                [{"benchmark": "dev.jdnn.bench.ConvBenchmark.forward", "threads": 1,
+                  "params": {"backend": "onednn", "shape": "lenet_c2", "threads": "2", "layout": "nchw"},
+                  "primaryMetric": {"score": 0.2, "scoreError": "NaN", "scoreUnit": "ms/op"}},
+                 {"benchmark": "dev.jdnn.bench.ConvBenchmark.forward", "threads": 1,
+                  "params": {"backend": "onednn", "shape": "lenet_c2", "threads": "2", "layout": "nhwc"},
+                  "primaryMetric": {"score": 0.1, "scoreError": "NaN", "scoreUnit": "ms/op"}}]
+                """;
+        RunResults results = RunResults.parse(new ObjectMapper().readTree(json));
+        ReportContext context = new ReportContext(new MachineInfo("CPU", 2, "JDK", "Linux", "now"), false, "settings",
+                List.of("onednn"), List.of("onednn: available"), List.of(), Optional.empty());
+        String md = new ReportWriter(results, context).markdown();
+        assertThat(md).contains("| shape | GFLOP | thr | onednn ms | onednn GF/s | %pk | ×best | onednn nhwc ms | "
+                + "onednn nhwc GF/s | %pk | ×best |", "| lenet_c2 | 0.0307 | 2 | 0.200 | 153.5 | – | 2.00× | 0.100 | "
+                + "307.0 | – | 1.00× |");
     }
 
     @Test
