@@ -91,6 +91,15 @@ class ElementwiseCellsTest {
     }
 
     @Test
+    void naiveIsTimedInNchwOnly() {
+        Selection selection = Selection.of(List.of(Pass.POOL_FORWARD), Set.of("pool_lenet"), List.of(Selection.NAIVE),
+                List.of(1), List.of(dev.jdnn.Layout.NCHW, dev.jdnn.Layout.NHWC), (p, s) -> 0, 2);
+        assertThat(selection.cells()).extracting(Cell::toString).containsExactly("pool.fwd pool_lenet naive 1t");
+        assertThat(selection.skipped()).singleElement().extracting(SkippedCell::reason)
+                .isEqualTo("naive is the reference: timed in NCHW only");
+    }
+
+    @Test
     void reportGivesNhwcCellsAColumnGroupBesideTheBackendsNchwOne() throws Exception {
         String json = """
                 [{"benchmark": "dev.jdnn.bench.ConvBenchmark.forward", "threads": 1,
