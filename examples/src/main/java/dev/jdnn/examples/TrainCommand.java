@@ -94,6 +94,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default: /usr/share/datasets/fashion-mnist, from 'apt-get install dataset-fashion-mnist')")
     Path data = FashionMnist.DEFAULT_DIRECTORY;
 
+    @Option(names = "--warm-up", paramLabel = "IMAGES", description = "before the first epoch, train a throw-away "
+            + "copy of the model on this many images, untimed, so that JIT compilation and one-off set-up are not in "
+            + "the epoch time (as the PyTorch script beside it does; default: ${DEFAULT-VALUE})")
+    int warmUp = 0;
+
     @Option(names = "--save", paramLabel = "DIR", description = "write the loss and accuracy curves to DIR/training.png")
     Path save;
 
@@ -172,6 +177,11 @@ public final class TrainCommand implements Callable<Integer> {
                     dropout == 0 ? "" : ", dropout " + dropout);
             System.out.printf(Locale.ROOT, "%s; %,d training images, %,d test images (read in %.1f s)%n", setup,
                     train.count(), mnist.test().count(), loadSeconds);
+            if (warmUp > 0) {
+                double seconds = warmUp(b, train.first(warmUp), baseLr);
+                System.out.printf(Locale.ROOT, "warm-up on %,d images of a throw-away copy: %.1f s (not counted)%n",
+                        Math.min(warmUp, train.count()), seconds);
+            }
             for (int e = 0; e < epochs; e++) {
                 float epochLr = learningRate(baseLr, e);
                 Trainer.EpochResult result = trainEpoch(trainer, train, e, epochLr, history);
@@ -213,6 +223,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (threads != null && threads <= 0) {
             throw new CommandLine.ParameterException(cl, "--threads: expected a positive number, got " + threads);
+        }
+        if (warmUp < 0) {
+            throw new CommandLine.ParameterException(cl, "--warm-up: expected a number of images >= 0, got " + warmUp);
         }
         if (limit != null && limit <= 0) {
             throw new CommandLine.ParameterException(cl, "--limit: expected a positive number, got " + limit);
@@ -355,6 +368,23 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             });
         }
+    }
+
+    /**
+     * Trains a throw-away model of the same architecture and options, with its own optimiser, on
+     * {@code images} and evaluates it on them once: the JIT compiles the training and evaluation
+     * paths and the backend does its one-off set-up before the timed epochs, which start from the
+     * untouched model. Returns the seconds it took.
+     */
+    private double warmUp(Backend backend, Dataset images, float lr) {
+        long start = System.nanoTime();
+        try (Model copy = Models.create(model, modelOptions(layoutFor(backend.name())));
+                Optimizer opt = optimizer();
+                Trainer trainer = new Trainer(backend, copy, opt, batch, seed)) {
+            trainer.trainEpoch(images, lr, null);
+            trainer.evaluate(images);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** The line scripts read after each epoch. */

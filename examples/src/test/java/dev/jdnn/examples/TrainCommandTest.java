@@ -100,7 +100,9 @@ class TrainCommandTest {
                 {"--init", "lecun", "--init: expected he, xavier or truncated-normal, got 'lecun'"},
                 {"--momentum", "-1", "--momentum: expected a finite value >= 0, got -1.0"},
                 {"--weight-decay", "-1", "--weight-decay: expected a finite value >= 0, got -1.0"},
-                {"--lr", "NaN", "--lr: expected a finite value >= 0, got NaN"}};
+                {"--lr", "NaN", "--lr: expected a finite value >= 0, got NaN"},
+                {"--warm-up", "-1", "--warm-up: expected a number of images >= 0, got -1"},
+                {"--layout", "nchw16c", "--layout: expected nchw or nhwc, got 'nchw16c'"}};
         for (String[] c : cases) {
             java.io.StringWriter err = new java.io.StringWriter();
             picocli.CommandLine line = TrainCommand.commandLine();
