@@ -16,7 +16,7 @@ import static dev.jdnn.Activation.RELU;
  * {@code LocalResponseNorm(9, alpha=0.001, beta=0.75, k=1)}. The seed puts L2 weight decay only on
  * its hidden dense layers ({@code 0.004 * l2_loss(w)}, whose gradient is {@code 0.004 * w}): here
  * the dense 256's weights, decayed by 0.004 unless {@code --weight-decay} sets one decay for
- * every parameter. The seed trains it with Adam here ({@code ./jdnn train}'s default).
+ * every parameter. Adam, the trainer's default optimiser, trains it.
  * 909,770 parameters, weights drawn as the options say, biases zero; 22 million multiply-adds per
  * image, 91% of them in the second convolution. Convolutions and the hidden dense layer run with
  * their ReLU fused.
