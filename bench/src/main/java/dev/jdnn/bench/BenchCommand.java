@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.jdnn.Backends;
+import dev.jdnn.Layout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,13 +60,18 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> shapes = new ArrayList<>();
 
     @Option(names = "--op", split = ",", paramLabel = "OP",
-            description = "conv, pool, dense, network, or one pass: conv.fwd, conv.bwd_d, conv.bwd_w, pool.fwd, "
-                    + "pool.bwd, dense.fwd, dense.bwd_d, dense.bwd_w, network.step")
+            description = "conv, pool, dense, network, update, eltwise, bnorm, lrn, or one pass: conv.fwd, conv.bwd_d, "
+                    + "conv.bwd_w, pool.fwd, pool.bwd, dense.fwd, dense.bwd_d, dense.bwd_w, network.step, update.sgd, "
+                    + "update.adagrad, update.adam, eltwise.dropout, eltwise.add, bnorm.fwd, bnorm.bwd, lrn.fwd, lrn.bwd")
     List<String> ops = new ArrayList<>();
 
     @Option(names = "--threads", split = ",", paramLabel = "N", description = "thread counts, 'all' = every processor "
             + "(default: 1,all; with --quick: all, and naive at 1)")
     List<String> threads = new ArrayList<>();
+
+    @Option(names = "--layout", split = ",", paramLabel = "L", description = "layouts of the conv, pooling, "
+            + "normalisation and network cells: nchw, nhwc (default: both)")
+    List<String> layouts = new ArrayList<>();
 
     @Option(names = "--anchor", paramLabel = "DIR", description = "results directory of "
             + "../shared/bench/onednn-from-c/run.sh: adds oneDNN-from-C's time and the ratio to it")
@@ -111,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
             console.println("timing naive on one image per pass and shape, to see where a whole batch stays under "
                     + naiveSeconds + " s ...");
         }
-        Selection selection = Selection.of(passes, shapeFilter, backendNames, threadCounts,
+        Selection selection = Selection.of(passes, shapeFilter, backendNames, threadCounts, layouts(),
                 (pass, shape) -> listOnly ? 0 : NaiveReferences.secondsPerImage(pass, shape) * pass.batch(shape),
                 naiveSeconds);
         if (quick && !threadsGiven()) {
@@ -144,6 +150,19 @@ public final class BenchCommand implements Callable<Integer> {
                 console.printf("peak FMA, %d threads: failed: %s%n", t, e.getMessage());
             }
         }
+        for (Cell copy : copyProbes(selection)) {
+            try {
+                JsonNode entries = runner.runCopy(copy.shape(), copy.threads(),
+                        String.format(Locale.ROOT, "copy-%s-%dt", copy.shape(), copy.threads()));
+                all.addAll((ArrayNode) entries);
+                RunResults.parse(entries).copyGbPerSecond(copy.shape(), copy.threads()).ifPresent(g ->
+                        console.printf("copy bandwidth, %s, %d thread%s: %.1f GB/s%n", copy.shape(), copy.threads(),
+                                copy.threads() == 1 ? "" : "s", g));
+            } catch (CellFailedException e) {
+                console.printf("copy bandwidth, %s, %d threads: failed: %s%n", copy.shape(), copy.threads(),
+                        e.getMessage());
+            }
+        }
         json.writerWithDefaultPrettyPrinter().writeValue(rawJson.toFile(), all);
 
         if (settings.forks() == 0) {
@@ -157,8 +176,8 @@ public final class BenchCommand implements Callable<Integer> {
         Progress progress = new Progress(console, total, isTerminal());
         for (int i = 0; i < total; i++) {
             Cell cell = selection.cells().get(i);
-            String name = String.format(Locale.ROOT, "%03d-%s-%s-%s-%dt", i + 1, cell.pass().label(), cell.shape(),
-                    cell.backend(), cell.threads());
+            String name = String.format(Locale.ROOT, "%03d-%s-%s-%s-%s-%dt", i + 1, cell.pass().label(), cell.shape(),
+                    Cell.layoutName(cell.layout()), cell.backend(), cell.threads());
             long cellStarted = System.nanoTime();
             String outcome;
             try {
@@ -197,6 +216,21 @@ public final class BenchCommand implements Callable<Integer> {
         console.printf("report: %s (also report.png, jmh-result.json); wall time %s%n", dir.resolve("report.md"),
                 duration((System.nanoTime() - started) / 1e9));
         return 0;
+    }
+
+    /**
+     * The copy measurements the element-wise cells of {@code selection} are set beside: one per
+     * shape and thread count among them (the backend field is unused).
+     */
+    static List<Cell> copyProbes(Selection selection) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Cell> probes = new ArrayList<>();
+        for (Cell c : selection.cells()) {
+            if (c.pass().besideCopy() && seen.add(c.shape() + "/" + c.threads())) {
+                probes.add(new Cell(c.pass(), c.shape(), "copy", c.threads()));
+            }
+        }
+        return probes;
     }
 
     /** Whether {@code --threads} was given on the command line. */
@@ -259,12 +293,31 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (matching.isEmpty()) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--op: unknown op or pass '" + op
-                        + "'; expected conv, pool, dense, network or one of " + List.of(Pass.values()).stream().map(Pass::label)
+                        + "'; expected conv, pool, dense, network, update, eltwise, bnorm, lrn or one of " + List.of(Pass.values()).stream().map(Pass::label)
                         .toList());
             }
             chosen.addAll(matching);
         }
         return List.copyOf(chosen);
+    }
+
+    private List<Layout> layouts() {
+        if (layouts.isEmpty()) {
+            return List.of(Layout.NCHW, Layout.NHWC);
+        }
+        List<Layout> chosen = new ArrayList<>();
+        for (String l : layouts) {
+            try {
+                Layout layout = Cell.layoutOf(l);
+                if (!chosen.contains(layout)) {
+                    chosen.add(layout);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--layout: expected nchw or nhwc, got '"
+                        + l + "'");
+            }
+        }
+        return chosen;
     }
 
     private List<Integer> threadCounts() {

@@ -44,6 +44,9 @@ final class CellRunner {
                 .param("shape", cell.shape())
                 .param("threads", String.valueOf(cell.threads()))
                 .threads(1);
+        if (cell.pass().hasLayout()) {
+            options.param("layout", Cell.layoutName(cell.layout()));
+        }
         return execute(settings.applyTo(options), name);
     }
 
@@ -53,6 +56,16 @@ final class CellRunner {
                 .include("^" + Pattern.quote(PeakBenchmark.class.getName() + ".fma") + "$")
                 .threads(threads);
         return execute(settings.forPeak().applyTo(options), name);
+    }
+
+    /** Measures {@link CopyBenchmark} at {@code shape} on {@code threads} copying threads. */
+    JsonNode runCopy(String shape, int threads, String name) throws CellFailedException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + Pattern.quote(CopyBenchmark.class.getName() + ".copy") + "$")
+                .param("shape", shape)
+                .param("threads", String.valueOf(threads))
+                .threads(1);
+        return execute(settings.applyTo(options), name);
     }
 
     private JsonNode execute(ChainedOptionsBuilder options, String name) throws CellFailedException {

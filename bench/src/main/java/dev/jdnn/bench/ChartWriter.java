@@ -74,13 +74,16 @@ public final class ChartWriter {
         chart.getStyler().setXAxisLabelRotation(30);
         List<Double> all = new ArrayList<>();
         for (String backend : backends) {
-            for (int threads : threadCounts) {
-                List<Double> values = new ArrayList<>();
-                for (String shape : shapes) {
-                    values.add(results.find(new Cell(pass, shape, backend, threads)).map(Measurement::rate)
-                            .orElse(null));
+            for (dev.jdnn.Layout layout : dev.jdnn.Layout.values()) {
+                for (int threads : threadCounts) {
+                    List<Double> values = new ArrayList<>();
+                    for (String shape : shapes) {
+                        values.add(results.find(new Cell(pass, shape, backend, threads, layout)).map(Measurement::rate)
+                                .orElse(null));
+                    }
+                    String name = backend + (layout == dev.jdnn.Layout.NCHW ? "" : " " + Cell.layoutName(layout));
+                    addSeries(chart, name + " " + threads + "t", shapes, values, all);
                 }
-                addSeries(chart, backend + " " + threads + "t", shapes, values, all);
             }
         }
         if (anchor.isPresent()) {

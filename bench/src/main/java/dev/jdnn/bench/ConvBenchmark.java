@@ -4,6 +4,7 @@ import dev.jdnn.Backend;
 import dev.jdnn.Backends;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Layout;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,6 +36,10 @@ public class ConvBenchmark extends PlanBenchmark {
             "mb_dw", "rn_3x3_b1"})
     public String shape;
 
+    /** Layout of the activations: {@code nchw} or {@code nhwc} (weights are row-major in both). */
+    @Param({"nchw", "nhwc"})
+    public String layout;
+
     private Conv2dPlan plan;
     private Tensor x;
     private Tensor w;
@@ -52,21 +57,22 @@ public class ConvBenchmark extends PlanBenchmark {
         Shape in = s.input();
         Shape out = op.outputShape(in);
         openBackend();
-        plan = own(engine.plan(op, in));
-        x = tensor(in);
+        Layout l = Cell.layoutOf(layout);
+        plan = own(engine.plan(op, in, l));
+        x = tensor(in, l);
         w = tensor(op.weightShape());
         b = tensor(op.biasShape());
-        y = tensor(out);
-        dy = tensor(out);
-        dx = tensor(in);
+        y = tensor(out, l);
+        dy = tensor(out, l);
+        dx = tensor(in, l);
         dw = tensor(op.weightShape());
         db = tensor(op.biasShape());
 
         OneImageInputs one = inputs(s);
         w.copyFrom(one.weights());
         b.copyFrom(one.bias());
-        x.copyFrom(RandomFloats.repeated(one.image(), s.n()));
-        dy.copyFrom(RandomFloats.repeated(one.gradImage(), s.n()));
+        LayoutArrays.fill(x, RandomFloats.repeated(one.image(), s.n()));
+        LayoutArrays.fill(dy, RandomFloats.repeated(one.gradImage(), s.n()));
         float[][] reference = NaiveReferences.of(pass, shape);
         run(pass);
         WeightedLayerPasses.requireMatch(pass, check(pass, shape), reference, s.n(), y, dx, dw, db);

@@ -64,6 +64,8 @@ final class NaiveReferences {
             case "conv" -> ConvBenchmark.naiveOnOneImage(pass, HotCore.conv(shape));
             case "pool" -> PoolBenchmark.naiveOnOneImage(pass, HotCore.pool(shape));
             case "network" -> NetworkBenchmark.naiveOnOneImage(NetworkShape.of(shape));
+            case "update", "eltwise" -> ElementwiseBenchmark.naiveOnWhole(pass, ElementwiseShape.of(shape));
+            case "bnorm", "lrn" -> NormBenchmark.naiveOnWhole(pass, ElementwiseShape.of(shape));
             default -> DenseBenchmark.naiveOnOneImage(pass, HotCore.dense(shape));
         };
     }

@@ -3,6 +3,7 @@ package dev.jdnn.bench;
 import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
 import dev.jdnn.Backends;
+import dev.jdnn.Layout;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -15,8 +16,12 @@ import org.openjdk.jmh.annotations.State;
  * compiler (issue 13: vector fell 20x in training while each forked single-cell benchmark was
  * fine) shows here, and the report sets the step beside the sum of its layers' cells.
  *
+ * <p>Run in NCHW or NHWC ({@code layout}); the step fuses each ReLU into the layer before it and
+ * pools through workspaces, as the trainer does ({@link TrainingStep}).
+ *
  * <p><b>Checked once against naive</b>: the step on one image (same seed, weights and label) must
- * give naive's loss and first-layer weight gradient, the end of the backward chain.
+ * give naive's loss and first-layer weight gradient (naive in NCHW; the NHWC step computes the
+ * same function), the end of the backward chain.
  */
 @State(Scope.Thread)
 public class NetworkBenchmark extends PlanBenchmark {
@@ -25,6 +30,10 @@ public class NetworkBenchmark extends PlanBenchmark {
     /** Id of a {@link NetworkShape}. */
     @Param({"lenet5", "cifar"})
     public String shape;
+
+    /** Layout of the activations: {@code nchw} or {@code nhwc}. */
+    @Param({"nchw", "nhwc"})
+    public String layout;
 
     private TrainingStep step;
 
@@ -36,13 +45,14 @@ public class NetworkBenchmark extends PlanBenchmark {
         openBackend();
         NetworkShape network = NetworkShape.of(shape);
         float[][] reference = NaiveReferences.of(pass, shape);
-        try (TrainingStep one = new TrainingStep(engine, network.withBatch(1), SEED)) {
+        Layout l = Cell.layoutOf(layout);
+        try (TrainingStep one = new TrainingStep(engine, network.withBatch(1), SEED, l)) {
             float loss = one.run();
             ReferenceCheck check = check(pass, shape);
             check.requireEveryImage("loss", new float[] {loss}, reference[0]);
             check.requireEveryImage("first layer dw", one.firstWeightGradient(), reference[1]);
         }
-        step = own(new TrainingStep(engine, network, SEED));
+        step = own(new TrainingStep(engine, network, SEED, l));
     }
 
     /** Naive's loss and first-layer weight gradient of the step on one image, and a warm step's time. */

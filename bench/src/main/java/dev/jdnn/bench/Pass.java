@@ -20,7 +20,22 @@ public enum Pass {
     DENSE_BACKWARD_WEIGHTS("dense", "bwd_w", DenseBenchmark.class, "backwardWeights",
             "Dense backward weights (with bias gradient)"),
     NETWORK_STEP("network", "step", NetworkBenchmark.class, "step",
-            "Network training step (forward, loss, backward; many shapes in one JVM)");
+            "Network training step (forward, loss, backward; many shapes in one JVM)"),
+    UPDATE_SGD("update", "sgd", ElementwiseBenchmark.class, "sgd",
+            "SGD update with momentum and weight decay (reads w, g, v; writes w, v)"),
+    UPDATE_ADAGRAD("update", "adagrad", ElementwiseBenchmark.class, "adagrad",
+            "AdaGrad update (reads w, g, s; writes w, s)"),
+    UPDATE_ADAM("update", "adam", ElementwiseBenchmark.class, "adam",
+            "Adam update (reads w, g, m, v; writes w, m, v)"),
+    ELEMENTWISE_DROPOUT("eltwise", "dropout", ElementwiseBenchmark.class, "dropout",
+            "Dropout forward (reads x; writes y, mask)"),
+    ELEMENTWISE_ADD("eltwise", "add", ElementwiseBenchmark.class, "add", "Add (reads a, b; writes y)"),
+    BATCH_NORM_FORWARD("bnorm", "fwd", NormBenchmark.class, "batchNormForward",
+            "Batch norm training forward (reads x; writes y; batch statistics)"),
+    BATCH_NORM_BACKWARD("bnorm", "bwd", NormBenchmark.class, "batchNormBackward",
+            "Batch norm backward (reads x, dy; writes dx; scale and shift gradients)"),
+    LRN_FORWARD("lrn", "fwd", NormBenchmark.class, "lrnForward", "LRN forward, the seed's window of 9 (reads x; writes y)"),
+    LRN_BACKWARD("lrn", "bwd", NormBenchmark.class, "lrnBackward", "LRN backward (reads x, dy; writes dx)");
 
     private final String op;
     private final String shortName;
@@ -36,7 +51,10 @@ public enum Pass {
         this.title = title;
     }
 
-    /** {@code conv}, {@code pool}, {@code dense} or {@code network}. */
+    /**
+     * {@code conv}, {@code pool}, {@code dense}, {@code network}, {@code update}, {@code eltwise},
+     * {@code bnorm} or {@code lrn}.
+     */
     public String op() {
         return op;
     }
@@ -61,9 +79,46 @@ public enum Pass {
         return benchmarkClass.getName() + "." + method;
     }
 
-    /** Whether the pass is counted in GB moved (pooling) rather than GFLOP. */
+    /** Whether the pass is counted in GB moved (pooling, the element-wise and normalisation passes) rather than GFLOP. */
     public boolean memoryBound() {
-        return op.equals("pool");
+        return op.equals("pool") || elementwise() || normalisation();
+    }
+
+    /** Batch norm and LRN: their shapes are rank-4 {@link ElementwiseShape#normalisation()} sizes. */
+    public boolean normalisation() {
+        return op.equals("bnorm") || op.equals("lrn");
+    }
+
+    /** Whether the report sets the pass beside the copy bandwidth at its size (element-wise and normalisation passes). */
+    public boolean besideCopy() {
+        return elementwise() || normalisation();
+    }
+
+    /** Whether the pass runs on rank-4 activations, so that it has a cell per layout (NCHW, NHWC). */
+    public boolean hasLayout() {
+        return op.equals("conv") || op.equals("pool") || op.equals("network") || normalisation();
+    }
+
+    /**
+     * Whether the pass streams over its tensors once (optimiser updates, dropout, add): its
+     * shapes are {@link ElementwiseShape}s and the report sets it beside the copy bandwidth.
+     */
+    public boolean elementwise() {
+        return op.equals("update") || op.equals("eltwise");
+    }
+
+    /**
+     * Floats read plus floats written per element by an element-wise or normalisation pass
+     * (batch norm's per-channel vectors and a second read of {@code x} not counted).
+     */
+    int floatsMovedPerElement() {
+        return switch (this) {
+            case UPDATE_SGD, UPDATE_ADAGRAD -> 5;
+            case UPDATE_ADAM -> 7;
+            case ELEMENTWISE_DROPOUT, ELEMENTWISE_ADD, BATCH_NORM_BACKWARD, LRN_BACKWARD -> 3;
+            case BATCH_NORM_FORWARD, LRN_FORWARD -> 2;
+            default -> throw new IllegalStateException(label() + " does not stream over memory");
+        };
     }
 
     /** Ids of the shapes this pass runs on, in file order. */
@@ -72,29 +127,35 @@ public enum Pass {
             case "conv" -> HotCore.convShapes().stream().map(ConvShape::id).toList();
             case "pool" -> HotCore.poolShapes().stream().map(PoolShape::id).toList();
             case "network" -> NetworkShape.all().stream().map(NetworkShape::id).toList();
+            case "update", "eltwise" -> ElementwiseShape.all().stream().map(ElementwiseShape::id).toList();
+            case "bnorm", "lrn" -> ElementwiseShape.normalisation().stream().map(ElementwiseShape::id).toList();
             default -> HotCore.denseShapes().stream().map(DenseShape::id).toList();
         };
     }
 
     /**
-     * GFLOP (or, for pooling, GB) one call on {@code shapeId} does: the csv's forward count for every
-     * pass; for a network step every pass of its convolution and dense layers.
+     * GFLOP (or, for pooling and element-wise passes, GB) one call on {@code shapeId} does: the
+     * csv's forward count for every pass; for a network step every pass of its convolution and
+     * dense layers; for an element-wise pass every tensor read and written.
      */
     public double work(String shapeId) {
         return switch (op) {
             case "conv" -> HotCore.conv(shapeId).gflop();
             case "pool" -> HotCore.pool(shapeId).gigabytes();
             case "network" -> NetworkShape.of(shapeId).gflop();
+            case "update", "eltwise", "bnorm", "lrn" -> (double) ElementwiseShape.of(shapeId).elements() * floatsMovedPerElement()
+                    * Float.BYTES / 1e9;
             default -> HotCore.dense(shapeId).gflop();
         };
     }
 
-    /** The batch size of {@code shapeId} (images, or rows for dense). */
+    /** The batch size of {@code shapeId} (images, or rows for dense; 1 for element-wise passes: naive runs it whole). */
     public int batch(String shapeId) {
         return switch (op) {
             case "conv" -> HotCore.conv(shapeId).n();
             case "pool" -> HotCore.pool(shapeId).n();
             case "network" -> NetworkShape.of(shapeId).input().dim(0);
+            case "update", "eltwise", "bnorm", "lrn" -> 1;
             default -> HotCore.dense(shapeId).n();
         };
     }

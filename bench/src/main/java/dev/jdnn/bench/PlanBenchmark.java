@@ -3,6 +3,7 @@ package dev.jdnn.bench;
 import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
 import dev.jdnn.Backends;
+import dev.jdnn.Layout;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -90,6 +91,11 @@ public abstract class PlanBenchmark {
     /** A zeroed tensor freed after the trial. */
     protected final Tensor tensor(Shape shape) {
         return own(Tensor.allocate(shape));
+    }
+
+    /** A zeroed tensor in {@code layout} freed after the trial. */
+    protected final Tensor tensor(Shape shape, Layout layout) {
+        return own(Tensor.allocate(shape, layout));
     }
 
     /** Registers {@code resource} to be closed after the trial, in reverse order of registration. */

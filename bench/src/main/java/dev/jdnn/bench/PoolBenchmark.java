@@ -2,6 +2,7 @@ package dev.jdnn.bench;
 
 import dev.jdnn.Backend;
 import dev.jdnn.Backends;
+import dev.jdnn.Layout;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
@@ -14,7 +15,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The two passes of a {@link Pool2dPlan} on a hot-core pooling shape: input {@code x [n, c, h, w]},
- * output {@code y [n, c, oh, ow]}, NCHW float32, outputs preallocated.
+ * output {@code y [n, c, oh, ow]}, float32 in NCHW or NHWC, outputs preallocated.
  *
  * <p><b>Checked once against naive</b>, as {@link ConvBenchmark} explains: the pass runs on a
  * batch of {@code n} copies of one random image and every batch position must give naive's
@@ -29,6 +30,10 @@ public class PoolBenchmark extends PlanBenchmark {
     @Param({"pool_cifar", "pool_stem", "pool_lenet"})
     public String shape;
 
+    /** Layout of the activations: {@code nchw} or {@code nhwc}. */
+    @Param({"nchw", "nhwc"})
+    public String layout;
+
     private Pool2dPlan plan;
     private Tensor x;
     private Tensor y;
@@ -42,23 +47,24 @@ public class PoolBenchmark extends PlanBenchmark {
         Shape in = s.input();
         Shape out = op.outputShape(in);
         openBackend();
-        plan = own(engine.plan(op, in));
-        x = tensor(in);
-        y = tensor(out);
-        dy = tensor(out);
-        dx = tensor(in);
+        Layout l = Cell.layoutOf(layout);
+        plan = own(engine.plan(op, in, l));
+        x = tensor(in, l);
+        y = tensor(out, l);
+        dy = tensor(out, l);
+        dx = tensor(in, l);
 
         OneImageInputs one = inputs(s);
-        x.copyFrom(RandomFloats.repeated(one.image(), s.n()));
-        dy.copyFrom(RandomFloats.repeated(one.gradImage(), s.n()));
+        LayoutArrays.fill(x, RandomFloats.repeated(one.image(), s.n()));
+        LayoutArrays.fill(dy, RandomFloats.repeated(one.gradImage(), s.n()));
         float[][] reference = NaiveReferences.of(pass, shape);
         ReferenceCheck check = check(pass, shape);
         if (pass == Pass.POOL_FORWARD) {
             forward();
-            check.requireEveryImage("y", y.toArray(), reference[0]);
+            check.requireEveryImage("y", LayoutArrays.nchw(y), reference[0]);
         } else if (pass == Pass.POOL_BACKWARD) {
             backward();
-            check.requireEveryImage("dx", dx.toArray(), reference[0]);
+            check.requireEveryImage("dx", LayoutArrays.nchw(dx), reference[0]);
         } else {
             throw new IllegalArgumentException("not a pooling pass: " + pass);
         }

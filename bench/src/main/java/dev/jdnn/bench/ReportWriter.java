@@ -1,5 +1,6 @@
 package dev.jdnn.bench;
 
+import dev.jdnn.Layout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,8 @@ import java.util.TreeSet;
  * Writes {@code report.md}: a header (machine, JDK, flags, settings, backends, measured peak),
  * then one table per pass with a row per shape and thread count and, per backend, the time per
  * call, GFLOP/s (GB/s for pooling), the share of the measured FMA peak at that thread count and
- * the ratio to the fastest backend of the row; with an anchor, oneDNN-from-C's time and each
+ * the ratio to the fastest backend of the row (a column group per backend and layout where NHWC
+ * cells were measured); with an anchor, oneDNN-from-C's time and each
  * backend's ratio to it. Cells that were skipped or failed are listed with the reason.
  */
 public final class ReportWriter {
@@ -59,8 +61,8 @@ public final class ReportWriter {
             return "";
         }
         StringBuilder out = new StringBuilder("## Network step against the sum of its cells\n\n");
-        out.append("| network | backend | thr | step ms | Σ cells ms | step / Σ cells | cells summed |\n");
-        out.append("|---|---|---:|---:|---:|---:|---|\n");
+        out.append("| network | layout | backend | thr | step ms | Σ cells ms | step / Σ cells | cells summed |\n");
+        out.append("|---|---|---|---:|---:|---:|---:|---|\n");
         List<String> notes = new ArrayList<>();
         for (NetworkShape network : NetworkShape.all()) {
             for (Measurement step : steps) {
@@ -71,15 +73,17 @@ public final class ReportWriter {
                 double sum = 0;
                 List<String> missing = new ArrayList<>();
                 for (NetworkShape.CellPart part : network.cells()) {
+                    // the step's conv and pooling cells in its layout; dense cells are row-major anyway
                     Optional<Measurement> m = results.find(new Cell(part.pass(), part.shape(), cell.backend(),
-                            cell.threads()));
+                            cell.threads(), part.pass().hasLayout() ? cell.layout() : Layout.NCHW));
                     if (m.isPresent()) {
                         sum += m.get().ms();
                     } else {
                         missing.add(part.pass().label() + " " + part.shape());
                     }
                 }
-                out.append("| ").append(network.id()).append(" | ").append(cell.backend()).append(" | ")
+                out.append("| ").append(network.id()).append(" | ").append(Cell.layoutName(cell.layout())).append(" | ")
+                        .append(cell.backend()).append(" | ")
                         .append(cell.threads()).append(" | ").append(millis(step.ms(), step.msError())).append(" | ");
                 if (missing.isEmpty()) {
                     out.append(millis(sum, Double.NaN)).append(" | ").append(ratio(step.ms() / sum)).append(" | ")
@@ -131,7 +135,10 @@ public final class ReportWriter {
                 + "fastest of the harness's variants that take and return plain NCHW tensors, named beside its time: "
                 + "for convolution `reord` or `mixed`)\n"));
         out.append("\nGFLOP/s use the csv's `gflop_fwd` for every pass (as the oneDNN-from-C harness does); pooling "
-                + "shows GB/s of input plus output instead. %pk = share of the measured peak at the same thread "
+                + "shows GB/s of input plus output instead, and the element-wise and normalisation passes (optimiser updates, "
+                + "dropout, add, batch norm, LRN) GB/s of every tensor read plus every tensor written, beside `copy GB/s`, the machine's copy bandwidth at the "
+                + "same size and thread count (`MemorySegment.copy`, read plus write). Columns headed `backend nhwc` are "
+                + "the backend with NHWC activations (the others NCHW; weights are row-major in both). %pk = share of the measured peak at the same thread "
                 + "count. ×best = time over the row's fastest backend.");
         if (context.anchor().isPresent()) {
             out.append(" ×C = time over oneDNN-from-C's.");
@@ -156,7 +163,9 @@ public final class ReportWriter {
         out.append("## ").append(pass.title()).append(" (`").append(pass.label()).append("`)\n\n");
         StringBuilder head = new StringBuilder("| shape | ").append(pass.memoryBound() ? "GB" : "GFLOP").append(" | thr |");
         StringBuilder rule = new StringBuilder("|---|---:|---:|");
-        for (String b : context.backends()) {
+        List<Column> columns = columns(ofPass);
+        for (Column column : columns) {
+            String b = column.label();
             head.append(' ').append(b).append(" ms | ").append(b).append(' ').append(unit).append(" |");
             rule.append("---:|---:|");
             if (!pass.memoryBound()) {
@@ -174,21 +183,47 @@ public final class ReportWriter {
             head.append(" oneDNN-C ms | oneDNN-C ").append(unit).append(" |");
             rule.append("---:|---:|");
         }
+        if (pass.besideCopy()) {
+            head.append(" copy GB/s |");
+            rule.append("---:|");
+        }
         out.append(head).append('\n').append(rule).append('\n');
         TreeSet<Integer> threads = new TreeSet<>();
         ofPass.forEach(m -> threads.add(m.cell().threads()));
         for (String shape : pass.shapeIds()) {
             for (int t : threads) {
-                row(out, pass, shape, t);
+                row(out, pass, shape, t, columns);
             }
         }
         out.append('\n');
         return out.toString();
     }
 
-    private void row(StringBuilder out, Pass pass, String shape, int threads) {
-        List<Optional<Measurement>> cells = context.backends().stream()
-                .map(b -> results.find(new Cell(pass, shape, b, threads))).toList();
+    /**
+     * One column group per backend and layout measured for the pass: NCHW under the backend's
+     * name, NHWC as {@code backend nhwc} right after it.
+     */
+    private record Column(String backend, Layout layout) {
+        String label() {
+            return layout == Layout.NCHW ? backend : backend + " " + Cell.layoutName(layout);
+        }
+    }
+
+    private List<Column> columns(List<Measurement> ofPass) {
+        List<Column> columns = new ArrayList<>();
+        for (String b : context.backends()) {
+            for (Layout layout : Layout.values()) {
+                if (layout == Layout.NCHW || ofPass.stream().anyMatch(m -> m.cell().layout() == layout)) {
+                    columns.add(new Column(b, layout));
+                }
+            }
+        }
+        return columns;
+    }
+
+    private void row(StringBuilder out, Pass pass, String shape, int threads, List<Column> columns) {
+        List<Optional<Measurement>> cells = columns.stream()
+                .map(c -> results.find(new Cell(pass, shape, c.backend(), threads, c.layout()))).toList();
         if (cells.stream().noneMatch(Optional::isPresent)) {
             return;
         }
@@ -212,13 +247,19 @@ public final class ReportWriter {
             }
             out.append(' ').append(ratio(m.ms() / best.getAsDouble())).append(" |");
             if (context.anchor().isPresent()) {
-                out.append(' ').append(anchorMs.map(c -> ratio(m.ms() / c)).orElse("–")).append(" |");
+                // the harness times NCHW user tensors only
+                out.append(' ').append(anchorMs.filter(c -> m.cell().layout() == Layout.NCHW).map(c -> ratio(m.ms() / c))
+                        .orElse("–")).append(" |");
             }
         }
         if (context.anchor().isPresent()) {
             out.append(' ').append(anchorTime.map(c -> millis(c.millis(), Double.NaN) + " " + c.variant()).orElse("–"))
                     .append(" | ")
                     .append(anchorMs.map(c -> rate(work / (c / 1e3))).orElse("–")).append(" |");
+        }
+        if (pass.besideCopy()) {
+            out.append(' ').append(results.copyGbPerSecond(shape, threads).map(ReportWriter::rate).orElse("–"))
+                    .append(" |");
         }
         out.append('\n');
     }

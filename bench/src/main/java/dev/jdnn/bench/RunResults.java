@@ -12,17 +12,21 @@ import java.util.TreeMap;
 /**
  * What a run measured, read from JMH's JSON result array: one {@link Measurement} per plan
  * benchmark entry and the FMA peak in GFLOP/s per thread count ({@link PeakBenchmark}'s
- * {@code flop} secondary result). Entries of other benchmarks are ignored.
+ * {@code flop} secondary result) and the copy bandwidth per element-wise shape and thread count
+ * ({@link CopyBenchmark}). Entries of other benchmarks are ignored.
  */
 public final class RunResults {
     private final List<Measurement> measurements;
     private final Map<Integer, Double> peakGflops;
     private final List<String> jvmArgs;
+    private final Map<String, Double> copyGbPerSecond;
 
-    private RunResults(List<Measurement> measurements, Map<Integer, Double> peakGflops, List<String> jvmArgs) {
+    private RunResults(List<Measurement> measurements, Map<Integer, Double> peakGflops, List<String> jvmArgs,
+                       Map<String, Double> copyGbPerSecond) {
         this.measurements = List.copyOf(measurements);
         this.peakGflops = Collections.unmodifiableMap(new TreeMap<>(peakGflops));
         this.jvmArgs = List.copyOf(jvmArgs);
+        this.copyGbPerSecond = Map.copyOf(copyGbPerSecond);
     }
 
     /** Parses a JMH result array ({@code -rf json}). */
@@ -30,6 +34,7 @@ public final class RunResults {
         List<Measurement> measurements = new ArrayList<>();
         Map<Integer, Double> peak = new TreeMap<>();
         List<String> jvmArgs = new ArrayList<>();
+        Map<String, Double> copy = new TreeMap<>();
         for (JsonNode entry : jmhResults) {
             String benchmark = entry.path("benchmark").asText();
             entry.path("jvmArgs").forEach(a -> {
@@ -44,6 +49,15 @@ public final class RunResults {
                 peak.merge(entry.path("threads").asInt(1), flops / 1e9, Math::max);
                 continue;
             }
+            if (benchmark.equals(CopyBenchmark.class.getName() + ".copy")) {
+                JsonNode params = entry.path("params");
+                String shape = params.path("shape").asText();
+                JsonNode metric = entry.path("primaryMetric");
+                double ms = toMillis(metric.path("score").asDouble(), metric.path("scoreUnit").asText("ms/op"));
+                copy.merge(copyKey(shape, PlanBenchmark.threadCount(params.path("threads").asText("1"))),
+                        CopyBenchmark.gigabytes(shape) / (ms / 1e3), Math::max);
+                continue;
+            }
             Pass pass;
             try {
                 pass = Pass.ofBenchmark(benchmark);
@@ -52,13 +66,23 @@ public final class RunResults {
             }
             JsonNode params = entry.path("params");
             Cell cell = new Cell(pass, params.path("shape").asText(), params.path("backend").asText(),
-                    PlanBenchmark.threadCount(params.path("threads").asText("1")));
+                    PlanBenchmark.threadCount(params.path("threads").asText("1")),
+                    Cell.layoutOf(params.path("layout").asText("nchw")));
             JsonNode metric = entry.path("primaryMetric");
             double ms = toMillis(metric.path("score").asDouble(), metric.path("scoreUnit").asText("ms/op"));
             double error = toMillis(metric.path("scoreError").asDouble(Double.NaN), metric.path("scoreUnit").asText());
             measurements.add(new Measurement(cell, ms, error));
         }
-        return new RunResults(measurements, peak, jvmArgs);
+        return new RunResults(measurements, peak, jvmArgs, copy);
+    }
+
+    private static String copyKey(String shape, int threads) {
+        return shape + "/" + threads;
+    }
+
+    /** The copy bandwidth ({@link CopyBenchmark}) measured at {@code shape} and {@code threads}, in GB/s. */
+    public Optional<Double> copyGbPerSecond(String shape, int threads) {
+        return Optional.ofNullable(copyGbPerSecond.get(copyKey(shape, threads)));
     }
 
     private static double toMillis(double value, String unit) {

@@ -1,6 +1,7 @@
 package dev.jdnn.bench;
 
 import dev.jdnn.Backends;
+import dev.jdnn.Layout;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,10 +13,10 @@ import java.util.function.ToDoubleBiFunction;
 /**
  * Which cells a run measures and which it leaves out, and why: backends that are not available
  * here, and {@code naive} where one call would take longer than the limit (estimated from one
- * image, times the batch) or with more than one thread (it is single-threaded, so the figure
- * would repeat its 1-thread one).
+ * image, times the batch), with more than one thread (it is single-threaded, so the figure
+ * would repeat its 1-thread one) or in NHWC (it is the reference, timed in NCHW).
  *
- * @param cells    cells to run, grouped by pass, then shape, then backend, then threads
+ * @param cells    cells to run, grouped by pass, then shape, then backend, then layout, then threads
  * @param skipped  cells left out, with the reason
  */
 public record Selection(List<Cell> cells, List<SkippedCell> skipped) {
@@ -33,6 +34,16 @@ public record Selection(List<Cell> cells, List<SkippedCell> skipped) {
      */
     public static Selection of(List<Pass> passes, Set<String> shapes, List<String> backends, List<Integer> threads,
                                ToDoubleBiFunction<Pass, String> naiveSeconds, double naiveLimit) {
+        return of(passes, shapes, backends, threads, List.of(Layout.NCHW), naiveSeconds, naiveLimit);
+    }
+
+    /**
+     * The same, with a cell per layout in {@code layouts} for the passes that have one
+     * ({@link Pass#hasLayout()}; the others run in NCHW only).
+     */
+    public static Selection of(List<Pass> passes, Set<String> shapes, List<String> backends, List<Integer> threads,
+                               List<Layout> layouts, ToDoubleBiFunction<Pass, String> naiveSeconds,
+                               double naiveLimit) {
         List<Cell> cells = new ArrayList<>();
         List<SkippedCell> skipped = new ArrayList<>();
         List<Backends.Entry> found = Backends.list();
@@ -44,25 +55,29 @@ public record Selection(List<Cell> cells, List<SkippedCell> skipped) {
                 for (String backend : backends) {
                     String unavailable = unavailability(found, backend);
                     Double naiveCost = null;
-                    for (int t : threads) {
-                        Cell cell = new Cell(pass, shape, backend, t);
-                        if (unavailable != null) {
-                            skipped.add(new SkippedCell(cell, unavailable));
-                        } else if (backend.equals(NAIVE) && t > 1) {
-                            skipped.add(new SkippedCell(cell, "naive is single-threaded: its time equals the 1-thread one"));
-                        } else if (backend.equals(NAIVE)) {
-                            if (naiveCost == null) {
-                                naiveCost = naiveSeconds.applyAsDouble(pass, shape);
-                            }
-                            if (naiveCost > naiveLimit) {
-                                skipped.add(new SkippedCell(cell, String.format(Locale.ROOT,
-                                        "naive would take about %.1f s per call (one image timed, times the batch), "
-                                                + "over the %s s limit", naiveCost, limit(naiveLimit))));
+                    for (Layout layout : pass.hasLayout() ? layouts : List.of(Layout.NCHW)) {
+                        for (int t : threads) {
+                            Cell cell = new Cell(pass, shape, backend, t, layout);
+                            if (unavailable != null) {
+                                skipped.add(new SkippedCell(cell, unavailable));
+                            } else if (backend.equals(NAIVE) && layout != Layout.NCHW) {
+                                skipped.add(new SkippedCell(cell, "naive is the reference: timed in NCHW only"));
+                            } else if (backend.equals(NAIVE) && t > 1) {
+                                skipped.add(new SkippedCell(cell, "naive is single-threaded: its time equals the 1-thread one"));
+                            } else if (backend.equals(NAIVE)) {
+                                if (naiveCost == null) {
+                                    naiveCost = naiveSeconds.applyAsDouble(pass, shape);
+                                }
+                                if (naiveCost > naiveLimit) {
+                                    skipped.add(new SkippedCell(cell, String.format(Locale.ROOT,
+                                            "naive would take about %.1f s per call (one image timed, times the batch), "
+                                                    + "over the %s s limit", naiveCost, limit(naiveLimit))));
+                                } else {
+                                    cells.add(cell);
+                                }
                             } else {
                                 cells.add(cell);
                             }
-                        } else {
-                            cells.add(cell);
                         }
                     }
                 }

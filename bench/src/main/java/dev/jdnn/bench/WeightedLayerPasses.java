@@ -62,13 +62,13 @@ record WeightedLayerPasses(FourTensors forward, ThreeTensors backwardData, FourT
     /**
      * Compares the output of {@code pass} on a batch of {@code batch} equal images with naive's
      * {@code reference} for one: every image of {@code y} or {@code dx}, or {@code batch} times
-     * naive's {@code dw} and {@code db}.
+     * naive's {@code dw} and {@code db}. Activations in NHWC are compared in logical order.
      */
     static void requireMatch(Pass pass, ReferenceCheck check, float[][] reference, int batch, Tensor y, Tensor dx,
                              Tensor dw, Tensor db) {
         switch (pass.shortName()) {
-            case "fwd" -> check.requireEveryImage("y", y.toArray(), reference[0]);
-            case "bwd_d" -> check.requireEveryImage("dx", dx.toArray(), reference[0]);
+            case "fwd" -> check.requireEveryImage("y", LayoutArrays.nchw(y), reference[0]);
+            case "bwd_d" -> check.requireEveryImage("dx", LayoutArrays.nchw(dx), reference[0]);
             default -> {
                 check.requireScaled("dw", dw.toArray(), reference[0], batch);
                 check.requireScaled("db", db.toArray(), reference[1], batch);

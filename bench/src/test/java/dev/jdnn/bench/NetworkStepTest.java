@@ -28,6 +28,25 @@ class NetworkStepTest {
     }
 
     @Test
+    void nhwcStepComputesTheNchwStepsLossAndGradientsOnNaive() {
+        for (NetworkShape network : NetworkShape.all()) {
+            NetworkShape two = network.withBatch(2);
+            try (Backend naive = Backends.open("naive", new BackendConfig(1));
+                 TrainingStep nchw = new TrainingStep(naive, two, 7);
+                 TrainingStep nhwc = new TrainingStep(naive, two, 7, dev.jdnn.Layout.NHWC)) {
+                float expectedLoss = nchw.run();
+                assertThat(nhwc.run()).as(network.id()).isCloseTo(expectedLoss, within(1e-5f * expectedLoss));
+                float[] expected = nchw.firstWeightGradient();
+                float[] actual = nhwc.firstWeightGradient();
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat(actual[i]).as("%s dw[%d]", network.id(), i)
+                            .isCloseTo(expected[i], within(1e-4f * (1 + Math.abs(expected[i]))));
+                }
+            }
+        }
+    }
+
+    @Test
     void vectorStepAgreesWithNaivesOnTwoImages() {
         for (NetworkShape network : NetworkShape.all()) {
             NetworkShape two = network.withBatch(2);

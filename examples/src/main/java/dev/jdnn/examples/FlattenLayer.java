@@ -1,21 +1,28 @@
 package dev.jdnn.examples;
 
+import dev.jdnn.Layout;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 
 /**
  * {@code [n, c, h, w]} seen as {@code [n, c*h*w]} for the dense layers: a view, no copy, in both
- * directions. The backward view is made once, for the gradient tensor the next layer hands back
- * (always the same tensor).
+ * directions. The view is row-major over the activation's memory, so each image's features come
+ * in {@code c, h, w} order from an NCHW activation and in {@code h, w, c} order from an NHWC one;
+ * nothing is reordered, the first dense layer's weights simply learn the order they are given
+ * (the two layouts train equally well, with the weights' columns permuted). The backward view
+ * sees the dense layer's input gradient as {@code [n, c, h, w]} in the activation's layout; it
+ * is made once, for the gradient tensor the next layer hands back (always the same tensor).
  */
 final class FlattenLayer implements Layer {
     private final Shape inputShape;
+    private final Layout inputLayout;
     private final Tensor output;
     private Tensor gradientSource;
     private Tensor inputGradient;
 
     FlattenLayer(Tensor input) {
         this.inputShape = input.shape();
+        this.inputLayout = input.layout();
         int n = inputShape.dim(0);
         this.output = input.reshape(Shape.of(n, Math.toIntExact(inputShape.elementCount() / n)));
     }
@@ -38,8 +45,11 @@ final class FlattenLayer implements Layer {
     @Override
     public void backward(Tensor dy) {
         if (dy != gradientSource) {
+            if (inputGradient != null) {
+                inputGradient.close();
+            }
             gradientSource = dy;
-            inputGradient = dy.reshape(inputShape);
+            inputGradient = Tensor.wrap(dy.segment(), inputShape, inputLayout);
         }
     }
 

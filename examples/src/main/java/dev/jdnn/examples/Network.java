@@ -29,6 +29,11 @@ public final class Network implements AutoCloseable {
         this.labels = new int[input.shape().dim(0)];
     }
 
+    /** The layers in forward order. */
+    List<Layer> layers() {
+        return layers;
+    }
+
     /** Images per batch. */
     public int batch() {
         return labels.length;

@@ -3,39 +3,29 @@ package dev.jdnn.examples;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Random;
 
 /**
- * One trainable tensor (a layer's weights or biases) and its gradient. The optimizer updates a
- * heap copy of the values ({@link #values()}) with plain loops the JIT vectorises, then
- * {@link #publish()}es it to the native tensor the backends read: two bulk copies per step are
- * cheaper than element-wise access to native memory.
+ * One trainable tensor (a layer's weights, biases or batch-norm scale and shift), its gradient and
+ * the L2 weight decay the model puts on it. Both tensors live in native memory, where the
+ * backends' optimiser kernels update them in place; nothing is copied to the heap per step.
  */
 public final class Parameter implements AutoCloseable {
     private final String name;
     private final Tensor value;
     private final Tensor gradient;
-    private final float[] values;
-    private final float[] gradients;
+    private final float weightDecay;
 
-    /** Zeroed values and gradient of {@code shape}. */
-    Parameter(String name, Shape shape) {
+    /** Zeroed values and gradient of {@code shape}, decayed by {@code weightDecay} (L2 added to the gradient). */
+    Parameter(String name, Shape shape, float weightDecay) {
+        if (!(weightDecay >= 0) || Float.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("Parameter " + name + ": weightDecay: expected a finite value >= 0, got "
+                    + weightDecay);
+        }
         this.name = name;
         this.value = Tensor.allocate(shape);
         this.gradient = Tensor.allocate(shape);
-        this.values = new float[Math.toIntExact(shape.elementCount())];
-        this.gradients = new float[values.length];
-    }
-
-    /** He initialisation: normal with standard deviation {@code sqrt(2 / fanIn)}, drawn from {@code random}. */
-    void initialiseHe(int fanIn, Random random) {
-        double std = Math.sqrt(2.0 / fanIn);
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) (random.nextGaussian() * std);
-        }
-        publish();
+        this.weightDecay = weightDecay;
     }
 
     /** What the weights are called in profiles and errors, e.g. {@code conv1.weight}. */
@@ -43,7 +33,7 @@ public final class Parameter implements AutoCloseable {
         return name;
     }
 
-    /** The native tensor the backends read. */
+    /** The native tensor the backends read and the optimiser updates. */
     public Tensor value() {
         return value;
     }
@@ -53,29 +43,29 @@ public final class Parameter implements AutoCloseable {
         return gradient;
     }
 
-    /** The heap copy of the values that optimizers update; {@link #publish()} makes it visible to backends. */
-    float[] values() {
-        return values;
-    }
-
-    /** The gradient copied to the heap; valid after {@link #fetchGradient()}. */
-    float[] gradients() {
-        return gradients;
-    }
-
-    /** Copies the gradient the backward pass wrote into {@link #gradients()}. */
-    void fetchGradient() {
-        MemorySegment.copy(gradient.segment(), ValueLayout.JAVA_FLOAT, 0, gradients, 0, gradients.length);
-    }
-
-    /** Copies {@link #values()} into the tensor the backends read. */
-    void publish() {
-        MemorySegment.copy(values, 0, value.segment(), ValueLayout.JAVA_FLOAT, 0, values.length);
+    /** The L2 coefficient the optimiser adds to the gradient ({@code g + weightDecay * w}). */
+    public float weightDecay() {
+        return weightDecay;
     }
 
     /** Number of scalars. */
     public int size() {
-        return values.length;
+        return Math.toIntExact(value.shape().elementCount());
+    }
+
+    /** Value {@code i} in memory order. */
+    float valueAt(int i) {
+        return value.segment().getAtIndex(ValueLayout.JAVA_FLOAT, i);
+    }
+
+    /** Sets value {@code i} in memory order. */
+    void setValueAt(int i, float v) {
+        value.segment().setAtIndex(ValueLayout.JAVA_FLOAT, i, v);
+    }
+
+    /** Gradient {@code i} in memory order, as the last backward pass wrote it. */
+    float gradientAt(int i) {
+        return gradient.segment().getAtIndex(ValueLayout.JAVA_FLOAT, i);
     }
 
     @Override

@@ -17,7 +17,7 @@ abstract class PreparedLayer implements Layer {
         this.name = name;
         this.input = input;
         this.output = output;
-        this.inputGradient = needsInputGradient ? Tensor.allocate(input.shape()) : null;
+        this.inputGradient = needsInputGradient ? Tensor.allocate(input.shape(), input.layout()) : null;
     }
 
     /** Releases what the subclass prepared (a plan); nothing by default. */

@@ -4,6 +4,7 @@ import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
 import dev.jdnn.BackendUnavailableException;
 import dev.jdnn.Backends;
+import dev.jdnn.Layout;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -17,12 +18,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * {@code ./jdnn train}: trains LeNet-5 (or, with {@code --model cifarnet}, {@link CifarNet}) on
- * Fashion-MNIST with one backend, printing a progress bar
+ * {@code ./jdnn train}: trains LeNet-5 (or another of {@link Models}) on Fashion-MNIST with one
+ * backend, its optimiser running on the backend's update kernels, printing a progress bar
  * per epoch and then one plain line per epoch that scripts read
  * ({@code epoch 1/3: train loss 0.512, train accuracy 81.30%, test accuracy 84.95%, 2.1 s (28,400 images/s)}),
  * the seconds being training time only; data loading and evaluation are reported in the summary.
@@ -35,8 +37,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "NAME", description = "naive, vector or onednn (default: the best available)")
     String backend;
 
-    @Option(names = "--model", paramLabel = "lenet5|cifarnet", description = "lenet5, or cifarnet: conv 5x5 64, "
-            + "max-pool 3/2, conv 5x5 64, max-pool 2/2, dense 256, dense 10 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", paramLabel = "NAME", description = "lenet5; lenet-bn (LeNet-5 with batch norm after each "
+            + "conv); cifarnet (the seed's CIFAR-10 model for 28x28: conv 5x5 64, max-pool 3/2, LRN, conv 5x5 64, LRN, "
+            + "max-pool 2/2, dense 256, dense 10; L2 0.004 on the dense 256) (default: ${DEFAULT-VALUE})")
     String model = LeNet5.NAME;
 
     @Option(names = "--epochs", paramLabel = "N", description = "passes over the training set (default: ${DEFAULT-VALUE})")
@@ -51,18 +54,34 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "K", description = "train on the first K training images only")
     Integer limit;
 
-    @Option(names = "--optimizer", paramLabel = "sgd|adam",
-            description = "sgd (with momentum) or adam (default: ${DEFAULT-VALUE})")
+    @Option(names = "--optimizer", paramLabel = "sgd|adagrad|adam",
+            description = "sgd (with --momentum), adagrad or adam, each run by the backend's update kernel "
+                    + "(default: ${DEFAULT-VALUE})")
     String optimizer = "adam";
 
-    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default: 0.01 for sgd, 0.002 for adam)")
+    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default: 0.01 for sgd, 0.02 for adagrad, "
+            + "0.002 for adam)")
     Float lr;
 
-    @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum (default: ${DEFAULT-VALUE})")
+    @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum, 0 for plain SGD (default: ${DEFAULT-VALUE})")
     float momentum = 0.9f;
 
-    @Option(names = "--weight-decay", paramLabel = "L2", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
-    float weightDecay = 0;
+    @Option(names = "--weight-decay", paramLabel = "L2", description = "L2 weight decay of every parameter, added to "
+            + "the gradient as torch.optim does (default: the model's own: 0.004 on cifarnet's dense 256 weights, "
+            + "else none)")
+    Float weightDecay;
+
+    @Option(names = "--init", paramLabel = "he|xavier|truncated-normal", description = "weight initialisation: he "
+            + "(normal), xavier (uniform), truncated-normal (TensorFlow's, He-scaled) (default: ${DEFAULT-VALUE})")
+    String init = WeightInit.HE.flag();
+
+    @Option(names = "--layout", paramLabel = "nchw|nhwc", description = "layout of the activations (default: the "
+            + "faster one for the backend, measured: see README)")
+    String layout;
+
+    @Option(names = "--dropout", paramLabel = "P", description = "dropout probability before each dense layer, "
+            + "in [0, 1) (default: ${DEFAULT-VALUE}, none)")
+    float dropout = 0;
 
     @Option(names = "--schedule", paramLabel = "constant|cosine",
             description = "learning rate per epoch: constant, or cosine decay from --lr towards 0 (default: ${DEFAULT-VALUE})")
@@ -74,6 +93,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "directory of the four Fashion-MNIST IDX files "
             + "(default: /usr/share/datasets/fashion-mnist, from 'apt-get install dataset-fashion-mnist')")
     Path data = FashionMnist.DEFAULT_DIRECTORY;
+
+    @Option(names = "--warm-up", paramLabel = "IMAGES", description = "before the first epoch, train a throw-away "
+            + "copy of the model on this many images, untimed, so that JIT compilation and one-off set-up are not in "
+            + "the epoch time (as the PyTorch script beside it does; default: ${DEFAULT-VALUE})")
+    int warmUp = 0;
 
     @Option(names = "--save", paramLabel = "DIR", description = "write the loss and accuracy curves to DIR/training.png")
     Path save;
@@ -133,8 +157,6 @@ public final class TrainCommand implements Callable<Integer> {
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
 
         BackendConfig config = threads == null ? BackendConfig.defaults() : new BackendConfig(threads);
-        Optimizer opt = "adam".equals(optimizer) ? Adam.withDefaults(weightDecay) : new SgdMomentum(momentum, weightDecay);
-        float baseLr = lr != null ? lr : "adam".equals(optimizer) ? 0.002f : 0.01f;
         TrainingHistory history = new TrainingHistory();
         Backend opened;
         try {
@@ -144,13 +166,22 @@ public final class TrainCommand implements Callable<Integer> {
             return 2;
         }
         try (Backend b = opened;
-                Model net = CifarNet.NAME.equals(model) ? CifarNet.create(seed) : LeNet5.create(seed);
+                Model net = Models.create(model, modelOptions(layoutFor(b.name())));
+                Optimizer opt = optimizer();
                 Trainer trainer = new Trainer(b, net, opt, batch, seed)) {
-            String setup = String.format(Locale.ROOT, "%s on %s (%d thread%s), %s, lr %s%s, batch %d, seed %d",
+            float baseLr = lr != null ? lr : opt.defaultLearningRate();
+            String setup = String.format(Locale.ROOT, "%s on %s (%d thread%s), %s, lr %s%s, batch %d, seed %d, %s, init %s%s%s",
                     net.name(), b.name(), config.threads(), config.threads() == 1 ? "" : "s", opt.describe(), baseLr,
-                    "cosine".equals(schedule) ? " cosine" : "", batch, seed);
+                    "cosine".equals(schedule) ? " cosine" : "", batch, seed, net.layout(), init,
+                    weightDecay == null ? "" : ", weight decay " + weightDecay,
+                    dropout == 0 ? "" : ", dropout " + dropout);
             System.out.printf(Locale.ROOT, "%s; %,d training images, %,d test images (read in %.1f s)%n", setup,
                     train.count(), mnist.test().count(), loadSeconds);
+            if (warmUp > 0) {
+                double seconds = warmUp(b, train.first(warmUp), baseLr);
+                System.out.printf(Locale.ROOT, "warm-up on %,d images of a throw-away copy: %.1f s (not counted)%n",
+                        Math.min(warmUp, train.count()), seconds);
+            }
             for (int e = 0; e < epochs; e++) {
                 float epochLr = learningRate(baseLr, e);
                 Trainer.EpochResult result = trainEpoch(trainer, train, e, epochLr, history);
@@ -193,19 +224,86 @@ public final class TrainCommand implements Callable<Integer> {
         if (threads != null && threads <= 0) {
             throw new CommandLine.ParameterException(cl, "--threads: expected a positive number, got " + threads);
         }
+        if (warmUp < 0) {
+            throw new CommandLine.ParameterException(cl, "--warm-up: expected a number of images >= 0, got " + warmUp);
+        }
         if (limit != null && limit <= 0) {
             throw new CommandLine.ParameterException(cl, "--limit: expected a positive number, got " + limit);
         }
-        if (!model.equals(LeNet5.NAME) && !model.equals(CifarNet.NAME)) {
-            throw new CommandLine.ParameterException(cl, "--model: expected " + LeNet5.NAME + " or " + CifarNet.NAME
-                    + ", got '" + model + "'");
+        if (!Models.names().contains(model)) {
+            throw new CommandLine.ParameterException(cl, "--model: expected " + alternatives(Models.names()) + ", got '"
+                    + model + "'");
         }
-        if (!optimizer.equals("sgd") && !optimizer.equals("adam")) {
-            throw new CommandLine.ParameterException(cl, "--optimizer: expected sgd or adam, got '" + optimizer + "'");
+        if (!OPTIMIZERS.contains(optimizer)) {
+            throw new CommandLine.ParameterException(cl, "--optimizer: expected " + alternatives(OPTIMIZERS) + ", got '"
+                    + optimizer + "'");
+        }
+        if (!(momentum >= 0) || Float.isInfinite(momentum)) {
+            throw new CommandLine.ParameterException(cl, "--momentum: expected a finite value >= 0, got " + momentum);
+        }
+        if (lr != null && (!(lr >= 0) || lr.isInfinite())) {
+            throw new CommandLine.ParameterException(cl, "--lr: expected a finite value >= 0, got " + lr);
+        }
+        try {
+            modelOptions(layoutFor(""));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
         }
         if (!schedule.equals("constant") && !schedule.equals("cosine")) {
             throw new CommandLine.ParameterException(cl, "--schedule: expected constant or cosine, got '" + schedule + "'");
         }
+    }
+
+    /**
+     * The layout that trains faster on each backend, measured with LeNet-5 and the CIFAR model
+     * (numbers in README.md, "Example: train LeNet-5").
+     */
+    static final Map<String, Layout> FASTER_LAYOUT = Map.of("naive", Layout.NCHW, "vector", Layout.NCHW, "onednn",
+            Layout.NCHW);
+
+    /** The names {@code --optimizer} takes. */
+    static final List<String> OPTIMIZERS = List.of("sgd", "adagrad", "adam");
+
+    /**
+     * The model options the flags give: seed, {@code --init}, {@code --dropout},
+     * {@code --weight-decay}, with activations in {@code layout}.
+     */
+    ModelOptions modelOptions(Layout layout) {
+        return new ModelOptions(seed, WeightInit.ofFlag(init), dropout, weightDecay, layout);
+    }
+
+    /**
+     * The layout the activations get on {@code backend}: {@code --layout}, else the one measured
+     * faster for that backend ({@link #FASTER_LAYOUT}; NCHW for a backend not listed).
+     */
+    Layout layoutFor(String backend) {
+        if (layout != null) {
+            return switch (layout.trim().toLowerCase(Locale.ROOT)) {
+                case "nchw" -> Layout.NCHW;
+                case "nhwc" -> Layout.NHWC;
+                default -> throw new IllegalArgumentException("--layout: expected nchw or nhwc, got '" + layout + "'");
+            };
+        }
+        return FASTER_LAYOUT.getOrDefault(backend, Layout.NCHW);
+    }
+
+    /** The optimiser {@code --optimizer} (and {@code --momentum}) name, with PyTorch's other defaults. */
+    Optimizer optimizer() {
+        return switch (optimizer) {
+            case "sgd" -> new Sgd(momentum);
+            case "adagrad" -> AdaGrad.withDefaults();
+            case "adam" -> Adam.withDefaults();
+            default -> throw new IllegalArgumentException("--optimizer: expected " + alternatives(OPTIMIZERS)
+                    + ", got '" + optimizer + "'");
+        };
+    }
+
+    /** {@code a, b or c}. */
+    static String alternatives(List<String> names) {
+        if (names.size() == 1) {
+            return names.getFirst();
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
     }
 
     /**
@@ -270,6 +368,23 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             });
         }
+    }
+
+    /**
+     * Trains a throw-away model of the same architecture and options, with its own optimiser, on
+     * {@code images} and evaluates it on them once: the JIT compiles the training and evaluation
+     * paths and the backend does its one-off set-up before the timed epochs, which start from the
+     * untouched model. Returns the seconds it took.
+     */
+    private double warmUp(Backend backend, Dataset images, float lr) {
+        long start = System.nanoTime();
+        try (Model copy = Models.create(model, modelOptions(layoutFor(backend.name())));
+                Optimizer opt = optimizer();
+                Trainer trainer = new Trainer(backend, copy, opt, batch, seed)) {
+            trainer.trainEpoch(images, lr, null);
+            trainer.evaluate(images);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** The line scripts read after each epoch. */

@@ -8,7 +8,7 @@ import java.util.Random;
 
 /**
  * Trains a {@link Model} on one backend: per epoch a seeded shuffle, then for each batch copy in,
- * forward, softmax cross-entropy, backward, optimizer step. A network is prepared once per batch
+ * forward, softmax cross-entropy, backward, the optimizer's kernels. A network is prepared once per batch
  * size and kept, so the last, partial batch of an epoch gets plans of its own (no image is
  * dropped) and evaluation runs in larger batches over the same parameters. For a fixed seed,
  * backend and thread count the run is deterministic as far as the backend's kernels are.
@@ -76,6 +76,7 @@ public final class Trainer implements AutoCloseable {
             int count = Math.min(batch, data.count() - start);
             Network net = count == full.batch() ? full : network(count);
             int[] slots = net == full ? fullSlots : net.slots(profile);
+            model.mode().training(steps);
             long t = System.nanoTime();
             loader.load(data, order, start, count, net.input(), net.labels());
             t = profile.record(loadSlot, t);
@@ -86,7 +87,7 @@ public final class Trainer implements AutoCloseable {
             t = profile.record(lossSlot, t);
             net.backward(profile, slots);
             t = System.nanoTime();
-            optimizer.step(model.parameters(), lr);
+            optimizer.step(backend, model.parameters(), lr);
             profile.record(optimizerSlot, t);
             steps++;
             lossSum += (double) loss * count;
@@ -100,8 +101,9 @@ public final class Trainer implements AutoCloseable {
                 (int) steps - stepsBefore);
     }
 
-    /** Fraction of {@code data} classified correctly. */
+    /** Fraction of {@code data} classified correctly, the model run in inference mode. */
     public double evaluate(Dataset data) {
+        model.mode().inference();
         int[] order = new int[data.count()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

@@ -1,5 +1,6 @@
 package dev.jdnn.examples;
 
+import dev.jdnn.Activation;
 import dev.jdnn.Backend;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
@@ -10,14 +11,18 @@ import dev.jdnn.Tensor;
 import java.util.List;
 
 /**
- * A layer with weights and a bias run through one prepared plan, a convolution or a dense one.
- * The API's {@link Conv2dPlan} and {@link DensePlan} have the same three passes but no common
- * type, so the layer holds the plan's passes as method references, bound once when it is built
- * (nothing is allocated per step). The backward order and the skipped input gradient of the
- * first layer are the same for both.
+ * A layer with weights and a bias run through one prepared plan, a convolution or a dense one,
+ * optionally with its activation fused into the plan ({@link Conv2d#activation()},
+ * {@link Dense#activation()}): the forward writes {@code a(op(x, w) + b)} in one pass, and the
+ * backward first turns the gradient of that output into the gradient before the activation, in
+ * place, from the output alone ({@link Backend#activationBackwardFromOutput}), so no
+ * pre-activation tensor is kept. The API's {@link Conv2dPlan} and {@link DensePlan} have the same
+ * three passes but no common type, so the layer holds the plan's passes as method references,
+ * bound once when it is built (nothing is allocated per step). The backward order and the skipped
+ * input gradient of the first layer are the same for both.
  */
 final class WeightedLayer extends PreparedLayer {
-    /** {@code y = op(x, w) + b}. */
+    /** {@code y = a(op(x, w) + b)}. */
     @FunctionalInterface
     interface Forward {
         void run(Tensor x, Tensor w, Tensor b, Tensor y);
@@ -35,6 +40,8 @@ final class WeightedLayer extends PreparedLayer {
         void run(Tensor x, Tensor dy, Tensor dw, Tensor db);
     }
 
+    private final Backend backend;
+    private final Activation activation;
     private final Parameter weight;
     private final Parameter bias;
     private final Forward forward;
@@ -42,10 +49,12 @@ final class WeightedLayer extends PreparedLayer {
     private final BackwardWeights backwardWeights;
     private final Runnable closePlan;
 
-    private WeightedLayer(String name, Tensor input, Parameter weight, Parameter bias, Tensor output,
-            boolean needsInputGradient, Forward forward, BackwardData backwardData, BackwardWeights backwardWeights,
-            Runnable closePlan) {
+    private WeightedLayer(String name, Backend backend, Activation activation, Tensor input, Parameter weight,
+            Parameter bias, Tensor output, boolean needsInputGradient, Forward forward, BackwardData backwardData,
+            BackwardWeights backwardWeights, Runnable closePlan) {
         super(name, input, output, needsInputGradient);
+        this.backend = backend;
+        this.activation = activation;
         this.weight = weight;
         this.bias = bias;
         this.forward = forward;
@@ -54,20 +63,21 @@ final class WeightedLayer extends PreparedLayer {
         this.closePlan = closePlan;
     }
 
-    /** A 2-D convolution with bias on {@code input}. */
+    /** A 2-D convolution with bias (and the op's fused activation) on {@code input}, in the input's layout. */
     static WeightedLayer conv(String name, Backend backend, Conv2d op, Tensor input, Parameter weight, Parameter bias,
             boolean needsInputGradient) {
-        Conv2dPlan plan = backend.plan(op, input.shape());
-        return new WeightedLayer(name, input, weight, bias, Tensor.allocate(plan.outputShape()), needsInputGradient,
-                plan::forward, plan::backwardData, plan::backwardWeights, plan::close);
+        Conv2dPlan plan = backend.plan(op, input.shape(), input.layout());
+        return new WeightedLayer(name, backend, op.activation(), input, weight, bias,
+                Tensor.allocate(plan.outputShape(), input.layout()), needsInputGradient, plan::forward,
+                plan::backwardData, plan::backwardWeights, plan::close);
     }
 
-    /** A fully connected layer with bias on {@code input = [batch, in]}. */
+    /** A fully connected layer with bias (and the op's fused activation) on {@code input = [batch, in]}. */
     static WeightedLayer dense(String name, Backend backend, Dense op, Tensor input, Parameter weight, Parameter bias,
             boolean needsInputGradient) {
         DensePlan plan = backend.plan(op, input.shape().dim(0));
-        return new WeightedLayer(name, input, weight, bias, Tensor.allocate(plan.outputShape()), needsInputGradient,
-                plan::forward, plan::backwardData, plan::backwardWeights, plan::close);
+        return new WeightedLayer(name, backend, op.activation(), input, weight, bias, Tensor.allocate(plan.outputShape()),
+                needsInputGradient, plan::forward, plan::backwardData, plan::backwardWeights, plan::close);
     }
 
     @Override
@@ -77,6 +87,9 @@ final class WeightedLayer extends PreparedLayer {
 
     @Override
     public void backward(Tensor dy) {
+        if (activation != null) {
+            backend.activationBackwardFromOutput(activation, output, dy, dy);
+        }
         backwardWeights.run(input, dy, weight.gradient(), bias.gradient());
         if (inputGradient != null) {
             backwardData.run(dy, weight.value(), inputGradient);

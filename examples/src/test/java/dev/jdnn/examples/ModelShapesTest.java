@@ -25,12 +25,50 @@ class ModelShapesTest {
     }
 
     @Test
-    void cifarNetPoolsTwentyEightDownToSixBeforeItsDenseLayers() {
+    void cifarNetPoolsTwentyEightDownToSevenBeforeItsDenseLayers() {
         try (Model model = CifarNet.create(1)) {
-            // conv 1->64 5x5, conv 64->64 5x5, dense 64*6*6 -> 256, dense 256 -> 10, with biases
-            assertThat(model.parameterCount()).isEqualTo(64 * 25 + 64 + 64 * 64 * 25 + 64 + 2304 * 256 + 256 + 2570);
-            assertThat(model.parameters().get(4).value().shape()).isEqualTo(Shape.of(256, 2304));
+            // conv 1->64 5x5, conv 64->64 5x5, dense 64*7*7 -> 256, dense 256 -> 10, with biases
+            assertThat(model.parameterCount()).isEqualTo(64 * 25 + 64 + 64 * 64 * 25 + 64 + 3136 * 256 + 256 + 2570)
+                    .isEqualTo(909_770);
+            assertThat(model.parameters().get(4).value().shape()).isEqualTo(Shape.of(256, 3136));
             assertThat(logitsShape(model)).isEqualTo(Shape.of(5, 10));
+        }
+    }
+
+    @Test
+    void cifarNetDecaysOnlyItsHiddenDenseWeightsAsTheSeedDoesUnlessTheFlagSetsOneDecay() {
+        try (Model own = CifarNet.create(1);
+                Model flag = CifarNet.create(new ModelOptions(1, WeightInit.HE, 0, 1e-4f, dev.jdnn.Layout.NCHW))) {
+            assertThat(own.parameters()).filteredOn(p -> p.weightDecay() > 0).extracting(Parameter::name)
+                    .containsExactly("fc1.weight");
+            assertThat(own.parameters().get(4).weightDecay()).isEqualTo(0.004f);
+            assertThat(flag.parameters()).extracting(Parameter::weightDecay).containsOnly(1e-4f);
+        }
+    }
+
+    @Test
+    void seedsLrnIsPyTorchsWindowOfNine() {
+        assertThat(CifarNet.LRN).isEqualTo(new dev.jdnn.Lrn(9, 0.001, 0.75, 1.0));
+    }
+
+    @Test
+    void leNetWithBatchNormAddsAScaleAndShiftPerConvChannel() {
+        try (Model model = Models.create(LeNet5Bn.NAME, ModelOptions.defaults(1))) {
+            assertThat(model.parameterCount()).isEqualTo(61_706 + 2 * (6 + 16));
+            assertThat(model.parameters()).extracting(Parameter::name).startsWith("conv1.weight", "conv1.bias",
+                    "bn1.weight", "bn1.bias", "conv2.weight");
+            assertThat(model.parameters().get(2).value().toArray()).containsOnly(1f);
+            assertThat(logitsShape(model)).isEqualTo(Shape.of(5, 10));
+        }
+    }
+
+    @Test
+    void nhwcModelsGiveTheSameLogitShape() {
+        for (String name : Models.names()) {
+            try (Model model = Models.create(name, ModelOptions.defaults(1).withLayout(dev.jdnn.Layout.NHWC))) {
+                assertThat(model.layout()).isEqualTo(dev.jdnn.Layout.NHWC);
+                assertThat(logitsShape(model)).as(name).isEqualTo(Shape.of(5, 10));
+            }
         }
     }
 
@@ -47,7 +85,7 @@ class ModelShapesTest {
         StringWriter err = new StringWriter();
         int code = new CommandLine(new TrainCommand()).setErr(new PrintWriter(err)).execute("--model", "resnet50");
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--model: expected lenet5 or cifarnet, got 'resnet50'");
+        assertThat(err.toString()).contains("--model: expected lenet5, lenet-bn or cifarnet, got 'resnet50'");
     }
 
     private static Shape logitsShape(Model model) {

@@ -3,6 +3,7 @@ package dev.jdnn.examples;
 import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
 import dev.jdnn.Backends;
+import dev.jdnn.Layout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,16 +14,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The layer composition back-propagates correctly: every parameter's gradient from
  * {@link Network#backward()} matches a central finite difference of the loss, on a tiny batch
- * with the naive backend. This checks the wiring (which tensor feeds which plan, the skipped
- * input gradient of the first layer, the flatten view), not the kernels (the testkit does).
+ * with the naive backend, in training mode (batch norm on the batch's statistics). This checks the
+ * wiring (which tensor feeds which plan, the fused activations' gradients taken from the output
+ * in place, the pooling workspaces, the skipped input gradient of the first layer, the flatten
+ * views in both layouts), not the kernels (the testkit does).
  */
 class NetworkGradientTest {
     @ParameterizedTest
-    @ValueSource(strings = {LeNet5.NAME, CifarNet.NAME})
-    void backwardMatchesFiniteDifferencesForEveryParameter(String name) {
+    @ValueSource(strings = {LeNet5.NAME, CifarNet.NAME, LeNet5Bn.NAME, LeNet5.NAME + "+dropout", LeNet5.NAME + "+nhwc",
+            LeNet5Bn.NAME + "+nhwc"})
+    void backwardMatchesFiniteDifferencesForEveryParameter(String variant) {
         Random random = new Random(7);
+        String name = variant.replaceAll("\\+.*", "");
+        // with dropout the mask is the same in every forward of one training step, so the loss is
+        // a smooth function of the weights there too
+        ModelOptions options = ModelOptions.defaults(3);
+        if (variant.endsWith("+dropout")) {
+            options = options.withDropout(0.3f);
+        } else if (variant.endsWith("+nhwc")) {
+            options = options.withLayout(Layout.NHWC);
+        }
+        // the CIFAR model's naive forward is 40 times LeNet's: fewer probes keep the test at seconds
+        int probes = name.equals(CifarNet.NAME) ? 2 : 4;
         try (Backend backend = Backends.open("naive", new BackendConfig(1));
-                Model model = name.equals(CifarNet.NAME) ? CifarNet.create(3) : LeNet5.create(3);
+                Model model = Models.create(name, options);
                 Network net = model.network(backend, 3)) {
             float[] image = new float[3 * 28 * 28];
             for (int i = 0; i < image.length; i++) {
@@ -38,10 +53,9 @@ class NetworkGradientTest {
             net.lossAndGradient();
             net.backward();
             for (Parameter p : model.parameters()) {
-                p.fetchGradient();
-                for (int probe = 0; probe < 4; probe++) {
+                for (int probe = 0; probe < probes; probe++) {
                     int i = random.nextInt(p.size());
-                    double analytic = p.gradients()[i];
+                    double analytic = p.gradientAt(i);
                     // small enough that few ReLU and max-pool kinks are crossed (1e-2 crosses many in
                     // conv1), large enough that float32 rounding of the loss stays below 1e-3
                     double numeric = finiteDifference(net, p, i, 2e-4f);
@@ -53,17 +67,14 @@ class NetworkGradientTest {
     }
 
     private static double finiteDifference(Network net, Parameter p, int i, float eps) {
-        float original = p.values()[i];
-        p.values()[i] = original + eps;
-        p.publish();
+        float original = p.valueAt(i);
+        p.setValueAt(i, original + eps);
         net.forward();
         double plus = net.lossAndGradient();
-        p.values()[i] = original - eps;
-        p.publish();
+        p.setValueAt(i, original - eps);
         net.forward();
         double minus = net.lossAndGradient();
-        p.values()[i] = original;
-        p.publish();
+        p.setValueAt(i, original);
         return (plus - minus) / (2 * eps);
     }
 }

@@ -73,21 +73,69 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainingFlagsBuildTheOptimiserAndTheModelOptions() {
+        TrainCommand command = parsed("--optimizer", "sgd", "--momentum", "0.5", "--weight-decay", "1e-4", "--init",
+                "xavier", "--dropout", "0.25", "--seed", "9");
+        try (Optimizer optimizer = command.optimizer()) {
+            assertThat(optimizer).isInstanceOf(Sgd.class);
+            assertThat(optimizer.describe()).isEqualTo("SGD (momentum 0.5)");
+        }
+        assertThat(command.modelOptions(dev.jdnn.Layout.NCHW)).isEqualTo(new ModelOptions(9, WeightInit.XAVIER, 0.25f, 1e-4f, dev.jdnn.Layout.NCHW));
+        try (Optimizer adagrad = parsed("--optimizer", "adagrad").optimizer();
+                Optimizer adam = parsed().optimizer()) {
+            assertThat(adagrad).isInstanceOf(AdaGrad.class);
+            assertThat(adam).isInstanceOf(Adam.class);
+            assertThat(adam.defaultLearningRate()).isEqualTo(0.002f);
+        }
+        assertThat(parsed("--init", "truncated-normal").modelOptions(dev.jdnn.Layout.NCHW).init()).isEqualTo(WeightInit.TRUNCATED_NORMAL);
+        assertThat(parsed().modelOptions(dev.jdnn.Layout.NCHW)).isEqualTo(ModelOptions.defaults(1));
+    }
+
+    @Test
+    void badTrainingFlagsNameTheFlagTheExpectedAndTheGivenValue() {
+        String[][] cases = {
+                {"--optimizer", "rmsprop", "--optimizer: expected sgd, adagrad or adam, got 'rmsprop'"},
+                {"--dropout", "1", "--dropout: expected a probability in [0, 1), got 1.0"},
+                {"--dropout", "-0.1", "--dropout: expected a probability in [0, 1), got -0.1"},
+                {"--init", "lecun", "--init: expected he, xavier or truncated-normal, got 'lecun'"},
+                {"--momentum", "-1", "--momentum: expected a finite value >= 0, got -1.0"},
+                {"--weight-decay", "-1", "--weight-decay: expected a finite value >= 0, got -1.0"},
+                {"--lr", "NaN", "--lr: expected a finite value >= 0, got NaN"},
+                {"--warm-up", "-1", "--warm-up: expected a number of images >= 0, got -1"},
+                {"--layout", "nchw16c", "--layout: expected nchw or nhwc, got 'nchw16c'"}};
+        for (String[] c : cases) {
+            java.io.StringWriter err = new java.io.StringWriter();
+            picocli.CommandLine line = TrainCommand.commandLine();
+            line.setErr(new java.io.PrintWriter(err, true));
+            line.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+            assertThat(line.execute(c[0], c[1], "--data", "/nonexistent")).as(c[0]).isEqualTo(2);
+            assertThat(err.toString()).as(c[0]).contains(c[2]).doesNotContain("\tat ");
+        }
+    }
+
+    private static TrainCommand parsed(String... args) {
+        TrainCommand command = new TrainCommand();
+        new picocli.CommandLine(command).parseArgs(args);
+        return command;
+    }
+
+    @Test
     void sameSeedGivesTheSameTraining() {
-        assertThat(trainedWeights(5)).isEqualTo(trainedWeights(5));
-        assertThat(trainedWeights(5)).isNotEqualTo(trainedWeights(6));
+        float[] first = trainedWeights(5);
+        assertThat(trainedWeights(5)).isEqualTo(first);
+        assertThat(trainedWeights(6)).isNotEqualTo(first);
     }
 
     /** fc3's weights after a few Adam steps on random images, from {@code seed}. */
     private static float[] trainedWeights(long seed) {
         Random random = new Random(42);
-        byte[] pixels = new byte[200 * 28 * 28];
+        byte[] pixels = new byte[48 * 28 * 28];
         random.nextBytes(pixels);
-        int[] labels = random.ints(200, 0, 10).toArray();
-        Dataset data = new Dataset("random", 200, 28, 28, pixels, labels);
-        try (Backend backend = Backends.open("vector", new BackendConfig(2));
+        int[] labels = random.ints(48, 0, 10).toArray();
+        Dataset data = new Dataset("random", 48, 28, 28, pixels, labels);
+        try (Backend backend = Backends.open("naive", new BackendConfig(1));
                 Model model = LeNet5.create(seed);
-                Trainer trainer = new Trainer(backend, model, Adam.withDefaults(0), 64, seed)) {
+                Trainer trainer = new Trainer(backend, model, Adam.withDefaults(), 16, seed)) {
             trainer.trainEpoch(data, 0.001f, null);
             return model.parameters().get(8).value().toArray();
         }

@@ -43,7 +43,7 @@ class TrainerIntegrationTest {
         List<Double> losses = new ArrayList<>();
         try (Backend backend = Backends.open("vector", new BackendConfig(2));
                 Model model = LeNet5.create(1);
-                Trainer trainer = new Trainer(backend, model, new SgdMomentum(0.9f, 0), 32, 1)) {
+                Trainer trainer = new Trainer(backend, model, new Sgd(0.9f), 32, 1)) {
             Trainer.EpochResult epoch = trainer.trainEpoch(train, 0.01f, (images, loss, accuracy) -> losses.add(loss));
             double testAccuracy = trainer.evaluate(data.test());
             System.out.printf("5,000 images, 1 epoch: train loss %.3f, train accuracy %.2f%%, test accuracy %.2f%%, %.2f s%n",

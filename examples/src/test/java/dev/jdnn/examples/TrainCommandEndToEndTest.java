@@ -1,0 +1,81 @@
+package dev.jdnn.examples;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code ./jdnn train} from its command line to its epoch line, on a tiny random data set in IDX
+ * files and the naive backend: every new flag at once (batch-norm model, SGD, dropout, Xavier,
+ * NHWC, a warm-up on a throw-away copy).
+ */
+class TrainCommandEndToEndTest {
+    @TempDir
+    Path dir;
+
+    private void idx(String name, int magic, int[] dims, int count, Random random) throws IOException {
+        int bytes = count;
+        for (int d = 1; d < dims.length; d++) {
+            bytes *= dims[d];
+        }
+        ByteBuffer b = ByteBuffer.allocate(4 + 4 * dims.length + bytes);
+        b.putInt(magic);
+        for (int d : dims) {
+            b.putInt(d);
+        }
+        byte[] data = new byte[bytes];
+        random.nextBytes(data);
+        if (magic == 0x801) {
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (byte) Math.floorMod(data[i], 10);
+            }
+        }
+        b.put(data);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve(name)))) {
+            out.write(b.array());
+        }
+    }
+
+    @Test
+    void trainsTheBatchNormModelWithEveryNewFlagAndPrintsTheEpochLine() throws IOException {
+        Random random = new Random(5);
+        idx(FashionMnist.TRAIN_IMAGES, 0x803, new int[] {64, 28, 28}, 64, random);
+        idx(FashionMnist.TRAIN_LABELS, 0x801, new int[] {64}, 64, random);
+        idx(FashionMnist.TEST_IMAGES, 0x803, new int[] {32, 28, 28}, 32, random);
+        idx(FashionMnist.TEST_LABELS, 0x801, new int[] {32}, 32, random);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        PrintStream original = System.out;
+        int code;
+        try {
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            picocli.CommandLine line = TrainCommand.commandLine();
+            line.setErr(new PrintWriter(err, true));
+            code = line.execute("--backend", "naive", "--threads", "1", "--data", dir.toString(), "--model", "lenet-bn",
+                    "--optimizer", "sgd", "--momentum", "0.5", "--dropout", "0.2", "--init", "xavier", "--layout", "nhwc",
+                    "--warm-up", "32", "--batch", "16", "--epochs", "1", "--no-progress");
+        } finally {
+            System.setOut(original);
+        }
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out).contains("LeNet-5 with batch norm on naive (1 thread), SGD (momentum 0.5), lr 0.01 cosine, batch 16, "
+                + "seed 1, NHWC, init xavier, dropout 0.2", "warm-up on 32 images of a throw-away copy")
+                .containsPattern("epoch 1/1: train loss \\d+\\.\\d{3}, train accuracy \\d+\\.\\d{2}%, test accuracy");
+    }
+}
