@@ -26,29 +26,23 @@ public interface Backend extends AutoCloseable {
     String name();
 
     /** Prepares {@code op} for input {@code [n, op.inChannels(), h, w]} in {@link Layout#NCHW}. */
-    Conv2dPlan plan(Conv2d op, Shape input);
+    default Conv2dPlan plan(Conv2d op, Shape input) {
+        return plan(op, input, Layout.NCHW);
+    }
 
     /**
      * Prepares {@code op} for input {@code [n, op.inChannels(), h, w]} whose activations
      * ({@code x}, {@code y}, {@code dx}, {@code dy}) are all in {@code layout}.
      */
-    default Conv2dPlan plan(Conv2d op, Shape input, Layout layout) { // INTERIM until every engine implements it
-        if (layout == Layout.NCHW) {
-            return plan(op, input);
-        }
-        throw new UnsupportedOperationException(name() + ": conv2d plan in " + layout + " not built yet");
-    }
+    Conv2dPlan plan(Conv2d op, Shape input, Layout layout);
 
     /** Prepares {@code op} for input {@code [n, c, h, w]} in {@link Layout#NCHW}. */
-    Pool2dPlan plan(Pool2d op, Shape input);
+    default Pool2dPlan plan(Pool2d op, Shape input) {
+        return plan(op, input, Layout.NCHW);
+    }
 
     /** Prepares {@code op} for input {@code [n, c, h, w]} whose activations are all in {@code layout}. */
-    default Pool2dPlan plan(Pool2d op, Shape input, Layout layout) { // INTERIM until every engine implements it
-        if (layout == Layout.NCHW) {
-            return plan(op, input);
-        }
-        throw new UnsupportedOperationException(name() + ": pool2d plan in " + layout + " not built yet");
-    }
+    Pool2dPlan plan(Pool2d op, Shape input, Layout layout);
 
     /** Prepares {@code op} for input {@code [n, op.channels(), h, w]} in {@link Layout#NCHW}. */
     default BatchNorm2dPlan plan(BatchNorm2d op, Shape input) {
@@ -56,9 +50,7 @@ public interface Backend extends AutoCloseable {
     }
 
     /** Prepares {@code op} for input {@code [n, op.channels(), h, w]} whose activations are in {@code layout}. */
-    default BatchNorm2dPlan plan(BatchNorm2d op, Shape input, Layout layout) { // INTERIM
-        throw new UnsupportedOperationException(name() + ": batch norm not built yet");
-    }
+    BatchNorm2dPlan plan(BatchNorm2d op, Shape input, Layout layout);
 
     /** Prepares {@code op} for input {@code [n, c, h, w]} in {@link Layout#NCHW}. */
     default LrnPlan plan(Lrn op, Shape input) {
@@ -66,18 +58,14 @@ public interface Backend extends AutoCloseable {
     }
 
     /** Prepares {@code op} for input {@code [n, c, h, w]} whose activations are in {@code layout}. */
-    default LrnPlan plan(Lrn op, Shape input, Layout layout) { // INTERIM
-        throw new UnsupportedOperationException(name() + ": lrn not built yet");
-    }
+    LrnPlan plan(Lrn op, Shape input, Layout layout);
 
     /**
      * Copies {@code src} into {@code dst}, a tensor of the same logical shape, converting the
      * memory order when their layouts differ (a plain copy when they agree). {@code dst} shares no
      * memory with {@code src}.
      */
-    default void reorder(Tensor src, Tensor dst) { // INTERIM
-        throw new UnsupportedOperationException(name() + ": reorder not built yet");
-    }
+    void reorder(Tensor src, Tensor dst);
 
     /** Prepares {@code op} for input {@code [batch, op.inFeatures()]}. */
     DensePlan plan(Dense op, int batch);
@@ -120,9 +108,7 @@ public interface Backend extends AutoCloseable {
      * three tensors have the same shape and layout; {@code dx} may be the very same tensor as
      * {@code dy} (in place).
      */
-    default void activationBackwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) { // INTERIM
-        throw new UnsupportedOperationException(name() + ": activationBackwardFromOutput not built yet");
-    }
+    void activationBackwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx);
 
     /** Softmax over the last axis; {@code probabilities} has the shape of {@code logits}. */
     void softmax(Tensor logits, Tensor probabilities);

@@ -23,9 +23,7 @@ public interface Conv2dPlan extends WeightedPlan {
     Shape outputShape();
 
     /** The layout of {@code x}, {@code y}, {@code dx} and {@code dy}. */
-    default Layout layout() { // INTERIM until every engine implements it
-        return Layout.NCHW;
-    }
+    Layout layout();
 
     /** {@code [k, c / groups, kH, kW]}: the op's {@link Conv2d#weightShape()}. */
     @Override

@@ -22,9 +22,7 @@ public interface Pool2dPlan extends AutoCloseable {
     Shape outputShape();
 
     /** The layout of {@code x}, {@code y}, {@code dx} and {@code dy}. */
-    default Layout layout() { // INTERIM until every engine implements it
-        return Layout.NCHW;
-    }
+    Layout layout();
 
     /** {@code y = pool(x)}. */
     void forward(Tensor x, Tensor y);
@@ -34,9 +32,7 @@ public interface Pool2dPlan extends AutoCloseable {
      * {@link #backward(Workspace, Tensor, Tensor)}, made once and reused for every batch; the
      * caller closes it.
      */
-    default Workspace newWorkspace() { // INTERIM
-        throw new UnsupportedOperationException("pool2d workspaces not built yet");
-    }
+    Workspace newWorkspace();
 
     /**
      * {@code y = pool(x)}, recording in {@code ws} what {@link #backward(Workspace, Tensor, Tensor)}
@@ -44,9 +40,7 @@ public interface Pool2dPlan extends AutoCloseable {
      *
      * @param ws a workspace of this plan's {@link #newWorkspace()}
      */
-    default void forward(Tensor x, Tensor y, Workspace ws) { // INTERIM
-        throw new UnsupportedOperationException("pool2d workspaces not built yet");
-    }
+    void forward(Tensor x, Tensor y, Workspace ws);
 
     /**
      * {@code dx} from {@code dy} and what the last {@link #forward(Tensor, Tensor, Workspace)} with
@@ -56,9 +50,7 @@ public interface Pool2dPlan extends AutoCloseable {
      * @throws IllegalArgumentException when {@code ws} comes from another plan
      * @throws IllegalStateException when no forward has filled {@code ws}, or it is closed
      */
-    default void backward(Workspace ws, Tensor dy, Tensor dx) { // INTERIM
-        throw new UnsupportedOperationException("pool2d workspaces not built yet");
-    }
+    void backward(Workspace ws, Tensor dy, Tensor dx);
 
     /**
      * {@code dx} from {@code dy} given the forward input {@code x}. Max pooling sends each

@@ -34,10 +34,11 @@ final class ParkingEngine implements Backend {
     }
 
     @Override
-    public Conv2dPlan plan(Conv2d op, Shape input) {
+    public Conv2dPlan plan(Conv2d op, Shape input, Layout layout) {
         Shape output = op.outputShape(input);
         return new Conv2dPlan() {
             public Conv2d op() { return op; }
+            public Layout layout() { return layout; }
             public Shape inputShape() { return input; }
             public Shape outputShape() { return output; }
             public void forward(Tensor x, Tensor w, Tensor b, Tensor y) { call(); }
@@ -48,10 +49,14 @@ final class ParkingEngine implements Backend {
     }
 
     @Override
-    public Pool2dPlan plan(Pool2d op, Shape input) {
+    public Pool2dPlan plan(Pool2d op, Shape input, Layout layout) {
         Shape output = op.outputShape(input);
         return new Pool2dPlan() {
             public Pool2d op() { return op; }
+            public Layout layout() { return layout; }
+            public Workspace newWorkspace() { return () -> { }; }
+            public void forward(Tensor x, Tensor y, Workspace ws) { call(); }
+            public void backward(Workspace ws, Tensor dy, Tensor dx) { call(); }
             public Shape inputShape() { return input; }
             public Shape outputShape() { return output; }
             public void forward(Tensor x, Tensor y) { call(); }
@@ -59,6 +64,22 @@ final class ParkingEngine implements Backend {
             public void close() { closedPlans.incrementAndGet(); }
         };
     }
+
+    @Override
+    public BatchNorm2dPlan plan(BatchNorm2d op, Shape input, Layout layout) {
+        throw new UnsupportedOperationException("parking engine: batch norm is not used by these tests");
+    }
+
+    @Override
+    public LrnPlan plan(Lrn op, Shape input, Layout layout) {
+        throw new UnsupportedOperationException("parking engine: LRN is not used by these tests");
+    }
+
+    @Override
+    public void reorder(Tensor src, Tensor dst) { call(); }
+
+    @Override
+    public void activationBackwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) { call(); }
 
     @Override
     public DensePlan plan(Dense op, int batch) {

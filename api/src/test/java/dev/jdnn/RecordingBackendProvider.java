@@ -106,11 +106,6 @@ public final class RecordingBackendProvider implements BackendProvider {
         }
 
         @Override
-        public Conv2dPlan plan(Conv2d op, Shape input) {
-            return plan(op, input, Layout.NCHW);
-        }
-
-        @Override
         public Conv2dPlan plan(Conv2d op, Shape input, Layout layout) {
             ENGINE_CALLS.incrementAndGet();
             Shape output = op.outputShape(input);
@@ -124,11 +119,6 @@ public final class RecordingBackendProvider implements BackendProvider {
                 public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) { ENGINE_CALLS.incrementAndGet(); }
                 public void close() { }
             };
-        }
-
-        @Override
-        public Pool2dPlan plan(Pool2d op, Shape input) {
-            return plan(op, input, Layout.NCHW);
         }
 
         @Override
