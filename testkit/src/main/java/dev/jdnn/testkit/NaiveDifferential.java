@@ -11,6 +11,7 @@ import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import dev.jdnn.WeightedPlan;
+import dev.jdnn.Workspace;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -92,7 +93,7 @@ final class NaiveDifferential {
         Tensor recomputed = t.output(c.input(), layout);
         Tensor expected = t.output(c.input());
         Tensor magnitude = t.output(c.input());
-        try (var ws = plan.newWorkspace()) {
+        try (Workspace ws = plan.newWorkspace()) {
             plan.forward(t.inLayout(first, layout), t.output(plan.outputShape(), layout), ws);
             plan.forward(t.inLayout(x, layout), y, ws);
             plan.backward(ws, t.inLayout(dy, layout), fromWorkspace);
