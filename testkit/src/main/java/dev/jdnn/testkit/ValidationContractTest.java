@@ -31,6 +31,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import static dev.jdnn.testkit.Rejection.assertRejected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * jdnn's error contract, run through a backend: every public entry point rejects wrong ranks,
@@ -755,6 +757,29 @@ public abstract class ValidationContractTest {
     }
 
     @Test
+    void nchwPoolPlanRejectsNhwcActivations() {
+        try (Pool2dPlan plan = backend.plan(POOL, POOL_INPUT); Workspace ws = plan.newWorkspace()) {
+            Shape out = plan.outputShape();
+            Tensor x = input(POOL_INPUT);
+            Tensor y = output(out);
+            Tensor dx = output(POOL_INPUT);
+            assertRejected(() -> plan.forward(input(POOL_INPUT, Layout.NHWC), y), BAD_ARGUMENT, "pool2d forward", "x",
+                    "layout NCHW", "got NHWC", y);
+            Tensor nhwcY = output(out, Layout.NHWC);
+            assertRejected(() -> plan.forward(x, nhwcY), BAD_ARGUMENT, "pool2d forward", "y", "layout NCHW",
+                    "got NHWC", nhwcY);
+            assertRejected(() -> plan.backward(x, input(out, Layout.NHWC), dx), BAD_ARGUMENT, "pool2d backward", "dy",
+                    "layout NCHW", "got NHWC", dx);
+            assertRejected(() -> plan.forward(input(POOL_INPUT, Layout.NHWC), y, ws), BAD_ARGUMENT, "pool2d forward",
+                    "x", "layout NCHW", "got NHWC", y);
+            plan.forward(x, y, ws);
+            Tensor nhwcDx = output(POOL_INPUT, Layout.NHWC);
+            assertRejected(() -> plan.backward(ws, input(out), nhwcDx), BAD_ARGUMENT, "pool2d backward", "dx",
+                    "layout NCHW", "got NHWC", nhwcDx);
+        }
+    }
+
+    @Test
     void elementwiseOpsRejectArgumentsOfAnotherLayoutAndTheSoftmaxFamilyRejectsNhwc() {
         Shape shape = Shape.nchw(2, 3, 2, 2);
         Tensor x = input(shape, Layout.NHWC);
@@ -865,13 +890,25 @@ public abstract class ValidationContractTest {
     @Test
     void batchNormAndLrnOpsRejectBadParameters() {
         assertRejected(() -> new BatchNorm2d(0, 1e-5), BAD_ARGUMENT, "BatchNorm2d", "channels", ">= 1", "got 0");
-        assertRejected(() -> new BatchNorm2d(3, 0), BAD_ARGUMENT, "BatchNorm2d", "epsilon", "> 0", "0.0");
-        assertRejected(() -> new BatchNorm2d(3, Double.NaN), BAD_ARGUMENT, "BatchNorm2d", "epsilon", "> 0", "NaN");
+        String leastEpsilon = ">= " + Float.MIN_NORMAL;
+        assertRejected(() -> new BatchNorm2d(3, 0), BAD_ARGUMENT, "BatchNorm2d", "epsilon", leastEpsilon, "0.0");
+        assertRejected(() -> new BatchNorm2d(3, Double.NaN), BAD_ARGUMENT, "BatchNorm2d", "epsilon", leastEpsilon,
+                "NaN");
+        assertRejected(() -> new BatchNorm2d(3, 1e-40), BAD_ARGUMENT, "BatchNorm2d", "epsilon", leastEpsilon,
+                "1.0E-40");
+        assertRejected(() -> new BatchNorm2d(3, Double.POSITIVE_INFINITY), BAD_ARGUMENT, "BatchNorm2d", "epsilon",
+                "finite", "Infinity");
         assertRejected(() -> new Lrn(0, 1, 0.75, 1), BAD_ARGUMENT, "Lrn", "size", ">= 1", "got 0");
         assertRejected(() -> new Lrn(3, Double.NaN, 0.75, 1), BAD_ARGUMENT, "Lrn", "alpha", "finite", "NaN");
         assertRejected(() -> new Lrn(3, 1, Double.POSITIVE_INFINITY, 1), BAD_ARGUMENT, "Lrn", "beta", "finite",
                 "Infinity");
         assertRejected(() -> new Lrn(3, 1, 0.75, 0), BAD_ARGUMENT, "Lrn", "k", "> 0", "0.0");
+        assertRejected(() -> new Lrn(3, -0.5, 0.75, 1), BAD_ARGUMENT, "Lrn", "alpha", ">= 0", "-0.5");
+        assertRejected(() -> new Lrn(3, 1, 0.75, -2), BAD_ARGUMENT, "Lrn", "k", "> 0", "-2.0");
+        assertRejected(() -> new Lrn(3, 0.5, 0.75, Double.NaN), BAD_ARGUMENT, "Lrn", "k", "> 0", "NaN");
+        assertRejected(() -> Lrn.tensorflow(2, 0, 1, 0.75), BAD_ARGUMENT, "Lrn.tensorflow", "bias", "> 0", "0.0");
+        assertRejected(() -> Lrn.tensorflow(2, 1, -1e-4, 0.75), BAD_ARGUMENT, "Lrn.tensorflow", "alpha", ">= 0",
+                "-1.0E-4");
         assertRejected(() -> Lrn.tensorflow(-1, 1, 1, 0.75), BAD_ARGUMENT, "Lrn.tensorflow", "depthRadius", "0..",
                 "-1");
     }
@@ -1014,6 +1051,35 @@ public abstract class ValidationContractTest {
         assertRejected(() -> t.reshape(Shape.of(7)), BAD_ARGUMENT, "Tensor.reshape", "shape", "6 elements", "[7]");
         assertRejected(() -> closed(Shape.of(2, 3)).reshape(Shape.of(6)), BAD_STATE, "Tensor.reshape", "tensor",
                 "open", "closed");
+    }
+
+    /**
+     * An NHWC tensor reshaped to its own shape stays NHWC and flattened to rank 2 is row-major over
+     * its memory order (features in h, w, c order); to another rank-4 shape it is refused, pointing
+     * at {@code reorder}.
+     */
+    @Test
+    void nhwcReshapeKeepsItsShapeOrFlattensAndRefusesAnotherRankFourShape() {
+        Shape shape = Shape.nchw(2, 3, 2, 2);
+        Tensor nhwc = output(shape, Layout.NHWC);
+        float[] memory = new float[Math.toIntExact(shape.elementCount())];
+        for (int i = 0; i < memory.length; i++) {
+            memory[i] = i;
+        }
+        nhwc.copyFrom(memory);
+        Tensor same = nhwc.reshape(shape);
+        assertThat(same.layout()).as("layout of an NHWC tensor reshaped to its own shape").isEqualTo(Layout.NHWC);
+        assertThat(same.get(1, 2, 0, 1)).as("element (1, 2, 0, 1) of the view").isEqualTo(nhwc.get(1, 2, 0, 1));
+        Tensor flat = nhwc.reshape(Shape.of(2, 12));
+        assertThat(flat.layout()).as("layout of an NHWC tensor flattened to rank 2").isEqualTo(Layout.NCHW);
+        assertThat(flat.toArray()).as("a flattened NHWC tensor, in memory order").containsExactly(memory);
+        assertThat(flat.get(1, 5)).as("image 1, h 0, w 1, c 2").isEqualTo(nhwc.get(1, 2, 0, 1));
+        for (Shape other : new Shape[] {Shape.nchw(2, 2, 3, 2), Shape.nchw(2, 12, 1, 1), Shape.nchw(1, 3, 4, 2)}) {
+            assertRejected(() -> nhwc.reshape(other), BAD_ARGUMENT, "Tensor.reshape", "shape", shape.toString(),
+                    other.toString(), nhwc);
+            assertThat(catchThrowable(() -> nhwc.reshape(other))).as("reshape of NHWC %s to %s", shape, other)
+                    .hasMessageContaining("reorder");
+        }
     }
 
     @Test
