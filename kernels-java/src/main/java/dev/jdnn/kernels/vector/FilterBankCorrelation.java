@@ -18,7 +18,8 @@ import jdk.incubator.vector.FloatVector;
  * <p>Counts are padded, never branched on: the filter count is a multiple of 4 (the extra filters
  * have zero weights, their outputs are dropped), rows are computed in whole vectors (the lanes past
  * the row land in the next row before that row is stored, or in the slack after the plane), so
- * one loop serves every shape and no shape deoptimises code another compiled.
+ * one loop serves every shape and no shape deoptimises code another compiled. Forward passes run
+ * two output rows at once, so each broadcast weight feeds two fused multiply-adds.
  */
 final class FilterBankCorrelation {
     /** Filters (output channels) computed per pass over the inputs. */
@@ -46,32 +47,64 @@ final class FilterBankCorrelation {
             FloatVector b2 = FloatVector.broadcast(SPECIES, bias[f + 2]);
             FloatVector b3 = FloatVector.broadcast(SPECIES, bias[f + 3]);
             int t0 = f * targetPlane;
-            for (int row = 0; row < rows; row++) {
+            // Two output rows per pass: each broadcast weight then feeds two FMAs (one load per FMA
+            // was the bound). With an odd row count the last pass computes its row twice.
+            for (int row = 0; row < rows; row += 2) {
+                int next = Math.min(row + 1, rows - 1);
                 int base = row * rowStep;
+                int base2 = next * rowStep;
                 int out = t0 + row * cols;
-                for (int j = 0; j < cols; j += LANES) {
+                int out2 = t0 + next * cols;
+                // Vectors right to left: the last vector of the first row spills into the second
+                // row's start, which its first vector, stored later, then overwrites.
+                for (int j = (cols - 1) / LANES * LANES; j >= 0; j -= LANES) {
                     FloatVector a0 = b0;
                     FloatVector a1 = b1;
                     FloatVector a2 = b2;
                     FloatVector a3 = b3;
+                    FloatVector e0 = b0;
+                    FloatVector e1 = b1;
+                    FloatVector e2 = b2;
+                    FloatVector e3 = b3;
                     int at = base + j;
+                    int at2 = base2 + j;
                     for (int d = 0; d < depth; d++) {
-                        FloatVector v = FloatVector.fromArray(SPECIES, plane, at + offsets[d]);
-                        a0 = v.fma(FloatVector.broadcast(SPECIES, weights[w0 + d]), a0);
-                        a1 = v.fma(FloatVector.broadcast(SPECIES, weights[w1 + d]), a1);
-                        a2 = v.fma(FloatVector.broadcast(SPECIES, weights[w2 + d]), a2);
-                        a3 = v.fma(FloatVector.broadcast(SPECIES, weights[w3 + d]), a3);
+                        int o = offsets[d];
+                        FloatVector v = FloatVector.fromArray(SPECIES, plane, at + o);
+                        FloatVector u = FloatVector.fromArray(SPECIES, plane, at2 + o);
+                        FloatVector w = FloatVector.broadcast(SPECIES, weights[w0 + d]);
+                        a0 = v.fma(w, a0);
+                        e0 = u.fma(w, e0);
+                        w = FloatVector.broadcast(SPECIES, weights[w1 + d]);
+                        a1 = v.fma(w, a1);
+                        e1 = u.fma(w, e1);
+                        w = FloatVector.broadcast(SPECIES, weights[w2 + d]);
+                        a2 = v.fma(w, a2);
+                        e2 = u.fma(w, e2);
+                        w = FloatVector.broadcast(SPECIES, weights[w3 + d]);
+                        a3 = v.fma(w, a3);
+                        e3 = u.fma(w, e3);
                     }
+                    // The first row first: its lanes past the row's end land in the second row's
+                    // place, which the second row's stores then overwrite.
                     if (activation != null) {
                         a0 = ActivationKernels.apply(activation, a0);
                         a1 = ActivationKernels.apply(activation, a1);
                         a2 = ActivationKernels.apply(activation, a2);
                         a3 = ActivationKernels.apply(activation, a3);
+                        e0 = ActivationKernels.apply(activation, e0);
+                        e1 = ActivationKernels.apply(activation, e1);
+                        e2 = ActivationKernels.apply(activation, e2);
+                        e3 = ActivationKernels.apply(activation, e3);
                     }
                     a0.intoArray(target, out + j);
                     a1.intoArray(target, out + targetPlane + j);
                     a2.intoArray(target, out + 2 * targetPlane + j);
                     a3.intoArray(target, out + 3 * targetPlane + j);
+                    e0.intoArray(target, out2 + j);
+                    e1.intoArray(target, out2 + targetPlane + j);
+                    e2.intoArray(target, out2 + 2 * targetPlane + j);
+                    e3.intoArray(target, out2 + 3 * targetPlane + j);
                 }
             }
         }
@@ -79,13 +112,16 @@ final class FilterBankCorrelation {
 
     /**
      * {@code sums[(f·inputs + d)·LANES + lane] += Σ_row Σ_j gradient[f·gradientPlane + row·stride + j]
-     * · plane[row·rowStep + j + offsets[d]]} over {@code j} in whole vectors (the gradient rows
+     * · plane[row·rowStep + j + offsets[d]]} over {@code images} images one after another (their
+     * planes {@code planeStride}, their gradients {@code gradientStride} floats apart: the sums stay
+     * in registers over all of them), {@code j} in whole vectors (the gradient rows
      * are {@code stride} floats apart with zeros past their last column, so the lanes past a row add
      * nothing); {@code filters} and {@code inputs} are multiples of {@link #FILTERS}. The caller
      * sums the lanes.
      */
     static void weightGradient(float[] plane, int rowStep, int[] offsets, int inputs, float[] gradient,
-            int gradientPlane, int stride, int filters, float[] sums, int rows) {
+            int gradientPlane, int stride, int filters, float[] sums, int rows, int images, int planeStride,
+            int gradientStride) {
         int v = LANES;
         for (int f = 0; f < filters; f += FILTERS) {
             int g0 = f * gradientPlane;
@@ -114,9 +150,11 @@ final class FilterBankCorrelation {
                 int o1 = offsets[d + 1];
                 int o2 = offsets[d + 2];
                 int o3 = offsets[d + 3];
-                for (int row = 0; row < rows; row++) {
-                    int base = row * rowStep;
-                    int gRow = g0 + row * stride;
+                for (int r = 0; r < images * rows; r++) {
+                    int image = r / rows;
+                    int row = r - image * rows;
+                    int base = image * planeStride + row * rowStep;
+                    int gRow = g0 + image * gradientStride + row * stride;
                     for (int j = 0; j < stride; j += v) {
                         FloatVector x0 = FloatVector.fromArray(SPECIES, plane, base + j + o0);
                         FloatVector x1 = FloatVector.fromArray(SPECIES, plane, base + j + o1);

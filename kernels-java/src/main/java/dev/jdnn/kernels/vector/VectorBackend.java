@@ -63,7 +63,7 @@ final class VectorBackend implements Backend {
             return new DepthwiseConv2dPlan(op, input, pool);
         }
         if (DirectConv2dPlan.suits(op, input)) {
-            return new DirectConv2dPlan(op, input, pool);
+            return new DirectConv2dPlan(op, input, pool, gemm);
         }
         return new GemmConv2dPlan(op, input, pool, gemm);
     }

@@ -13,9 +13,11 @@ import dev.jdnn.Tensor;
 import dev.jdnn.Workspace;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Max and average pooling with PyTorch's semantics, planes shared out over the workers.
@@ -48,6 +50,8 @@ final class VectorPool2dPlan implements Pool2dPlan {
             VectorShuffle.fromOp(SPECIES, p -> p % 2 == 0 ? LANES / 2 + p / 2 : LANES + p);
     /** Cell offsets inside a window are tracked as floats; beyond this they would not be exact. */
     private static final long EXACT_FLOAT_INTEGERS = 1L << 24;
+    /** Int lanes as many as the float lanes: window cell numbers beside the values. */
+    private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
 
     private final Pool2d op;
     private final Shape input;
@@ -59,6 +63,9 @@ final class VectorPool2dPlan implements Pool2dPlan {
     private final int planes;
     /** Per worker: the window cell offsets of one vector of outputs, for the scalar scatter. */
     private final float[][] offsets;
+    /** Per worker: one plane of dy and one of dx, for the workspace backward's scatter. */
+    private final float[][] dyPlanes;
+    private final float[][] dxPlanes;
     private final WorkerPool.Job forwardJob = this::forwardShare;
     private final WorkerPool.Job backwardJob = this::backwardShare;
     private final WorkerPool.Job scatterJob = this::scatterShare;
@@ -81,6 +88,9 @@ final class VectorPool2dPlan implements Pool2dPlan {
                 && (long) (g.kernelH - 1) * g.w + g.kernelW < EXACT_FLOAT_INTEGERS;
         // Padded past the lanes used, so that two workers' arrays never share a cache line.
         this.offsets = new float[pool.size()][LANES + FALSE_SHARING_PAD];
+        boolean small = max && (long) g.h * g.w <= 1 << 20;
+        this.dyPlanes = new float[pool.size()][small ? g.oh * g.ow : 0];
+        this.dxPlanes = new float[pool.size()][small ? g.h * g.w : 0];
     }
 
     @Override
@@ -138,19 +148,30 @@ final class VectorPool2dPlan implements Pool2dPlan {
         }
     }
 
-    /** dx = 0, then each dy added to the cell the forward recorded, this worker's planes. */
+    /**
+     * dx = 0, then each dy added to the cell the forward recorded, this worker's planes. A plane of
+     * dx is assembled in a heap array (one bulk copy in of dy, one out of dx): element-wise segment
+     * accesses cost several times the adds.
+     */
     private void scatterShare(int worker, int workers) {
+        if (dxPlanes[worker].length == 0 && g.h * g.w > 0) {
+            scatterInPlace(worker, workers);
+            return;
+        }
         int[] cells = argmax;
         int outputs = g.oh * g.ow;
+        int inputs = g.h * g.w;
+        float[] gradient = dyPlanes[worker];
+        float[] plane = dxPlanes[worker];
         int end = WorkerPool.start(planes, worker + 1, workers);
-        for (int plane = WorkerPool.start(planes, worker, workers); plane < end; plane++) {
-            long xPlane = (long) plane * g.h * g.w;
-            int yPlane = plane * outputs;
-            SegmentVectors.fill(out, xPlane, g.h * g.w, 0f);
+        for (int p = WorkerPool.start(planes, worker, workers); p < end; p++) {
+            int yPlane = p * outputs;
+            MemorySegment.copy(dy, FLOAT, (long) yPlane * Float.BYTES, gradient, 0, outputs);
+            java.util.Arrays.fill(plane, 0, inputs, 0f);
             for (int o = 0; o < outputs; o++) {
-                long at = xPlane + cells[yPlane + o];
-                out.setAtIndex(FLOAT, at, out.getAtIndex(FLOAT, at) + dy.getAtIndex(FLOAT, yPlane + o));
+                plane[cells[yPlane + o]] += gradient[o];
             }
+            MemorySegment.copy(plane, 0, out, FLOAT, (long) p * inputs * Float.BYTES, inputs);
         }
     }
 
@@ -174,6 +195,22 @@ final class VectorPool2dPlan implements Pool2dPlan {
 
     private int vectorEnd() {
         return vectorRows ? g.interiorEnd : g.interiorStart;
+    }
+
+    /** {@link #scatterShare} straight on the segments, for planes too large for the heap scratch. */
+    private void scatterInPlace(int worker, int workers) {
+        int[] cells = argmax;
+        int outputs = g.oh * g.ow;
+        int end = WorkerPool.start(planes, worker + 1, workers);
+        for (int p = WorkerPool.start(planes, worker, workers); p < end; p++) {
+            long xPlane = (long) p * g.h * g.w;
+            int yPlane = p * outputs;
+            SegmentVectors.fill(out, xPlane, g.h * g.w, 0f);
+            for (int o = 0; o < outputs; o++) {
+                long at = xPlane + cells[yPlane + o];
+                out.setAtIndex(FLOAT, at, out.getAtIndex(FLOAT, at) + dy.getAtIndex(FLOAT, yPlane + o));
+            }
+        }
     }
 
     /** Input index of the first cell of output {@code (yo, xo)}'s window (an interior column). */
@@ -212,8 +249,7 @@ final class VectorPool2dPlan implements Pool2dPlan {
                                     scalarWindow(xPlane, yo, xo + lane, yRow + xo + lane));
                         }
                     } else if (max && argmax != null) {
-                        maxRoutedChunk(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo, xPlane,
-                                offsets[worker]);
+                        maxRoutedChunk(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo, xPlane);
                     } else if (max) {
                         maxChunk(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo);
                     } else {
@@ -233,12 +269,12 @@ final class VectorPool2dPlan implements Pool2dPlan {
      * in {@link #argmax}, as an index in the plane: the search of {@link #maxBackwardChunk}, run
      * once in the forward so that the backward only scatters.
      */
-    private void maxRoutedChunk(long origin, int rows, int lanes, long yAt, long xPlane, float[] cells) {
+    private void maxRoutedChunk(long origin, int rows, int lanes, long yAt, long xPlane) {
         VectorShuffle<Float> evens = EVENS;
         int s = g.strideW;
         boolean stride2 = s == 2;
         FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-        FloatVector bestCell = FloatVector.zero(SPECIES);
+        IntVector bestCell = IntVector.zero(INTS);
         VectorMask<Float> bestIsNaN = SPECIES.maskAll(false);
         for (int i = 0; i < rows; i++) {
             int rowOffset = i * g.w;
@@ -252,16 +288,14 @@ final class VectorPool2dPlan implements Pool2dPlan {
                 VectorMask<Float> isNaN = v.compare(VectorOperators.NE, v);
                 VectorMask<Float> take = v.compare(VectorOperators.GT, best).or(isNaN.andNot(bestIsNaN));
                 best = best.blend(v, take);
-                bestCell = bestCell.blend((float) (rowOffset + j), take);
+                bestCell = bestCell.blend(rowOffset + j, take.cast(INTS));
                 bestIsNaN = bestIsNaN.or(isNaN);
             }
         }
         store(best, yAt, lanes);
-        bestCell.intoArray(cells, 0);
-        long first = origin - xPlane;
-        for (int lane = 0; lane < lanes; lane++) {
-            argmax[(int) yAt + lane] = (int) (first + (long) lane * s + (long) cells[lane]);
-        }
+        // Lane l's window starts s·l cells after the chunk's first window.
+        IntVector first = IntVector.zero(INTS).addIndex(s).add((int) (origin - xPlane));
+        first.add(bestCell).intoArray(argmax, (int) yAt, INTS.indexInRange(0, lanes));
     }
 
     /*
