@@ -50,6 +50,15 @@ final class DnnlConvolution implements Conv2dPlan {
     private final dev.jdnn.Layout layout;
     /** {@code nchw} or {@code nhwc}: the caller's activations. */
     private final int activationTag;
+    /**
+     * The tag of {@code x} and {@code dx}: {@link #activationTag}, except {@code nchw} for an NHWC
+     * input of one channel, whose bytes are the same in both layouts. oneDNN 3.13's brgemm forward
+     * convolution on an {@code nhwc} source of one channel with one output column and a column
+     * stride above 1 computes wrong rows (the contract fuzz found {@code [1,1,3,7]}, kernel 3x5,
+     * stride 1x3: 6 of 9 outputs off by up to 3.9; stride 1 or two channels are right), and an
+     * {@code nchw} one-channel source leads it to its other kernels.
+     */
+    private final int sourceTag;
     private final double flop;
     private final Map<PassLayout, PrimitiveDesc> forwardHints = new EnumMap<>(PassLayout.class);
     /** The plan's passes in Java when oneDNN's cost would not follow the work; else {@code null}. */
@@ -62,6 +71,7 @@ final class DnnlConvolution implements Conv2dPlan {
         this.op = op;
         this.layout = layout;
         this.activationTag = layout == dev.jdnn.Layout.NHWC ? dnnl_h.dnnl_nhwc() : dnnl_h.dnnl_nchw();
+        this.sourceTag = op.inChannels() == 1 ? dnnl_h.dnnl_nchw() : activationTag;
         this.use = new PlanUse(op);
         this.input = input;
         this.output = op.outputShape(input);
@@ -205,7 +215,7 @@ final class DnnlConvolution implements Conv2dPlan {
                         dnnl_h.dnnl_forward_training(), dnnl_h.dnnl_convolution_direct(), md.apply(dnnl_h.DNNL_ARG_SRC()),
                         md.apply(dnnl_h.DNNL_ARG_WEIGHTS()), md.apply(dnnl_h.DNNL_ARG_BIAS()),
                         md.apply(dnnl_h.DNNL_ARG_DST()), strides, dilates, padLeft, padRight, attr));
-        builder.input(dnnl_h.DNNL_ARG_SRC(), activationTag, srcDims);
+        builder.input(dnnl_h.DNNL_ARG_SRC(), sourceTag, srcDims);
         builder.input(dnnl_h.DNNL_ARG_WEIGHTS(), weightTag, weightDims);
         if (op.bias()) {
             builder.input(dnnl_h.DNNL_ARG_BIAS(), dnnl_h.dnnl_x(), op.outChannels());
@@ -227,7 +237,7 @@ final class DnnlConvolution implements Conv2dPlan {
                         padLeft, padRight, hint, attr));
         builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), activationTag, dstDims);
         builder.input(dnnl_h.DNNL_ARG_WEIGHTS(), weightTag, weightDims);
-        builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), activationTag, srcDims);
+        builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), sourceTag, srcDims);
         return builder.hints(this::forwardHint);
     }
 
@@ -238,7 +248,7 @@ final class DnnlConvolution implements Conv2dPlan {
                         engine.handle(), dnnl_h.dnnl_convolution_direct(), md.apply(dnnl_h.DNNL_ARG_SRC()),
                         md.apply(dnnl_h.DNNL_ARG_DIFF_WEIGHTS()), md.apply(dnnl_h.DNNL_ARG_DIFF_BIAS()),
                         md.apply(dnnl_h.DNNL_ARG_DIFF_DST()), strides, dilates, padLeft, padRight, hint, attr));
-        builder.input(dnnl_h.DNNL_ARG_SRC(), activationTag, srcDims);
+        builder.input(dnnl_h.DNNL_ARG_SRC(), sourceTag, srcDims);
         builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), activationTag, dstDims);
         builder.output(dnnl_h.DNNL_ARG_DIFF_WEIGHTS(), weightTag, weightDims);
         if (op.bias()) {

@@ -65,7 +65,7 @@ final class DnnlEltwise implements AutoCloseable {
      */
     void backwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) {
         long count = y.shape().elementCount();
-        if (a == Activation.RELU && NonFinite.any(dy.segment(), count)) {
+        if (a == Activation.RELU && NonFinite.any(y.segment(), dy.segment(), count)) {
             JavaActivation.backwardFromOutput(a, y.segment(), dy.segment(), dx.segment(), count);
             return;
         }

@@ -18,7 +18,10 @@ import java.lang.foreign.MemorySegment;
  * {@code [c - (size-1)/2, c + (size-1)/2]}, channels outside the tensor contributing nothing. For
  * an even size PyTorch's window {@code [c - size/2, c + size/2 - 1]} leans one channel towards
  * lower indices, which oneDNN's formula does not express, so even sizes run in Java, as does any
- * op oneDNN declines to build. The backward needs the forward's workspace, and the caller passes
+ * op oneDNN declines to build, and size 1: oneDNN 3.13's JIT backward kernel for {@code nhwc}
+ * crashes the process (SIGSEGV while generating its code) at local size 1, found by the contract
+ * suite (1 and 3 channels; 16 and 64 too), and a window of one channel is a plain scaling that
+ * Java computes at memory speed anyway. The backward needs the forward's workspace, and the caller passes
  * {@code x}, so it runs a training forward into plan-owned scratch first.
  *
  * <p>{@link PlanUse} enforces one thread at a time.
@@ -48,7 +51,7 @@ final class DnnlLrn implements LrnPlan {
         this.runtime = runtime;
         this.tag = layout == Layout.NHWC ? dnnl_h.dnnl_nhwc() : dnnl_h.dnnl_nchw();
         this.dims = PlanGeometry.dims(input);
-        this.java = op.size() % 2 == 0 || !oneDnnBuilds() ? new JavaLrn(op, input, layout) : null;
+        this.java = op.size() % 2 == 0 || op.size() == 1 || !oneDnnBuilds() ? new JavaLrn(op, input, layout) : null;
     }
 
     /** Whether oneDNN accepts the op on this shape (it checks its parameters at descriptor creation). */
