@@ -3,6 +3,11 @@ package dev.jdnn.bench;
 import dev.jdnn.Activation;
 import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
+import dev.jdnn.BatchNorm2d;
+import dev.jdnn.BatchNorm2dPlan;
+import dev.jdnn.Layout;
+import dev.jdnn.Lrn;
+import dev.jdnn.LrnPlan;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Dense;
@@ -50,12 +55,42 @@ public final class ZeroWritingBackendProvider implements BackendProvider {
 
         @Override
         public Conv2dPlan plan(Conv2d op, Shape input) {
-            return new ZeroWritingConv2dPlan(naive.plan(op, input));
+            return plan(op, input, Layout.NCHW);
+        }
+
+        @Override
+        public Conv2dPlan plan(Conv2d op, Shape input, Layout layout) {
+            return new ZeroWritingConv2dPlan(naive.plan(op, input, layout));
         }
 
         @Override
         public Pool2dPlan plan(Pool2d op, Shape input) {
-            return naive.plan(op, input);
+            return plan(op, input, Layout.NCHW);
+        }
+
+        @Override
+        public Pool2dPlan plan(Pool2d op, Shape input, Layout layout) {
+            return naive.plan(op, input, layout);
+        }
+
+        @Override
+        public BatchNorm2dPlan plan(BatchNorm2d op, Shape input, Layout layout) {
+            return naive.plan(op, input, layout);
+        }
+
+        @Override
+        public LrnPlan plan(Lrn op, Shape input, Layout layout) {
+            return naive.plan(op, input, layout);
+        }
+
+        @Override
+        public void reorder(Tensor src, Tensor dst) {
+            naive.reorder(src, dst);
+        }
+
+        @Override
+        public void activationBackwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) {
+            naive.activationBackwardFromOutput(a, y, dy, dx);
         }
 
         @Override
@@ -149,6 +184,11 @@ public final class ZeroWritingBackendProvider implements BackendProvider {
         @Override
         public Shape outputShape() {
             return naive.outputShape();
+        }
+
+        @Override
+        public Layout layout() {
+            return naive.layout();
         }
 
         @Override
