@@ -2,6 +2,7 @@ package dev.jdnn.testkit;
 
 import dev.jdnn.Activation;
 import dev.jdnn.Backend;
+import dev.jdnn.BatchNorm2dPlan;
 import dev.jdnn.BackendConfig;
 import dev.jdnn.Backends;
 import dev.jdnn.Conv2d;
@@ -9,6 +10,7 @@ import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Dense;
 import dev.jdnn.DensePlan;
 import dev.jdnn.Layout;
+import dev.jdnn.LrnPlan;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
@@ -126,6 +128,28 @@ public abstract class BackendContractTest extends SemanticsContractTest {
         List<PoolCase> pool = poolCases();
         for (int i = 0; i < pool.size(); i++) {
             cases.add(Arguments.of(pool.get(i), i % 2 == 0 ? Layout.NCHW : Layout.NHWC));
+        }
+        return cases;
+    }
+
+    /** Every batch-norm case in both layouts. */
+    static List<Arguments> batchNormCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (BatchNormCase c : ContractCases.batchNorm()) {
+            for (Layout layout : Layout.values()) {
+                cases.add(Arguments.of(c, layout));
+            }
+        }
+        return cases;
+    }
+
+    /** Every LRN case in both layouts. */
+    static List<Arguments> lrnCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (LrnCase c : ContractCases.lrn()) {
+            for (Layout layout : Layout.values()) {
+                cases.add(Arguments.of(c, layout));
+            }
         }
         return cases;
     }
@@ -306,6 +330,46 @@ public abstract class BackendContractTest extends SemanticsContractTest {
     void addAndDropoutInPlaceAreBitIdenticalToNaive(ElementwiseCase c) {
         try (CaseTensors t = new CaseTensors(c.seed())) {
             NaiveDifferential.addAndDropoutInPlace(c, tested, naive, t);
+        }
+    }
+
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("batchNormCases")
+    void batchNormTrainingForwardMatchesNaive(BatchNormCase c, Layout layout) {
+        try (CaseTensors t = new CaseTensors(c.seed());
+             BatchNorm2dPlan plan = tested.plan(c.op(), c.input(), layout);
+             BatchNorm2dPlan reference = naive.plan(c.op(), c.input())) {
+            NaiveDifferential.batchNormTraining(c, plan, reference, t);
+        }
+    }
+
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("batchNormCases")
+    void batchNormInferenceForwardMatchesNaive(BatchNormCase c, Layout layout) {
+        try (CaseTensors t = new CaseTensors(c.seed());
+             BatchNorm2dPlan plan = tested.plan(c.op(), c.input(), layout);
+             BatchNorm2dPlan reference = naive.plan(c.op(), c.input())) {
+            NaiveDifferential.batchNormInference(c, plan, reference, t);
+        }
+    }
+
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("batchNormCases")
+    void batchNormBackwardMatchesNaive(BatchNormCase c, Layout layout) {
+        try (CaseTensors t = new CaseTensors(c.seed());
+             BatchNorm2dPlan plan = tested.plan(c.op(), c.input(), layout);
+             BatchNorm2dPlan reference = naive.plan(c.op(), c.input())) {
+            NaiveDifferential.batchNormBackward(c, plan, reference, t);
+        }
+    }
+
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("lrnCases")
+    void lrnMatchesNaive(LrnCase c, Layout layout) {
+        try (CaseTensors t = new CaseTensors(c.seed());
+             LrnPlan plan = tested.plan(c.op(), c.input(), layout);
+             LrnPlan reference = naive.plan(c.op(), c.input())) {
+            NaiveDifferential.lrn(c, plan, reference, t);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.jdnn.testkit;
 import dev.jdnn.Activation;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Dense;
+import dev.jdnn.Lrn;
 import dev.jdnn.Padding;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Shape;
@@ -228,6 +229,58 @@ final class ContractCases {
             cases.add(new SoftmaxCase(null, shape, 3f, 0f, random.nextLong()));
         }
         cases.add(new SoftmaxCase(null, Shape.of(8, 10), 40f, 200f, random.nextLong()));
+        return cases;
+    }
+
+    /**
+     * Batch normalisations: one element per channel (batch 1, h = w = 1), h = w = 1, batch 1 with odd
+     * sizes, one channel, channel counts around vector widths, large means (1000 +- 2, the case a
+     * one-pass variance loses; -500 +- 0.5), and channels of more than {@link ErrorBound#BLOCK} elements.
+     */
+    static List<BatchNormCase> batchNorm() {
+        SplittableRandom random = new SplittableRandom(TestSeed.value() + 6);
+        double eps = 1e-5;
+        List<BatchNormCase> cases = new ArrayList<>();
+        cases.add(new BatchNormCase("one element per channel", Shape.nchw(1, 3, 1, 1), eps, 0, 1, random.nextLong()));
+        cases.add(new BatchNormCase("h = w = 1", Shape.nchw(5, 17, 1, 1), eps, 0, 1, random.nextLong()));
+        cases.add(new BatchNormCase("batch 1, odd sizes", Shape.nchw(1, 7, 3, 5), eps, 0, 1, random.nextLong()));
+        cases.add(new BatchNormCase("one channel", Shape.nchw(2, 1, 9, 7), eps, 0.5f, 2, random.nextLong()));
+        cases.add(new BatchNormCase("33 channels", Shape.nchw(2, 33, 5, 3), eps, 0, 3, random.nextLong()));
+        cases.add(new BatchNormCase("16 channels", Shape.nchw(3, 16, 4, 4), eps, -1, 1, random.nextLong()));
+        cases.add(new BatchNormCase("15 channels, epsilon 1e-3", Shape.nchw(1, 15, 6, 5), 1e-3, 0, 0.1f,
+                random.nextLong()));
+        cases.add(new BatchNormCase("mean 1000, spread 2", Shape.nchw(4, 3, 6, 7), eps, 1000, 2, random.nextLong()));
+        cases.add(new BatchNormCase("mean -500, spread 0.5", Shape.nchw(2, 5, 8, 8), 1e-3, -500, 0.5f,
+                random.nextLong()));
+        cases.add(new BatchNormCase("4624 elements per channel", Shape.nchw(16, 2, 17, 17), eps, 3, 1,
+                random.nextLong()));
+        return cases;
+    }
+
+    /**
+     * LRN across channels: PyTorch's parametrisation with odd and even sizes, a window wider than
+     * the channels, size 1, one channel, h = w = 1, and TensorFlow's (the seed's CIFAR model's
+     * {@code tf.nn.lrn(x, 4, bias=1, alpha=0.001/9, beta=0.75)} among them).
+     */
+    static List<LrnCase> lrn() {
+        SplittableRandom random = new SplittableRandom(TestSeed.value() + 7);
+        List<LrnCase> cases = new ArrayList<>();
+        cases.add(new LrnCase("size 5 (AlexNet)", new Lrn(5, 1e-4, 0.75, 2), Shape.nchw(2, 7, 3, 4), random.nextLong()));
+        cases.add(new LrnCase("even size 4", new Lrn(4, 0.5, 0.75, 2), Shape.nchw(1, 6, 5, 5), random.nextLong()));
+        cases.add(new LrnCase("even size 2, h = w = 1", new Lrn(2, 3, 0.3, 1), Shape.nchw(2, 3, 1, 1),
+                random.nextLong()));
+        cases.add(new LrnCase("size 9 wider than 4 channels", new Lrn(9, 1.5, 0.75, 1), Shape.nchw(1, 4, 3, 2),
+                random.nextLong()));
+        cases.add(new LrnCase("size 1", new Lrn(1, 2, 1, 0.5), Shape.nchw(1, 3, 2, 2), random.nextLong()));
+        cases.add(new LrnCase("one channel", new Lrn(3, 1, 0.75, 1), Shape.nchw(2, 1, 5, 5), random.nextLong()));
+        cases.add(new LrnCase("even size 6 over 17 channels", new Lrn(6, 1, 0.6, 1), Shape.nchw(2, 17, 3, 3),
+                random.nextLong()));
+        cases.add(new LrnCase("size 5 over 64 channels", new Lrn(5, 1e-3, 0.75, 1), Shape.nchw(1, 64, 2, 3),
+                random.nextLong()));
+        cases.add(new LrnCase("tf.nn.lrn as the seed's CIFAR model", Lrn.tensorflow(4, 1, 0.001 / 9, 0.75),
+                Shape.nchw(1, 16, 4, 4), random.nextLong()));
+        cases.add(new LrnCase("tf.nn.lrn radius 2 over 33 channels", Lrn.tensorflow(2, 2, 0.5, 0.5),
+                Shape.nchw(1, 33, 3, 3), random.nextLong()));
         return cases;
     }
 

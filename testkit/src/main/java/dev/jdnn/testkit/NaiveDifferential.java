@@ -2,13 +2,16 @@ package dev.jdnn.testkit;
 
 import dev.jdnn.Activation;
 import dev.jdnn.Backend;
+import dev.jdnn.BatchNorm2dPlan;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.DensePlan;
 import dev.jdnn.Layout;
+import dev.jdnn.LrnPlan;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import dev.jdnn.WeightedPlan;
+import dev.jdnn.Workspace;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -90,7 +93,7 @@ final class NaiveDifferential {
         Tensor recomputed = t.output(c.input(), layout);
         Tensor expected = t.output(c.input());
         Tensor magnitude = t.output(c.input());
-        try (var ws = plan.newWorkspace()) {
+        try (Workspace ws = plan.newWorkspace()) {
             plan.forward(t.inLayout(first, layout), t.output(plan.outputShape(), layout), ws);
             plan.forward(t.inLayout(x, layout), y, ws);
             plan.backward(ws, t.inLayout(dy, layout), fromWorkspace);
@@ -383,6 +386,115 @@ final class NaiveDifferential {
         Tensor flatCopy = t.output(flat.shape());
         tested.reorder(flat, flatCopy);
         assertSame("reorder of a rank-1 tensor (a copy)", shape, flatCopy, flat);
+    }
+
+    /**
+     * Batch-norm training forward: {@code y}, the mean and the biased variance against naive's, within
+     * {@link BatchNormBound} (the statistics' own float error included).
+     */
+    static void batchNormTraining(BatchNormCase c, BatchNorm2dPlan plan, BatchNorm2dPlan reference, CaseTensors t) {
+        Layout layout = plan.layout();
+        Shape shape = c.input();
+        Tensor x = c.x(t);
+        Tensor gamma = t.uniform(c.channels(), 0.5f, 2f);
+        Tensor beta = t.uniform(c.channels());
+        Tensor y = t.output(shape, layout);
+        Tensor mean = t.output(c.channels());
+        Tensor variance = t.output(c.channels());
+        plan.forwardTraining(t.inLayout(x, layout), gamma, beta, y, mean, variance);
+        Tensor expectedY = t.output(shape);
+        Tensor expectedMean = t.output(c.channels());
+        Tensor expectedVariance = t.output(c.channels());
+        reference.forwardTraining(x, gamma, beta, expectedY, expectedMean, expectedVariance);
+
+        BatchNormBound bound = new BatchNormBound(shape);
+        float[] xs = x.toArray();
+        double[] exactMean = bound.exactMean(xs);
+        double[] exactVariance = bound.exactVariance(xs, exactMean);
+        String suffix = suffix(layout);
+        Closeness.assertClose("batchNorm2d forwardTraining mean" + suffix, c, mean, expectedMean,
+                bound.mean(xs, exactMean));
+        Closeness.assertClose("batchNorm2d forwardTraining variance" + suffix, c, variance, expectedVariance,
+                bound.variance(xs, exactVariance, c.epsilon()));
+        double[] reference64 = Closeness.toDoubles(expectedY.toArray());
+        Closeness.assertClose("batchNorm2d forwardTraining y" + suffix, c, t.inLayout(y, Layout.NCHW), reference64,
+                bound.forward(xs, gamma.toArray(), beta.toArray(), exactMean, exactVariance, c.epsilon(),
+                        bound.meanError(xs), bound.varianceRelativeError(xs, exactVariance, c.epsilon()), reference64));
+    }
+
+    /** Batch-norm inference forward with given float statistics near the batch's. */
+    static void batchNormInference(BatchNormCase c, BatchNorm2dPlan plan, BatchNorm2dPlan reference, CaseTensors t) {
+        Layout layout = plan.layout();
+        Shape shape = c.input();
+        Tensor x = c.x(t);
+        Tensor gamma = t.uniform(c.channels(), 0.5f, 2f);
+        Tensor beta = t.uniform(c.channels());
+        Tensor mean = t.uniform(c.channels(), c.mean() - c.spread() / 4, c.mean() + c.spread() / 4);
+        Tensor variance = t.uniform(c.channels(), 0.25f * c.spread() * c.spread(), c.spread() * c.spread());
+        Tensor y = t.output(shape, layout);
+        Tensor expected = t.output(shape);
+        plan.forwardInference(t.inLayout(x, layout), gamma, beta, mean, variance, y);
+        reference.forwardInference(x, gamma, beta, mean, variance, expected);
+        BatchNormBound bound = new BatchNormBound(shape);
+        double[] reference64 = Closeness.toDoubles(expected.toArray());
+        Closeness.assertClose("batchNorm2d forwardInference y" + suffix(layout), c, t.inLayout(y, Layout.NCHW),
+                reference64, bound.forward(x.toArray(), gamma.toArray(), beta.toArray(),
+                        Closeness.toDoubles(mean.toArray()), Closeness.toDoubles(variance.toArray()), c.epsilon(),
+                        bound.none(), bound.none(), reference64));
+    }
+
+    /** Batch-norm backward, both given the statistics of naive's training forward. */
+    static void batchNormBackward(BatchNormCase c, BatchNorm2dPlan plan, BatchNorm2dPlan reference, CaseTensors t) {
+        Layout layout = plan.layout();
+        Shape shape = c.input();
+        Tensor x = c.x(t);
+        Tensor gamma = t.uniform(c.channels(), 0.5f, 2f);
+        Tensor beta = t.uniform(c.channels());
+        Tensor dy = t.uniform(shape);
+        Tensor mean = t.output(c.channels());
+        Tensor variance = t.output(c.channels());
+        reference.forwardTraining(x, gamma, beta, t.output(shape), mean, variance);
+        Tensor dx = t.output(shape, layout);
+        Tensor dGamma = t.output(c.channels());
+        Tensor dBeta = t.output(c.channels());
+        plan.backward(t.inLayout(x, layout), t.inLayout(dy, layout), gamma, mean, variance, dx, dGamma, dBeta);
+        Tensor expectedDx = t.output(shape);
+        Tensor expectedGamma = t.output(c.channels());
+        Tensor expectedBeta = t.output(c.channels());
+        reference.backward(x, dy, gamma, mean, variance, expectedDx, expectedGamma, expectedBeta);
+        BatchNormBound bound = new BatchNormBound(shape);
+        double[] reference64 = Closeness.toDoubles(expectedDx.toArray());
+        double[][] bounds = bound.backward(x.toArray(), dy.toArray(), gamma.toArray(),
+                Closeness.toDoubles(mean.toArray()), Closeness.toDoubles(variance.toArray()), c.epsilon(),
+                bound.none(), bound.none(), reference64);
+        String suffix = suffix(layout);
+        Closeness.assertClose("batchNorm2d backward dx" + suffix, c, t.inLayout(dx, Layout.NCHW), reference64,
+                bounds[0]);
+        Closeness.assertClose("batchNorm2d backward dGamma" + suffix, c, dGamma, expectedGamma, bounds[1]);
+        Closeness.assertClose("batchNorm2d backward dBeta" + suffix, c, dBeta, expectedBeta, bounds[2]);
+    }
+
+    /** LRN forward and backward against naive's, within {@link LrnBound}. */
+    static void lrn(LrnCase c, LrnPlan plan, LrnPlan reference, CaseTensors t) {
+        Layout layout = plan.layout();
+        Shape shape = c.input();
+        Tensor x = t.uniform(shape, -2f, 2f);
+        Tensor dy = t.uniform(shape);
+        Tensor y = t.output(shape, layout);
+        Tensor dx = t.output(shape, layout);
+        Tensor expectedY = t.output(shape);
+        Tensor expectedDx = t.output(shape);
+        plan.forward(t.inLayout(x, layout), y);
+        plan.backward(t.inLayout(x, layout), t.inLayout(dy, layout), dx);
+        reference.forward(x, expectedY);
+        reference.backward(x, dy, expectedDx);
+        LrnBound bound = new LrnBound(shape, c.op().size(), c.op().alpha(), c.op().beta(), c.op().k());
+        double[] y64 = Closeness.toDoubles(expectedY.toArray());
+        double[] dx64 = Closeness.toDoubles(expectedDx.toArray());
+        Closeness.assertClose("lrn forward y" + suffix(layout), c, t.inLayout(y, Layout.NCHW), y64,
+                bound.forward(x.toArray(), y64));
+        Closeness.assertClose("lrn backward dx" + suffix(layout), c, t.inLayout(dx, Layout.NCHW), dx64,
+                bound.backward(x.toArray(), dy.toArray(), dx64));
     }
 
     /** Softmax or log-softmax forward. */
