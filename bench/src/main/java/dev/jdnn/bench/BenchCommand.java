@@ -219,15 +219,21 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The copy measurements the element-wise cells of {@code selection} are set beside: one per
-     * shape and thread count among them (the backend field is unused).
+     * The copy measurements the element-wise and normalisation cells of {@code selection} are set
+     * beside: per shape among them, one on one thread and one per larger thread count among them
+     * (the report takes the best copy with at most a cell's threads; the backend field is unused).
      */
     static List<Cell> copyProbes(Selection selection) {
         Set<String> seen = new LinkedHashSet<>();
         List<Cell> probes = new ArrayList<>();
         for (Cell c : selection.cells()) {
-            if (c.pass().besideCopy() && seen.add(c.shape() + "/" + c.threads())) {
-                probes.add(new Cell(c.pass(), c.shape(), "copy", c.threads()));
+            if (!c.pass().besideCopy()) {
+                continue;
+            }
+            for (int t : c.threads() == 1 ? List.of(1) : List.of(1, c.threads())) {
+                if (seen.add(c.shape() + "/" + t)) {
+                    probes.add(new Cell(c.pass(), c.shape(), "copy", t));
+                }
             }
         }
         return probes;

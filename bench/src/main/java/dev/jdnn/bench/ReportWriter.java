@@ -137,7 +137,8 @@ public final class ReportWriter {
         out.append("\nGFLOP/s use the csv's `gflop_fwd` for every pass (as the oneDNN-from-C harness does); pooling "
                 + "shows GB/s of input plus output instead, and the element-wise and normalisation passes (optimiser updates, "
                 + "dropout, add, batch norm, LRN) GB/s of every tensor read plus every tensor written, beside `copy GB/s`, the machine's copy bandwidth at the "
-                + "same size and thread count (`MemorySegment.copy`, read plus write). Columns headed `backend nhwc` are "
+                + "same size with at most as many threads (`MemorySegment.copy`, read plus write; the best of 1 thread and "
+                + "the cell's count). Columns headed `backend nhwc` are "
                 + "the backend with NHWC activations (the others NCHW; weights are row-major in both). %pk = share of the measured peak at the same thread "
                 + "count. ×best = time over the row's fastest backend.");
         if (context.anchor().isPresent()) {

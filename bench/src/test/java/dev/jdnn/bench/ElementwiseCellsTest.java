@@ -141,6 +141,10 @@ class ElementwiseCellsTest {
                 (p, s) -> 0, 2);
         assertThat(BenchCommand.copyProbes(selection)).extracting(c -> c.shape() + "/" + c.threads())
                 .containsExactly("lenet_fc1/1", "lenet_fc1/2");
+        Selection twoThreads = Selection.of(List.of(Pass.LRN_FORWARD), Set.of("cifar_norm"),
+                List.of(ZeroWritingBackendProvider.NAME), List.of(2), (p, s) -> 0, 2);
+        assertThat(BenchCommand.copyProbes(twoThreads)).extracting(c -> c.shape() + "/" + c.threads())
+                .containsExactly("cifar_norm/1", "cifar_norm/2");
     }
 
     @Test
@@ -156,6 +160,10 @@ class ElementwiseCellsTest {
         RunResults results = RunResults.parse(new ObjectMapper().readTree(json));
         assertThat(results.copyGbPerSecond("lenet_fc1", 1)).hasValueSatisfying(g -> assertThat(g).isCloseTo(19.2,
                 within(1e-9)));
+        // with two threads allowed, the best copy with at most two (only the one-thread probe here)
+        assertThat(results.copyGbPerSecond("lenet_fc1", 2)).hasValueSatisfying(g -> assertThat(g).isCloseTo(19.2,
+                within(1e-9)));
+        assertThat(results.copyGbPerSecond("cifar_fc1", 2)).isEmpty();
         ReportContext context = new ReportContext(new MachineInfo("CPU", 2, "JDK", "Linux", "now"), false, "settings",
                 List.of("vector"), List.of("vector: available"), List.of(), Optional.empty());
         String md = new ReportWriter(results, context).markdown();

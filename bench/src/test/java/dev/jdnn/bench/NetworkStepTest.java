@@ -30,10 +30,11 @@ class NetworkStepTest {
     @Test
     void nhwcStepComputesTheNchwStepsLossAndGradientsOnNaive() {
         for (NetworkShape network : NetworkShape.all()) {
-            NetworkShape two = network.withBatch(2);
+            // one image: naive's CIFAR step takes seconds per image
+            NetworkShape one = network.withBatch(1);
             try (Backend naive = Backends.open("naive", new BackendConfig(1));
-                 TrainingStep nchw = new TrainingStep(naive, two, 7);
-                 TrainingStep nhwc = new TrainingStep(naive, two, 7, dev.jdnn.Layout.NHWC)) {
+                 TrainingStep nchw = new TrainingStep(naive, one, 7);
+                 TrainingStep nhwc = new TrainingStep(naive, one, 7, dev.jdnn.Layout.NHWC)) {
                 float expectedLoss = nchw.run();
                 assertThat(nhwc.run()).as(network.id()).isCloseTo(expectedLoss, within(1e-5f * expectedLoss));
                 float[] expected = nchw.firstWeightGradient();

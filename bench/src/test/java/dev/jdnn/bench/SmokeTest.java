@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs a tiny conv-forward benchmark for a fraction of a second on every available backend, so
+ * Runs a tiny conv-forward benchmark for a fraction of a second on every available backend, in
+ * both layouts, so
  * the suite cannot rot unnoticed: the benchmark set-up (plans, tensors, the check against naive)
  * and JMH's generated code must work. No timing decides the outcome.
  */
@@ -36,6 +37,7 @@ class SmokeTest {
                 .param("backend", backend)
                 .param("shape", "lenet_c2")
                 .param("threads", "1")
+                .param("layout", "nchw", "nhwc")
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -44,9 +46,11 @@ class SmokeTest {
                 .verbosity(VerboseMode.SILENT)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        assertThat(results).hasSize(1);
-        RunResult result = results.iterator().next();
-        assertThat(result.getParams().getParam("backend")).isEqualTo(backend);
-        assertThat(result.getPrimaryResult().getSampleCount()).isPositive();
+        assertThat(results).hasSize(2).extracting(r -> r.getParams().getParam("layout"))
+                .containsExactlyInAnyOrder("nchw", "nhwc");
+        for (RunResult result : results) {
+            assertThat(result.getParams().getParam("backend")).isEqualTo(backend);
+            assertThat(result.getPrimaryResult().getSampleCount()).isPositive();
+        }
     }
 }

@@ -19,6 +19,7 @@ class WrongKernelIsRefusedTest {
         benchmark.backend = ZeroWritingBackendProvider.NAME;
         benchmark.shape = "lenet_c2";
         benchmark.threads = "1";
+        benchmark.layout = "nchw";
         return benchmark;
     }
 
@@ -52,6 +53,7 @@ class WrongKernelIsRefusedTest {
                 .param("backend", ZeroWritingBackendProvider.NAME)
                 .param("shape", "lenet_c2")
                 .param("threads", "1")
+                .param("layout", "nchw")
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)

@@ -5,13 +5,13 @@ import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
 import dev.jdnn.BatchNorm2d;
 import dev.jdnn.BatchNorm2dPlan;
+import dev.jdnn.Layout;
+import dev.jdnn.Lrn;
+import dev.jdnn.LrnPlan;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Dense;
 import dev.jdnn.DensePlan;
-import dev.jdnn.Layout;
-import dev.jdnn.Lrn;
-import dev.jdnn.LrnPlan;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
@@ -54,8 +54,18 @@ public final class ZeroWritingBackendProvider implements BackendProvider {
         }
 
         @Override
+        public Conv2dPlan plan(Conv2d op, Shape input) {
+            return plan(op, input, Layout.NCHW);
+        }
+
+        @Override
         public Conv2dPlan plan(Conv2d op, Shape input, Layout layout) {
             return new ZeroWritingConv2dPlan(naive.plan(op, input, layout));
+        }
+
+        @Override
+        public Pool2dPlan plan(Pool2d op, Shape input) {
+            return plan(op, input, Layout.NCHW);
         }
 
         @Override

@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
  * the seconds being training time only; data loading and evaluation are reported in the summary.
  */
 @Command(name = "jdnn train", sortOptions = false, description = {
-        "Trains LeNet-5 (or the CIFAR-style model) on Fashion-MNIST with one jdnn backend and reports loss,",
-        "accuracy and speed.",
+        "Trains LeNet-5 (with or without batch norm) or the seed's CIFAR-10 model on Fashion-MNIST with one jdnn",
+        "backend and reports loss, accuracy and speed.",
         "The training seconds exclude reading the data and evaluating on the test set (reported apart)."})
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "NAME", description = "naive, vector or onednn (default: the best available)")
@@ -80,7 +80,7 @@ public final class TrainCommand implements Callable<Integer> {
     String layout;
 
     @Option(names = "--dropout", paramLabel = "P", description = "dropout probability before each dense layer, "
-            + "in [0, 1) (default: ${DEFAULT-VALUE}, none)")
+            + "in [0, 1) (default: 0, none)")
     float dropout = 0;
 
     @Option(names = "--schedule", paramLabel = "constant|cosine",
