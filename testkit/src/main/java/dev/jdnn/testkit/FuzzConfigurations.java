@@ -3,6 +3,7 @@ package dev.jdnn.testkit;
 import dev.jdnn.Activation;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Dense;
+import dev.jdnn.Lrn;
 import dev.jdnn.Padding;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Shape;
@@ -94,6 +95,26 @@ final class FuzzConfigurations {
         Shape shape = Shape.of(pick(1, 1, 2, 3, 5), pick(ODD));
         return new SoftmaxCase(null, shape, random.nextInt(4) == 0 ? 30f : 3f, random.nextInt(5) == 0 ? -500f : 0f,
                 random.nextLong());
+    }
+
+    /** A batch normalisation: tiny shapes (one element per channel included), means up to 1000. */
+    BatchNormCase batchNorm() {
+        Shape input = Shape.nchw(pick(1, 1, 2, 3), pick(1, 2, 3, 5, 8, 17), 1 + random.nextInt(5),
+                1 + random.nextInt(5));
+        return new BatchNormCase("fuzz", input, pick(1, 1, 2) == 1 ? 1e-5 : 1e-3, pick(0, 0, 5, -100, 1000),
+                pick(1, 1, 3) == 1 ? 1f : 0.25f, random.nextLong());
+    }
+
+    /** An LRN: sizes 1 to 9 over 1 to 17 channels (windows wider than the channels included), either parametrisation. */
+    LrnCase lrn() {
+        Shape input = Shape.nchw(pick(1, 1, 2), pick(1, 2, 3, 4, 5, 8, 16, 17), 1 + random.nextInt(3),
+                1 + random.nextInt(3));
+        Lrn op = random.nextInt(4) == 0
+                ? Lrn.tensorflow(random.nextInt(5), random.nextDouble(0.5, 2), random.nextDouble(1e-4, 0.5),
+                        random.nextDouble(0.25, 1))
+                : new Lrn(1 + random.nextInt(9), random.nextDouble(1e-4, 2), random.nextDouble(0.25, 1),
+                        random.nextDouble(0.5, 2));
+        return new LrnCase("fuzz", op, input, random.nextLong());
     }
 
     private Shape shape(int rank) {

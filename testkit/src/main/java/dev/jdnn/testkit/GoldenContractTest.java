@@ -1,12 +1,16 @@
 package dev.jdnn.testkit;
 
 import dev.jdnn.Backend;
+import dev.jdnn.BatchNorm2d;
+import dev.jdnn.BatchNorm2dPlan;
 import dev.jdnn.BackendConfig;
 import dev.jdnn.Backends;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Dense;
 import dev.jdnn.DensePlan;
+import dev.jdnn.Layout;
+import dev.jdnn.LrnPlan;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
@@ -15,8 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (stride, asymmetric padding, dilation, groups, depthwise), max and average pooling (ceil mode,
  * both {@code countIncludePad}), dense layers, activations, softmax, log-softmax and
  * cross-entropy, forward and backward, one step of each optimiser, each within the {@link ErrorBound} of its reduction
- * length. Unlike {@link BackendContractTest} it does not need {@code naive}, so {@code naive}
+ * length; convolution and pooling also on PyTorch's channels_last tensors (NHWC plans, data in NHWC
+ * memory order), and batch norm (training with the batch's statistics, a mean of 1000 among them, and
+ * inference) and LRN (PyTorch's and TensorFlow's parametrisations) in both layouts, within
+ * {@link BatchNormBound} and {@link LrnBound}. Unlike {@link BackendContractTest} it does not need {@code naive}, so {@code naive}
  * itself runs it.
  *
  * <p>A backend module runs it by subclassing it and naming the backend in
@@ -62,12 +71,136 @@ public abstract class GoldenContractTest {
         }
     }
 
+    /** The NCHW cases, then the channels_last (NHWC) ones. */
     static List<GoldenCase> conv2dCases() {
-        return GoldenData.load("conv2d.json");
+        List<GoldenCase> cases = new ArrayList<>(GoldenData.load("conv2d.json"));
+        cases.addAll(GoldenData.load("conv2d_nhwc.json"));
+        return cases;
     }
 
+    /** The NCHW cases, then the channels_last (NHWC) ones. */
     static List<GoldenCase> pool2dCases() {
-        return GoldenData.load("pool2d.json");
+        List<GoldenCase> cases = new ArrayList<>(GoldenData.load("pool2d.json"));
+        cases.addAll(GoldenData.load("pool2d_nhwc.json"));
+        return cases;
+    }
+
+    /** Each case of {@code file} in both layouts (the test rearranges the row-major data). */
+    private static List<Arguments> inBothLayouts(String file) {
+        List<Arguments> cases = new ArrayList<>();
+        for (GoldenCase c : GoldenData.load(file)) {
+            for (Layout layout : Layout.values()) {
+                cases.add(Arguments.of(c, layout));
+            }
+        }
+        return cases;
+    }
+
+    static List<Arguments> batchNormTrainingCases() {
+        return inBothLayouts("batch_norm.json").stream().filter(a -> ((GoldenCase) a.get()[0]).training()).toList();
+    }
+
+    static List<Arguments> batchNormInferenceCases() {
+        return inBothLayouts("batch_norm.json").stream().filter(a -> !((GoldenCase) a.get()[0]).training()).toList();
+    }
+
+    static List<Arguments> lrnCases() {
+        return inBothLayouts("lrn.json");
+    }
+
+    /**
+     * Training forward (y, the mean, the biased variance) and then the backward with the statistics
+     * the backend itself produced, against PyTorch's float64 results; the bound allows the backend's
+     * statistics their float error.
+     */
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("batchNormTrainingCases")
+    void batchNormTrainingMatchesPyTorch(GoldenCase c, Layout layout) {
+        BatchNorm2d op = c.batchNorm2d();
+        Shape shape = shapeOf(c, "x");
+        try (CaseTensors t = new CaseTensors(0); BatchNorm2dPlan plan = backend.plan(op, shape, layout)) {
+            Tensor x = c.input("x", t);
+            Tensor gamma = c.input("gamma", t);
+            Tensor beta = c.input("beta", t);
+            Tensor y = t.output(shape, layout);
+            Tensor mean = output(c, "mean", op.parameterShape(), t);
+            Tensor variance = output(c, "variance", op.parameterShape(), t);
+            plan.forwardTraining(t.inLayout(x, layout), gamma, beta, y, mean, variance);
+            Tensor dx = t.output(shape, layout);
+            Tensor dGamma = output(c, "dGamma", op.parameterShape(), t);
+            Tensor dBeta = output(c, "dBeta", op.parameterShape(), t);
+            plan.backward(t.inLayout(x, layout), t.inLayout(c.input("dy", t), layout), gamma, mean, variance, dx, dGamma,
+                    dBeta);
+
+            BatchNormBound bound = new BatchNormBound(shape);
+            float[] xs = x.toArray();
+            double[] exactMean = c.expected("mean").data();
+            double[] exactVariance = c.expected("variance").data();
+            double[] meanError = bound.meanError(xs);
+            double[] varianceError = bound.varianceRelativeError(xs, exactVariance, op.epsilon());
+            String suffix = NaiveDifferential.suffix(layout);
+            Closeness.assertClose("batchNorm2d forwardTraining mean" + suffix, c, mean, exactMean,
+                    bound.mean(xs, exactMean));
+            Closeness.assertClose("batchNorm2d forwardTraining variance" + suffix, c, variance, exactVariance,
+                    bound.variance(xs, exactVariance, op.epsilon()));
+            double[] expectedY = c.expected("y").data();
+            Closeness.assertClose("batchNorm2d forwardTraining y" + suffix, c, t.inLayout(y, Layout.NCHW), expectedY,
+                    bound.forward(xs, gamma.toArray(), beta.toArray(), exactMean, exactVariance, op.epsilon(),
+                            meanError, varianceError, expectedY));
+            double[] expectedDx = c.expected("dx").data();
+            double[][] bounds = bound.backward(xs, c.input("dy", t).toArray(), gamma.toArray(), exactMean,
+                    exactVariance, op.epsilon(), meanError, varianceError, expectedDx);
+            Closeness.assertClose("batchNorm2d backward dx" + suffix, c, t.inLayout(dx, Layout.NCHW), expectedDx,
+                    bounds[0]);
+            Closeness.assertClose("batchNorm2d backward dGamma" + suffix, c, dGamma, c.expected("dGamma").data(),
+                    bounds[1]);
+            Closeness.assertClose("batchNorm2d backward dBeta" + suffix, c, dBeta, c.expected("dBeta").data(),
+                    bounds[2]);
+        }
+    }
+
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("batchNormInferenceCases")
+    void batchNormInferenceMatchesPyTorch(GoldenCase c, Layout layout) {
+        BatchNorm2d op = c.batchNorm2d();
+        Shape shape = shapeOf(c, "x");
+        try (CaseTensors t = new CaseTensors(0); BatchNorm2dPlan plan = backend.plan(op, shape, layout)) {
+            Tensor x = c.input("x", t);
+            Tensor gamma = c.input("gamma", t);
+            Tensor beta = c.input("beta", t);
+            Tensor mean = c.input("mean", t);
+            Tensor variance = c.input("variance", t);
+            Tensor y = t.output(shape, layout);
+            plan.forwardInference(t.inLayout(x, layout), gamma, beta, mean, variance, y);
+            BatchNormBound bound = new BatchNormBound(shape);
+            double[] expected = c.expected("y").data();
+            Closeness.assertClose("batchNorm2d forwardInference y" + NaiveDifferential.suffix(layout), c,
+                    t.inLayout(y, Layout.NCHW), expected, bound.forward(x.toArray(), gamma.toArray(), beta.toArray(),
+                            Closeness.toDoubles(mean.toArray()), Closeness.toDoubles(variance.toArray()), op.epsilon(),
+                            bound.none(), bound.none(), expected));
+        }
+    }
+
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("lrnCases")
+    void lrnMatchesPyTorch(GoldenCase c, Layout layout) {
+        Shape shape = shapeOf(c, "x");
+        try (CaseTensors t = new CaseTensors(0); LrnPlan plan = backend.plan(c.lrn(), shape, layout)) {
+            Tensor x = c.input("x", t);
+            Tensor dy = c.input("dy", t);
+            Tensor y = t.output(shape, layout);
+            Tensor dx = t.output(shape, layout);
+            plan.forward(t.inLayout(x, layout), y);
+            plan.backward(t.inLayout(x, layout), t.inLayout(dy, layout), dx);
+            LrnBound bound = new LrnBound(shape, plan.op().size(), plan.op().alpha(), plan.op().beta(), plan.op().k());
+            double[] expectedY = c.expected("y").data();
+            double[] expectedDx = c.expected("dx").data();
+            String suffix = NaiveDifferential.suffix(layout);
+            Closeness.assertClose("lrn forward y" + suffix, c, t.inLayout(y, Layout.NCHW), expectedY,
+                    bound.forward(x.toArray(), expectedY));
+            Closeness.assertClose("lrn backward dx" + suffix, c, t.inLayout(dx, Layout.NCHW), expectedDx,
+                    bound.backward(x.toArray(), dy.toArray(), expectedDx));
+        }
     }
 
     static List<GoldenCase> denseCases() {
@@ -143,7 +276,7 @@ public abstract class GoldenContractTest {
     @MethodSource("conv2dCases")
     void conv2dForwardMatchesPyTorch(GoldenCase c) {
         Conv2d op = c.conv2d();
-        try (CaseTensors t = new CaseTensors(0); Conv2dPlan plan = backend.plan(op, shapeOf(c, "x"))) {
+        try (CaseTensors t = new CaseTensors(0); Conv2dPlan plan = backend.plan(op, shapeOf(c, "x"), c.layout())) {
             Tensor y = output(c, "y", plan.outputShape(), t);
             plan.forward(c.input("x", t), c.input("w", t), c.optionalInput("b", t), y);
             assertMatches("conv2d forward y", c, "y", y);
@@ -154,7 +287,7 @@ public abstract class GoldenContractTest {
     @MethodSource("conv2dCases")
     void conv2dBackwardDataMatchesPyTorch(GoldenCase c) {
         Conv2d op = c.conv2d();
-        try (CaseTensors t = new CaseTensors(0); Conv2dPlan plan = backend.plan(op, shapeOf(c, "x"))) {
+        try (CaseTensors t = new CaseTensors(0); Conv2dPlan plan = backend.plan(op, shapeOf(c, "x"), c.layout())) {
             Tensor dx = output(c, "dx", plan.inputShape(), t);
             plan.backwardData(c.input("dy", t), c.input("w", t), dx);
             assertMatches("conv2d backwardData dx", c, "dx", dx);
@@ -165,7 +298,7 @@ public abstract class GoldenContractTest {
     @MethodSource("conv2dCases")
     void conv2dBackwardWeightsMatchesPyTorch(GoldenCase c) {
         Conv2d op = c.conv2d();
-        try (CaseTensors t = new CaseTensors(0); Conv2dPlan plan = backend.plan(op, shapeOf(c, "x"))) {
+        try (CaseTensors t = new CaseTensors(0); Conv2dPlan plan = backend.plan(op, shapeOf(c, "x"), c.layout())) {
             Tensor dw = output(c, "dw", op.weightShape(), t);
             Tensor db = op.bias() ? output(c, "db", op.biasShape(), t) : null;
             plan.backwardWeights(c.input("x", t), c.input("dy", t), dw, db);
@@ -179,7 +312,7 @@ public abstract class GoldenContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pool2dCases")
     void pool2dForwardMatchesPyTorch(GoldenCase c) {
-        try (CaseTensors t = new CaseTensors(0); Pool2dPlan plan = backend.plan(c.pool2d(), shapeOf(c, "x"))) {
+        try (CaseTensors t = new CaseTensors(0); Pool2dPlan plan = backend.plan(c.pool2d(), shapeOf(c, "x"), c.layout())) {
             Tensor y = output(c, "y", plan.outputShape(), t);
             plan.forward(c.input("x", t), y);
             assertMatches("pool2d forward y", c, "y", y);
@@ -189,7 +322,7 @@ public abstract class GoldenContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pool2dCases")
     void pool2dBackwardMatchesPyTorch(GoldenCase c) {
-        try (CaseTensors t = new CaseTensors(0); Pool2dPlan plan = backend.plan(c.pool2d(), shapeOf(c, "x"))) {
+        try (CaseTensors t = new CaseTensors(0); Pool2dPlan plan = backend.plan(c.pool2d(), shapeOf(c, "x"), c.layout())) {
             Tensor dx = output(c, "dx", plan.inputShape(), t);
             plan.backward(c.input("x", t), c.input("dy", t), dx);
             assertMatches("pool2d backward dx", c, "dx", dx);
@@ -316,9 +449,10 @@ public abstract class GoldenContractTest {
      * with PyTorch's (output-size rules such as ceil mode are part of the contract).
      */
     private static Tensor output(GoldenCase c, String argument, Shape jdnnShape, CaseTensors t) {
+        GoldenTensor expected = c.expected(argument);
         assertThat(jdnnShape).as("shape of %s in case '%s' (jdnn vs PyTorch)", argument, c)
-                .isEqualTo(c.expected(argument).shape());
-        return t.output(jdnnShape);
+                .isEqualTo(expected.shape());
+        return t.output(jdnnShape, c.layoutOf(argument, expected));
     }
 
     private static void assertMatches(String what, GoldenCase c, String argument, Tensor actual) {

@@ -26,7 +26,10 @@ import java.util.Map;
  *                "expected": { "y": { "shape": [...], "data": [...],
  *                                     "magnitude": [...], "terms": K }, ... } } ] }
  * }</pre>
- * {@code data} is row-major; inputs are float32 values, expected outputs float64.
+ * {@code data} is in memory order: row-major, except the activations ({@code x}, {@code y},
+ * {@code dx}, {@code dy}) of a case whose op says {@code "layout": "NHWC"} (PyTorch's
+ * channels_last), which are in NHWC order as a jdnn NHWC tensor holds them; {@code shape} is always
+ * the logical {@code [n, c, h, w]}. Inputs are float32 values, expected outputs float64.
  * {@code magnitude} (per element {@code Σ|terms|}) and {@code terms} (the reduction length) are
  * given for the outputs of linear ops, whose tolerance they define.
  */

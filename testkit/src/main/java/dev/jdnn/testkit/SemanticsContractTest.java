@@ -12,16 +12,20 @@ import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Dense;
 import dev.jdnn.DensePlan;
+import dev.jdnn.Layout;
 import dev.jdnn.Padding;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
+import dev.jdnn.Workspace;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.lang.foreign.Arena;
 import java.util.ArrayList;
@@ -35,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What every backend, {@code naive} included, must do beyond matching naive on ordinary numbers,
  * stated as exact expected values: NaN and infinities (issue #12 item 12, the semantics in the
- * javadoc of {@link Pool2dPlan}, {@link Activation} and {@link Backend}) and one plan used by two
+ * javadoc of {@link Pool2dPlan}, {@link Activation} and {@link Backend}; since wave 2 also through a
+ * pooling workspace and in NHWC, and for {@code activationBackwardFromOutput}) and one plan used by two
  * threads at once (refused with {@link IllegalStateException}, never garbage, issue #12 item 4).
  * {@link BackendContractTest} extends it, so every backend that runs the contract runs these;
  * {@code naive} runs them on their own.
@@ -154,6 +159,164 @@ public abstract class SemanticsContractTest {
                     0x3p-32f, 0x3p-32f, 0x3p-32f, 0x3p-32f);
             assertValues("avg pool dx, 65536 x 65536 window", backward(plan, new float[] {3}, 1, 1, 1, 1), 0x4p-32f);
         }
+    }
+
+    // ---- max pooling through a workspace, in both layouts (wave 2) -------------------------------
+
+    /**
+     * The NaN windows of {@link #maxPoolWindowHoldingNanGivesNanAndRoutesTheGradientToItsFirstNan},
+     * an all -Inf window and padding that never wins, through {@code forward(x, y, ws)} and
+     * {@code backward(ws, dy, dx)}: the same values and the same routing as the recomputing backward.
+     */
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void maxPoolWorkspaceRoutesThroughNanAndInfinityLikeTheRecomputingBackward(Layout layout) {
+        Shape input = Shape.nchw(1, 1, 2, 6);
+        float[] x = {
+            1, NAN, 0.25f, 2, 4, 1,
+            0.5f, NAN, -1, 3, NAN, 2};
+        try (Pool2dPlan plan = tested.plan(Pool2d.max(2, 2), input, layout); Workspace ws = plan.newWorkspace()) {
+            assertValues("max pool y through a workspace (" + layout + ")", forward(plan, x, ws), NAN, 3, NAN);
+            assertValues("max pool dx from a workspace (" + layout + ")", backward(plan, ws, 5, 7, 9),
+                    0, 5, 0, 0, 0, 0,
+                    0, 0, 0, 7, 9, 0);
+        }
+        Shape minusInfinityInput = Shape.nchw(1, 1, 2, 4);
+        float[] minusInfinity = {
+            -INF, -INF, -INF, 1,
+            -INF, -INF, -2, -INF};
+        try (Pool2dPlan plan = tested.plan(Pool2d.max(2, 2), minusInfinityInput, layout);
+             Workspace ws = plan.newWorkspace()) {
+            assertValues("max pool y over -Inf through a workspace (" + layout + ")", forward(plan, minusInfinity, ws),
+                    -INF, 1);
+            assertValues("max pool dx over -Inf from a workspace (" + layout + ")", backward(plan, ws, 5, 7),
+                    5, 0, 0, 7,
+                    0, 0, 0, 0);
+        }
+        try (Pool2dPlan plan = tested.plan(Pool2d.max(3, 1).padding(1), Shape.nchw(1, 1, 2, 2), layout);
+             Workspace ws = plan.newWorkspace()) {
+            float[] allMinusInfinity = {-INF, -INF, -INF, -INF};
+            assertValues("max pool y over -Inf with padding, workspace (" + layout + ")",
+                    forward(plan, allMinusInfinity, ws), -INF, -INF, -INF, -INF);
+            assertValues("max pool dx over -Inf with padding, workspace (" + layout + ")", backward(plan, ws, 1, 2, 3, 4),
+                    10, 0, 0, 0);
+        }
+    }
+
+    /**
+     * The workspace backward routes as the forward saw {@code x}: after the forward, {@code x} is
+     * overwritten with values whose maxima lie elsewhere, and {@code backward(ws, dy, dx)} still
+     * sends each gradient to the forward's argmax (a backend that kept {@code x} and recomputed
+     * would follow the new values).
+     */
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void maxPoolWorkspaceBackwardUsesTheForwardsArgmaxNotTheCurrentInput(Layout layout) {
+        Shape input = Shape.nchw(1, 1, 4, 4);
+        float[] seen = {
+            1, 3, 2, 4,
+            5, 7, 6, 8,
+            9, 2, 4, 4,
+            3, 1, 4, 0};
+        float[] later = {
+            9, 0, 9, 0,
+            0, 0, 0, 0,
+            0, 0, 0, 0,
+            0, 0, 0, 9};
+        try (Pool2dPlan plan = tested.plan(Pool2d.max(2, 2), input, layout); Workspace ws = plan.newWorkspace()) {
+            Tensor x = tensor(input, layout, seen);
+            Tensor y = output(plan.outputShape(), layout);
+            plan.forward(x, y, ws);
+            assertValues("max pool y (" + layout + ")", logical(y), 7, 8, 9, 4);
+            x.copyFrom(layout == Layout.NCHW ? later : CaseTensors.permuted(later, input, Layout.NCHW, layout));
+            assertValues("max pool dx from the workspace after x changed (" + layout + ")", backward(plan, ws, 1, 2, 3, 4),
+                    0, 0, 0, 0,
+                    0, 1, 0, 2,
+                    3, 0, 4, 0,
+                    0, 0, 0, 0);
+        }
+    }
+
+    /**
+     * Two workspaces of one plan, interleaved: {@code ws1} filled from one input, {@code ws2} from
+     * another whose maxima lie elsewhere, then a plain {@code forward(x, y)} of a third; each
+     * {@code backward(ws, dy, dx)} routes to the argmax of the forward that filled that workspace (a
+     * backend that kept the argmax in plan-owned scratch and used the workspace as a token would
+     * route both like the last forward).
+     */
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void maxPoolWorkspacesOfOnePlanEachKeepTheirOwnArgmax(Layout layout) {
+        Shape input = Shape.nchw(1, 1, 2, 4);
+        float[] one = {
+            5, 1, 1, 1,
+            1, 1, 1, 5};
+        float[] two = {
+            1, 1, 5, 1,
+            1, 5, 1, 1};
+        float[] three = {
+            1, 5, 1, 1,
+            1, 1, 5, 1};
+        try (Pool2dPlan plan = tested.plan(Pool2d.max(2, 2), input, layout); Workspace ws1 = plan.newWorkspace();
+             Workspace ws2 = plan.newWorkspace()) {
+            assertValues("max pool y into ws1 (" + layout + ")", forward(plan, one, ws1), 5, 5);
+            assertValues("max pool y into ws2 (" + layout + ")", forward(plan, two, ws2), 5, 5);
+            Tensor y = output(plan.outputShape(), layout);
+            plan.forward(tensor(input, layout, three), y);
+            assertValues("max pool y without a workspace (" + layout + ")", logical(y), 5, 5);
+            assertValues("max pool dx from ws1, filled first (" + layout + ")", backward(plan, ws1, 2, 3),
+                    2, 0, 0, 0,
+                    0, 0, 0, 3);
+            assertValues("max pool dx from ws2 (" + layout + ")", backward(plan, ws2, 2, 3),
+                    0, 0, 3, 0,
+                    0, 2, 0, 0);
+            assertValues("max pool dx from ws1 again, after ws2's backward (" + layout + ")",
+                    backward(plan, ws1, 7, 11),
+                    7, 0, 0, 0,
+                    0, 0, 0, 11);
+        }
+    }
+
+    /** A multi-channel, multi-image NHWC max pooling with ties: every gradient to its window's first maximum. */
+    @Test
+    void nhwcMaxPoolTiesGoToTheFirstMaximumOfEachChannel() {
+        Shape input = Shape.nchw(2, 3, 2, 2);
+        float[] x = new float[24];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 3 == 0 ? 1 : 0;
+        }
+        try (Pool2dPlan plan = tested.plan(Pool2d.max(2, 2), input, Layout.NHWC)) {
+            float[] dx = backward(plan, x, 1, 2, 3, 4, 5, 6);
+            // Planes (logical NCHW) {1,0,0,1}, {0,0,1,0}, {0,1,0,0}, {1,0,0,1}, ...: ties in the first
+            // and fourth, one maximum elsewhere; the gradient goes to the first maximum of each.
+            float[] expected = new float[24];
+            for (int plane = 0; plane < 6; plane++) {
+                float[] cells = Arrays.copyOfRange(x, plane * 4, plane * 4 + 4);
+                int first = 0;
+                for (int j = 1; j < 4; j++) {
+                    if (cells[j] > cells[first]) {
+                        first = j;
+                    }
+                }
+                expected[plane * 4 + first] = plane + 1;
+            }
+            assertValues("NHWC max pool dx with ties", dx, expected);
+        }
+    }
+
+    // ---- activation gradient from the forward output (wave 2) ---------------------------------
+
+    @Test
+    void activationBackwardFromOutputIsExactAtTheSaturatedAndSpecialOutputs() {
+        float[] dy = {5, 5, 5, 5, 5};
+        // ReLU: dy where y > 0; 0 at y = 0, -0 and NaN.
+        assertValues("relu dx from y", activationBackwardFromOutput(Activation.RELU, new float[] {2, 0, -0f, NAN, INF}, dy),
+                5, 0, 0, 0, 5);
+        // sigmoid y(1 - y) and tanh 1 - y^2 vanish at the limits and are 1/4 and 1 in the middle.
+        assertValues("sigmoid dx from y", activationBackwardFromOutput(Activation.SIGMOID,
+                new float[] {0, 1, 0.5f, 0.25f, 0.75f}, dy), 0, 0, 1.25f, 0.9375f, 0.9375f);
+        assertValues("tanh dx from y", activationBackwardFromOutput(Activation.TANH,
+                new float[] {1, -1, 0, 0.5f, -0.5f}, dy), 0, 0, 5, 3.75f, 3.75f);
     }
 
     // ---- softmax family -----------------------------------------------------------------------
@@ -435,8 +598,47 @@ public abstract class SemanticsContractTest {
     }
 
     private float[] backward(Pool2dPlan plan, float[] x, float... dy) {
-        Tensor dx = output(plan.inputShape());
-        plan.backward(tensor(plan.inputShape(), x), tensor(plan.outputShape(), dy), dx);
+        Tensor dx = output(plan.inputShape(), plan.layout());
+        plan.backward(tensor(plan.inputShape(), plan.layout(), x), tensor(plan.outputShape(), plan.layout(), dy), dx);
+        return logical(dx);
+    }
+
+    /** {@code x} and the result in logical NCHW order; the tensors in the plan's layout. */
+    private float[] forward(Pool2dPlan plan, float[] x, Workspace ws) {
+        Tensor y = output(plan.outputShape(), plan.layout());
+        plan.forward(tensor(plan.inputShape(), plan.layout(), x), y, ws);
+        return logical(y);
+    }
+
+    private float[] backward(Pool2dPlan plan, Workspace ws, float... dy) {
+        Tensor dx = output(plan.inputShape(), plan.layout());
+        plan.backward(ws, tensor(plan.outputShape(), plan.layout(), dy), dx);
+        return logical(dx);
+    }
+
+    /** A tensor in {@code layout} holding {@code values}, given in logical NCHW order. */
+    private Tensor tensor(Shape shape, Layout layout, float... values) {
+        Tensor t = Tensor.allocate(shape, layout, arena);
+        t.copyFrom(layout == Layout.NCHW ? values : CaseTensors.permuted(values, shape, Layout.NCHW, layout));
+        return t;
+    }
+
+    private Tensor output(Shape shape, Layout layout) {
+        Tensor t = Tensor.allocate(shape, layout, arena);
+        t.fill(Float.NaN);
+        return t;
+    }
+
+    /** The values of a rank-4 tensor in logical NCHW order. */
+    private static float[] logical(Tensor t) {
+        return t.layout() == Layout.NCHW ? t.toArray() : CaseTensors.permuted(t.toArray(), t.shape(), t.layout(),
+                Layout.NCHW);
+    }
+
+    private float[] activationBackwardFromOutput(Activation a, float[] y, float[] dy) {
+        Shape shape = Shape.of(y.length);
+        Tensor dx = output(shape);
+        tested.activationBackwardFromOutput(a, tensor(shape, y), tensor(shape, dy), dx);
         return dx.toArray();
     }
 

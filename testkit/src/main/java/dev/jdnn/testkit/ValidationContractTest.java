@@ -4,15 +4,21 @@ import dev.jdnn.Activation;
 import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
 import dev.jdnn.Backends;
+import dev.jdnn.BatchNorm2d;
+import dev.jdnn.BatchNorm2dPlan;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Dense;
 import dev.jdnn.DensePlan;
+import dev.jdnn.Layout;
+import dev.jdnn.Lrn;
+import dev.jdnn.LrnPlan;
 import dev.jdnn.Padding;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
+import dev.jdnn.Workspace;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,13 +31,18 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import static dev.jdnn.testkit.Rejection.assertRejected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * jdnn's error contract, run through a backend: every public entry point rejects wrong ranks,
  * shapes that do not match the prepared op, channels not divisible by groups, non-positive
  * sizes, closed tensors, plans and backends, labels out of range, a missing or unexpected bias,
  * and an output that shares memory with an input (the same tensor, a reshape view of it, or a
- * partially overlapping view). Each rejection must be an {@link IllegalArgumentException} or
+ * partially overlapping view), and since wave 2 a tensor in the wrong layout (naming the argument and
+ * both layouts), a pooling workspace from another plan, unfilled or closed or used after its plan or
+ * backend was closed, batch-norm and LRN shapes, parameters, closed or null tensors and closed plans
+ * or backends, and a partial overlap in an in-place call (the very same tensor is allowed). Each rejection must be an {@link IllegalArgumentException} or
  * {@link IllegalStateException} (an {@link IndexOutOfBoundsException} for element indices)
  * whose message names the op, the argument, the expected and the actual value (a {@code null}
  * where an object is needed included), and the call must leave every output exactly as it was: outputs are filled with a sentinel first.
@@ -108,6 +119,20 @@ public abstract class ValidationContractTest {
     /** An output: every element the sentinel, which a rejected call must leave in place. */
     private Tensor output(Shape shape) {
         Tensor t = Tensor.allocate(shape, arena);
+        t.fill(SENTINEL);
+        return t;
+    }
+
+    /** An input in {@code layout}: every element 0.5. */
+    private Tensor input(Shape shape, Layout layout) {
+        Tensor t = Tensor.allocate(shape, layout, arena);
+        t.fill(0.5f);
+        return t;
+    }
+
+    /** An output in {@code layout}: every element the sentinel. */
+    private Tensor output(Shape shape, Layout layout) {
+        Tensor t = Tensor.allocate(shape, layout, arena);
         t.fill(SENTINEL);
         return t;
     }
@@ -647,6 +672,567 @@ public abstract class ValidationContractTest {
                 "closed", y);
     }
 
+    // ---- layouts (wave 2) -------------------------------------------------------------------------
+
+    @Test
+    void tensorRejectsNhwcBelowRankFourAndAMissingLayout() {
+        assertRejected(() -> Tensor.allocate(Shape.of(2, 3), Layout.NHWC), BAD_ARGUMENT, "Tensor.allocate", "layout",
+                "NCHW", "NHWC");
+        assertRejected(() -> Tensor.allocate(Shape.of(4), Layout.NHWC, arena), BAD_ARGUMENT, "Tensor.allocate",
+                "layout", "NCHW", "NHWC");
+        assertRejected(() -> Tensor.allocate(Shape.nchw(1, 2, 3, 4), (Layout) null), BAD_ARGUMENT, "Tensor.allocate",
+                "layout", "a Layout", "null");
+        MemorySegment memory = arena.allocate(24, 4);
+        assertRejected(() -> Tensor.wrap(memory, Shape.of(6), Layout.NHWC), BAD_ARGUMENT, "Tensor.wrap", "layout",
+                "NCHW", "NHWC");
+    }
+
+    @Test
+    void plansRejectANullLayout() {
+        assertRejected(() -> backend.plan(CONV, CONV_INPUT, null), BAD_ARGUMENT, "conv2d plan", "layout",
+                "a Layout", "null");
+        assertRejected(() -> backend.plan(POOL, POOL_INPUT, null), BAD_ARGUMENT, "pool2d plan", "layout",
+                "a Layout", "null");
+        assertRejected(() -> backend.plan(BatchNorm2d.of(2), POOL_INPUT, null), BAD_ARGUMENT, "batchNorm2d plan",
+                "layout", "a Layout", "null");
+        assertRejected(() -> backend.plan(new Lrn(3, 1, 0.75, 1), POOL_INPUT, null), BAD_ARGUMENT, "lrn plan",
+                "layout", "a Layout", "null");
+    }
+
+    @Test
+    void convPlanRejectsActivationsInTheOtherLayoutAndWeightsInNhwc() {
+        try (Conv2dPlan nhwc = backend.plan(CONV, CONV_INPUT, Layout.NHWC);
+             Conv2dPlan nchw = backend.plan(CONV, CONV_INPUT)) {
+            Shape out = nhwc.outputShape();
+            Tensor x = input(CONV_INPUT, Layout.NHWC);
+            Tensor w = input(CONV.weightShape());
+            Tensor b = input(CONV.biasShape());
+            Tensor y = output(out, Layout.NHWC);
+            Tensor dy = input(out, Layout.NHWC);
+            Tensor dx = output(CONV_INPUT, Layout.NHWC);
+            Tensor dw = output(CONV.weightShape());
+            Tensor db = output(CONV.biasShape());
+            assertRejected(() -> nhwc.forward(input(CONV_INPUT), w, b, y), BAD_ARGUMENT, "conv2d forward", "x",
+                    "layout NHWC", "got NCHW", y);
+            assertRejected(() -> nhwc.forward(x, w, b, output(out)), BAD_ARGUMENT, "conv2d forward", "y",
+                    "layout NHWC", "got NCHW", y);
+            assertRejected(() -> nhwc.forward(x, input(CONV.weightShape(), Layout.NHWC), b, y), BAD_ARGUMENT,
+                    "conv2d forward", "w", "layout NCHW", "got NHWC", y);
+            assertRejected(() -> nchw.forward(x, w, b, output(out)), BAD_ARGUMENT, "conv2d forward", "x",
+                    "layout NCHW", "got NHWC");
+            assertRejected(() -> nhwc.backwardData(input(out), w, dx), BAD_ARGUMENT, "conv2d backwardData", "dy",
+                    "layout NHWC", "got NCHW", dx);
+            assertRejected(() -> nhwc.backwardData(dy, w, output(CONV_INPUT)), BAD_ARGUMENT, "conv2d backwardData",
+                    "dx", "layout NHWC", "got NCHW", dx);
+            assertRejected(() -> nhwc.backwardWeights(input(CONV_INPUT), dy, dw, db), BAD_ARGUMENT,
+                    "conv2d backwardWeights", "x", "layout NHWC", "got NCHW", dw, db);
+            assertRejected(() -> nhwc.backwardWeights(x, input(out), dw, db), BAD_ARGUMENT, "conv2d backwardWeights",
+                    "dy", "layout NHWC", "got NCHW", dw, db);
+        }
+    }
+
+    @Test
+    void poolPlanRejectsActivationsInTheOtherLayout() {
+        try (Pool2dPlan plan = backend.plan(POOL, POOL_INPUT, Layout.NHWC); Workspace ws = plan.newWorkspace()) {
+            Shape out = plan.outputShape();
+            Tensor x = input(POOL_INPUT, Layout.NHWC);
+            Tensor y = output(out, Layout.NHWC);
+            Tensor dy = input(out, Layout.NHWC);
+            Tensor dx = output(POOL_INPUT, Layout.NHWC);
+            assertRejected(() -> plan.forward(input(POOL_INPUT), y), BAD_ARGUMENT, "pool2d forward", "x",
+                    "layout NHWC", "got NCHW", y);
+            assertRejected(() -> plan.forward(x, output(out)), BAD_ARGUMENT, "pool2d forward", "y", "layout NHWC",
+                    "got NCHW");
+            assertRejected(() -> plan.backward(x, input(out), dx), BAD_ARGUMENT, "pool2d backward", "dy",
+                    "layout NHWC", "got NCHW", dx);
+            assertRejected(() -> plan.backward(x, dy, output(POOL_INPUT)), BAD_ARGUMENT, "pool2d backward", "dx",
+                    "layout NHWC", "got NCHW");
+            assertRejected(() -> plan.forward(input(POOL_INPUT), y, ws), BAD_ARGUMENT, "pool2d forward", "x",
+                    "layout NHWC", "got NCHW", y);
+            plan.forward(x, y, ws);
+            assertRejected(() -> plan.backward(ws, input(out), dx), BAD_ARGUMENT, "pool2d backward", "dy",
+                    "layout NHWC", "got NCHW", dx);
+            assertRejected(() -> plan.backward(ws, dy, output(POOL_INPUT)), BAD_ARGUMENT, "pool2d backward", "dx",
+                    "layout NHWC", "got NCHW");
+        }
+    }
+
+    @Test
+    void nchwPoolPlanRejectsNhwcActivations() {
+        try (Pool2dPlan plan = backend.plan(POOL, POOL_INPUT); Workspace ws = plan.newWorkspace()) {
+            Shape out = plan.outputShape();
+            Tensor x = input(POOL_INPUT);
+            Tensor y = output(out);
+            Tensor dx = output(POOL_INPUT);
+            assertRejected(() -> plan.forward(input(POOL_INPUT, Layout.NHWC), y), BAD_ARGUMENT, "pool2d forward", "x",
+                    "layout NCHW", "got NHWC", y);
+            Tensor nhwcY = output(out, Layout.NHWC);
+            assertRejected(() -> plan.forward(x, nhwcY), BAD_ARGUMENT, "pool2d forward", "y", "layout NCHW",
+                    "got NHWC", nhwcY);
+            assertRejected(() -> plan.backward(x, input(out, Layout.NHWC), dx), BAD_ARGUMENT, "pool2d backward", "dy",
+                    "layout NCHW", "got NHWC", dx);
+            assertRejected(() -> plan.forward(input(POOL_INPUT, Layout.NHWC), y, ws), BAD_ARGUMENT, "pool2d forward",
+                    "x", "layout NCHW", "got NHWC", y);
+            plan.forward(x, y, ws);
+            Tensor nhwcDx = output(POOL_INPUT, Layout.NHWC);
+            assertRejected(() -> plan.backward(ws, input(out), nhwcDx), BAD_ARGUMENT, "pool2d backward", "dx",
+                    "layout NCHW", "got NHWC", nhwcDx);
+        }
+    }
+
+    @Test
+    void elementwiseOpsRejectArgumentsOfAnotherLayoutAndTheSoftmaxFamilyRejectsNhwc() {
+        Shape shape = Shape.nchw(2, 3, 2, 2);
+        Tensor x = input(shape, Layout.NHWC);
+        Tensor y = output(shape);
+        assertRejected(() -> backend.activation(Activation.RELU, x, y), BAD_ARGUMENT, "activation", "y",
+                "layout NHWC", "got NCHW", y);
+        Tensor dx = output(shape, Layout.NHWC);
+        assertRejected(() -> backend.activationBackward(Activation.RELU, x, input(shape), dx), BAD_ARGUMENT,
+                "activationBackward", "dy", "layout NHWC", "got NCHW", dx);
+        assertRejected(() -> backend.activationBackwardFromOutput(Activation.TANH, x, input(shape), dx),
+                BAD_ARGUMENT, "activationBackwardFromOutput", "dy", "layout NHWC", "got NCHW", dx);
+        Tensor sum = output(shape, Layout.NHWC);
+        assertRejected(() -> backend.add(x, input(shape), sum), BAD_ARGUMENT, "add", "b", "layout NHWC", "got NCHW",
+                sum);
+        Tensor logits = input(shape, Layout.NHWC);
+        Tensor probabilities = output(shape);
+        assertRejected(() -> backend.softmax(logits, probabilities), BAD_ARGUMENT, "softmax", "logits",
+                "layout NCHW", "got NHWC", probabilities);
+    }
+
+    @Test
+    void activationBackwardFromOutputRejectsMismatchedShapesAndAliasing() {
+        Shape shape = Shape.of(3, 5);
+        Tensor y = input(shape);
+        Tensor dy = input(shape);
+        Tensor dx = output(shape);
+        String op = "activationBackwardFromOutput";
+        assertRejected(() -> backend.activationBackwardFromOutput(Activation.SIGMOID, y, input(3, 4), dx),
+                BAD_ARGUMENT, op, "dy", "[3, 5]", "[3, 4]", dx);
+        Tensor wrong = output(Shape.of(15));
+        assertRejected(() -> backend.activationBackwardFromOutput(Activation.SIGMOID, y, dy, wrong), BAD_ARGUMENT,
+                op, "dx", "[3, 5]", "[15]", wrong);
+        assertRejected(() -> backend.activationBackwardFromOutput(null, y, dy, dx), BAD_ARGUMENT, op, "a",
+                "an Activation", "null", dx);
+        assertRejected(() -> backend.activationBackwardFromOutput(Activation.RELU, y, dy, y), BAD_ARGUMENT, op, "dx",
+                "disjoint from y", "overlaps", y);
+        Tensor[] pair = overlappingPair(shape);
+        assertRejected(() -> backend.activationBackwardFromOutput(Activation.RELU, y, pair[0], pair[1]),
+                BAD_ARGUMENT, op, "dx", "disjoint from dy", "overlaps", pair[0], pair[1]);
+    }
+
+    @Test
+    void reorderRejectsAnotherShapeAliasingAndClosedTensors() {
+        Shape shape = Shape.nchw(1, 3, 2, 2);
+        Tensor src = input(shape);
+        Tensor wrong = output(Shape.nchw(1, 2, 3, 2), Layout.NHWC);
+        assertRejected(() -> backend.reorder(src, wrong), BAD_ARGUMENT, "reorder", "dst", shape.toString(),
+                "[1, 2, 3, 2]", wrong);
+        assertRejected(() -> backend.reorder(src, src), BAD_ARGUMENT, "reorder", "dst", "disjoint from src",
+                "overlaps", src);
+        Tensor dst = output(shape, Layout.NHWC);
+        assertRejected(() -> backend.reorder(closed(shape), dst), BAD_STATE, "reorder", "src", "open", "closed", dst);
+        assertRejected(() -> backend.reorder(null, dst), BAD_ARGUMENT, "reorder", "src", "a tensor", "null", dst);
+    }
+
+    // ---- pooling workspaces (wave 2) ------------------------------------------------------------------
+
+    @Test
+    void poolWorkspaceFromAnotherPlanIsRejected() {
+        try (Pool2dPlan plan = backend.plan(POOL, POOL_INPUT); Pool2dPlan other = backend.plan(POOL, POOL_INPUT);
+             Workspace foreign = other.newWorkspace()) {
+            Tensor x = input(POOL_INPUT);
+            Tensor y = output(plan.outputShape());
+            other.forward(x, output(plan.outputShape()), foreign);
+            assertRejected(() -> plan.forward(x, y, foreign), BAD_ARGUMENT, "pool2d forward", "ws",
+                    "this plan's newWorkspace()", "workspace of pool2d plan", y);
+            Tensor dx = output(POOL_INPUT);
+            assertRejected(() -> plan.backward(foreign, input(plan.outputShape()), dx), BAD_ARGUMENT,
+                    "pool2d backward", "ws", "this plan's newWorkspace()", "workspace of pool2d plan", dx);
+            assertRejected(() -> plan.backward((Workspace) null, input(plan.outputShape()), dx), BAD_ARGUMENT,
+                    "pool2d backward", "ws", "a workspace", "null", dx);
+        }
+    }
+
+    @Test
+    void poolWorkspaceNoForwardFilledIsRejected() {
+        for (Pool2d op : new Pool2d[] {POOL, Pool2d.avg(2, 2)}) {
+            try (Pool2dPlan plan = backend.plan(op, POOL_INPUT); Workspace ws = plan.newWorkspace()) {
+                Tensor dx = output(POOL_INPUT);
+                assertRejected(() -> plan.backward(ws, input(plan.outputShape()), dx), BAD_STATE, "pool2d backward",
+                        "ws", "filled by forward(x, y, ws)", "no forward has filled", dx);
+            }
+        }
+    }
+
+    @Test
+    void closedPoolWorkspaceIsRejectedAndClosingTwiceIsHarmless() {
+        try (Pool2dPlan plan = backend.plan(POOL, POOL_INPUT)) {
+            Workspace ws = plan.newWorkspace();
+            Tensor x = input(POOL_INPUT);
+            plan.forward(x, output(plan.outputShape()), ws);
+            ws.close();
+            ws.close();
+            Tensor y = output(plan.outputShape());
+            assertRejected(() -> plan.forward(x, y, ws), BAD_STATE, "pool2d forward", "ws", "open workspace",
+                    "closed", y);
+            Tensor dx = output(POOL_INPUT);
+            assertRejected(() -> plan.backward(ws, input(plan.outputShape()), dx), BAD_STATE, "pool2d backward", "ws",
+                    "open workspace", "closed", dx);
+        }
+    }
+
+    /**
+     * A workspace outlives its plan: every call through the closed plan is refused (naming the plan),
+     * and the workspace still closes, twice, without touching the freed plan.
+     */
+    @Test
+    void poolWorkspaceOfAClosedPlanIsRejectedAndStillCloses() {
+        Pool2dPlan plan = backend.plan(POOL, POOL_INPUT);
+        Workspace ws = plan.newWorkspace();
+        Tensor x = input(POOL_INPUT);
+        plan.forward(x, output(plan.outputShape()), ws);
+        plan.close();
+        Tensor y = output(plan.outputShape());
+        assertRejected(() -> plan.forward(x, y, ws), BAD_STATE, "pool2d forward", "plan", "open", "closed", y);
+        Tensor dx = output(POOL_INPUT);
+        assertRejected(() -> plan.backward(ws, input(plan.outputShape()), dx), BAD_STATE, "pool2d backward", "plan",
+                "open", "closed", dx);
+        assertRejected(plan::newWorkspace, BAD_STATE, "pool2d newWorkspace", "plan", "open", "closed");
+        ws.close();
+        ws.close();
+    }
+
+    /**
+     * The workspace calls of a plan whose backend was closed: {@code newWorkspace()},
+     * {@code forward(x, y, ws)} and {@code backward(ws, dy, dx)} are refused naming the backend; the
+     * workspace and the plan still close afterwards.
+     */
+    @Test
+    void poolWorkspaceCallsOfAClosedBackendAreRejected() {
+        Backend other = Backends.open(backendName(), config());
+        String name = other.name();
+        Pool2dPlan plan = other.plan(POOL, POOL_INPUT);
+        Workspace ws = plan.newWorkspace();
+        Tensor x = input(POOL_INPUT);
+        plan.forward(x, output(plan.outputShape()), ws);
+        other.close();
+        assertRejected(plan::newWorkspace, BAD_STATE, "pool2d newWorkspace", "backend " + name, "open", "closed");
+        Tensor y = output(plan.outputShape());
+        assertRejected(() -> plan.forward(x, y, ws), BAD_STATE, "pool2d forward", "backend " + name, "open", "closed",
+                y);
+        Tensor dx = output(POOL_INPUT);
+        assertRejected(() -> plan.backward(ws, input(plan.outputShape()), dx), BAD_STATE, "pool2d backward",
+                "backend " + name, "open", "closed", dx);
+        ws.close();
+        plan.close();
+    }
+
+    // ---- batch norm and LRN (wave 2) ---------------------------------------------------------------
+
+    private static final Shape BN_INPUT = Shape.nchw(2, 3, 4, 5);
+    private static final BatchNorm2d BN = BatchNorm2d.of(3);
+
+    @Test
+    void batchNormAndLrnOpsRejectBadParameters() {
+        assertRejected(() -> new BatchNorm2d(0, 1e-5), BAD_ARGUMENT, "BatchNorm2d", "channels", ">= 1", "got 0");
+        String leastEpsilon = ">= " + Float.MIN_NORMAL;
+        assertRejected(() -> new BatchNorm2d(3, 0), BAD_ARGUMENT, "BatchNorm2d", "epsilon", leastEpsilon, "0.0");
+        assertRejected(() -> new BatchNorm2d(3, Double.NaN), BAD_ARGUMENT, "BatchNorm2d", "epsilon", leastEpsilon,
+                "NaN");
+        assertRejected(() -> new BatchNorm2d(3, 1e-40), BAD_ARGUMENT, "BatchNorm2d", "epsilon", leastEpsilon,
+                "1.0E-40");
+        assertRejected(() -> new BatchNorm2d(3, Double.POSITIVE_INFINITY), BAD_ARGUMENT, "BatchNorm2d", "epsilon",
+                "finite", "Infinity");
+        assertRejected(() -> new Lrn(0, 1, 0.75, 1), BAD_ARGUMENT, "Lrn", "size", ">= 1", "got 0");
+        assertRejected(() -> new Lrn(3, Double.NaN, 0.75, 1), BAD_ARGUMENT, "Lrn", "alpha", "finite", "NaN");
+        assertRejected(() -> new Lrn(3, 1, Double.POSITIVE_INFINITY, 1), BAD_ARGUMENT, "Lrn", "beta", "finite",
+                "Infinity");
+        assertRejected(() -> new Lrn(3, 1, 0.75, 0), BAD_ARGUMENT, "Lrn", "k", "> 0", "0.0");
+        assertRejected(() -> new Lrn(3, -0.5, 0.75, 1), BAD_ARGUMENT, "Lrn", "alpha", ">= 0", "-0.5");
+        assertRejected(() -> new Lrn(3, 1, 0.75, -2), BAD_ARGUMENT, "Lrn", "k", "> 0", "-2.0");
+        assertRejected(() -> new Lrn(3, 0.5, 0.75, Double.NaN), BAD_ARGUMENT, "Lrn", "k", "> 0", "NaN");
+        assertRejected(() -> Lrn.tensorflow(2, 0, 1, 0.75), BAD_ARGUMENT, "Lrn.tensorflow", "bias", "> 0", "0.0");
+        assertRejected(() -> Lrn.tensorflow(2, 1, -1e-4, 0.75), BAD_ARGUMENT, "Lrn.tensorflow", "alpha", ">= 0",
+                "-1.0E-4");
+        assertRejected(() -> Lrn.tensorflow(-1, 1, 1, 0.75), BAD_ARGUMENT, "Lrn.tensorflow", "depthRadius", "0..",
+                "-1");
+    }
+
+    @Test
+    void batchNormAndLrnPlansRejectInputsNotMatchingTheOp() {
+        assertRejected(() -> backend.plan(BN, Shape.nchw(2, 4, 4, 5)), BAD_ARGUMENT, "batchNorm2d plan", "input",
+                "[n, 3, h, w]", "[2, 4, 4, 5]");
+        assertRejected(() -> backend.plan(BN, Shape.of(2, 3, 4)), BAD_ARGUMENT, "batchNorm2d plan", "input",
+                "[n, 3, h, w]", "[2, 3, 4]");
+        assertRejected(() -> backend.plan((BatchNorm2d) null, BN_INPUT), BAD_ARGUMENT, "batchNorm2d plan", "op",
+                "a BatchNorm2d", "null");
+        assertRejected(() -> backend.plan(new Lrn(3, 1, 0.75, 1), Shape.of(2, 3, 4)), BAD_ARGUMENT, "lrn plan",
+                "input", "rank 4", "(rank 3)");
+        assertRejected(() -> backend.plan((Lrn) null, BN_INPUT), BAD_ARGUMENT, "lrn plan", "op", "an Lrn", "null");
+    }
+
+    @Test
+    void batchNormRejectsActivationsAndParametersNotMatchingThePlan() {
+        try (BatchNorm2dPlan plan = backend.plan(BN, BN_INPUT, Layout.NHWC)) {
+            Shape c = Shape.of(3);
+            Tensor x = input(BN_INPUT, Layout.NHWC);
+            Tensor gamma = input(c);
+            Tensor beta = input(c);
+            Tensor y = output(BN_INPUT, Layout.NHWC);
+            Tensor mean = output(c);
+            Tensor variance = output(c);
+            String training = "batchNorm2d forwardTraining";
+            assertRejected(() -> plan.forwardTraining(input(Shape.nchw(2, 4, 4, 5), Layout.NHWC), gamma, beta, y, mean,
+                    variance), BAD_ARGUMENT, training, "x", BN_INPUT.toString(), "[2, 4, 4, 5]", y, mean, variance);
+            assertRejected(() -> plan.forwardTraining(input(BN_INPUT), gamma, beta, y, mean, variance), BAD_ARGUMENT,
+                    training, "x", "layout NHWC", "got NCHW", y, mean, variance);
+            assertRejected(() -> plan.forwardTraining(x, input(4), beta, y, mean, variance), BAD_ARGUMENT, training,
+                    "gamma", "[3]", "[4]", y, mean, variance);
+            assertRejected(() -> plan.forwardTraining(x, gamma, input(1, 3), y, mean, variance), BAD_ARGUMENT,
+                    training, "beta", "[3]", "[1, 3]", y, mean, variance);
+            assertRejected(() -> plan.forwardTraining(x, gamma, beta, output(BN_INPUT), mean, variance), BAD_ARGUMENT,
+                    training, "y", "layout NHWC", "got NCHW", mean, variance);
+            Tensor wrongMean = output(Shape.of(2));
+            assertRejected(() -> plan.forwardTraining(x, gamma, beta, y, wrongMean, variance), BAD_ARGUMENT, training,
+                    "mean", "[3]", "[2]", y, wrongMean, variance);
+            assertRejected(() -> plan.forwardTraining(x, gamma, beta, y, mean, mean), BAD_ARGUMENT, training,
+                    "variance", "disjoint from mean", "overlaps", y, mean);
+
+            String inference = "batchNorm2d forwardInference";
+            assertRejected(() -> plan.forwardInference(x, gamma, beta, input(3, 1), input(c), y), BAD_ARGUMENT,
+                    inference, "mean", "[3]", "[3, 1]", y);
+            assertRejected(() -> plan.forwardInference(x, gamma, beta, input(c), input(5), y), BAD_ARGUMENT,
+                    inference, "variance", "[3]", "[5]", y);
+
+            String backward = "batchNorm2d backward";
+            Tensor dy = input(BN_INPUT, Layout.NHWC);
+            Tensor dx = output(BN_INPUT, Layout.NHWC);
+            Tensor dGamma = output(c);
+            Tensor dBeta = output(c);
+            assertRejected(() -> plan.backward(x, input(BN_INPUT), gamma, input(c), input(c), dx, dGamma, dBeta),
+                    BAD_ARGUMENT, backward, "dy", "layout NHWC", "got NCHW", dx, dGamma, dBeta);
+            Tensor wrongGamma = output(Shape.of(4));
+            assertRejected(() -> plan.backward(x, dy, gamma, input(c), input(c), dx, wrongGamma, dBeta), BAD_ARGUMENT,
+                    backward, "dGamma", "[3]", "[4]", dx, wrongGamma, dBeta);
+            assertRejected(() -> plan.backward(x, dy, gamma, input(c), input(c), dx, dGamma, gamma), BAD_ARGUMENT,
+                    backward, "dBeta", "disjoint from gamma", "overlaps", dx, dGamma, gamma);
+        }
+    }
+
+    @Test
+    void lrnRejectsActivationsNotMatchingThePlan() {
+        try (LrnPlan plan = backend.plan(new Lrn(4, 1, 0.75, 1), BN_INPUT)) {
+            Tensor x = input(BN_INPUT);
+            Tensor y = output(BN_INPUT);
+            assertRejected(() -> plan.forward(input(Shape.nchw(2, 5, 4, 5)), y), BAD_ARGUMENT, "lrn forward", "x",
+                    BN_INPUT.toString(), "[2, 5, 4, 5]", y);
+            assertRejected(() -> plan.forward(input(BN_INPUT, Layout.NHWC), y), BAD_ARGUMENT, "lrn forward", "x",
+                    "layout NCHW", "got NHWC", y);
+            assertRejected(() -> plan.forward(x, x), BAD_ARGUMENT, "lrn forward", "y", "disjoint from x", "overlaps",
+                    x);
+            Tensor dx = output(BN_INPUT);
+            assertRejected(() -> plan.backward(x, input(BN_INPUT, Layout.NHWC), dx), BAD_ARGUMENT, "lrn backward",
+                    "dy", "layout NCHW", "got NHWC", dx);
+            Tensor wrong = output(Shape.nchw(2, 3, 5, 4));
+            assertRejected(() -> plan.backward(x, input(BN_INPUT), wrong), BAD_ARGUMENT, "lrn backward", "dx",
+                    BN_INPUT.toString(), "[2, 3, 5, 4]", wrong);
+        }
+    }
+
+    @Test
+    void closedBackendRejectsTheWaveTwoCalls() {
+        Backend other = Backends.open(backendName(), config());
+        other.close();
+        String name = other.name();
+        assertRejected(() -> other.plan(BN, BN_INPUT), BAD_STATE, "batchNorm2d plan", "backend " + name, "open",
+                "closed");
+        assertRejected(() -> other.plan(new Lrn(3, 1, 0.75, 1), BN_INPUT), BAD_STATE, "lrn plan", "backend " + name,
+                "open", "closed");
+        Tensor dst = output(BN_INPUT, Layout.NHWC);
+        assertRejected(() -> other.reorder(input(BN_INPUT), dst), BAD_STATE, "reorder", "backend " + name, "open",
+                "closed", dst);
+    }
+
+    private static final Lrn LRN = new Lrn(3, 1, 0.75, 1);
+
+    @Test
+    void batchNormAndLrnPlansRejectEveryRunOnceClosed() {
+        BatchNorm2dPlan bn = backend.plan(BN, BN_INPUT);
+        LrnPlan lrn = backend.plan(LRN, BN_INPUT);
+        bn.close();
+        lrn.close();
+        assertBatchNormAndLrnRunsRefused(bn, lrn, "plan");
+        bn.close();
+        lrn.close();
+    }
+
+    @Test
+    void batchNormAndLrnPlansOfAClosedBackendRejectEveryRun() {
+        Backend other = Backends.open(backendName(), config());
+        String name = other.name();
+        BatchNorm2dPlan bn = other.plan(BN, BN_INPUT);
+        LrnPlan lrn = other.plan(LRN, BN_INPUT);
+        other.close();
+        assertBatchNormAndLrnRunsRefused(bn, lrn, "backend " + name);
+        bn.close();
+        lrn.close();
+    }
+
+    /** Every run of both plans, on valid tensors, is refused with {@code closed} naming {@code what}. */
+    private void assertBatchNormAndLrnRunsRefused(BatchNorm2dPlan bn, LrnPlan lrn, String what) {
+        Shape c = BN.parameterShape();
+        Tensor x = input(BN_INPUT);
+        Tensor y = output(BN_INPUT);
+        Tensor mean = output(c);
+        Tensor variance = output(c);
+        assertRejected(() -> bn.forwardTraining(x, input(c), input(c), y, mean, variance), BAD_STATE,
+                "batchNorm2d forwardTraining", what, "open", "closed", y, mean, variance);
+        assertRejected(() -> bn.forwardInference(x, input(c), input(c), input(c), input(c), y), BAD_STATE,
+                "batchNorm2d forwardInference", what, "open", "closed", y);
+        Tensor dx = output(BN_INPUT);
+        Tensor dGamma = output(c);
+        Tensor dBeta = output(c);
+        assertRejected(() -> bn.backward(x, input(BN_INPUT), input(c), input(c), input(c), dx, dGamma, dBeta),
+                BAD_STATE, "batchNorm2d backward", what, "open", "closed", dx, dGamma, dBeta);
+        assertRejected(() -> lrn.forward(x, y), BAD_STATE, "lrn forward", what, "open", "closed", y);
+        assertRejected(() -> lrn.backward(x, input(BN_INPUT), dx), BAD_STATE, "lrn backward", what, "open", "closed",
+                dx);
+    }
+
+    @Test
+    void batchNormRejectsClosedAndNullTensors() {
+        try (BatchNorm2dPlan plan = backend.plan(BN, BN_INPUT)) {
+            Shape c = BN.parameterShape();
+            Tensor x = input(BN_INPUT);
+            Tensor gamma = input(c);
+            Tensor beta = input(c);
+            Tensor y = output(BN_INPUT);
+            Tensor mean = output(c);
+            Tensor variance = output(c);
+            String training = "batchNorm2d forwardTraining";
+            assertRejected(() -> plan.forwardTraining(null, gamma, beta, y, mean, variance), BAD_ARGUMENT, training,
+                    "x", "a tensor", "null", y, mean, variance);
+            assertRejected(() -> plan.forwardTraining(closed(BN_INPUT), gamma, beta, y, mean, variance), BAD_STATE,
+                    training, "x", "open", "closed", y, mean, variance);
+            assertRejected(() -> plan.forwardTraining(x, closed(c), beta, y, mean, variance), BAD_STATE, training,
+                    "gamma", "open", "closed", y, mean, variance);
+            assertRejected(() -> plan.forwardTraining(x, gamma, null, y, mean, variance), BAD_ARGUMENT, training,
+                    "beta", "a tensor", "null", y, mean, variance);
+            assertRejected(() -> plan.forwardTraining(x, gamma, beta, closed(BN_INPUT), mean, variance), BAD_STATE,
+                    training, "y", "open", "closed", mean, variance);
+            assertRejected(() -> plan.forwardTraining(x, gamma, beta, y, null, variance), BAD_ARGUMENT, training,
+                    "mean", "a tensor", "null", y, variance);
+            assertRejected(() -> plan.forwardTraining(x, gamma, beta, y, mean, closed(c)), BAD_STATE, training,
+                    "variance", "open", "closed", y, mean);
+
+            String inference = "batchNorm2d forwardInference";
+            Tensor givenMean = input(c);
+            Tensor givenVariance = input(c);
+            assertRejected(() -> plan.forwardInference(closed(BN_INPUT), gamma, beta, givenMean, givenVariance, y),
+                    BAD_STATE, inference, "x", "open", "closed", y);
+            assertRejected(() -> plan.forwardInference(x, null, beta, givenMean, givenVariance, y), BAD_ARGUMENT,
+                    inference, "gamma", "a tensor", "null", y);
+            assertRejected(() -> plan.forwardInference(x, gamma, beta, null, givenVariance, y), BAD_ARGUMENT,
+                    inference, "mean", "a tensor", "null", y);
+            assertRejected(() -> plan.forwardInference(x, gamma, beta, givenMean, closed(c), y), BAD_STATE,
+                    inference, "variance", "open", "closed", y);
+            assertRejected(() -> plan.forwardInference(x, gamma, beta, givenMean, givenVariance, null), BAD_ARGUMENT,
+                    inference, "y", "a tensor", "null");
+
+            String backward = "batchNorm2d backward";
+            Tensor dy = input(BN_INPUT);
+            Tensor dx = output(BN_INPUT);
+            Tensor dGamma = output(c);
+            Tensor dBeta = output(c);
+            assertRejected(() -> plan.backward(null, dy, gamma, givenMean, givenVariance, dx, dGamma, dBeta),
+                    BAD_ARGUMENT, backward, "x", "a tensor", "null", dx, dGamma, dBeta);
+            assertRejected(() -> plan.backward(x, closed(BN_INPUT), gamma, givenMean, givenVariance, dx, dGamma, dBeta),
+                    BAD_STATE, backward, "dy", "open", "closed", dx, dGamma, dBeta);
+            assertRejected(() -> plan.backward(x, dy, closed(c), givenMean, givenVariance, dx, dGamma, dBeta),
+                    BAD_STATE, backward, "gamma", "open", "closed", dx, dGamma, dBeta);
+            assertRejected(() -> plan.backward(x, dy, gamma, closed(c), givenVariance, dx, dGamma, dBeta), BAD_STATE,
+                    backward, "mean", "open", "closed", dx, dGamma, dBeta);
+            assertRejected(() -> plan.backward(x, dy, gamma, givenMean, null, dx, dGamma, dBeta), BAD_ARGUMENT,
+                    backward, "variance", "a tensor", "null", dx, dGamma, dBeta);
+            assertRejected(() -> plan.backward(x, dy, gamma, givenMean, givenVariance, null, dGamma, dBeta),
+                    BAD_ARGUMENT, backward, "dx", "a tensor", "null", dGamma, dBeta);
+            assertRejected(() -> plan.backward(x, dy, gamma, givenMean, givenVariance, dx, closed(c), dBeta),
+                    BAD_STATE, backward, "dGamma", "open", "closed", dx, dBeta);
+            assertRejected(() -> plan.backward(x, dy, gamma, givenMean, givenVariance, dx, dGamma, null),
+                    BAD_ARGUMENT, backward, "dBeta", "a tensor", "null", dx, dGamma);
+        }
+    }
+
+    @Test
+    void lrnRejectsClosedAndNullTensors() {
+        try (LrnPlan plan = backend.plan(LRN, BN_INPUT)) {
+            Tensor x = input(BN_INPUT);
+            Tensor y = output(BN_INPUT);
+            assertRejected(() -> plan.forward(null, y), BAD_ARGUMENT, "lrn forward", "x", "a tensor", "null", y);
+            assertRejected(() -> plan.forward(closed(BN_INPUT), y), BAD_STATE, "lrn forward", "x", "open", "closed", y);
+            assertRejected(() -> plan.forward(x, null), BAD_ARGUMENT, "lrn forward", "y", "a tensor", "null");
+            assertRejected(() -> plan.forward(x, closed(BN_INPUT)), BAD_STATE, "lrn forward", "y", "open", "closed");
+            Tensor dy = input(BN_INPUT);
+            Tensor dx = output(BN_INPUT);
+            assertRejected(() -> plan.backward(closed(BN_INPUT), dy, dx), BAD_STATE, "lrn backward", "x", "open",
+                    "closed", dx);
+            assertRejected(() -> plan.backward(x, null, dx), BAD_ARGUMENT, "lrn backward", "dy", "a tensor", "null",
+                    dx);
+            assertRejected(() -> plan.backward(x, dy, closed(BN_INPUT)), BAD_STATE, "lrn backward", "dx", "open",
+                    "closed");
+        }
+    }
+
+    /** {@code y} of the inference forward may share no memory with the statistics it reads. */
+    @Test
+    void batchNormInferenceRejectsAnOutputAliasingTheStatistics() {
+        try (BatchNorm2dPlan plan = backend.plan(BN, BN_INPUT)) {
+            Shape c = BN.parameterShape();
+            Tensor x = input(BN_INPUT);
+            Tensor gamma = input(c);
+            Tensor beta = input(c);
+            Tensor y = output(BN_INPUT);
+            Tensor meanInY = viewAt(y, 5, c);
+            assertRejected(() -> plan.forwardInference(x, gamma, beta, meanInY, input(c), y), BAD_ARGUMENT,
+                    "batchNorm2d forwardInference", "y", "disjoint from mean", "overlaps", y);
+            Tensor varianceInY = viewAt(y, BN_INPUT.elementCount() - 3, c);
+            assertRejected(() -> plan.forwardInference(x, gamma, beta, input(c), varianceInY, y), BAD_ARGUMENT,
+                    "batchNorm2d forwardInference", "y", "disjoint from variance", "overlaps", y);
+        }
+    }
+
+    /**
+     * In-place dropout takes the very tensor as {@code x} and {@code y} (and computes it: every element
+     * its old value times the mask), but a {@code y} that only partly overlaps {@code x}, or a mask
+     * inside {@code x}, is rejected.
+     */
+    @Test
+    void dropoutInPlaceTakesTheSameTensorButRejectsAPartialOverlap() {
+        Shape shape = Shape.of(4, 5);
+        Tensor[] pair = overlappingPair(shape);
+        Tensor mask = output(shape);
+        assertRejected(() -> backend.dropout(0.5, 7, pair[0], pair[1], mask), BAD_ARGUMENT, "dropout", "y",
+                "disjoint from x", "overlaps", pair[0], pair[1], mask);
+        assertRejected(() -> backend.dropout(0.5, 7, pair[0], pair[0], pair[1]), BAD_ARGUMENT, "dropout", "mask",
+                "disjoint from x", "overlaps", pair[0], pair[1]);
+        float[] before = new float[Math.toIntExact(shape.elementCount())];
+        for (int i = 0; i < before.length; i++) {
+            before[i] = i + 1;
+        }
+        Tensor x = input(shape);
+        x.copyFrom(before);
+        backend.dropout(0.5, 7, x, x, mask);
+        float[] after = x.toArray();
+        float[] kept = mask.toArray();
+        for (int i = 0; i < before.length; i++) {
+            assertThat(kept[i]).as("dropout(0.5, 7, x, x, mask) in place: mask[%d]", i).isIn(0f, 2f);
+            assertThat(after[i]).as("dropout(0.5, 7, x, x, mask) in place: y[%d] = x * mask", i)
+                    .isEqualTo(before[i] * kept[i]);
+        }
+    }
+
     // ---- Tensor --------------------------------------------------------------------------------
 
     @Test
@@ -690,6 +1276,35 @@ public abstract class ValidationContractTest {
         assertRejected(() -> t.reshape(Shape.of(7)), BAD_ARGUMENT, "Tensor.reshape", "shape", "6 elements", "[7]");
         assertRejected(() -> closed(Shape.of(2, 3)).reshape(Shape.of(6)), BAD_STATE, "Tensor.reshape", "tensor",
                 "open", "closed");
+    }
+
+    /**
+     * An NHWC tensor reshaped to its own shape stays NHWC and flattened to rank 2 is row-major over
+     * its memory order (features in h, w, c order); to another rank-4 shape it is refused, pointing
+     * at {@code reorder}.
+     */
+    @Test
+    void nhwcReshapeKeepsItsShapeOrFlattensAndRefusesAnotherRankFourShape() {
+        Shape shape = Shape.nchw(2, 3, 2, 2);
+        Tensor nhwc = output(shape, Layout.NHWC);
+        float[] memory = new float[Math.toIntExact(shape.elementCount())];
+        for (int i = 0; i < memory.length; i++) {
+            memory[i] = i;
+        }
+        nhwc.copyFrom(memory);
+        Tensor same = nhwc.reshape(shape);
+        assertThat(same.layout()).as("layout of an NHWC tensor reshaped to its own shape").isEqualTo(Layout.NHWC);
+        assertThat(same.get(1, 2, 0, 1)).as("element (1, 2, 0, 1) of the view").isEqualTo(nhwc.get(1, 2, 0, 1));
+        Tensor flat = nhwc.reshape(Shape.of(2, 12));
+        assertThat(flat.layout()).as("layout of an NHWC tensor flattened to rank 2").isEqualTo(Layout.NCHW);
+        assertThat(flat.toArray()).as("a flattened NHWC tensor, in memory order").containsExactly(memory);
+        assertThat(flat.get(1, 5)).as("image 1, h 0, w 1, c 2").isEqualTo(nhwc.get(1, 2, 0, 1));
+        for (Shape other : new Shape[] {Shape.nchw(2, 2, 3, 2), Shape.nchw(2, 12, 1, 1), Shape.nchw(1, 3, 4, 2)}) {
+            assertRejected(() -> nhwc.reshape(other), BAD_ARGUMENT, "Tensor.reshape", "shape", shape.toString(),
+                    other.toString(), nhwc);
+            assertThat(catchThrowable(() -> nhwc.reshape(other))).as("reshape of NHWC %s to %s", shape, other)
+                    .hasMessageContaining("reorder");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.jdnn.testkit;
 
 import dev.jdnn.Activation;
 import dev.jdnn.Conv2d;
+import dev.jdnn.Lrn;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Shape;
 
@@ -21,6 +22,8 @@ class ContractCasesTest {
         assertThat(ContractCases.conv()).isEqualTo(ContractCases.conv());
         assertThat(ContractCases.pool()).isEqualTo(ContractCases.pool());
         assertThat(ContractCases.dense()).isEqualTo(ContractCases.dense());
+        assertThat(ContractCases.batchNorm()).isEqualTo(ContractCases.batchNorm());
+        assertThat(ContractCases.lrn()).isEqualTo(ContractCases.lrn());
     }
 
     @Test
@@ -50,6 +53,24 @@ class ContractCasesTest {
         for (int size : new int[] {1, 15, 17, 31, 33}) {
             assertCovered(cases, "input side " + size, c -> c.input().dim(2) == size || c.input().dim(3) == size);
         }
+    }
+
+    @Test
+    void batchNormAndLrnCasesCoverTheirEdges() {
+        List<BatchNormCase> bn = ContractCases.batchNorm();
+        assertCovered(bn, "one element per channel", c -> c.input().dim(0) * c.input().dim(2) * c.input().dim(3) == 1);
+        assertCovered(bn, "h = w = 1", c -> c.input().dim(2) == 1 && c.input().dim(3) == 1);
+        assertCovered(bn, "batch 1", c -> c.input().dim(0) == 1);
+        assertCovered(bn, "mean 1000, spread 2", c -> c.mean() == 1000 && c.spread() == 2);
+        assertCovered(bn, "more than a block per channel",
+                c -> c.input().dim(0) * c.input().dim(2) * c.input().dim(3) > ErrorBound.BLOCK);
+        List<LrnCase> lrn = ContractCases.lrn();
+        assertCovered(lrn, "even size", c -> c.op().size() % 2 == 0);
+        assertCovered(lrn, "window wider than the channels", c -> c.op().size() > c.input().dim(1));
+        assertCovered(lrn, "size 1", c -> c.op().size() == 1);
+        assertCovered(lrn, "one channel", c -> c.input().dim(1) == 1);
+        assertCovered(lrn, "h = w = 1", c -> c.input().dim(2) == 1 && c.input().dim(3) == 1);
+        assertCovered(lrn, "the seed's tf.nn.lrn", c -> c.op().equals(Lrn.tensorflow(4, 1, 0.001 / 9, 0.75)));
     }
 
     @Test

@@ -8,9 +8,11 @@ import java.lang.foreign.MemorySegment;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 
 /**
- * Element-wise activations and their gradients, over tensors of any shape, evaluated in
- * {@code double}. ReLU's gradient at 0 is 0; sigmoid and tanh gradients are expressed through
- * the function value, {@code s (1 - s)} and {@code 1 - t²}.
+ * Element-wise activations and their gradients, over tensors of any shape and layout (element-wise
+ * means memory order), evaluated in {@code double}. ReLU's gradient at 0 is 0; sigmoid and tanh
+ * gradients are expressed through the function value, {@code s (1 - s)} and {@code 1 - t²}, which
+ * {@link #backwardFromOutput} takes straight from the forward output. Every element is read before
+ * it is written, so each output may be the very tensor of the input it replaces (in place).
  *
  * <p>NaN and infinities follow the contract every backend shares (see {@link Activation}):
  * {@code relu(NaN) = NaN} and its gradient passes {@code dy} only where {@code x > 0} (0 at 0 and

@@ -1,5 +1,6 @@
 package dev.jdnn.kernels.naive;
 
+import dev.jdnn.Layout;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 
@@ -19,7 +20,10 @@ final class LayoutPermutation {
         return (in, ic, ih, iw) -> ((in * h + ih) * w + iw) * c + ic;
     }
 
-    /** A tensor whose memory holds {@code nchw}'s logical elements at the places {@code index} gives. */
+    /**
+     * An NHWC tensor whose memory holds {@code nchw}'s logical elements at the places {@code index}
+     * (an NHWC map written out here, not taken from {@link Layout}) gives.
+     */
     static Tensor permute(ScratchTensors tensors, Tensor nchw, ElementIndex index) {
         Shape s = nchw.shape();
         float[] from = nchw.toArray();
@@ -34,6 +38,6 @@ final class LayoutPermutation {
                 }
             }
         }
-        return tensors.of(s, to);
+        return tensors.of(s, Layout.NHWC, to);
     }
 }

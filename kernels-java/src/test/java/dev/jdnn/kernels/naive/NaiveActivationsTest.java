@@ -53,6 +53,47 @@ class NaiveActivationsTest {
         TensorAssertions.assertClose("y", y, expected, 1e-6);
     }
 
+    /**
+     * The gradient from the forward output equals the gradient from the input (same derivative,
+     * expressed through y), out of place and in place ({@code dx} the very tensor {@code dy}).
+     */
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void backwardFromOutputMatchesBackwardFromInputAlsoInPlace(Activation a) {
+        Tensor x = tensors.uniform(SHAPE, 4);
+        Tensor y = tensors.output(SHAPE);
+        Tensor g = tensors.uniform(SHAPE, 1);
+        backend.activation(a, x, y);
+        Tensor fromInput = tensors.output(SHAPE);
+        Tensor fromOutput = tensors.output(SHAPE);
+        backend.activationBackward(a, x, g, fromInput);
+        backend.activationBackwardFromOutput(a, y, g, fromOutput);
+        // y is rounded to float before its derivative is formed: a few float ulps of the gradient.
+        TensorAssertions.assertClose("dx from y", fromOutput, GradientCheck.toDoubles(fromInput), 1e-6);
+        Tensor inPlace = tensors.of(SHAPE, g.toArray());
+        backend.activationBackwardFromOutput(a, y, inPlace, inPlace);
+        assertThat(inPlace.toArray()).containsExactly(fromOutput.toArray());
+        Tensor forwardInPlace = tensors.of(SHAPE, x.toArray());
+        backend.activation(a, forwardInPlace, forwardInPlace);
+        assertThat(forwardInPlace.toArray()).containsExactly(y.toArray());
+        Tensor backwardInPlace = tensors.of(SHAPE, g.toArray());
+        backend.activationBackward(a, x, backwardInPlace, backwardInPlace);
+        assertThat(backwardInPlace.toArray()).containsExactly(fromInput.toArray());
+    }
+
+    /** The gradient from the forward output against central differences of the definition in x. */
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void backwardFromOutputMatchesCentralDifferences(Activation a) {
+        Tensor x = awayFromZero(tensors.uniform(SHAPE, 4));
+        Tensor g = tensors.uniform(SHAPE, 1);
+        Tensor y = tensors.output(SHAPE);
+        Tensor dx = tensors.output(SHAPE);
+        backend.activation(a, x, y);
+        backend.activationBackwardFromOutput(a, y, g, dx);
+        TensorAssertions.assertClose("dx from y", dx, numericGradient(a, x, g), 1e-6);
+    }
+
     @ParameterizedTest
     @EnumSource(Activation.class)
     void backwardMatchesCentralDifferences(Activation a) {
@@ -60,17 +101,21 @@ class NaiveActivationsTest {
         Tensor g = tensors.uniform(SHAPE, 1);
         Tensor dx = tensors.output(SHAPE);
         backend.activationBackward(a, x, g, dx);
+        TensorAssertions.assertClose("dx", dx, numericGradient(a, x, g), 1e-6);
+    }
+
+    /** Central differences of {@code Σ a(x)·g} in double. */
+    private static double[] numericGradient(Activation a, Tensor x, Tensor g) {
 
         double[] gs = GradientCheck.toDoubles(g);
         DoubleUnaryOperator f = definition(a);
-        double[] numeric = GradientCheck.numeric(GradientCheck.toDoubles(x), STEP, xs -> {
+        return GradientCheck.numeric(GradientCheck.toDoubles(x), STEP, xs -> {
             double loss = 0;
             for (int i = 0; i < xs.length; i++) {
                 loss += f.applyAsDouble(xs[i]) * gs[i];
             }
             return loss;
         });
-        TensorAssertions.assertClose("dx", dx, numeric, 1e-6);
     }
 
     @Test

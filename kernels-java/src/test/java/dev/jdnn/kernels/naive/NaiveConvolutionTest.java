@@ -1,9 +1,11 @@
 package dev.jdnn.kernels.naive;
 
+import dev.jdnn.Activation;
 import dev.jdnn.Backend;
 import dev.jdnn.Backends;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Layout;
 import dev.jdnn.Padding;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
@@ -64,6 +66,71 @@ class NaiveConvolutionTest {
                     200, 27, 54, 90, 110, 120,
                     -29, -146, -88, -30, 30, 90,
                     15, 15, 15, 15, 15, 15);
+        }
+    }
+
+    /**
+     * The edge filter with a fused ReLU: the hand-worked sums above, negatives cut to 0; the
+     * backward passes still take the pre-activation gradient, so they equal the unfused plan's.
+     */
+    @Test
+    void fusedReluCutsTheHandWorkedSumsAndLeavesTheBackwardPassesAlone() {
+        Shape input = Shape.nchw(1, 1, 4, 4);
+        Tensor x = tensors.of(input, 1, 2, 3, 4, 8, 7, 6, 5, 1, 1, 1, 1, 0, 2, 0, 2);
+        Tensor filter = tensors.of(Shape.nchw(1, 1, 3, 3), 1, 1, 1, 0, 0, 0, -1, -1, -1);
+        Conv2d op = Conv2d.of(1, 1, 3).bias(false);
+        try (Conv2dPlan fused = backend.plan(op.activation(Activation.RELU), input);
+             Conv2dPlan plain = backend.plan(op, input)) {
+            Tensor y = tensors.output(fused.outputShape());
+            fused.forward(x, filter, null, y);
+            // (1+2+3)-(1+1+1) = 3, (2+3+4)-3 = 6, (8+7+6)-(0+2+0) = 19, (7+6+5)-(2+0+2) = 14.
+            assertThat(y.toArray()).containsExactly(3, 6, 19, 14);
+            Tensor negated = tensors.of(Shape.nchw(1, 1, 3, 3), -1, -1, -1, 0, 0, 0, 1, 1, 1);
+            fused.forward(x, negated, null, y);
+            assertThat(y.toArray()).containsExactly(0, 0, 0, 0);
+
+            Tensor dy = tensors.of(fused.outputShape(), 1, -2, 0.5f, 3);
+            Tensor dxFused = tensors.output(input);
+            Tensor dxPlain = tensors.output(input);
+            fused.backwardData(dy, filter, dxFused);
+            plain.backwardData(dy, filter, dxPlain);
+            assertThat(dxFused.toArray()).containsExactly(dxPlain.toArray());
+        }
+    }
+
+    /** NHWC in and out: the same logical results as NCHW, each element where the layout puts it. */
+    @Test
+    void nhwcPlanGivesTheNchwResultsInChannelsLastOrder() {
+        Conv2d op = new Conv2d(3, 4, 3, 2, 2, 1, new Padding(1, 0, 2, 1), 1, 2, 1, true);
+        Shape input = Shape.nchw(2, 3, 6, 5);
+        Tensor x = tensors.dyadic(input);
+        Tensor w = tensors.dyadic(op.weightShape());
+        Tensor b = tensors.dyadic(op.biasShape());
+        try (Conv2dPlan nchw = backend.plan(op, input); Conv2dPlan nhwc = backend.plan(op, input, Layout.NHWC)) {
+            ElementIndex in = LayoutPermutation.nhwc(input);
+            ElementIndex out = LayoutPermutation.nhwc(nchw.outputShape());
+            Tensor y = tensors.output(nchw.outputShape());
+            Tensor yNhwc = tensors.output(nchw.outputShape(), Layout.NHWC);
+            nchw.forward(x, w, b, y);
+            nhwc.forward(LayoutPermutation.permute(tensors, x, in), w, b, yNhwc);
+            assertThat(yNhwc.toArray()).containsExactly(LayoutPermutation.permute(tensors, y, out).toArray());
+
+            Tensor dy = tensors.dyadic(nchw.outputShape());
+            Tensor dx = tensors.output(input);
+            Tensor dxNhwc = tensors.output(input, Layout.NHWC);
+            nchw.backwardData(dy, w, dx);
+            nhwc.backwardData(LayoutPermutation.permute(tensors, dy, out), w, dxNhwc);
+            assertThat(dxNhwc.toArray()).containsExactly(LayoutPermutation.permute(tensors, dx, in).toArray());
+
+            Tensor dw = tensors.output(op.weightShape());
+            Tensor dwNhwc = tensors.output(op.weightShape());
+            Tensor db = tensors.output(op.biasShape());
+            Tensor dbNhwc = tensors.output(op.biasShape());
+            nchw.backwardWeights(x, dy, dw, db);
+            nhwc.backwardWeights(LayoutPermutation.permute(tensors, x, in), LayoutPermutation.permute(tensors, dy, out),
+                    dwNhwc, dbNhwc);
+            assertThat(dwNhwc.toArray()).containsExactly(dw.toArray());
+            assertThat(dbNhwc.toArray()).containsExactly(db.toArray());
         }
     }
 

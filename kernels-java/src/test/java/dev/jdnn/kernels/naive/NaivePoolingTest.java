@@ -2,11 +2,13 @@ package dev.jdnn.kernels.naive;
 
 import dev.jdnn.Backend;
 import dev.jdnn.Backends;
+import dev.jdnn.Layout;
 import dev.jdnn.Padding;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
+import dev.jdnn.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +59,84 @@ class NaivePoolingTest {
                 0, 1, 0, 2,
                 3, 0, 4, 0,
                 0, 0, 0, 0);
+    }
+
+    /**
+     * The workspace keeps the forward's argmax: after the forward, x is overwritten with values whose
+     * maxima lie elsewhere, and the workspace backward still routes as the forward saw it (it never
+     * reads x again), while the recomputing backward follows the new x.
+     */
+    @Test
+    void workspaceBackwardRoutesThroughTheForwardsArgmaxNotTheCurrentInput() {
+        try (Pool2dPlan plan = backend.plan(Pool2d.max(2, 2), FOUR_BY_FOUR); Workspace ws = plan.newWorkspace()) {
+            Tensor x = tensors.of(FOUR_BY_FOUR, FOUR_BY_FOUR_VALUES);
+            Tensor y = tensors.output(plan.outputShape());
+            plan.forward(x, y, ws);
+            assertThat(y.toArray()).containsExactly(7, 8, 9, 4);
+            x.copyFrom(new float[] {9, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9});
+            Tensor dy = tensors.of(plan.outputShape(), 1, 2, 3, 4);
+            Tensor fromWorkspace = tensors.output(FOUR_BY_FOUR);
+            plan.backward(ws, dy, fromWorkspace);
+            assertThat(fromWorkspace.toArray()).containsExactly(
+                    0, 0, 0, 0,
+                    0, 1, 0, 2,
+                    3, 0, 4, 0,
+                    0, 0, 0, 0);
+            Tensor recomputed = tensors.output(FOUR_BY_FOUR);
+            plan.backward(x, dy, recomputed);
+            assertThat(recomputed.toArray()).containsExactly(
+                    1, 0, 2, 0,
+                    0, 0, 0, 0,
+                    3, 0, 0, 0,
+                    0, 0, 0, 4);
+        }
+    }
+
+    /** Average pooling needs nothing from the forward: its workspace backward is the plain backward. */
+    @Test
+    void averageWorkspaceBackwardEqualsThePlainBackward() {
+        try (Pool2dPlan plan = backend.plan(Pool2d.avg(2, 2), FOUR_BY_FOUR); Workspace ws = plan.newWorkspace()) {
+            Tensor x = tensors.of(FOUR_BY_FOUR, FOUR_BY_FOUR_VALUES);
+            plan.forward(x, tensors.output(plan.outputShape()), ws);
+            Tensor dx = tensors.output(FOUR_BY_FOUR);
+            plan.backward(ws, tensors.of(plan.outputShape(), 1, 2, 3, 4), dx);
+            assertThat(dx.toArray()).containsExactly(
+                    0.25f, 0.25f, 0.5f, 0.5f,
+                    0.25f, 0.25f, 0.5f, 0.5f,
+                    0.75f, 0.75f, 1, 1,
+                    0.75f, 0.75f, 1, 1);
+        }
+    }
+
+    /** Two channels in NHWC: the 4x4 example in channel 0, its negation in channel 1, interleaved in memory. */
+    @Test
+    void nhwcMaxPoolingPoolsEachChannelOfTheInterleavedMemory() {
+        Shape input = Shape.nchw(1, 2, 4, 4);
+        float[] interleaved = new float[32];
+        for (int i = 0; i < 16; i++) {
+            interleaved[2 * i] = FOUR_BY_FOUR_VALUES[i];
+            interleaved[2 * i + 1] = -FOUR_BY_FOUR_VALUES[i];
+        }
+        try (Pool2dPlan plan = backend.plan(Pool2d.max(2, 2), input, Layout.NHWC); Workspace ws = plan.newWorkspace()) {
+            Tensor y = tensors.output(plan.outputShape(), Layout.NHWC);
+            plan.forward(tensors.of(input, Layout.NHWC, interleaved), y, ws);
+            // Channel 0 maxima 7, 8, 9, 4; channel 1 (negated) maxima -1, -2, -1, 0; pixel by pixel.
+            assertThat(y.toArray()).containsExactly(7, -1, 8, -2, 9, -1, 4, -0f);
+            Tensor dx = tensors.output(input, Layout.NHWC);
+            plan.backward(ws, tensors.of(plan.outputShape(), Layout.NHWC, 1, 10, 2, 20, 3, 30, 4, 40), dx);
+            float[] expected = new float[32];
+            // Channel 0 as in maxPoolBackwardRoutesGradientToFirstMaximum; channel 1's minima of the
+            // original: 1 at (0,0), 2 at (0,2), 1 at (3,1), 0 at (3,3).
+            expected[2 * 5] = 1;
+            expected[2 * 7] = 2;
+            expected[2 * 8] = 3;
+            expected[2 * 10] = 4;
+            expected[2 * 0 + 1] = 10;
+            expected[2 * 2 + 1] = 20;
+            expected[2 * 13 + 1] = 30;
+            expected[2 * 15 + 1] = 40;
+            assertThat(dx.toArray()).containsExactly(expected);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.jdnn.kernels.naive;
 
+import dev.jdnn.Layout;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 
@@ -23,6 +24,20 @@ final class ScratchTensors implements AutoCloseable {
     Tensor of(Shape shape, float... values) {
         Tensor t = Tensor.allocate(shape, arena);
         t.copyFrom(values);
+        return t;
+    }
+
+    /** A tensor in {@code layout} holding {@code values} in that layout's memory order. */
+    Tensor of(Shape shape, Layout layout, float... values) {
+        Tensor t = Tensor.allocate(shape, layout, arena);
+        t.copyFrom(values);
+        return t;
+    }
+
+    /** Like {@link #output(Shape)}, in {@code layout}. */
+    Tensor output(Shape shape, Layout layout) {
+        Tensor t = Tensor.allocate(shape, layout, arena);
+        t.fill(Float.NaN);
         return t;
     }
 
