@@ -1,6 +1,9 @@
 package dev.jdnn.kernels.vector;
 
 import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
+import static dev.jdnn.kernels.vector.SegmentVectors.LANES;
+import static dev.jdnn.kernels.vector.SegmentVectors.ORDER;
+import static dev.jdnn.kernels.vector.SegmentVectors.SPECIES;
 
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
@@ -9,6 +12,8 @@ import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 
 /**
  * Convolution on NHWC activations. A 1x1 convolution with stride 1, no padding and one group
@@ -28,6 +33,9 @@ final class ChannelsLastConv2dPlan implements Conv2dPlan {
     private final MemorySegment outputScratch;
     private final Tensor input;
     private final Tensor output;
+    /** The bias gradient's block sums (float) and totals (double), per output channel. */
+    private final float[] biasBlock;
+    private final double[] biasTotals;
 
     ChannelsLastConv2dPlan(Conv2d op, Shape in, Conv2dPlan channelsFirst, WorkerPool pool, PackedGemm packedGemm) {
         this.g = ConvGeometry.of(op, in);
@@ -54,6 +62,8 @@ final class ChannelsLastConv2dPlan implements Conv2dPlan {
             this.input = Tensor.wrap(inputScratch, g.input());
             this.output = Tensor.wrap(outputScratch, g.output());
         }
+        this.biasBlock = new float[pointwise ? g.k() : 0];
+        this.biasTotals = new double[pointwise ? g.k() : 0];
         if (pointwise && channelsFirst != null) {
             channelsFirst.close();
         }
@@ -135,20 +145,30 @@ final class ChannelsLastConv2dPlan implements Conv2dPlan {
         }
     }
 
-    /** {@code db[k] = Σ_rows dy[row][k]}: rows in float blocks, blocks in double, in order. */
+    /**
+     * {@code db[k] = Σ_rows dy[row][k]}: vectors across {@code k} (contiguous in NHWC), rows summed
+     * in float over blocks of {@link VectorBatchNorm2dPlan#BLOCK}, blocks in double, in order.
+     */
     private void columnSums(MemorySegment dy, MemorySegment db) {
         int k = g.k();
-        for (int kk = 0; kk < k; kk++) {
-            double total = 0;
-            for (int r0 = 0; r0 < rows(); r0 += VectorBatchNorm2dPlan.BLOCK) {
-                int r1 = Math.min(rows(), r0 + VectorBatchNorm2dPlan.BLOCK);
-                float block = 0f;
+        java.util.Arrays.fill(biasTotals, 0);
+        for (int r0 = 0; r0 < rows(); r0 += VectorBatchNorm2dPlan.BLOCK) {
+            int r1 = Math.min(rows(), r0 + VectorBatchNorm2dPlan.BLOCK);
+            for (int kk = 0; kk < k; kk += LANES) {
+                VectorMask<Float> m = SPECIES.indexInRange(kk, k);
+                FloatVector acc = FloatVector.zero(SPECIES);
                 for (int r = r0; r < r1; r++) {
-                    block += dy.getAtIndex(FLOAT, (long) r * k + kk);
+                    acc = acc.add(FloatVector.fromMemorySegment(SPECIES, dy, ((long) r * k + kk) * Float.BYTES, ORDER,
+                            m));
                 }
-                total += block;
+                acc.intoArray(biasBlock, kk, m);
             }
-            db.setAtIndex(FLOAT, kk, (float) total);
+            for (int kk = 0; kk < k; kk++) {
+                biasTotals[kk] += biasBlock[kk];
+            }
+        }
+        for (int kk = 0; kk < k; kk++) {
+            db.setAtIndex(FLOAT, kk, (float) biasTotals[kk]);
         }
     }
 
