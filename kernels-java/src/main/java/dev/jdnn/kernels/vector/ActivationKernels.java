@@ -38,6 +38,18 @@ final class ActivationKernels {
         }
     }
 
+    /** {@code v[i] = a(v[i])} for {@code i < count}, in place on a heap array. */
+    static void forwardInPlace(Activation a, float[] v, int count) {
+        int i = 0;
+        for (; i <= count - LANES; i += LANES) {
+            apply(a, FloatVector.fromArray(SPECIES, v, i)).intoArray(v, i);
+        }
+        if (i < count) {
+            VectorMask<Float> m = SPECIES.indexInRange(i, count);
+            apply(a, FloatVector.fromArray(SPECIES, v, i, m)).intoArray(v, i, m);
+        }
+    }
+
     /** {@code dx[i] = a'(x[i]) * dy[i]}; ReLU's gradient at 0 is 0. */
     static void backward(Activation a, MemorySegment x, MemorySegment dy, MemorySegment dx, long count) {
         long i = 0;
@@ -54,7 +66,36 @@ final class ActivationKernels {
         }
     }
 
-    private static FloatVector apply(Activation a, FloatVector v) {
+    /**
+     * {@code dx[i] = a'(from y[i]) * dy[i]} from the forward's output: ReLU {@code y > 0 ? dy : 0},
+     * sigmoid {@code dy·y·(1-y)}, tanh {@code dy·(1-y²)}. {@code dx} may be {@code dy} itself: each
+     * vector is loaded before the same lanes are stored.
+     */
+    static void backwardFromOutput(Activation a, MemorySegment y, MemorySegment dy, MemorySegment dx, long count) {
+        long i = 0;
+        for (; i <= count - LANES; i += LANES) {
+            long at = i * Float.BYTES;
+            gradientFromOutput(a, FloatVector.fromMemorySegment(SPECIES, y, at, ORDER),
+                    FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER)).intoMemorySegment(dx, at, ORDER);
+        }
+        if (i < count) {
+            long at = i * Float.BYTES;
+            VectorMask<Float> m = SPECIES.indexInRange(i, count);
+            gradientFromOutput(a, FloatVector.fromMemorySegment(SPECIES, y, at, ORDER, m),
+                    FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER, m)).intoMemorySegment(dx, at, ORDER, m);
+        }
+    }
+
+    private static FloatVector gradientFromOutput(Activation a, FloatVector y, FloatVector dy) {
+        return switch (a) {
+            case RELU -> FloatVector.zero(SPECIES).blend(dy, y.compare(VectorOperators.GT, 0f));
+            case SIGMOID -> dy.mul(y).mul(y.neg().add(1f));
+            case TANH -> dy.mul(y.neg().fma(y, FloatVector.broadcast(SPECIES, 1f)));
+        };
+    }
+
+    /** {@code a} applied to every lane of {@code v}. */
+    static FloatVector apply(Activation a, FloatVector v) {
         return switch (a) {
             case RELU -> v.max(0f);
             case SIGMOID -> sigmoid(v);

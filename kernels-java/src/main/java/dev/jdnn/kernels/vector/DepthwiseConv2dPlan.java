@@ -102,6 +102,7 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
     public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
         if (padded && !SegmentVectors.allFinite(w.segment(), 0, w.shape().elementCount())) {
             paddingSkipping.forward(x.segment(), w.segment(), b == null ? null : b.segment(), y.segment());
+            activateInPlace(y);
             return;
         }
         super.forward(x, w, b, y);
@@ -166,6 +167,10 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
             }
             float bias = b == null ? 0f : b.getAtIndex(FLOAT, ch);
             DepthwiseCorrelation.correlate(plane.data, rowStep, offsets, filter, bias, result, rows, cols);
+            if (!reversed && g.op().activation() != null) {
+                // The fused activation, on the plane while it is in cache.
+                ActivationKernels.forwardInPlace(g.op().activation(), result, rows * cols);
+            }
             MemorySegment.copy(result, 0, target, FLOAT, (long) p * rows * cols * Float.BYTES, rows * cols);
         }
     }

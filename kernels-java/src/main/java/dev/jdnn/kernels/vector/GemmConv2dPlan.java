@@ -69,6 +69,8 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     private final UnfoldingPanelPacker[] forwardPackers;
     private final UnfoldingPanelPacker[] weightPackers;
     private int partialWorkers;
+    /** Bias and fused activation, applied to each block of y as the GEMM finishes it. */
+    private final GemmEpilogue epilogue;
 
     GemmConv2dPlan(Conv2d op, Shape input, WorkerPool pool, PackedGemm packedGemm) {
         this(op, input, pool, packedGemm, COLUMN_BUDGET);
@@ -106,6 +108,7 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
             partialWeights[i] = arena.allocate(weights * Float.BYTES, 64);
         }
         this.paddingSkipping = padded ? new PaddingSkippingConvolution(g) : null;
+        this.epilogue = new GemmEpilogue(true, op.activation());
         boolean fused = !pointwise && blockPixels == pixels && (pool.size() == 1 || imagePerWorker)
                 && (long) g.cg() * (g.h() + op.padding().top() + op.padding().bottom())
                         * (g.w() + op.padding().left() + op.padding().right()) <= MAX_ARRAY;
@@ -171,9 +174,15 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
         if (padded && !SegmentVectors.allFinite(w.segment(), 0, w.shape().elementCount())) {
             paddingSkipping.forward(x.segment(), w.segment(), b == null ? null : b.segment(), y.segment());
+            activateInPlace(y);
             return;
         }
-        super.forward(x, w, b, y);
+        epilogue.set(b == null ? null : b.segment());
+        try {
+            super.forward(x, w, b, y);
+        } finally {
+            epilogue.set(null);
+        }
     }
 
     @Override
@@ -204,8 +213,8 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     void forwardShare(int worker, int workers) {
         MemorySegment x = first;
         MemorySegment w = second;
-        MemorySegment b = third;
         MemorySegment y = out;
+        GemmEpilogue e = epilogue.active() ? epilogue : null;
         int buffer = Math.max(worker, 0);
         int rows = g.columnRows();
         int pixels = g.pixels();
@@ -214,29 +223,24 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
                 long xOffset = ((long) image * g.c() + (long) group * g.cg()) * g.cells();
                 long yOffset = ((long) image * g.k() + (long) group * g.kg()) * pixels;
                 long wOffset = (long) group * g.kg() * rows;
+                long biasIndex = (long) group * g.kg();
                 if (pointwise) {
                     multiply(worker, g.kg(), pixels, rows, w, wOffset, rows, false, x, xOffset, pixels, false, y,
-                            yOffset, pixels, false);
+                            yOffset, pixels, false, e, biasIndex);
                     continue;
                 }
                 if (forwardPackers.length > 0) {
                     UnfoldingPanelPacker packer = forwardPackers[buffer];
                     packer.load(x, xOffset);
                     gemm.gemm().multiply(gemm.workspace(buffer), g.kg(), pixels, rows, w, wOffset, rows, false, packer,
-                            y, yOffset, pixels, false);
+                            y, yOffset, pixels, false, e, biasIndex);
                     continue;
                 }
                 for (int p0 = 0; p0 < pixels; p0 += blockPixels) {
                     int p1 = Math.min(pixels, p0 + blockPixels);
                     unfold(x, xOffset, buffer, p0, p1);
                     multiply(worker, g.kg(), p1 - p0, rows, w, wOffset, rows, false, columns[buffer], 0, p1 - p0,
-                            false, y, yOffset + p0, pixels, false);
-                }
-            }
-            if (b != null) {
-                for (int kk = 0; kk < g.k(); kk++) {
-                    float bias = b.getAtIndex(FLOAT, kk);
-                    SegmentVectors.addScalar(y, ((long) image * g.k() + kk) * pixels, pixels, bias);
+                            false, y, yOffset + p0, pixels, false, e, biasIndex);
                 }
             }
         }
@@ -370,11 +374,19 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     private void multiply(int worker, int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA,
             MemorySegment bm, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
             boolean accumulate) {
+        multiply(worker, m, n, k, a, aOffset, lda, transA, bm, bOffset, ldb, transB, c, cOffset, ldc, accumulate, null,
+                0);
+    }
+
+    private void multiply(int worker, int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA,
+            MemorySegment bm, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
+            boolean accumulate, GemmEpilogue e, long biasIndex) {
         if (worker < 0) {
-            gemm.multiply(m, n, k, a, aOffset, lda, transA, bm, bOffset, ldb, transB, c, cOffset, ldc, accumulate);
+            gemm.multiply(m, n, k, a, aOffset, lda, transA, bm, bOffset, ldb, transB, c, cOffset, ldc, accumulate, e,
+                    biasIndex);
         } else {
             gemm.gemm().multiply(gemm.workspace(worker), m, n, k, a, aOffset, lda, transA, bm, bOffset, ldb, transB,
-                    c, cOffset, ldc, accumulate);
+                    c, cOffset, ldc, accumulate, e, biasIndex);
         }
     }
 

@@ -66,6 +66,16 @@ final class PackedGemm {
     void multiply(GemmWorkspace ws, int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA,
             MemorySegment b, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
             boolean accumulate) {
+        multiply(ws, m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, accumulate, null, 0);
+    }
+
+    /**
+     * As above, then {@code epilogue} (when not null) applied to each block of C after its last
+     * depth block; {@code biasIndex} is the bias element of C's row 0 or column 0.
+     */
+    void multiply(GemmWorkspace ws, int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA,
+            MemorySegment b, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
+            boolean accumulate, GemmEpilogue epilogue, long biasIndex) {
         if (m <= 0 || n <= 0) {
             return;
         }
@@ -74,6 +84,9 @@ final class PackedGemm {
                 for (int i = 0; i < m; i++) {
                     c.asSlice((cOffset + (long) i * ldc) * Float.BYTES, (long) n * Float.BYTES).fill((byte) 0);
                 }
+            }
+            if (epilogue != null) {
+                epilogue.apply(c, cOffset, ldc, m, n, biasIndex);
             }
             return;
         }
@@ -95,6 +108,10 @@ final class PackedGemm {
                         packA(ws, a, aOffset + (long) ic * lda + pc, lda, mc, kc);
                     }
                     multiplyBlock(ws, mc, nc, kc, c, cOffset + (long) ic * ldc + jc, ldc, add);
+                    if (epilogue != null && pc + kc >= k) {
+                        epilogue.apply(c, cOffset + (long) ic * ldc + jc, ldc, mc, nc,
+                                biasIndex + (epilogue.biasPerRow() ? ic : jc));
+                    }
                 }
             }
         }
@@ -115,6 +132,13 @@ final class PackedGemm {
      */
     void multiply(GemmWorkspace ws, int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA,
             PanelSource b, MemorySegment c, long cOffset, int ldc, boolean accumulate) {
+        multiply(ws, m, n, k, a, aOffset, lda, transA, b, c, cOffset, ldc, accumulate, null, 0);
+    }
+
+    /** As above, then {@code epilogue} as in the other {@code multiply}. */
+    void multiply(GemmWorkspace ws, int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA,
+            PanelSource b, MemorySegment c, long cOffset, int ldc, boolean accumulate, GemmEpilogue epilogue,
+            long biasIndex) {
         if (m <= 0 || n <= 0 || k <= 0) {
             // Callers pass non-empty products (a convolution's taps and pixels are at least 1).
             throw new IllegalArgumentException("packed gemm: expected m, n, k >= 1, got " + m + ", " + n + ", " + k);
@@ -124,14 +148,16 @@ final class PackedGemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 b.pack(ws, pc, kc, jc, nc);
-                multiplyPanels(ws, m, kc, nc, pc, a, aOffset, lda, transA, c, cOffset + jc, ldc, accumulate || pc > 0);
+                multiplyPanels(ws, m, kc, nc, pc, a, aOffset, lda, transA, c, cOffset + jc, ldc, accumulate || pc > 0,
+                        pc + kc >= k ? epilogue : null, biasIndex + (epilogue != null && !epilogue.biasPerRow() ? jc : 0));
             }
         }
     }
 
     /** Every row block of A at depth {@code pc} against the packed B block. */
     private void multiplyPanels(GemmWorkspace ws, int m, int kc, int nc, int pc, MemorySegment a, long aOffset,
-            int lda, boolean transA, MemorySegment c, long cOffset, int ldc, boolean add) {
+            int lda, boolean transA, MemorySegment c, long cOffset, int ldc, boolean add, GemmEpilogue epilogue,
+            long biasIndex) {
         for (int ic = 0; ic < m; ic += MC) {
             int mc = Math.min(MC, m - ic);
             if (transA) {
@@ -140,6 +166,9 @@ final class PackedGemm {
                 packA(ws, a, aOffset + (long) ic * lda + pc, lda, mc, kc);
             }
             multiplyBlock(ws, mc, nc, kc, c, cOffset + (long) ic * ldc, ldc, add);
+            if (epilogue != null) {
+                epilogue.apply(c, cOffset + (long) ic * ldc, ldc, mc, nc, biasIndex + (epilogue.biasPerRow() ? ic : 0));
+            }
         }
     }
 

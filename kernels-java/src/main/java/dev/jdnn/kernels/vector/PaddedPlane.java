@@ -28,6 +28,8 @@ final class PaddedPlane {
     final int rowStride;
     /** Floats from one phase of a row to the next. */
     final int phaseWidth;
+    /** Floats from one plane to the next, when the array holds several (one per channel). */
+    final int planeSize;
     private final int phases;
     private final int rows;
     private final int columns;
@@ -45,6 +47,15 @@ final class PaddedPlane {
      * source planes of {@code h x w}.
      */
     PaddedPlane(int h, int w, int rows, int columns, int phases, int top, int left, int rowStep, int columnStep) {
+        this(h, w, rows, columns, phases, top, left, rowStep, columnStep, 1);
+    }
+
+    /**
+     * {@code count} such planes one after another in {@link #data}, {@link #planeSize} floats apart
+     * (the channels of one image, for kernels that read all of them).
+     */
+    PaddedPlane(int h, int w, int rows, int columns, int phases, int top, int left, int rowStep, int columnStep,
+            int count) {
         this.h = h;
         this.w = w;
         this.source = new float[Math.multiplyExact(h, w)];
@@ -57,7 +68,8 @@ final class PaddedPlane {
         this.columnStep = columnStep;
         this.phaseWidth = (columns + phases - 1) / phases + LANES;
         this.rowStride = phases * phaseWidth;
-        this.data = new float[Math.multiplyExact(rows, rowStride)];
+        this.planeSize = Math.multiplyExact(rows, rowStride);
+        this.data = new float[Math.multiplyExact(planeSize, count)];
     }
 
     /** Index in {@link #data} of padded row {@code row}, padded column {@code column}. */
@@ -67,6 +79,11 @@ final class PaddedPlane {
 
     /** Copies the plane at float offset {@code offset} of {@code src} in. */
     void load(MemorySegment src, long offset) {
+        load(src, offset, 0);
+    }
+
+    /** Copies the plane at float offset {@code offset} of {@code src} into plane {@code plane}. */
+    void load(MemorySegment src, long offset, int plane) {
         int firstColumn = Math.max(0, ceilDiv(-left, columnStep));
         int endColumn = Math.min(w, ceilDiv(columns - left, columnStep));
         if (endColumn <= firstColumn) {
@@ -76,14 +93,15 @@ final class PaddedPlane {
         int endRow = Math.min(h, ceilDiv(rows - top, rowStep));
         MemorySegment.copy(src, FLOAT, offset * Float.BYTES, source, 0, source.length);
         boolean contiguous = phases == 1 && columnStep == 1;
+        int base = plane * planeSize;
         for (int i = firstRow; i < endRow; i++) {
             int row = i * rowStep + top;
             int from = i * w;
             if (contiguous) {
-                copyRow(from + firstColumn, at(row, firstColumn + left), endColumn - firstColumn);
+                copyRow(from + firstColumn, base + at(row, firstColumn + left), endColumn - firstColumn);
             } else {
                 for (int j = firstColumn; j < endColumn; j++) {
-                    data[at(row, j * columnStep + left)] = source[from + j];
+                    data[base + at(row, j * columnStep + left)] = source[from + j];
                 }
             }
         }

@@ -30,6 +30,8 @@ final class ParallelGemm {
     private long cOffset;
     private int ldc;
     private boolean accumulate;
+    private GemmEpilogue epilogue;
+    private long biasIndex;
 
     /** Workspaces for products of at most {@code maxM x maxK} by {@code maxK x maxN}. */
     ParallelGemm(PackedGemm gemm, WorkerPool pool, int maxM, int maxN, int maxK) {
@@ -54,11 +56,20 @@ final class ParallelGemm {
     /** {@code C (+)= A·B} over all workers; arguments as in {@link PackedGemm#multiply}. */
     void multiply(int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA, MemorySegment b,
             long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc, boolean accumulate) {
+        multiply(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, accumulate, null, 0);
+    }
+
+    /** As above with an epilogue, as {@link PackedGemm} applies it. */
+    void multiply(int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA, MemorySegment b,
+            long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc, boolean accumulate,
+            GemmEpilogue epilogue, long biasIndex) {
         if (pool.size() == 1) {
             gemm.multiply(workspaces[0], m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc,
-                    accumulate);
+                    accumulate, epilogue, biasIndex);
             return;
         }
+        this.epilogue = epilogue;
+        this.biasIndex = biasIndex;
         this.m = m;
         this.n = n;
         this.k = k;
@@ -80,6 +91,7 @@ final class ParallelGemm {
             this.a = null;
             this.b = null;
             this.c = null;
+            this.epilogue = null;
         }
     }
 
@@ -93,14 +105,16 @@ final class ParallelGemm {
             int to = Math.min(m, WorkerPool.start(tiles, worker + 1, workers) * mr);
             long aShift = transA ? from : (long) from * lda;
             gemm.multiply(ws, to - from, n, k, a, aOffset + aShift, lda, transA, b, bOffset, ldb, transB, c,
-                    cOffset + (long) from * ldc, ldc, accumulate);
+                    cOffset + (long) from * ldc, ldc, accumulate, epilogue,
+                    biasIndex + (epilogue != null && epilogue.biasPerRow() ? from : 0));
         } else {
             int tiles = (n + nr - 1) / nr;
             int from = Math.min(n, WorkerPool.start(tiles, worker, workers) * nr);
             int to = Math.min(n, WorkerPool.start(tiles, worker + 1, workers) * nr);
             long bShift = transB ? (long) from * ldb : from;
             gemm.multiply(ws, m, to - from, k, a, aOffset, lda, transA, b, bOffset + bShift, ldb, transB, c,
-                    cOffset + from, ldc, accumulate);
+                    cOffset + from, ldc, accumulate, epilogue,
+                    biasIndex + (epilogue != null && !epilogue.biasPerRow() ? from : 0));
         }
     }
 }

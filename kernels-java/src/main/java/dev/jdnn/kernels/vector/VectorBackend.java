@@ -3,10 +3,15 @@ package dev.jdnn.kernels.vector;
 import dev.jdnn.Activation;
 import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
+import dev.jdnn.BatchNorm2d;
+import dev.jdnn.BatchNorm2dPlan;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Dense;
 import dev.jdnn.DensePlan;
+import dev.jdnn.Layout;
+import dev.jdnn.Lrn;
+import dev.jdnn.LrnPlan;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
@@ -42,15 +47,65 @@ final class VectorBackend implements Backend {
 
     @Override
     public Conv2dPlan plan(Conv2d op, Shape input) {
+        return plan(op, input, Layout.NCHW);
+    }
+
+    @Override
+    public Conv2dPlan plan(Conv2d op, Shape input, Layout layout) {
+        if (layout == Layout.NHWC) {
+            return new ChannelsLastConv2dPlan(op, input, channelsFirstPlan(op, input), pool, gemm);
+        }
+        return channelsFirstPlan(op, input);
+    }
+
+    private Conv2dPlan channelsFirstPlan(Conv2d op, Shape input) {
         if (op.isDepthwise() && DepthwiseConv2dPlan.fits(op, input)) {
             return new DepthwiseConv2dPlan(op, input, pool);
+        }
+        if (DirectConv2dPlan.suits(op, input)) {
+            return new DirectConv2dPlan(op, input, pool, gemm);
         }
         return new GemmConv2dPlan(op, input, pool, gemm);
     }
 
     @Override
     public Pool2dPlan plan(Pool2d op, Shape input) {
-        return new VectorPool2dPlan(op, input, pool);
+        return plan(op, input, Layout.NCHW);
+    }
+
+    @Override
+    public Pool2dPlan plan(Pool2d op, Shape input, Layout layout) {
+        return layout == Layout.NHWC ? new ChannelsLastPool2dPlan(op, input, pool)
+                : new VectorPool2dPlan(op, input, pool);
+    }
+
+    @Override
+    public BatchNorm2dPlan plan(BatchNorm2d op, Shape input, Layout layout) {
+        return new VectorBatchNorm2dPlan(op, input, layout, pool);
+    }
+
+    @Override
+    public LrnPlan plan(Lrn op, Shape input, Layout layout) {
+        return new VectorLrnPlan(op, input, layout, pool);
+    }
+
+    @Override
+    public void reorder(Tensor src, Tensor dst) {
+        Shape shape = src.shape();
+        if (src.layout() == dst.layout()) {
+            SegmentVectors.copy(src.segment(), 0, dst.segment(), 0, shape.elementCount());
+        } else if (dst.layout() == Layout.NHWC) {
+            LayoutTranspose.toChannelsLast(src.segment(), dst.segment(), shape.dim(0), shape.dim(1),
+                    shape.dim(2) * shape.dim(3));
+        } else {
+            LayoutTranspose.toChannelsFirst(src.segment(), dst.segment(), shape.dim(0), shape.dim(1),
+                    shape.dim(2) * shape.dim(3));
+        }
+    }
+
+    @Override
+    public void activationBackwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) {
+        ActivationKernels.backwardFromOutput(a, y.segment(), dy.segment(), dx.segment(), y.shape().elementCount());
     }
 
     @Override

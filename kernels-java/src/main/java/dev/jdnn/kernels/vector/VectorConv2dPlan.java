@@ -2,6 +2,7 @@ package dev.jdnn.kernels.vector;
 
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Layout;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import java.lang.foreign.MemorySegment;
@@ -87,6 +88,18 @@ abstract class VectorConv2dPlan implements Conv2dPlan {
             }
             db.setAtIndex(SegmentVectors.FLOAT, kk, (float) sum);
         }
+    }
+
+    /** Applies the op's fused activation to {@code y} in place (for the rare paths that compute y otherwise). */
+    final void activateInPlace(Tensor y) {
+        if (g.op().activation() != null) {
+            ActivationKernels.forward(g.op().activation(), y.segment(), y.segment(), y.shape().elementCount());
+        }
+    }
+
+    @Override
+    public Layout layout() {
+        return Layout.NCHW;
     }
 
     /** Runs one pass's job with the pass's tensors in the fields. */

@@ -2,12 +2,14 @@ package dev.jdnn.kernels.vector;
 
 import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
 
+import dev.jdnn.Activation;
 import dev.jdnn.Dense;
 import dev.jdnn.DensePlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
 
 /**
  * A dense layer through the GEMM: forward {@code Y = X·Wᵀ + b} (Wᵀ read by the B packing),
@@ -28,6 +30,8 @@ final class VectorDensePlan implements DensePlan {
     private static final int ROWS_PER_BLOCK = 64;
     /** The bias gradient's running totals, for batches longer than one block. */
     private final double[] biasTotals;
+    /** Bias (one per column of y) and fused activation, applied as the GEMM finishes each block. */
+    private final GemmEpilogue epilogue;
 
     private MemorySegment x;
     private MemorySegment w;
@@ -43,6 +47,7 @@ final class VectorDensePlan implements DensePlan {
         int maxDim = Math.max(batch, Math.max(in, out));
         this.gemm = new ParallelGemm(packedGemm, pool, maxDim, maxDim, maxDim);
         this.biasTotals = new double[batch > ROWS_PER_BLOCK ? out : 0];
+        this.epilogue = new GemmEpilogue(false, op.activation());
     }
 
     @Override
@@ -79,19 +84,29 @@ final class VectorDensePlan implements DensePlan {
             }
             return;
         }
-        gemm.multiply(batch, out, in, xt.segment(), 0, in, false, wt.segment(), 0, in, true, ys, 0, out, false);
-        if (bs != null) {
-            for (int row = 0; row < batch; row++) {
-                SegmentVectors.add(ys, (long) row * out, bs, 0, out);
-            }
+        epilogue.set(bs);
+        try {
+            gemm.multiply(batch, out, in, xt.segment(), 0, in, false, wt.segment(), 0, in, true, ys, 0, out, false,
+                    epilogue.active() ? epilogue : null, 0);
+        } finally {
+            epilogue.set(null);
         }
     }
 
     private void matrixVectorShare(int worker, int workers) {
         for (int o = WorkerPool.start(out, worker, workers); o < WorkerPool.start(out, worker + 1, workers); o++) {
             float v = SegmentVectors.dot(w, (long) o * in, x, 0, in);
-            y.setAtIndex(FLOAT, o, b == null ? v : v + b.getAtIndex(FLOAT, o));
+            y.setAtIndex(FLOAT, o, activation(b == null ? v : v + b.getAtIndex(FLOAT, o)));
         }
+    }
+
+    /** The fused activation of one output, as {@link ActivationKernels} computes it in lane 0. */
+    private float activation(float v) {
+        Activation a = op.activation();
+        if (a == null) {
+            return v;
+        }
+        return ActivationKernels.apply(a, FloatVector.broadcast(SegmentVectors.SPECIES, v)).lane(0);
     }
 
     @Override

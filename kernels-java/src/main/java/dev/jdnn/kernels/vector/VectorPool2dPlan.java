@@ -5,15 +5,19 @@ import static dev.jdnn.kernels.vector.SegmentVectors.LANES;
 import static dev.jdnn.kernels.vector.SegmentVectors.ORDER;
 import static dev.jdnn.kernels.vector.SegmentVectors.SPECIES;
 
+import dev.jdnn.Layout;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
+import dev.jdnn.Workspace;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Max and average pooling with PyTorch's semantics, planes shared out over the workers.
@@ -46,6 +50,8 @@ final class VectorPool2dPlan implements Pool2dPlan {
             VectorShuffle.fromOp(SPECIES, p -> p % 2 == 0 ? LANES / 2 + p / 2 : LANES + p);
     /** Cell offsets inside a window are tracked as floats; beyond this they would not be exact. */
     private static final long EXACT_FLOAT_INTEGERS = 1L << 24;
+    /** Int lanes as many as the float lanes: window cell numbers beside the values. */
+    private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
 
     private final Pool2d op;
     private final Shape input;
@@ -57,8 +63,14 @@ final class VectorPool2dPlan implements Pool2dPlan {
     private final int planes;
     /** Per worker: the window cell offsets of one vector of outputs, for the scalar scatter. */
     private final float[][] offsets;
+    /** Per worker: one plane of dy and one of dx, for the workspace backward's scatter. */
+    private final float[][] dyPlanes;
+    private final float[][] dxPlanes;
     private final WorkerPool.Job forwardJob = this::forwardShare;
     private final WorkerPool.Job backwardJob = this::backwardShare;
+    private final WorkerPool.Job scatterJob = this::scatterShare;
+    /** Where the running forward records each output's routed cell (max pooling with a workspace), else null. */
+    private int[] argmax;
 
     private MemorySegment x;
     private MemorySegment dy;
@@ -76,6 +88,9 @@ final class VectorPool2dPlan implements Pool2dPlan {
                 && (long) (g.kernelH - 1) * g.w + g.kernelW < EXACT_FLOAT_INTEGERS;
         // Padded past the lanes used, so that two workers' arrays never share a cache line.
         this.offsets = new float[pool.size()][LANES + FALSE_SHARING_PAD];
+        boolean small = max && (long) g.h * g.w <= 1 << 20;
+        this.dyPlanes = new float[pool.size()][small ? g.oh * g.ow : 0];
+        this.dxPlanes = new float[pool.size()][small ? g.h * g.w : 0];
     }
 
     @Override
@@ -99,6 +114,68 @@ final class VectorPool2dPlan implements Pool2dPlan {
     }
 
     @Override
+    public Layout layout() {
+        return Layout.NCHW;
+    }
+
+    @Override
+    public Workspace newWorkspace() {
+        return new PoolArgmax(max ? Math.toIntExact(output.elementCount()) : 0);
+    }
+
+    @Override
+    public void forward(Tensor xt, Tensor yt, Workspace ws) {
+        argmax = max ? ((PoolArgmax) ws).cells : null;
+        try {
+            run(xt.segment(), null, yt.segment(), forwardJob);
+        } finally {
+            argmax = null;
+        }
+    }
+
+    @Override
+    public void backward(Workspace ws, Tensor dyt, Tensor dxt) {
+        if (!max) {
+            // Average pooling reads no x: dx stands in for it where only its size is asked.
+            run(dxt.segment(), dyt.segment(), dxt.segment(), backwardJob);
+            return;
+        }
+        argmax = ((PoolArgmax) ws).cells;
+        try {
+            run(null, dyt.segment(), dxt.segment(), scatterJob);
+        } finally {
+            argmax = null;
+        }
+    }
+
+    /**
+     * dx = 0, then each dy added to the cell the forward recorded, this worker's planes. A plane of
+     * dx is assembled in a heap array (one bulk copy in of dy, one out of dx): element-wise segment
+     * accesses cost several times the adds.
+     */
+    private void scatterShare(int worker, int workers) {
+        if (dxPlanes[worker].length == 0 && g.h * g.w > 0) {
+            scatterInPlace(worker, workers);
+            return;
+        }
+        int[] cells = argmax;
+        int outputs = g.oh * g.ow;
+        int inputs = g.h * g.w;
+        float[] gradient = dyPlanes[worker];
+        float[] plane = dxPlanes[worker];
+        int end = WorkerPool.start(planes, worker + 1, workers);
+        for (int p = WorkerPool.start(planes, worker, workers); p < end; p++) {
+            int yPlane = p * outputs;
+            MemorySegment.copy(dy, FLOAT, (long) yPlane * Float.BYTES, gradient, 0, outputs);
+            java.util.Arrays.fill(plane, 0, inputs, 0f);
+            for (int o = 0; o < outputs; o++) {
+                plane[cells[yPlane + o]] += gradient[o];
+            }
+            MemorySegment.copy(plane, 0, out, FLOAT, (long) p * inputs * Float.BYTES, inputs);
+        }
+    }
+
+    @Override
     public void backward(Tensor xt, Tensor dyt, Tensor dxt) {
         run(xt.segment(), dyt.segment(), dxt.segment(), backwardJob);
     }
@@ -118,6 +195,22 @@ final class VectorPool2dPlan implements Pool2dPlan {
 
     private int vectorEnd() {
         return vectorRows ? g.interiorEnd : g.interiorStart;
+    }
+
+    /** {@link #scatterShare} straight on the segments, for planes too large for the heap scratch. */
+    private void scatterInPlace(int worker, int workers) {
+        int[] cells = argmax;
+        int outputs = g.oh * g.ow;
+        int end = WorkerPool.start(planes, worker + 1, workers);
+        for (int p = WorkerPool.start(planes, worker, workers); p < end; p++) {
+            long xPlane = (long) p * g.h * g.w;
+            int yPlane = p * outputs;
+            SegmentVectors.fill(out, xPlane, g.h * g.w, 0f);
+            for (int o = 0; o < outputs; o++) {
+                long at = xPlane + cells[yPlane + o];
+                out.setAtIndex(FLOAT, at, out.getAtIndex(FLOAT, at) + dy.getAtIndex(FLOAT, yPlane + o));
+            }
+        }
     }
 
     /** Input index of the first cell of output {@code (yo, xo)}'s window (an interior column). */
@@ -145,15 +238,18 @@ final class VectorPool2dPlan implements Pool2dPlan {
                 long yRow = yPlane + (long) yo * g.ow;
                 int xo = 0;
                 for (; xo < g.interiorStart; xo++) {
-                    out.setAtIndex(FLOAT, yRow + xo, scalarWindow(xPlane, yo, xo));
+                    out.setAtIndex(FLOAT, yRow + xo, scalarWindow(xPlane, yo, xo, yRow + xo));
                 }
                 for (int lanes; xo < vectorEnd(); xo += lanes) {
                     lanes = Math.min(LANES, vectorEnd() - xo);
                     long origin = origin(xPlane, yo, xo);
                     if (!loadsInside(origin, yo, limit)) {
                         for (int lane = 0; lane < lanes; lane++) {
-                            out.setAtIndex(FLOAT, yRow + xo + lane, scalarWindow(xPlane, yo, xo + lane));
+                            out.setAtIndex(FLOAT, yRow + xo + lane,
+                                    scalarWindow(xPlane, yo, xo + lane, yRow + xo + lane));
                         }
+                    } else if (max && argmax != null) {
+                        maxRoutedChunk(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo, xPlane);
                     } else if (max) {
                         maxChunk(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo);
                     } else {
@@ -162,10 +258,44 @@ final class VectorPool2dPlan implements Pool2dPlan {
                     }
                 }
                 for (; xo < g.ow; xo++) {
-                    out.setAtIndex(FLOAT, yRow + xo, scalarWindow(xPlane, yo, xo));
+                    out.setAtIndex(FLOAT, yRow + xo, scalarWindow(xPlane, yo, xo, yRow + xo));
                 }
             }
         }
+    }
+
+    /**
+     * As {@link #maxChunk}, and records each window's routed cell (first NaN, else first maximum)
+     * in {@link #argmax}, as an index in the plane: the search of {@link #maxBackwardChunk}, run
+     * once in the forward so that the backward only scatters.
+     */
+    private void maxRoutedChunk(long origin, int rows, int lanes, long yAt, long xPlane) {
+        VectorShuffle<Float> evens = EVENS;
+        int s = g.strideW;
+        boolean stride2 = s == 2;
+        FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        IntVector bestCell = IntVector.zero(INTS);
+        VectorMask<Float> bestIsNaN = SPECIES.maskAll(false);
+        for (int i = 0; i < rows; i++) {
+            int rowOffset = i * g.w;
+            long at = (origin + rowOffset) * Float.BYTES;
+            for (int j = 0; j < g.kernelW; j++) {
+                long byteAt = at + (long) j * Float.BYTES;
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, byteAt, ORDER);
+                if (stride2) {
+                    v = v.rearrange(evens, FloatVector.fromMemorySegment(SPECIES, x, byteAt + VECTOR_BYTES, ORDER));
+                }
+                VectorMask<Float> isNaN = v.compare(VectorOperators.NE, v);
+                VectorMask<Float> take = v.compare(VectorOperators.GT, best).or(isNaN.andNot(bestIsNaN));
+                best = best.blend(v, take);
+                bestCell = bestCell.blend(rowOffset + j, take.cast(INTS));
+                bestIsNaN = bestIsNaN.or(isNaN);
+            }
+        }
+        store(best, yAt, lanes);
+        // Lane l's window starts s·l cells after the chunk's first window.
+        IntVector first = IntVector.zero(INTS).addIndex(s).add((int) (origin - xPlane));
+        first.add(bestCell).intoArray(argmax, (int) yAt, INTS.indexInRange(0, lanes));
     }
 
     /*
@@ -222,10 +352,17 @@ final class VectorPool2dPlan implements Pool2dPlan {
         }
     }
 
-    /** Window {@code (yo, xo)}'s maximum or mean, one cell at a time. */
-    private float scalarWindow(long xPlane, int yo, int xo) {
+    /**
+     * Window {@code (yo, xo)}'s maximum or mean, one cell at a time; records the routed cell of
+     * output {@code yAt} when a workspace is being filled.
+     */
+    private float scalarWindow(long xPlane, int yo, int xo, long yAt) {
         if (max) {
-            return x.getAtIndex(FLOAT, routedCell(xPlane, yo, xo));
+            long cell = routedCell(xPlane, yo, xo);
+            if (argmax != null) {
+                argmax[(int) yAt] = (int) (cell - xPlane);
+            }
+            return x.getAtIndex(FLOAT, cell);
         }
         float sum = 0f;
         for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {

@@ -3,16 +3,22 @@ package dev.jdnn.kernels.vector;
 import dev.jdnn.Activation;
 import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
+import dev.jdnn.BatchNorm2d;
+import dev.jdnn.BatchNorm2dPlan;
 import dev.jdnn.Backends;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Dense;
 import dev.jdnn.DensePlan;
+import dev.jdnn.Layout;
+import dev.jdnn.Lrn;
+import dev.jdnn.LrnPlan;
 import dev.jdnn.Padding;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
+import dev.jdnn.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -23,7 +29,8 @@ import java.util.SplittableRandom;
  * JVM as a forked benchmark cell does), so that the JIT sees every kernel hot and in every
  * variant: 3x3 with padding, 5x5, 1x1, strided with tails, a depth above the GEMM's KC (the
  * accumulating kernel), grouped and depthwise convolutions, pooling, dense at batch 1 and above,
- * activations, softmax, log-softmax and cross-entropy. Runs rounds until {@code args[0]} seconds
+ * activations, softmax, log-softmax and cross-entropy; and Wave 2's ops: fused activations on conv
+ * (direct, GEMM, NHWC) and dense, NHWC pooling, pooling workspaces, batch norm, LRN, reorder. Runs rounds until {@code args[0]} seconds
  * have passed (at least a few rounds), then prints the rounds it ran.
  */
 final class MultiShapeWorkload {
@@ -45,6 +52,27 @@ final class MultiShapeWorkload {
             conv(steps, backend, random, Conv2d.of(8, 12, 3).groups(2).dilation(2), Shape.of(2, 8, 11, 11));
             conv(steps, backend, random, Conv2d.of(8, 8, 3).groups(8).padding(1), Shape.of(2, 8, 9, 9));
             conv(steps, backend, random, Conv2d.of(16, 16, 5).groups(16).stride(2).padding(2), Shape.of(3, 16, 15, 17));
+            conv(steps, backend, random, Conv2d.of(1, 6, 5).padding(2).activation(Activation.RELU),
+                    Shape.of(4, 1, 28, 28), Layout.NCHW);
+            conv(steps, backend, random, Conv2d.of(3, 24, 3).padding(1).activation(Activation.TANH),
+                    Shape.of(2, 3, 10, 10), Layout.NCHW);
+            conv(steps, backend, random, Conv2d.of(6, 16, 5).activation(Activation.SIGMOID), Shape.of(4, 6, 14, 14),
+                    Layout.NHWC);
+            conv(steps, backend, random, Conv2d.of(16, 20, 1).activation(Activation.RELU), Shape.of(3, 16, 7, 7),
+                    Layout.NHWC);
+            dense(steps, backend, random, new Dense(64, 24, true).activation(Activation.RELU), 6);
+            dense(steps, backend, random, new Dense(64, 24, true).activation(Activation.TANH), 1);
+            pool(steps, backend, random, Pool2d.max(2, 2), Shape.of(2, 6, 12, 12), Layout.NHWC);
+            pool(steps, backend, random, Pool2d.max(3, 2).padding(1), Shape.of(2, 21, 9, 7), Layout.NHWC);
+            pool(steps, backend, random, Pool2d.avg(3, 1).padding(1), Shape.of(2, 6, 9, 11), Layout.NHWC);
+            pool(steps, backend, random, Pool2d.max(3, 2).padding(1), Shape.of(2, 5, 17, 13), Layout.NCHW);
+            pool(steps, backend, random, Pool2d.avg(2, 2), Shape.of(2, 5, 16, 16), Layout.NCHW);
+            for (Layout layout : Layout.values()) {
+                batchNorm(steps, backend, random, Shape.of(3, 19, 7, 9), layout);
+                lrn(steps, backend, random, new Lrn(5, 1e-3, 0.75, 1), Shape.of(2, 21, 5, 7), layout);
+                lrn(steps, backend, random, Lrn.tensorflow(4, 1, 1e-3 / 9, 0.75), Shape.of(2, 8, 6, 6), layout);
+            }
+            reorder(steps, backend, random, Shape.of(3, 21, 9, 7));
             pool(steps, backend, random, Pool2d.max(2, 2), Shape.of(2, 8, 12, 12));
             pool(steps, backend, random, Pool2d.max(3, 2).padding(1), Shape.of(2, 5, 17, 13));
             pool(steps, backend, random, Pool2d.avg(3, 1).padding(1), Shape.of(2, 6, 9, 11));
@@ -75,19 +103,99 @@ final class MultiShapeWorkload {
     }
 
     private static void conv(List<Runnable> steps, Backend backend, SplittableRandom random, Conv2d op, Shape input) {
-        Conv2dPlan plan = backend.plan(op, input);
-        Tensor x = random(random, input);
+        conv(steps, backend, random, op, input, Layout.NCHW);
+    }
+
+    private static Tensor random(SplittableRandom random, Shape shape, Layout layout) {
+        Tensor t = Tensor.allocate(shape, layout);
+        t.copyFrom(random(random, shape).toArray());
+        return t;
+    }
+
+    private static void conv(List<Runnable> steps, Backend backend, SplittableRandom random, Conv2d op, Shape input,
+            Layout layout) {
+        Conv2dPlan plan = backend.plan(op, input, layout);
+        Tensor x = random(random, input, layout);
+        Tensor y = Tensor.allocate(plan.outputShape(), layout);
+        Tensor dy = random(random, plan.outputShape(), layout);
+        Tensor dx = Tensor.allocate(input, layout);
         Tensor w = random(random, op.weightShape());
         Tensor b = op.bias() ? random(random, op.biasShape()) : null;
-        Tensor y = Tensor.allocate(plan.outputShape());
-        Tensor dy = random(random, plan.outputShape());
-        Tensor dx = Tensor.allocate(input);
         Tensor dw = Tensor.allocate(op.weightShape());
         Tensor db = op.bias() ? Tensor.allocate(op.biasShape()) : null;
+        if (op.activation() != null) {
+            Tensor dz = Tensor.allocate(plan.outputShape(), layout);
+            steps.add(() -> {
+                plan.forward(x, w, b, y);
+                backend.activationBackwardFromOutput(op.activation(), y, dy, dz);
+                plan.backwardData(dz, w, dx);
+                plan.backwardWeights(x, dz, dw, db);
+            });
+            return;
+        }
         steps.add(() -> {
             plan.forward(x, w, b, y);
             plan.backwardData(dy, w, dx);
             plan.backwardWeights(x, dy, dw, db);
+        });
+    }
+
+    private static void pool(List<Runnable> steps, Backend backend, SplittableRandom random, Pool2d op, Shape input,
+            Layout layout) {
+        Pool2dPlan plan = backend.plan(op, input, layout);
+        Tensor x = random(random, input, layout);
+        Tensor y = Tensor.allocate(plan.outputShape(), layout);
+        Tensor dy = random(random, plan.outputShape(), layout);
+        Tensor dx = Tensor.allocate(input, layout);
+        Workspace ws = plan.newWorkspace();
+        steps.add(() -> {
+            plan.forward(x, y, ws);
+            plan.backward(ws, dy, dx);
+            plan.forward(x, y);
+            plan.backward(x, dy, dx);
+        });
+    }
+
+    private static void batchNorm(List<Runnable> steps, Backend backend, SplittableRandom random, Shape input,
+            Layout layout) {
+        BatchNorm2dPlan plan = backend.plan(BatchNorm2d.of(input.dim(1)), input, layout);
+        Shape channels = Shape.of(input.dim(1));
+        Tensor x = random(random, input, layout);
+        Tensor y = Tensor.allocate(input, layout);
+        Tensor dy = random(random, input, layout);
+        Tensor dx = Tensor.allocate(input, layout);
+        Tensor gamma = random(random, channels);
+        Tensor beta = random(random, channels);
+        Tensor mean = Tensor.allocate(channels);
+        Tensor variance = Tensor.allocate(channels);
+        Tensor dGamma = Tensor.allocate(channels);
+        Tensor dBeta = Tensor.allocate(channels);
+        steps.add(() -> {
+            plan.forwardTraining(x, gamma, beta, y, mean, variance);
+            plan.forwardInference(x, gamma, beta, mean, variance, y);
+            plan.backward(x, dy, gamma, mean, variance, dx, dGamma, dBeta);
+        });
+    }
+
+    private static void lrn(List<Runnable> steps, Backend backend, SplittableRandom random, Lrn op, Shape input,
+            Layout layout) {
+        LrnPlan plan = backend.plan(op, input, layout);
+        Tensor x = random(random, input, layout);
+        Tensor y = Tensor.allocate(input, layout);
+        Tensor dy = random(random, input, layout);
+        Tensor dx = Tensor.allocate(input, layout);
+        steps.add(() -> {
+            plan.forward(x, y);
+            plan.backward(x, dy, dx);
+        });
+    }
+
+    private static void reorder(List<Runnable> steps, Backend backend, SplittableRandom random, Shape shape) {
+        Tensor a = random(random, shape, Layout.NCHW);
+        Tensor b = Tensor.allocate(shape, Layout.NHWC);
+        steps.add(() -> {
+            backend.reorder(a, b);
+            backend.reorder(b, a);
         });
     }
 
@@ -129,6 +237,7 @@ final class MultiShapeWorkload {
             for (Activation a : Activation.values()) {
                 backend.activation(a, x, y);
                 backend.activationBackward(a, x, dy, dx);
+                backend.activationBackwardFromOutput(a, y, dy, dx);
             }
         });
     }
