@@ -39,25 +39,33 @@ FUNCTIONS = [
     "dnnl_inner_product_backward_weights_primitive_desc_create",
     "dnnl_eltwise_forward_primitive_desc_create", "dnnl_eltwise_backward_primitive_desc_create",
     "dnnl_softmax_forward_primitive_desc_create", "dnnl_softmax_backward_primitive_desc_create",
+    "dnnl_post_ops_create", "dnnl_post_ops_destroy", "dnnl_post_ops_append_eltwise",
+    "dnnl_primitive_attr_set_post_ops",
+    "dnnl_batch_normalization_forward_primitive_desc_create",
+    "dnnl_batch_normalization_backward_primitive_desc_create",
+    "dnnl_lrn_forward_primitive_desc_create", "dnnl_lrn_backward_primitive_desc_create",
 ]
 
 # Enums whose every constant is bound.
 WHOLE_ENUMS = [
     "dnnl_status_t", "dnnl_data_type_t", "dnnl_prop_kind_t", "dnnl_alg_kind_t", "dnnl_engine_kind_t",
     "dnnl_stream_flags_t", "dnnl_query_t", "dnnl_scratchpad_mode_t", "dnnl_cpu_isa_t",
+    "dnnl_normalization_flags_t",
 ]
 
 # Single constants of large enums.
 CONSTANTS = [
     "dnnl_format_tag_undef", "dnnl_format_tag_any", "dnnl_a", "dnnl_ab", "dnnl_abcd", "dnnl_abcde",
     "dnnl_x", "dnnl_nc", "dnnl_oi", "dnnl_nchw", "dnnl_oihw", "dnnl_goihw", "dnnl_nChw8c", "dnnl_nChw16c",
+    "dnnl_nhwc",
 ]
 
 # Integer macros, evaluated by clang itself.
 MACROS = [
     "DNNL_MAX_NDIMS", "DNNL_ARG_SRC", "DNNL_ARG_DST", "DNNL_ARG_FROM", "DNNL_ARG_TO", "DNNL_ARG_WEIGHTS",
     "DNNL_ARG_BIAS", "DNNL_ARG_WORKSPACE", "DNNL_ARG_SCRATCHPAD", "DNNL_ARG_DIFF_SRC", "DNNL_ARG_DIFF_DST",
-    "DNNL_ARG_DIFF_WEIGHTS", "DNNL_ARG_DIFF_BIAS",
+    "DNNL_ARG_DIFF_WEIGHTS", "DNNL_ARG_DIFF_BIAS", "DNNL_ARG_MEAN", "DNNL_ARG_VARIANCE", "DNNL_ARG_SCALE",
+    "DNNL_ARG_SHIFT", "DNNL_ARG_DIFF_SCALE", "DNNL_ARG_DIFF_SHIFT",
 ]
 
 STRUCTS = ["dnnl_exec_arg_t", "dnnl_version_t"]

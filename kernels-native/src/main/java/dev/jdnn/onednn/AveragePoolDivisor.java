@@ -82,18 +82,23 @@ final class AveragePoolDivisor {
         return f;
     }
 
-    /** Multiplies each {@code [planes, oh, ow]} value whose divisor differs by its factor, in place. */
-    void apply(MemorySegment values, long planes) {
+    /**
+     * Multiplies each value of an {@code [images, channels, oh, ow]} tensor laid out as
+     * {@code strides} whose divisor differs by its factor, in place.
+     */
+    void apply(MemorySegment values, int images, int channels, TensorStrides strides) {
         int oh = rowFactor.length;
         int ow = columnFactor.length;
-        for (long p = 0; p < planes; p++) {
-            long base = p * oh * ow;
-            for (int r = 0; r < oh; r++) {
-                for (int c = 0; c < ow; c++) {
-                    float f = (float) ((double) rowFactor[r] * columnFactor[c]);
-                    if (f != 1f) {
-                        long i = base + (long) r * ow + c;
-                        values.setAtIndex(ValueLayout.JAVA_FLOAT, i, values.getAtIndex(ValueLayout.JAVA_FLOAT, i) * f);
+        for (int image = 0; image < images; image++) {
+            for (int channel = 0; channel < channels; channel++) {
+                for (int r = 0; r < oh; r++) {
+                    for (int c = 0; c < ow; c++) {
+                        float f = (float) ((double) rowFactor[r] * columnFactor[c]);
+                        if (f != 1f) {
+                            long i = strides.at(image, channel, r, c);
+                            values.setAtIndex(ValueLayout.JAVA_FLOAT, i,
+                                    values.getAtIndex(ValueLayout.JAVA_FLOAT, i) * f);
+                        }
                     }
                 }
             }

@@ -9,14 +9,19 @@ import dev.jdnn.onednn.ffi.dnnl_h;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link Conv2d} as three oneDNN convolution passes over NCHW tensors: forward (with bias),
- * backward data, backward weights (with bias gradient). Each pass is built on its first run,
- * once, in the {@link Layout} {@link LayoutChoice} picks for it (the fastest on this machine when
- * the pass is big enough to time); afterwards a run only re-points memory handles at the caller's
- * tensors and executes. Weights of a grouped convolution are described as {@code goihw}
+ * A {@link Conv2d} as three oneDNN convolution passes over NCHW or NHWC tensors: forward (with
+ * bias and the op's fused activation as an eltwise post-op), backward data, backward weights (with
+ * bias gradient). Each pass is built on its first run, once. Over NCHW tensors it is built in the
+ * {@link PassLayout} {@link LayoutChoice} picks for it (the fastest on this machine when the pass is
+ * big enough to time). Over NHWC tensors the activations are handed to oneDNN as {@code nhwc}
+ * ({@link PassLayout#PLAIN_ACTIVATIONS}): its blocked-weight kernels read and write that layout
+ * directly, so no activation is reordered on any call, and only the weights (tiny beside the
+ * activations) pass through a reorder when oneDNN wants them blocked. Afterwards a run only
+ * re-points memory handles at the caller's tensors and executes. Weights of a grouped convolution are described as {@code goihw}
  * ({@code [g, k/g, c/g, r, s]}), which is the caller's {@code [k, c/g, r, s]} byte for byte.
  * PyTorch's dilation {@code d} is oneDNN's {@code d - 1}. A stride far larger than the kernel
  * runs in {@link DirectConvolution} instead, where oneDNN's cost follows the stride, not the work.
@@ -25,6 +30,8 @@ import java.util.Map;
  * gets {@link IllegalStateException}.
  */
 final class DnnlConvolution implements Conv2dPlan {
+    private static final List<PassLayout> NHWC_CANDIDATES = List.of(PassLayout.PLAIN_ACTIVATIONS, PassLayout.PLAIN);
+
     private final Conv2d op;
     private final PlanUse use;
     private final Shape input;
@@ -40,19 +47,38 @@ final class DnnlConvolution implements Conv2dPlan {
     private final long[] dstDims;
     private final long[] weightDims;
     private final int weightTag;
+    private final dev.jdnn.Layout layout;
+    /** {@code nchw} or {@code nhwc}: the caller's activations. */
+    private final int activationTag;
+    /**
+     * The tag of {@code x} and {@code dx}: {@link #activationTag}, except {@code nchw} for an NHWC
+     * input of one channel (whose bytes are the same in both layouts) with one output column and a
+     * column stride above 1. oneDNN 3.13's brgemm forward convolution on such an {@code nhwc}
+     * source computes wrong rows (the contract fuzz found {@code [1,1,3,7]}, kernel 3x5, stride
+     * 1x3: 6 of 9 outputs off by up to 3.9; probed: every failing geometry had one input channel,
+     * one output column and a column stride above 1; stride 1, two channels or two output columns
+     * are right). The {@code nchw} description leads oneDNN to its reference kernel there, which
+     * is right and, on such thin shapes, cheap; on every other one-channel shape (LeNet-5's conv1)
+     * it would be 300x slower than the {@code nhwc} kernel, so the rule is kept that narrow.
+     */
+    private final int sourceTag;
     private final double flop;
-    private final Map<Layout, PrimitiveDesc> forwardHints = new EnumMap<>(Layout.class);
+    private final Map<PassLayout, PrimitiveDesc> forwardHints = new EnumMap<>(PassLayout.class);
     /** The plan's passes in Java when oneDNN's cost would not follow the work; else {@code null}. */
     private final DirectConvolution direct;
     private Pass forward;
     private Pass backwardData;
     private Pass backwardWeights;
 
-    DnnlConvolution(Conv2d op, Shape input, OneDnnRuntime runtime, LayoutChoice layouts) {
+    DnnlConvolution(Conv2d op, Shape input, dev.jdnn.Layout layout, OneDnnRuntime runtime, LayoutChoice layouts) {
         this.op = op;
+        this.layout = layout;
+        this.activationTag = layout == dev.jdnn.Layout.NHWC ? dnnl_h.dnnl_nhwc() : dnnl_h.dnnl_nchw();
         this.use = new PlanUse(op);
         this.input = input;
         this.output = op.outputShape(input);
+        this.sourceTag = op.inChannels() == 1 && output.dim(3) == 1 && op.strideW() > 1 ? dnnl_h.dnnl_nchw()
+                : activationTag;
         this.runtime = runtime;
         this.layouts = layouts;
         strides = PlanGeometry.pair(geometry, op.strideH(), op.strideW());
@@ -69,7 +95,7 @@ final class DnnlConvolution implements Conv2dPlan {
             weightDims = new long[] {op.outChannels(), op.inChannels(), op.kernelH(), op.kernelW()};
             weightTag = dnnl_h.dnnl_oihw();
         }
-        direct = DirectConvolution.suits(op) ? new DirectConvolution(op, input, output) : null;
+        direct = DirectConvolution.suits(op) ? new DirectConvolution(op, input, output, layout) : null;
         flop = 2.0 * output.elementCount() * (op.inChannels() / g) * op.kernelH() * op.kernelW();
     }
 
@@ -89,16 +115,32 @@ final class DnnlConvolution implements Conv2dPlan {
     }
 
     @Override
+    public dev.jdnn.Layout layout() {
+        return layout;
+    }
+
+    private List<PassLayout> candidates() {
+        return layout == dev.jdnn.Layout.NHWC ? NHWC_CANDIDATES : layouts.candidates(flop);
+    }
+
+    private boolean timed() {
+        return layout == dev.jdnn.Layout.NCHW && layouts.timed(flop);
+    }
+
+    @Override
     public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
         use.enter("Conv2dPlan.forward");
         try {
             if (direct != null) {
                 direct.forward(x.segment(), w.segment(), op.bias() ? b.segment() : null, y.segment());
+                if (op.activation() != null) {
+                    JavaActivation.forward(op.activation(), y.segment(), y.segment(), output.elementCount());
+                }
                 return;
             }
             runtime.enterCurrentThread();
             if (forward == null) {
-                forward = forwardBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+                forward = forwardBuilder().buildFastest(candidates(), timed());
             }
             forward.attach(0, x.segment());
             forward.attach(1, w.segment());
@@ -123,7 +165,7 @@ final class DnnlConvolution implements Conv2dPlan {
             }
             runtime.enterCurrentThread();
             if (backwardData == null) {
-                backwardData = backwardDataBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+                backwardData = backwardDataBuilder().buildFastest(candidates(), timed());
             }
             backwardData.attach(0, dy.segment());
             backwardData.attach(1, w.segment());
@@ -144,7 +186,7 @@ final class DnnlConvolution implements Conv2dPlan {
             }
             runtime.enterCurrentThread();
             if (backwardWeights == null) {
-                backwardWeights = backwardWeightsBuilder().buildFastest(layouts.candidates(flop), layouts.timed(flop));
+                backwardWeights = backwardWeightsBuilder().buildFastest(candidates(), timed());
             }
             backwardWeights.attach(0, x.segment());
             backwardWeights.attach(1, dy.segment());
@@ -165,6 +207,12 @@ final class DnnlConvolution implements Conv2dPlan {
     }
 
 
+    /** Reorders per call of each pass built so far (forward, backward data, backward weights; -1 if not built). */
+    int[] reordersPerPass() {
+        return new int[] {forward == null ? -1 : forward.reorders(), backwardData == null ? -1 : backwardData.reorders(),
+            backwardWeights == null ? -1 : backwardWeights.reorders()};
+    }
+
     /** The bytes of buffers the passes built so far hold, for tests of the scratch budget. */
     long bufferBytes() {
         return Pass.bufferBytes(forward) + Pass.bufferBytes(backwardData) + Pass.bufferBytes(backwardWeights);
@@ -177,16 +225,16 @@ final class DnnlConvolution implements Conv2dPlan {
                         dnnl_h.dnnl_forward_training(), dnnl_h.dnnl_convolution_direct(), md.apply(dnnl_h.DNNL_ARG_SRC()),
                         md.apply(dnnl_h.DNNL_ARG_WEIGHTS()), md.apply(dnnl_h.DNNL_ARG_BIAS()),
                         md.apply(dnnl_h.DNNL_ARG_DST()), strides, dilates, padLeft, padRight, attr));
-        builder.input(dnnl_h.DNNL_ARG_SRC(), dnnl_h.dnnl_nchw(), srcDims);
+        builder.input(dnnl_h.DNNL_ARG_SRC(), sourceTag, srcDims);
         builder.input(dnnl_h.DNNL_ARG_WEIGHTS(), weightTag, weightDims);
         if (op.bias()) {
             builder.input(dnnl_h.DNNL_ARG_BIAS(), dnnl_h.dnnl_x(), op.outChannels());
         }
-        builder.output(dnnl_h.DNNL_ARG_DST(), dnnl_h.dnnl_nchw(), dstDims);
-        return builder;
+        builder.output(dnnl_h.DNNL_ARG_DST(), activationTag, dstDims);
+        return builder.postOp(op.activation());
     }
 
-    private PrimitiveDesc forwardHint(Layout layout) {
+    private PrimitiveDesc forwardHint(PassLayout layout) {
         return forwardHints.computeIfAbsent(layout, l -> forwardBuilder().describe(l));
     }
 
@@ -197,9 +245,9 @@ final class DnnlConvolution implements Conv2dPlan {
                         engine.handle(), dnnl_h.dnnl_convolution_direct(), md.apply(dnnl_h.DNNL_ARG_DIFF_SRC()),
                         md.apply(dnnl_h.DNNL_ARG_WEIGHTS()), md.apply(dnnl_h.DNNL_ARG_DIFF_DST()), strides, dilates,
                         padLeft, padRight, hint, attr));
-        builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), dnnl_h.dnnl_nchw(), dstDims);
+        builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), activationTag, dstDims);
         builder.input(dnnl_h.DNNL_ARG_WEIGHTS(), weightTag, weightDims);
-        builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), dnnl_h.dnnl_nchw(), srcDims);
+        builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), sourceTag, srcDims);
         return builder.hints(this::forwardHint);
     }
 
@@ -210,8 +258,8 @@ final class DnnlConvolution implements Conv2dPlan {
                         engine.handle(), dnnl_h.dnnl_convolution_direct(), md.apply(dnnl_h.DNNL_ARG_SRC()),
                         md.apply(dnnl_h.DNNL_ARG_DIFF_WEIGHTS()), md.apply(dnnl_h.DNNL_ARG_DIFF_BIAS()),
                         md.apply(dnnl_h.DNNL_ARG_DIFF_DST()), strides, dilates, padLeft, padRight, hint, attr));
-        builder.input(dnnl_h.DNNL_ARG_SRC(), dnnl_h.dnnl_nchw(), srcDims);
-        builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), dnnl_h.dnnl_nchw(), dstDims);
+        builder.input(dnnl_h.DNNL_ARG_SRC(), sourceTag, srcDims);
+        builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), activationTag, dstDims);
         builder.output(dnnl_h.DNNL_ARG_DIFF_WEIGHTS(), weightTag, weightDims);
         if (op.bias()) {
             builder.output(dnnl_h.DNNL_ARG_DIFF_BIAS(), dnnl_h.dnnl_x(), op.outChannels());

@@ -13,16 +13,18 @@ import java.lang.foreign.ValueLayout;
  * and element count: building one costs more than running it. The backward passes take the
  * forward input ({@code x}), so ReLU's gradient at 0 is 0 ({@code alpha = 0}). oneDNN's ReLU maps
  * NaN to 0, passes the gradient at NaN and forms {@code 0 * Inf}; the contract keeps NaN and gives
- * the gradient only where {@code x > 0}. So ReLU runs in one Java pass with the Vector API
- * ({@link VectorRelu}, as fast as oneDNN's) when module {@code jdk.incubator.vector} is present;
- * without it, in oneDNN after one {@link NonFinite} scan finds no NaN or infinity, else in a scalar
- * Java loop. Sigmoid and tanh already follow the contract in oneDNN (NaN to NaN, infinities to
- * their limits).
+ * the gradient only where {@code x > 0}. So ReLU runs in oneDNN after one {@link NonFinite} scan
+ * finds no NaN or infinity, else in a scalar Java loop. A Vector API pass was as fast in a JVM that
+ * ran nothing else, but Vector API code is fast only in C2's compilation of it, which shares
+ * profiles and compiled code with every other user of the API: in a JVM that had run the
+ * {@code vector} backend it took 1.75x as long (43 against 25 us forward on LeNet-5's
+ * [64,6,28,28], AVX-512, 2 cores), and before C2 compiles it (a deoptimisation included) the API's
+ * Java fallbacks take 340x as long (8.9 ms in C1) where the scan's plain loop takes 20x. Sigmoid
+ * and tanh already follow the contract in
+ * oneDNN (NaN to NaN, infinities to their limits).
  */
 final class DnnlEltwise implements AutoCloseable {
     private static final Activation[] ACTIVATIONS = Activation.values();
-    /** Whether {@link VectorRelu} can run; checked here so that no vector class loads without the module. */
-    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private final OneDnnRuntime runtime;
     private final PassCache passes = new PassCache();
@@ -35,10 +37,6 @@ final class DnnlEltwise implements AutoCloseable {
     /** {@code y = a(x)}. */
     void forward(Activation a, Tensor x, Tensor y) {
         long count = x.shape().elementCount();
-        if (a == Activation.RELU && VECTOR_API) {
-            VectorRelu.forward(x.segment(), y.segment(), count);
-            return;
-        }
         if (a == Activation.RELU && NonFinite.any(x.segment(), count)) {
             reluOfNonFinite(x.segment(), y.segment(), count);
             return;
@@ -50,16 +48,29 @@ final class DnnlEltwise implements AutoCloseable {
     /** {@code dx = a'(x) * dy}. */
     void backward(Activation a, Tensor x, Tensor dy, Tensor dx) {
         long count = x.shape().elementCount();
-        if (a == Activation.RELU && VECTOR_API) {
-            VectorRelu.backward(x.segment(), dy.segment(), dx.segment(), count);
-            return;
-        }
         if (a == Activation.RELU && NonFinite.any(x.segment(), dy.segment(), count)) {
             reluGradientOfNonFinite(x.segment(), dy.segment(), dx.segment(), count);
             return;
         }
         runtime.enterCurrentThread();
         passes.run(kind(a, true), count, 1, factory, x.segment(), dy.segment(), dx.segment());
+    }
+
+    /**
+     * {@code dx = a'(from y) * dy}, oneDNN's {@code *_use_dst_for_bwd} algorithms. ReLU's
+     * ({@code y > 0 ? dy : 0}) forms {@code 0 * dy} where {@code y <= 0}, NaN for a NaN or infinite
+     * {@code dy} where the contract gives 0, so a {@code dy} holding one runs in Java. In place
+     * ({@code dx} = {@code dy}) is safe in both: oneDNN's eltwise reads each element before it
+     * writes it.
+     */
+    void backwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) {
+        long count = y.shape().elementCount();
+        if (a == Activation.RELU && NonFinite.any(y.segment(), dy.segment(), count)) {
+            JavaActivation.backwardFromOutput(a, y.segment(), dy.segment(), dx.segment(), count);
+            return;
+        }
+        runtime.enterCurrentThread();
+        passes.run(FROM_OUTPUT + a.ordinal(), count, 1, factory, y.segment(), dy.segment(), dx.segment());
     }
 
     /** ReLU with NaN kept (oneDNN's maps NaN to 0). */
@@ -91,34 +102,42 @@ final class DnnlEltwise implements AutoCloseable {
         passes.close();
     }
 
+    /** Kinds from here on are the from-output backward passes, one per activation. */
+    private static final int FROM_OUTPUT = 2 * ACTIVATIONS.length;
+
     private static int kind(Activation a, boolean backward) {
         return a.ordinal() * 2 + (backward ? 1 : 0);
     }
 
     private PassCache.Entry build(int kind, long count, long unused) {
+        if (kind >= FROM_OUTPUT) {
+            int algorithm = PostOps.fromOutputAlgorithm(ACTIVATIONS[kind - FROM_OUTPUT]);
+            return PassCache.Entry.backward(backwardBuilder(algorithm, dnnl_h.DNNL_ARG_DST(), count),
+                    forwardBuilder(algorithm, count).describe(PassLayout.PLAIN));
+        }
         Activation a = ACTIVATIONS[kind / 2];
         if (kind % 2 == 0) {
-            return PassCache.Entry.of(forwardBuilder(a, count).build(Layout.PLAIN));
+            return PassCache.Entry.of(forwardBuilder(algorithm(a), count).build(PassLayout.PLAIN));
         }
-        return PassCache.Entry.backward(backwardBuilder(a, count), forwardBuilder(a, count).describe(Layout.PLAIN));
+        return PassCache.Entry.backward(backwardBuilder(algorithm(a), dnnl_h.DNNL_ARG_SRC(), count),
+                forwardBuilder(algorithm(a), count).describe(PassLayout.PLAIN));
     }
 
-    private PassBuilder backwardBuilder(Activation a, long count) {
+    /** The backward pass of {@code algorithm}, whose data argument is {@code dataArg} (the forward's src or dst). */
+    private PassBuilder backwardBuilder(int algorithm, int dataArg, long count) {
         Engine engine = runtime.engine();
-        int algorithm = algorithm(a);
         PassBuilder builder = new PassBuilder(runtime, "dnnl_eltwise_backward_primitive_desc_create",
                 (out, md, hint, attr) -> dnnl_h.dnnl_eltwise_backward_primitive_desc_create(out, engine.handle(),
                         algorithm, md.apply(dnnl_h.DNNL_ARG_DIFF_SRC()), md.apply(dnnl_h.DNNL_ARG_DIFF_DST()),
-                        md.apply(dnnl_h.DNNL_ARG_SRC()), 0f, 0f, hint, attr));
-        builder.input(dnnl_h.DNNL_ARG_SRC(), dnnl_h.dnnl_a(), count);
+                        md.apply(dataArg), 0f, 0f, hint, attr));
+        builder.input(dataArg, dnnl_h.dnnl_a(), count);
         builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), dnnl_h.dnnl_a(), count);
         builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), dnnl_h.dnnl_a(), count);
         return builder;
     }
 
-    private PassBuilder forwardBuilder(Activation a, long count) {
+    private PassBuilder forwardBuilder(int algorithm, long count) {
         Engine engine = runtime.engine();
-        int algorithm = algorithm(a);
         PassBuilder builder = new PassBuilder(runtime, "dnnl_eltwise_forward_primitive_desc_create",
                 (out, md, hint, attr) -> dnnl_h.dnnl_eltwise_forward_primitive_desc_create(out, engine.handle(),
                         dnnl_h.dnnl_forward_training(), algorithm, md.apply(dnnl_h.DNNL_ARG_SRC()),
@@ -129,10 +148,6 @@ final class DnnlEltwise implements AutoCloseable {
     }
 
     private static int algorithm(Activation a) {
-        return switch (a) {
-            case RELU -> dnnl_h.dnnl_eltwise_relu();
-            case SIGMOID -> dnnl_h.dnnl_eltwise_logistic();
-            case TANH -> dnnl_h.dnnl_eltwise_tanh();
-        };
+        return PostOps.forwardAlgorithm(a);
     }
 }

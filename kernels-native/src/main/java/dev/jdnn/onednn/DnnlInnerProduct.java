@@ -11,13 +11,14 @@ import java.util.List;
 /**
  * A {@link Dense} layer as oneDNN inner product on row-major tensors ({@code nc} activations,
  * {@code oi} weights). Plain layouts are what oneDNN's matmul-based inner product prefers (asked
- * for {@code any}, it chooses them itself), so no reorders are needed; blocked is the fallback.
+ * for {@code any}, it chooses them itself), so no reorders are needed; blocked is the fallback. The
+ * op's fused activation runs as an eltwise post-op of the forward.
  *
  * <p>{@link PlanUse} enforces one thread at a time: a second thread, or a close during a run,
  * gets {@link IllegalStateException}.
  */
 final class DnnlInnerProduct implements DensePlan {
-    private static final List<Layout> LAYOUTS = List.of(Layout.PLAIN, Layout.BLOCKED);
+    private static final List<PassLayout> LAYOUTS = List.of(PassLayout.PLAIN, PassLayout.BLOCKED);
 
     private final Dense op;
     private final PlanUse use;
@@ -155,12 +156,12 @@ final class DnnlInnerProduct implements DensePlan {
             builder.input(dnnl_h.DNNL_ARG_BIAS(), dnnl_h.dnnl_x(), op.outFeatures());
         }
         builder.output(dnnl_h.DNNL_ARG_DST(), dnnl_h.dnnl_nc(), dstDims);
-        return builder;
+        return builder.postOp(op.activation());
     }
 
-    private PrimitiveDesc hint(Layout layout) {
+    private PrimitiveDesc hint(PassLayout layout) {
         if (forwardHint == null) {
-            forwardHint = forwardBuilder().describe(Layout.PLAIN);
+            forwardHint = forwardBuilder().describe(PassLayout.PLAIN);
         }
         return forwardHint;
     }

@@ -4,6 +4,7 @@ import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
+import dev.jdnn.Workspace;
 import dev.jdnn.onednn.ffi.dnnl_h;
 
 import java.lang.foreign.Arena;
@@ -12,22 +13,26 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * A {@link Pool2d} as oneDNN pooling on NCHW tensors. PyTorch's rules map as follows: average
+ * A {@link Pool2d} as oneDNN pooling on NCHW or NHWC tensors. PyTorch's rules map as follows: average
  * pooling's {@code countIncludePad} picks {@code pooling_avg_include_padding} or
  * {@code _exclude_padding}; {@code ceilMode} (and floor mode's unused trailing rows) become the
  * right/bottom padding that makes oneDNN's floor formula give the op's output size. Max pooling's
- * backward needs the forward's argmax (the workspace), and the caller passes {@code x}, not the
- * workspace, so backward runs a training forward into plan-owned scratch first; oneDNN records
- * the first maximum of each window, as the contract asks. Where PyTorch's average divisor differs
+ * backward needs the forward's argmax, oneDNN's workspace: {@link #newWorkspace()} gives a
+ * {@link PoolingWorkspace} holding one, which {@link #forward(Tensor, Tensor, Workspace)} fills
+ * with a training forward and {@link #backward(Workspace, Tensor, Tensor)} reads, never running
+ * the forward again; {@link #backward(Tensor, Tensor, Tensor)}, given only {@code x}, runs a
+ * training forward into plan-owned scratch first. oneDNN records the first maximum of each window,
+ * as the contract asks. Where PyTorch's average divisor differs
  * from oneDNN's, {@link AveragePoolDivisor} corrects it. Max pooling of an input holding NaN or an
  * infinity runs in {@link MaxPoolWindows} instead (found by one {@link NonFinite} scan of the
  * input per call): oneDNN skips NaN and starts its maximum from {@code -FLT_MAX}.
  *
- * <p>A pass over a large enough input is built channel-blocked ({@link ChannelBlocking}, with
- * reorders from and to the caller's NCHW tensors) and plain, and keeps the faster
- * ({@link LayoutChoice#poolingCandidates});
- * the backward pass takes the layout the training forward chose, since the two share the
- * workspace.
+ * <p>Over NCHW, a pass over a large enough input is built channel-blocked ({@link ChannelBlocking},
+ * with reorders from and to the caller's tensors) and plain, and keeps the faster
+ * ({@link LayoutChoice#poolingCandidates}); the backward pass takes the layout the training
+ * forward chose, since the two share the workspace. Over NHWC the passes take the caller's
+ * {@code nhwc} tensors directly (oneDNN's channels-innermost kernels vectorise over channels), so
+ * no activation is reordered.
  *
  * <p>{@link PlanUse} enforces one thread at a time: a second thread, or a close during a run,
  * gets {@link IllegalStateException}.
@@ -52,14 +57,21 @@ final class DnnlPooling implements Pool2dPlan {
     /** Max pooling of inputs holding NaN or infinities, which oneDNN gets wrong; else {@code null}. */
     private final MaxPoolWindows nonFiniteMax;
     private final MemorySegment scaledGradient;
+    private final dev.jdnn.Layout layout;
+    private final int activationTag;
+    private final TensorStrides outputStrides;
+    /** The plan's own oneDNN workspace for {@link #backward(Tensor, Tensor, Tensor)}; {@code null} until built. */
+    private MemorySegment ownWorkspace;
     private Pass forward;
     private Pass trainingForward;
-    private final Map<Layout, PrimitiveDesc> trainingHints = new EnumMap<>(Layout.class);
+    private final Map<PassLayout, PrimitiveDesc> trainingHints = new EnumMap<>(PassLayout.class);
     private Pass backward;
     private MemorySegment forwardOutput;
 
-    DnnlPooling(Pool2d op, Shape input, OneDnnRuntime runtime, LayoutChoice layouts) {
+    DnnlPooling(Pool2d op, Shape input, dev.jdnn.Layout layout, OneDnnRuntime runtime, LayoutChoice layouts) {
         this.op = op;
+        this.layout = layout;
+        this.activationTag = layout == dev.jdnn.Layout.NHWC ? dnnl_h.dnnl_nhwc() : dnnl_h.dnnl_nchw();
         this.use = new PlanUse(op);
         this.input = input;
         this.output = op.outputShape(input);
@@ -82,7 +94,8 @@ final class DnnlPooling implements Pool2dPlan {
                     : dnnl_h.dnnl_pooling_avg_exclude_padding();
         }
         overhang = AveragePoolDivisor.of(op, input, output);
-        nonFiniteMax = op.kind() == Pool2d.Kind.MAX ? new MaxPoolWindows(op, input, output) : null;
+        nonFiniteMax = op.kind() == Pool2d.Kind.MAX ? new MaxPoolWindows(op, input, output, layout) : null;
+        outputStrides = TensorStrides.of(output, layout);
         scaledGradient = overhang == null ? null : scratch.allocate(output.elementCount() * Float.BYTES, 64);
     }
 
@@ -110,11 +123,80 @@ final class DnnlPooling implements Pool2dPlan {
     }
 
     @Override
+    public dev.jdnn.Layout layout() {
+        return layout;
+    }
+
+    @Override
+    public Workspace newWorkspace() {
+        use.enter("Pool2dPlan.newWorkspace");
+        try {
+            if (op.kind() != Pool2d.Kind.MAX) {
+                return new PoolingWorkspace(0, 0);
+            }
+            runtime.enterCurrentThread();
+            if (backward == null) {
+                buildBackward();
+            }
+            return new PoolingWorkspace(ownWorkspace == null ? 0 : ownWorkspace.byteSize(), output.elementCount());
+        } finally {
+            use.exit();
+        }
+    }
+
+    @Override
+    public void forward(Tensor x, Tensor y, Workspace ws) {
+        PoolingWorkspace workspace = (PoolingWorkspace) ws;
+        if (op.kind() != Pool2d.Kind.MAX) {
+            forward(x, y);
+            return;
+        }
+        use.enter("Pool2dPlan.forward");
+        try {
+            if (NonFinite.any(x.segment(), input.elementCount())) {
+                nonFiniteMax.forward(x.segment(), y.segment(), workspace.argmax());
+                workspace.filledInJava(true);
+                return;
+            }
+            runtime.enterCurrentThread();
+            if (backward == null) {
+                buildBackward();
+            }
+            trainingForward.attach(0, x.segment());
+            trainingForward.attach(1, y.segment());
+            trainingForward.attachWorkspace(workspace.buffer());
+            trainingForward.run();
+            workspace.filledInJava(false);
+        } finally {
+            use.exit();
+        }
+    }
+
+    @Override
+    public void backward(Workspace ws, Tensor dy, Tensor dx) {
+        PoolingWorkspace workspace = (PoolingWorkspace) ws;
+        use.enter("Pool2dPlan.backward");
+        try {
+            if (op.kind() == Pool2d.Kind.MAX && workspace.filledInJava()) {
+                nonFiniteMax.backward(workspace.argmax(), dy.segment(), dx.segment(), output.elementCount());
+                return;
+            }
+            runtime.enterCurrentThread();
+            if (backward == null) {
+                buildBackward();
+            }
+            runBackward(dy, dx, op.kind() == Pool2d.Kind.MAX ? workspace.buffer() : null);
+        } finally {
+            use.exit();
+        }
+    }
+
+    @Override
     public void forward(Tensor x, Tensor y) {
         use.enter("Pool2dPlan.forward");
         try {
             if (nonFiniteMax != null && NonFinite.any(x.segment(), input.elementCount())) {
-                nonFiniteMax.forward(x.segment(), y.segment());
+                nonFiniteMax.forward(x.segment(), y.segment(), null);
                 return;
             }
             runtime.enterCurrentThread();
@@ -125,7 +207,7 @@ final class DnnlPooling implements Pool2dPlan {
             forward.attach(1, y.segment());
             forward.run();
             if (overhang != null) {
-                overhang.apply(y.segment(), planes());
+                overhang.apply(y.segment(), output.dim(0), output.dim(1), outputStrides);
             }
         } finally {
             use.exit();
@@ -147,20 +229,35 @@ final class DnnlPooling implements Pool2dPlan {
             if (trainingForward != null) {
                 trainingForward.attach(0, x.segment());
                 trainingForward.attach(1, forwardOutput);
+                trainingForward.attachWorkspace(ownWorkspace);
                 trainingForward.run();
             }
-            MemorySegment gradient = dy.segment();
-            if (overhang != null) {
-                MemorySegment.copy(gradient, 0, scaledGradient, 0, scaledGradient.byteSize());
-                overhang.apply(scaledGradient, planes());
-                gradient = scaledGradient;
-            }
-            backward.attach(0, gradient);
-            backward.attach(1, dx.segment());
-            backward.run();
+            runBackward(dy, dx, ownWorkspace);
         } finally {
             use.exit();
         }
+    }
+
+    /** The backward primitive on {@code dy} (rescaled where the divisor differs), with {@code workspace} if not null. */
+    private void runBackward(Tensor dy, Tensor dx, MemorySegment workspace) {
+        MemorySegment gradient = dy.segment();
+        if (overhang != null) {
+            MemorySegment.copy(gradient, 0, scaledGradient, 0, scaledGradient.byteSize());
+            overhang.apply(scaledGradient, output.dim(0), output.dim(1), outputStrides);
+            gradient = scaledGradient;
+        }
+        backward.attach(0, gradient);
+        backward.attach(1, dx.segment());
+        if (workspace != null) {
+            backward.attachWorkspace(workspace);
+        }
+        backward.run();
+    }
+
+    /** Reorders per call of the training forward and the backward (-1 if not built). */
+    int[] reordersPerPass() {
+        return new int[] {trainingForward == null ? -1 : trainingForward.reorders(),
+            backward == null ? -1 : backward.reorders()};
     }
 
     /** The layout and implementation of each pass built so far, for diagnostics and benchmarks. */
@@ -168,24 +265,25 @@ final class DnnlPooling implements Pool2dPlan {
         return "forward=" + Pass.describe(forward) + " backward=" + Pass.describe(backward);
     }
 
-    private long planes() {
-        return (long) output.dim(0) * output.dim(1);
-    }
-
     private void buildBackward() {
         PassBuilder training = forwardBuilder(dnnl_h.dnnl_forward_training());
         PassBuilder builder = backwardBuilder()
                 .hints(layout -> trainingHints.computeIfAbsent(layout, training::describe));
-        if (MemoryDesc.size(trainingHints.computeIfAbsent(Layout.PLAIN, training::describe).workspaceDesc()) > 0) {
+        if (MemoryDesc.size(trainingHints.computeIfAbsent(PassLayout.PLAIN, training::describe).workspaceDesc()) > 0) {
             trainingForward = fastest(training);
             forwardOutput = scratch.allocate(output.elementCount() * Float.BYTES, 64);
             backward = builder.workspace(trainingForward.workspace()).build(trainingForward.layout());
+            long bytes = MemoryDesc.size(trainingHints.get(trainingForward.layout()).workspaceDesc());
+            ownWorkspace = scratch.allocate(Math.max(bytes, 1), 64);
         } else {
             backward = fastest(builder);
         }
     }
 
     private Pass fastest(PassBuilder builder) {
+        if (layout == dev.jdnn.Layout.NHWC) {
+            return builder.build(PassLayout.PLAIN);
+        }
         long elements = input.elementCount();
         return builder.buildFastestIncludingPlain(layouts.poolingCandidates(elements), layouts.poolingTimed(elements));
     }
@@ -196,8 +294,8 @@ final class DnnlPooling implements Pool2dPlan {
                 (out, md, hint, attr) -> dnnl_h.dnnl_pooling_forward_primitive_desc_create(out, engine.handle(),
                         propKind, algorithm, md.apply(dnnl_h.DNNL_ARG_SRC()), md.apply(dnnl_h.DNNL_ARG_DST()),
                         strides, kernel, dilation, padLeft, padRight, attr));
-        builder.input(dnnl_h.DNNL_ARG_SRC(), dnnl_h.dnnl_nchw(), srcDims);
-        builder.output(dnnl_h.DNNL_ARG_DST(), dnnl_h.dnnl_nchw(), dstDims);
+        builder.input(dnnl_h.DNNL_ARG_SRC(), activationTag, srcDims);
+        builder.output(dnnl_h.DNNL_ARG_DST(), activationTag, dstDims);
         return builder.blockedAs(ChannelBlocking.ofThisCpu());
     }
 
@@ -207,8 +305,8 @@ final class DnnlPooling implements Pool2dPlan {
                 (out, md, hint, attr) -> dnnl_h.dnnl_pooling_backward_primitive_desc_create(out, engine.handle(),
                         algorithm, md.apply(dnnl_h.DNNL_ARG_DIFF_SRC()), md.apply(dnnl_h.DNNL_ARG_DIFF_DST()),
                         strides, kernel, dilation, padLeft, padRight, hint, attr));
-        builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), dnnl_h.dnnl_nchw(), dstDims);
-        builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), dnnl_h.dnnl_nchw(), srcDims);
+        builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), activationTag, dstDims);
+        builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), activationTag, srcDims);
         return builder.blockedAs(ChannelBlocking.ofThisCpu());
     }
 

@@ -105,9 +105,9 @@ final class DnnlSoftmax implements AutoCloseable {
         boolean log = kind >= 2;
         long[] dims = {rows, columns};
         if (kind % 2 == 0) {
-            return PassCache.Entry.of(forwardBuilder(log, dims).build(Layout.PLAIN));
+            return PassCache.Entry.of(forwardBuilder(log, dims).build(PassLayout.PLAIN));
         }
-        return PassCache.Entry.backward(backwardBuilder(log, dims), forwardBuilder(log, dims).describe(Layout.PLAIN));
+        return PassCache.Entry.backward(backwardBuilder(log, dims), forwardBuilder(log, dims).describe(PassLayout.PLAIN));
     }
 
     private PassBuilder backwardBuilder(boolean log, long[] dims) {

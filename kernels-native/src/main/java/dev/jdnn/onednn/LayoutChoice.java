@@ -4,19 +4,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which {@link Layout}s a convolution pass tries. Measured with oneDNN 3.13 from C on the hot-core
+ * Which {@link PassLayout}s a convolution pass tries. Measured with oneDNN 3.13 from C on the hot-core
  * shapes (shared/bench/onednn-from-c/RESULTS-2026-11-24.md), neither way of serving NCHW tensors
  * wins everywhere: blocked-with-reorders is up to 2x faster for small-channel forward passes
  * (vgg_c1, mb_dw), plain activations up to 2x faster for e.g. lenet_c1 backward-data, lenet_c2
  * backward-weights and every 1x1 convolution. So by default a pass big enough for the choice to
  * matter ({@link #TIMED_MIN_FLOP} or more) builds both and keeps the faster on this machine; a
- * smaller one takes {@link Layout#BLOCKED}, the better one on the smallest measured shapes.
+ * smaller one takes {@link PassLayout#BLOCKED}, the better one on the smallest measured shapes.
  * The system property {@code jdnn.onednn.layout} ({@code timed}, {@code blocked}, {@code mixed},
  * {@code plain}) forces one, for measurements.
  *
  * <p>Pooling has no weights, and its plain-layout kernel is a real one, not a reference fallback,
- * so its candidates are {@link Layout#BLOCKED} (channel-blocked, see {@link ChannelBlocking}) and
- * {@link Layout#PLAIN}, both timed by default when the input has {@link #POOL_TIMED_MIN_ELEMENTS}
+ * so its candidates are {@link PassLayout#BLOCKED} (channel-blocked, see {@link ChannelBlocking}) and
+ * {@link PassLayout#PLAIN}, both timed by default when the input has {@link #POOL_TIMED_MIN_ELEMENTS}
  * or more: measured here, max pooling on {@code nChw8c} with the reorders was 3-7x faster than the
  * plain kernel on pool_cifar and pool_stem, but a pool over few channels pays for the channel
  * padding. A smaller pool stays plain, where two extra reorders would cost more than they save.
@@ -45,23 +45,23 @@ final class LayoutChoice {
         return new LayoutChoice(name.toLowerCase(Locale.ROOT));
     }
 
-    /** Layouts to try, in order of preference; {@link Layout#PLAIN}, if listed, is only a last resort. */
-    List<Layout> candidates(double flop) {
+    /** Layouts to try, in order of preference; {@link PassLayout#PLAIN}, if listed, is only a last resort. */
+    List<PassLayout> candidates(double flop) {
         return switch (forced) {
-            case "blocked" -> List.of(Layout.BLOCKED, Layout.PLAIN);
-            case "mixed" -> List.of(Layout.PLAIN_ACTIVATIONS, Layout.PLAIN);
-            case "plain" -> List.of(Layout.PLAIN);
-            default -> List.of(Layout.BLOCKED, Layout.PLAIN_ACTIVATIONS, Layout.PLAIN);
+            case "blocked" -> List.of(PassLayout.BLOCKED, PassLayout.PLAIN);
+            case "mixed" -> List.of(PassLayout.PLAIN_ACTIVATIONS, PassLayout.PLAIN);
+            case "plain" -> List.of(PassLayout.PLAIN);
+            default -> List.of(PassLayout.BLOCKED, PassLayout.PLAIN_ACTIVATIONS, PassLayout.PLAIN);
         };
     }
 
     /** Layouts a pooling pass over {@code inputElements} tries, in order of preference. */
-    List<Layout> poolingCandidates(long inputElements) {
+    List<PassLayout> poolingCandidates(long inputElements) {
         return switch (forced) {
-            case "blocked" -> List.of(Layout.BLOCKED, Layout.PLAIN);
-            case "mixed", "plain" -> List.of(Layout.PLAIN);
-            default -> inputElements >= POOL_TIMED_MIN_ELEMENTS ? List.of(Layout.BLOCKED, Layout.PLAIN)
-                    : List.of(Layout.PLAIN);
+            case "blocked" -> List.of(PassLayout.BLOCKED, PassLayout.PLAIN);
+            case "mixed", "plain" -> List.of(PassLayout.PLAIN);
+            default -> inputElements >= POOL_TIMED_MIN_ELEMENTS ? List.of(PassLayout.BLOCKED, PassLayout.PLAIN)
+                    : List.of(PassLayout.PLAIN);
         };
     }
 

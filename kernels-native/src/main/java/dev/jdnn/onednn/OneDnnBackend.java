@@ -2,10 +2,15 @@ package dev.jdnn.onednn;
 
 import dev.jdnn.Activation;
 import dev.jdnn.Backend;
+import dev.jdnn.BatchNorm2d;
+import dev.jdnn.BatchNorm2dPlan;
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Dense;
 import dev.jdnn.DensePlan;
+import dev.jdnn.Layout;
+import dev.jdnn.Lrn;
+import dev.jdnn.LrnPlan;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
@@ -22,12 +27,14 @@ final class OneDnnBackend implements Backend {
     private final LayoutChoice layouts;
     private final DnnlEltwise eltwise;
     private final DnnlSoftmax softmax;
+    private final DnnlReorder reorder;
 
     OneDnnBackend(OneDnnRuntime runtime, LayoutChoice layouts) {
         this.runtime = runtime;
         this.layouts = layouts;
         this.eltwise = new DnnlEltwise(runtime);
         this.softmax = new DnnlSoftmax(runtime);
+        this.reorder = new DnnlReorder(runtime);
     }
 
     @Override
@@ -37,12 +44,37 @@ final class OneDnnBackend implements Backend {
 
     @Override
     public Conv2dPlan plan(Conv2d op, Shape input) {
-        return new DnnlConvolution(op, input, runtime, layouts);
+        return plan(op, input, Layout.NCHW);
+    }
+
+    @Override
+    public Conv2dPlan plan(Conv2d op, Shape input, Layout layout) {
+        return new DnnlConvolution(op, input, layout, runtime, layouts);
     }
 
     @Override
     public Pool2dPlan plan(Pool2d op, Shape input) {
-        return new DnnlPooling(op, input, runtime, layouts);
+        return plan(op, input, Layout.NCHW);
+    }
+
+    @Override
+    public Pool2dPlan plan(Pool2d op, Shape input, Layout layout) {
+        return new DnnlPooling(op, input, layout, runtime, layouts);
+    }
+
+    @Override
+    public BatchNorm2dPlan plan(BatchNorm2d op, Shape input, Layout layout) {
+        return new DnnlBatchNormalization(op, input, layout, runtime);
+    }
+
+    @Override
+    public LrnPlan plan(Lrn op, Shape input, Layout layout) {
+        return new DnnlLrn(op, input, layout, runtime);
+    }
+
+    @Override
+    public void reorder(Tensor src, Tensor dst) {
+        reorder.run(src, dst);
     }
 
     @Override
@@ -58,6 +90,11 @@ final class OneDnnBackend implements Backend {
     @Override
     public void activationBackward(Activation a, Tensor x, Tensor dy, Tensor dx) {
         eltwise.backward(a, x, dy, dx);
+    }
+
+    @Override
+    public void activationBackwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) {
+        eltwise.backwardFromOutput(a, y, dy, dx);
     }
 
     @Override
@@ -123,7 +160,7 @@ final class OneDnnBackend implements Backend {
 
     /** The plan-less ops' cached passes, over all threads. */
     int cachedPasses() {
-        return eltwise.cachedPasses() + softmax.cachedPasses();
+        return eltwise.cachedPasses() + softmax.cachedPasses() + reorder.cachedPasses();
     }
 
     /**
@@ -132,8 +169,8 @@ final class OneDnnBackend implements Backend {
      */
     @Override
     public void close() {
-        try (eltwise; softmax) {
-            // closes both, the second even if the first throws
+        try (eltwise; softmax; reorder) {
+            // closes all three, each even if another throws
         }
     }
 }

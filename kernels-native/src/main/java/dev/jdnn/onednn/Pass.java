@@ -17,7 +17,7 @@ final class Pass implements AutoCloseable {
     private final Primitive[] steps;
     private final Memory workspace;
     private final Stream stream;
-    private final Layout layout;
+    private final PassLayout layout;
     private final String implementation;
     private final List<AutoCloseable> owned;
     private final Arena buffers;
@@ -25,7 +25,7 @@ final class Pass implements AutoCloseable {
     /** The caller's segments attached to the slots for the coming run; {@code NULL} elsewhere. */
     private final MemorySegment[] attached = new MemorySegment[Primitive.KEPT];
 
-    Pass(Memory[] slots, Primitive[] steps, Memory workspace, Stream stream, Layout layout, String implementation,
+    Pass(Memory[] slots, Primitive[] steps, Memory workspace, Stream stream, PassLayout layout, String implementation,
          List<AutoCloseable> owned, Arena buffers, long bufferBytes) {
         this.slots = slots;
         this.steps = steps;
@@ -36,8 +36,9 @@ final class Pass implements AutoCloseable {
         this.owned = owned;
         this.buffers = buffers;
         this.bufferBytes = bufferBytes;
-        if (slots.length > Primitive.KEPT) {
-            throw new IllegalArgumentException("a pass has at most " + Primitive.KEPT + " slots, got " + slots.length);
+        if (slots.length >= Primitive.KEPT) {
+            throw new IllegalArgumentException("a pass has at most " + (Primitive.KEPT - 1) + " slots (one kept "
+                    + "segment is the workspace's), got " + slots.length);
         }
         Arrays.fill(attached, MemorySegment.NULL);
     }
@@ -46,6 +47,16 @@ final class Pass implements AutoCloseable {
     void attach(int slot, MemorySegment data) {
         slots[slot].attach(data);
         attached[slot] = data;
+    }
+
+    /**
+     * Points the workspace at {@code data} (a buffer of the workspace descriptor's size, owned by
+     * a {@code Workspace} of the plan) and keeps {@code data}'s arena open during the coming run,
+     * like a slot's.
+     */
+    void attachWorkspace(MemorySegment data) {
+        workspace.attach(data);
+        attached[slots.length] = data;
     }
 
     /**
@@ -65,8 +76,13 @@ final class Pass implements AutoCloseable {
         }
     }
 
+    /** How many reorder primitives run beside the main one on every call. */
+    int reorders() {
+        return steps.length - 1;
+    }
+
     /** The layout the pass was built in. */
-    Layout layout() {
+    PassLayout layout() {
         return layout;
     }
 

@@ -12,7 +12,7 @@ import java.util.function.IntFunction;
 
 /**
  * Builds a {@link Pass}: declares the op's arguments in the caller's layout, creates the primitive
- * descriptor in a {@link Layout}, and adds a reorder and a blocked scratch buffer wherever the
+ * descriptor in a {@link PassLayout}, and adds a reorder and a blocked scratch buffer wherever the
  * layout oneDNN picked differs from the caller's. {@link #buildFastest} builds several layouts,
  * times each on zeroed buffers and keeps the fastest: which one wins depends on shape and pass.
  * What a pass allocates for itself is bounded relative to the caller's tensors
@@ -71,9 +71,11 @@ final class PassBuilder {
     private final String call;
     private final Creator creator;
     private final List<Argument> arguments = new ArrayList<>();
-    private Function<Layout, PrimitiveDesc> hints = layout -> null;
+    private Function<PassLayout, PrimitiveDesc> hints = layout -> null;
     private Memory sharedWorkspace;
     private int blockedTag = dnnl_h.dnnl_format_tag_any();
+    /** The activation fused as an eltwise post-op, or {@code null}. */
+    private dev.jdnn.Activation postOp;
     /** Bytes of buffers the pass being built has allocated so far. */
     private long allocated;
 
@@ -97,18 +99,24 @@ final class PassBuilder {
     }
 
     /** The forward primitive descriptor a backward pass in a given layout takes as its hint. */
-    PassBuilder hints(Function<Layout, PrimitiveDesc> forwardHints) {
+    PassBuilder hints(Function<PassLayout, PrimitiveDesc> forwardHints) {
         this.hints = forwardHints;
         return this;
     }
 
     /**
-     * In {@link Layout#BLOCKED}, requests every argument in format {@code tag} instead of
+     * In {@link PassLayout#BLOCKED}, requests every argument in format {@code tag} instead of
      * {@code format_tag_any}: for primitives that do not choose their source's layout themselves
      * (pooling takes the layout it is given).
      */
     PassBuilder blockedAs(int tag) {
         this.blockedTag = tag;
+        return this;
+    }
+
+    /** Fuses {@code activation} (if not null) into the primitive as an eltwise post-op. */
+    PassBuilder postOp(dev.jdnn.Activation activation) {
+        this.postOp = activation;
         return this;
     }
 
@@ -120,35 +128,35 @@ final class PassBuilder {
 
     /**
      * The pass in the first of {@code layouts} oneDNN implements, or the fastest of them when
-     * {@code timed}. {@link Layout#PLAIN} is never timed: it is tried only when nothing before it
+     * {@code timed}. {@link PassLayout#PLAIN} is never timed: it is tried only when nothing before it
      * could be built, since on a convolution it selects oneDNN's slow reference kernel.
      */
-    Pass buildFastest(List<Layout> layouts, boolean timed) {
+    Pass buildFastest(List<PassLayout> layouts, boolean timed) {
         return buildAndChoose(layouts, timed, false);
     }
 
     /**
-     * The fastest of {@code layouts} oneDNN implements, {@link Layout#PLAIN} timed like the others
+     * The fastest of {@code layouts} oneDNN implements, {@link PassLayout#PLAIN} timed like the others
      * when {@code timed} (else the first that builds): for ops whose plain-layout implementation
      * is a real kernel rather than a reference fallback, such as pooling.
      */
-    Pass buildFastestIncludingPlain(List<Layout> layouts, boolean timed) {
+    Pass buildFastestIncludingPlain(List<PassLayout> layouts, boolean timed) {
         return buildAndChoose(layouts, timed, true);
     }
 
     /**
      * Builds the candidates in order; one that oneDNN cannot build, that exceeds the scratch
      * budget ({@link #scratchBudget()}) or whose buffers cannot be allocated is skipped, except a
-     * {@link Layout#PLAIN} one, the last resort, whose failure is thrown. Timing needs zeroed copies
+     * {@link PassLayout#PLAIN} one, the last resort, whose failure is thrown. Timing needs zeroed copies
      * of the caller's tensors besides every candidate's buffers, so above
      * {@link #TIMING_MAX_BYTES} the first candidate that builds is kept untimed.
      */
-    private Pass buildAndChoose(List<Layout> layouts, boolean timed, boolean timePlain) {
+    private Pass buildAndChoose(List<PassLayout> layouts, boolean timed, boolean timePlain) {
         boolean timing = timed && callerBytes() <= TIMING_MAX_BYTES;
         List<Pass> built = new ArrayList<>();
         RuntimeException failure = null;
-        for (Layout layout : layouts) {
-            if (!built.isEmpty() && ((layout == Layout.PLAIN && !timePlain) || !timing)) {
+        for (PassLayout layout : layouts) {
+            if (!built.isEmpty() && ((layout == PassLayout.PLAIN && !timePlain) || !timing)) {
                 break;
             }
             try {
@@ -156,7 +164,7 @@ final class PassBuilder {
             } catch (DnnlException | BudgetExceeded e) {
                 failure = e;
             } catch (OutOfMemoryError e) {
-                if (layout == Layout.PLAIN) {
+                if (layout == PassLayout.PLAIN) {
                     throw e;
                 }
                 failure = new BudgetExceeded(call + " in " + layout + ": out of memory for its buffers: " + e);
@@ -237,7 +245,7 @@ final class PassBuilder {
      * Only the primitive descriptor in {@code layout}, e.g. the forward descriptor a backward pass
      * needs as its hint; the caller owns it.
      */
-    PrimitiveDesc describe(Layout layout) {
+    PrimitiveDesc describe(PassLayout layout) {
         List<AutoCloseable> descs = new ArrayList<>();
         try {
             MemoryDesc[] requested = requestedDescs(layout, descs, new MemoryDesc[arguments.size()]);
@@ -250,7 +258,7 @@ final class PassBuilder {
     }
 
     /** The pass with every descriptor requested as {@code layout} prescribes. */
-    Pass build(Layout layout) {
+    Pass build(PassLayout layout) {
         List<AutoCloseable> owned = new ArrayList<>();
         Arena buffers = Arena.ofShared();
         allocated = 0;
@@ -269,13 +277,13 @@ final class PassBuilder {
         }
     }
 
-    private Pass assemble(Layout layout, List<AutoCloseable> owned, Arena buffers) {
+    private Pass assemble(PassLayout layout, List<AutoCloseable> owned, Arena buffers) {
         Engine engine = runtime.engine();
         int n = arguments.size();
         MemoryDesc[] plain = new MemoryDesc[n];
         MemoryDesc[] requested = requestedDescs(layout, owned, plain);
         PrimitiveDesc pd = own(owned, createPrimitiveDesc(layout, requested));
-        if (layout != Layout.PLAIN) {
+        if (layout != PassLayout.PLAIN) {
             requireWithinBudget(layout, pd, plain);
         }
         Stream stream = own(owned, Stream.create(engine));
@@ -339,7 +347,7 @@ final class PassBuilder {
     }
 
     /** Throws {@link BudgetExceeded} when the buffers {@code pd} in {@code layout} needs exceed the budget. */
-    private void requireWithinBudget(Layout layout, PrimitiveDesc pd, MemoryDesc[] plain) {
+    private void requireWithinBudget(PassLayout layout, PrimitiveDesc pd, MemoryDesc[] plain) {
         long bytes = MemoryDesc.size(pd.scratchpadDesc());
         for (int i = 0; i < plain.length; i++) {
             MemorySegment chosen = pd.argumentDesc(arguments.get(i).arg());
@@ -359,18 +367,18 @@ final class PassBuilder {
     }
 
     /** The descriptors to request in {@code layout}; fills {@code plain} with the caller's layouts. */
-    private MemoryDesc[] requestedDescs(Layout layout, List<AutoCloseable> owned, MemoryDesc[] plain) {
+    private MemoryDesc[] requestedDescs(PassLayout layout, List<AutoCloseable> owned, MemoryDesc[] plain) {
         MemoryDesc[] requested = new MemoryDesc[arguments.size()];
         for (int i = 0; i < requested.length; i++) {
             Argument a = arguments.get(i);
             plain[i] = own(owned, MemoryDesc.of(a.plainTag(), a.dims()));
-            boolean keepPlain = layout == Layout.PLAIN || (layout == Layout.PLAIN_ACTIVATIONS && !a.isWeights());
+            boolean keepPlain = layout == PassLayout.PLAIN || (layout == PassLayout.PLAIN_ACTIVATIONS && !a.isWeights());
             requested[i] = keepPlain ? plain[i] : own(owned, MemoryDesc.of(blockedTag, a.dims()));
         }
         return requested;
     }
 
-    private PrimitiveDesc createPrimitiveDesc(Layout layout, MemoryDesc[] requested) {
+    private PrimitiveDesc createPrimitiveDesc(PassLayout layout, MemoryDesc[] requested) {
         IntFunction<MemorySegment> descs = arg -> {
             for (int i = 0; i < requested.length; i++) {
                 if (arguments.get(i).arg() == arg) {
@@ -379,7 +387,7 @@ final class PassBuilder {
             }
             return MemorySegment.NULL;
         };
-        try (PrimitiveAttributes attr = PrimitiveAttributes.userScratchpad()) {
+        try (PrimitiveAttributes attr = PrimitiveAttributes.userScratchpad(postOp)) {
             PrimitiveDesc hint = hints.apply(layout);
             MemorySegment hintHandle = hint == null ? MemorySegment.NULL : hint.handle();
             return PrimitiveDesc.create(call, out -> creator.create(out, descs, hintHandle, attr.handle()));

@@ -37,7 +37,7 @@ final class PassCache implements AutoCloseable {
          */
         static Entry backward(PassBuilder builder, PrimitiveDesc forwardHint) {
             try {
-                return new Entry(builder.hints(layout -> forwardHint).build(Layout.PLAIN), forwardHint);
+                return new Entry(builder.hints(layout -> forwardHint).build(PassLayout.PLAIN), forwardHint);
             } catch (RuntimeException e) {
                 forwardHint.close();
                 throw e;

@@ -24,9 +24,10 @@ import java.lang.invoke.MethodHandle;
  * than the definition's parameters undefined). It holds on the 64-bit ABIs the oneDNN jars exist
  * for, where all arguments are passed in registers or in stack slots the caller allocates and
  * frees, and a callee reads only the parameters it declares: x86-64 System V (Linux, macOS) passes
- * the 8 arguments in six registers and two caller-cleaned stack slots; Windows x64 in four
- * registers and four caller-cleaned slots above the 32-byte home area the caller reserves in any
- * case; AArch64 (AAPCS64 and Apple's variant) in registers x0-x7. On any other architecture
+ * the first six arguments in registers and the rest in caller-cleaned stack slots; Windows x64 the
+ * first four in registers and the rest in caller-cleaned slots above the 32-byte home area the
+ * caller reserves in any case; AArch64 (AAPCS64 and Apple's variant) the first eight in registers
+ * x0-x7 and the rest in caller-cleaned stack slots. On any other architecture
  * ({@link #KEEPS_ALIVE_BY_ARGUMENT} false) the plain 4-argument binding is used and the caller's
  * arenas are only checked open before the call: closing one from another thread during the call
  * is then not refused. The cost is one acquire/release per segment, a few nanoseconds. On the CPU
@@ -34,8 +35,11 @@ import java.lang.invoke.MethodHandle;
  * whole native access lies inside the call.
  */
 final class Primitive extends NativeHandle {
-    /** How many caller segments one execution can keep alive. */
-    static final int KEPT = 4;
+    /**
+     * How many caller segments one execution can keep alive: batch norm's backward has eight
+     * tensors, and a pooling pass's workspace buffer takes one more slot.
+     */
+    static final int KEPT = 9;
 
     /** Whether this JVM's architecture has one of the calling conventions described above. */
     static final boolean KEEPS_ALIVE_BY_ARGUMENT = switch (System.getProperty("os.arch")) {
@@ -47,7 +51,8 @@ final class Primitive extends NativeHandle {
             ? Linker.nativeLinker().downcallHandle(dnnl_h.findOrThrow("dnnl_primitive_execute"),
                     FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
                             ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
-                            ValueLayout.ADDRESS, ValueLayout.ADDRESS))
+                            ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                            ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS))
             : null;
 
     private final int argumentCount;
@@ -88,7 +93,7 @@ final class Primitive extends NativeHandle {
         int status;
         try {
             status = (int) EXECUTE_KEEPING_ALIVE.invokeExact(handle(), stream.handle(), argumentCount, arguments,
-                    kept[0], kept[1], kept[2], kept[3]);
+                    kept[0], kept[1], kept[2], kept[3], kept[4], kept[5], kept[6], kept[7], kept[8]);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

@@ -23,6 +23,25 @@ final class PrimitiveAttributes extends NativeHandle {
         return attr;
     }
 
+    /**
+     * Attributes with {@code dnnl_scratchpad_mode_user} and, when {@code activation} is not null, an
+     * eltwise post-op computing it.
+     */
+    static PrimitiveAttributes userScratchpad(dev.jdnn.Activation activation) {
+        PrimitiveAttributes attr = userScratchpad();
+        if (activation == null) {
+            return attr;
+        }
+        try (PostOps ops = PostOps.of(activation)) {
+            DnnlException.check(dnnl_h.dnnl_primitive_attr_set_post_ops(attr.handle(), ops.handle()),
+                    "dnnl_primitive_attr_set_post_ops");
+            return attr;
+        } catch (RuntimeException e) {
+            attr.close();
+            throw e;
+        }
+    }
+
     @Override
     int destroy(MemorySegment handle) {
         return dnnl_h.dnnl_primitive_attr_destroy(handle);

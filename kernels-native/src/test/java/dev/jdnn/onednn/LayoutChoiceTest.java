@@ -11,9 +11,9 @@ class LayoutChoiceTest {
     @Test
     void aLargePoolTimesBlockedAgainstPlainAndASmallOneStaysPlain() {
         LayoutChoice timed = LayoutChoice.forced("timed");
-        assertThat(timed.poolingCandidates(LARGE)).containsExactly(Layout.BLOCKED, Layout.PLAIN);
+        assertThat(timed.poolingCandidates(LARGE)).containsExactly(PassLayout.BLOCKED, PassLayout.PLAIN);
         assertThat(timed.poolingTimed(LARGE)).isTrue();
-        assertThat(timed.poolingCandidates(SMALL)).containsExactly(Layout.PLAIN);
+        assertThat(timed.poolingCandidates(SMALL)).containsExactly(PassLayout.PLAIN);
         assertThat(timed.poolingTimed(SMALL)).isFalse();
     }
 
@@ -21,10 +21,10 @@ class LayoutChoiceTest {
     void aForcedLayoutDecidesPoolingWithoutTiming() {
         for (long elements : new long[] {SMALL, LARGE}) {
             assertThat(LayoutChoice.forced("blocked").poolingCandidates(elements))
-                    .containsExactly(Layout.BLOCKED, Layout.PLAIN);
+                    .containsExactly(PassLayout.BLOCKED, PassLayout.PLAIN);
             assertThat(LayoutChoice.forced("BLOCKED").poolingTimed(elements)).isFalse();
-            assertThat(LayoutChoice.forced("plain").poolingCandidates(elements)).containsExactly(Layout.PLAIN);
-            assertThat(LayoutChoice.forced("mixed").poolingCandidates(elements)).containsExactly(Layout.PLAIN);
+            assertThat(LayoutChoice.forced("plain").poolingCandidates(elements)).containsExactly(PassLayout.PLAIN);
+            assertThat(LayoutChoice.forced("mixed").poolingCandidates(elements)).containsExactly(PassLayout.PLAIN);
         }
     }
 }

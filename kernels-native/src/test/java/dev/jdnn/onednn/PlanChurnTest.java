@@ -31,6 +31,24 @@ class PlanChurnTest {
         assertThat(end - warm).as("RSS growth in KB (warm %d, end %d)", warm, end).isLessThan(BOUND_KB);
     }
 
+    /**
+     * The same for the wave-2 plans and workspaces (NHWC fused conv, NHWC max pooling through a
+     * workspace, batch norm, LRN in oneDNN and in Java, reorder): 10,000 after a warm-up of 5,000,
+     * with half the bound, the same ~1.2 KB per plan.
+     */
+    @Test
+    void tenThousandWaveTwoPlansAndWorkspacesKeepResidentMemoryWithinBound() throws Exception {
+        int warmup = 5_000;
+        ForkedJvm.Result result = ForkedJvm.run(PlanChurn.class, List.of("-Xms64m", "-Xmx64m"),
+                String.valueOf(warmup + 10_000), String.valueOf(warmup), "wave2");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        long warm = value(result.output(), "rss-warm ");
+        long end = value(result.output(), "rss-end ");
+        System.out.println("wave-2 plan churn: RSS after " + warmup + " plans " + warm + " KB, after "
+                + (warmup + 10_000) + " plans " + end + " KB");
+        assertThat(end - warm).as("RSS growth in KB (warm %d, end %d)", warm, end).isLessThan(BOUND_KB / 2);
+    }
+
     private static long value(String output, String prefix) {
         return output.lines().filter(l -> l.startsWith(prefix)).map(l -> Long.parseLong(l.substring(prefix.length())))
                 .findFirst().orElseThrow(() -> new AssertionError("no '" + prefix + "' in:\n" + output));

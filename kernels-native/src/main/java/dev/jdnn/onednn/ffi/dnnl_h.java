@@ -611,6 +611,41 @@ public final class dnnl_h {
         return 196609;
     }
 
+    /** {@snippet lang=c : dnnl_normalization_flags_none = 0 } */
+    public static int dnnl_normalization_flags_none() {
+        return 0;
+    }
+
+    /** {@snippet lang=c : dnnl_use_global_stats = 1 } */
+    public static int dnnl_use_global_stats() {
+        return 1;
+    }
+
+    /** {@snippet lang=c : dnnl_use_scale = 2 } */
+    public static int dnnl_use_scale() {
+        return 2;
+    }
+
+    /** {@snippet lang=c : dnnl_use_shift = 4 } */
+    public static int dnnl_use_shift() {
+        return 4;
+    }
+
+    /** {@snippet lang=c : dnnl_fuse_norm_relu = 8 } */
+    public static int dnnl_fuse_norm_relu() {
+        return 8;
+    }
+
+    /** {@snippet lang=c : dnnl_fuse_norm_add_relu = 16 } */
+    public static int dnnl_fuse_norm_add_relu() {
+        return 16;
+    }
+
+    /** {@snippet lang=c : dnnl_rms_norm = 32 } */
+    public static int dnnl_rms_norm() {
+        return 32;
+    }
+
     /** {@snippet lang=c : dnnl_scratchpad_mode_library = 0 } */
     public static int dnnl_scratchpad_mode_library() {
         return 0;
@@ -1071,6 +1106,11 @@ public final class dnnl_h {
         return 78;
     }
 
+    /** {@snippet lang=c : dnnl_nhwc = 22 } */
+    public static int dnnl_nhwc() {
+        return 22;
+    }
+
     /** {@snippet lang=c : DNNL_MAX_NDIMS = 12 } */
     public static int DNNL_MAX_NDIMS() {
         return 12;
@@ -1134,6 +1174,36 @@ public final class dnnl_h {
     /** {@snippet lang=c : DNNL_ARG_DIFF_BIAS = 169 } */
     public static int DNNL_ARG_DIFF_BIAS() {
         return 169;
+    }
+
+    /** {@snippet lang=c : DNNL_ARG_MEAN = 49 } */
+    public static int DNNL_ARG_MEAN() {
+        return 49;
+    }
+
+    /** {@snippet lang=c : DNNL_ARG_VARIANCE = 50 } */
+    public static int DNNL_ARG_VARIANCE() {
+        return 50;
+    }
+
+    /** {@snippet lang=c : DNNL_ARG_SCALE = 51 } */
+    public static int DNNL_ARG_SCALE() {
+        return 51;
+    }
+
+    /** {@snippet lang=c : DNNL_ARG_SHIFT = 52 } */
+    public static int DNNL_ARG_SHIFT() {
+        return 52;
+    }
+
+    /** {@snippet lang=c : DNNL_ARG_DIFF_SCALE = 255 } */
+    public static int DNNL_ARG_DIFF_SCALE() {
+        return 255;
+    }
+
+    /** {@snippet lang=c : DNNL_ARG_DIFF_SHIFT = 256 } */
+    public static int DNNL_ARG_DIFF_SHIFT() {
+        return 256;
     }
 
     private static final class dnnl_version {
@@ -1701,6 +1771,126 @@ public final class dnnl_h {
         var mh$ = dnnl_softmax_backward_primitive_desc_create.HANDLE;
         try {
             return (int) mh$.invokeExact(primitive_desc, engine, alg_kind, diff_src_desc, diff_dst_desc, dst_desc, softmax_axis, hint_fwd_pd, attr);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class dnnl_post_ops_create {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER);
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("dnnl_post_ops_create"), DESC);
+    }
+
+    /** {@snippet lang=c : dnnl_status_t dnnl_post_ops_create(dnnl_post_ops_t * post_ops) } */
+    public static int dnnl_post_ops_create(MemorySegment post_ops) {
+        var mh$ = dnnl_post_ops_create.HANDLE;
+        try {
+            return (int) mh$.invokeExact(post_ops);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class dnnl_post_ops_destroy {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER);
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("dnnl_post_ops_destroy"), DESC);
+    }
+
+    /** {@snippet lang=c : dnnl_status_t dnnl_post_ops_destroy(dnnl_post_ops_t post_ops) } */
+    public static int dnnl_post_ops_destroy(MemorySegment post_ops) {
+        var mh$ = dnnl_post_ops_destroy.HANDLE;
+        try {
+            return (int) mh$.invokeExact(post_ops);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class dnnl_post_ops_append_eltwise {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_FLOAT, C_FLOAT);
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("dnnl_post_ops_append_eltwise"), DESC);
+    }
+
+    /** {@snippet lang=c : dnnl_status_t dnnl_post_ops_append_eltwise(dnnl_post_ops_t post_ops, dnnl_alg_kind_t alg_kind, float alpha, float beta) } */
+    public static int dnnl_post_ops_append_eltwise(MemorySegment post_ops, int alg_kind, float alpha, float beta) {
+        var mh$ = dnnl_post_ops_append_eltwise.HANDLE;
+        try {
+            return (int) mh$.invokeExact(post_ops, alg_kind, alpha, beta);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class dnnl_primitive_attr_set_post_ops {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER);
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("dnnl_primitive_attr_set_post_ops"), DESC);
+    }
+
+    /** {@snippet lang=c : dnnl_status_t dnnl_primitive_attr_set_post_ops(dnnl_primitive_attr_t attr, const_dnnl_post_ops_t post_ops) } */
+    public static int dnnl_primitive_attr_set_post_ops(MemorySegment attr, MemorySegment post_ops) {
+        var mh$ = dnnl_primitive_attr_set_post_ops.HANDLE;
+        try {
+            return (int) mh$.invokeExact(attr, post_ops);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class dnnl_batch_normalization_forward_primitive_desc_create {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER, C_INT, C_POINTER, C_POINTER, C_FLOAT, C_INT, C_POINTER);
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("dnnl_batch_normalization_forward_primitive_desc_create"), DESC);
+    }
+
+    /** {@snippet lang=c : dnnl_status_t dnnl_batch_normalization_forward_primitive_desc_create(dnnl_primitive_desc_t * primitive_desc, dnnl_engine_t engine, dnnl_prop_kind_t prop_kind, const_dnnl_memory_desc_t src_desc, const_dnnl_memory_desc_t dst_desc, float epsilon, unsigned int flags, const_dnnl_primitive_attr_t attr) } */
+    public static int dnnl_batch_normalization_forward_primitive_desc_create(MemorySegment primitive_desc, MemorySegment engine, int prop_kind, MemorySegment src_desc, MemorySegment dst_desc, float epsilon, int flags, MemorySegment attr) {
+        var mh$ = dnnl_batch_normalization_forward_primitive_desc_create.HANDLE;
+        try {
+            return (int) mh$.invokeExact(primitive_desc, engine, prop_kind, src_desc, dst_desc, epsilon, flags, attr);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class dnnl_batch_normalization_backward_primitive_desc_create {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER, C_INT, C_POINTER, C_POINTER, C_POINTER, C_FLOAT, C_INT, C_POINTER, C_POINTER);
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("dnnl_batch_normalization_backward_primitive_desc_create"), DESC);
+    }
+
+    /** {@snippet lang=c : dnnl_status_t dnnl_batch_normalization_backward_primitive_desc_create(dnnl_primitive_desc_t * primitive_desc, dnnl_engine_t engine, dnnl_prop_kind_t prop_kind, const_dnnl_memory_desc_t diff_src_desc, const_dnnl_memory_desc_t diff_dst_desc, const_dnnl_memory_desc_t src_desc, float epsilon, unsigned int flags, const_dnnl_primitive_desc_t hint_fwd_pd, const_dnnl_primitive_attr_t attr) } */
+    public static int dnnl_batch_normalization_backward_primitive_desc_create(MemorySegment primitive_desc, MemorySegment engine, int prop_kind, MemorySegment diff_src_desc, MemorySegment diff_dst_desc, MemorySegment src_desc, float epsilon, int flags, MemorySegment hint_fwd_pd, MemorySegment attr) {
+        var mh$ = dnnl_batch_normalization_backward_primitive_desc_create.HANDLE;
+        try {
+            return (int) mh$.invokeExact(primitive_desc, engine, prop_kind, diff_src_desc, diff_dst_desc, src_desc, epsilon, flags, hint_fwd_pd, attr);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class dnnl_lrn_forward_primitive_desc_create {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER, C_INT, C_INT, C_POINTER, C_POINTER, C_LONG, C_FLOAT, C_FLOAT, C_FLOAT, C_POINTER);
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("dnnl_lrn_forward_primitive_desc_create"), DESC);
+    }
+
+    /** {@snippet lang=c : dnnl_status_t dnnl_lrn_forward_primitive_desc_create(dnnl_primitive_desc_t * primitive_desc, dnnl_engine_t engine, dnnl_prop_kind_t prop_kind, dnnl_alg_kind_t alg_kind, const_dnnl_memory_desc_t src_desc, const_dnnl_memory_desc_t dst_desc, dnnl_dim_t local_size, float alpha, float beta, float k, const_dnnl_primitive_attr_t attr) } */
+    public static int dnnl_lrn_forward_primitive_desc_create(MemorySegment primitive_desc, MemorySegment engine, int prop_kind, int alg_kind, MemorySegment src_desc, MemorySegment dst_desc, long local_size, float alpha, float beta, float k, MemorySegment attr) {
+        var mh$ = dnnl_lrn_forward_primitive_desc_create.HANDLE;
+        try {
+            return (int) mh$.invokeExact(primitive_desc, engine, prop_kind, alg_kind, src_desc, dst_desc, local_size, alpha, beta, k, attr);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class dnnl_lrn_backward_primitive_desc_create {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER, C_INT, C_POINTER, C_POINTER, C_POINTER, C_LONG, C_FLOAT, C_FLOAT, C_FLOAT, C_POINTER, C_POINTER);
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("dnnl_lrn_backward_primitive_desc_create"), DESC);
+    }
+
+    /** {@snippet lang=c : dnnl_status_t dnnl_lrn_backward_primitive_desc_create(dnnl_primitive_desc_t * primitive_desc, dnnl_engine_t engine, dnnl_alg_kind_t alg_kind, const_dnnl_memory_desc_t diff_src_desc, const_dnnl_memory_desc_t diff_dst_desc, const_dnnl_memory_desc_t src_desc, dnnl_dim_t local_size, float alpha, float beta, float k, const_dnnl_primitive_desc_t hint_fwd_pd, const_dnnl_primitive_attr_t attr) } */
+    public static int dnnl_lrn_backward_primitive_desc_create(MemorySegment primitive_desc, MemorySegment engine, int alg_kind, MemorySegment diff_src_desc, MemorySegment diff_dst_desc, MemorySegment src_desc, long local_size, float alpha, float beta, float k, MemorySegment hint_fwd_pd, MemorySegment attr) {
+        var mh$ = dnnl_lrn_backward_primitive_desc_create.HANDLE;
+        try {
+            return (int) mh$.invokeExact(primitive_desc, engine, alg_kind, diff_src_desc, diff_dst_desc, src_desc, local_size, alpha, beta, k, hint_fwd_pd, attr);
         } catch (Throwable ex$) {
             throw new AssertionError("should not reach here", ex$);
         }

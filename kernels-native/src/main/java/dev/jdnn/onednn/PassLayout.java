@@ -5,7 +5,7 @@ package dev.jdnn.onednn;
  * oneDNN 3.13 runs its fast blocked JIT kernels only when asked for {@code format_tag_any}; with
  * plain descriptors on every argument the convolution falls back to a reference kernel.
  */
-enum Layout {
+enum PassLayout {
     /**
      * Every argument {@code any}; reorder primitives kept in the pass convert the caller's
      * tensors into blocked scratch buffers and results back ('reord' in the C benchmark).
