@@ -117,7 +117,9 @@ class TrainCommandTest {
     void defaultLayoutIsTheOneMeasuredFasterForTheBackendAndModel() {
         assertThat(parsed("--model", "cifarnet").layoutFor("vector")).isEqualTo(dev.jdnn.Layout.NHWC);
         assertThat(parsed("--model", "lenet5").layoutFor("vector")).isEqualTo(dev.jdnn.Layout.NCHW);
-        assertThat(parsed("--model", "cifarnet").layoutFor("onednn")).isEqualTo(dev.jdnn.Layout.NCHW);
+        assertThat(parsed("--model", "cifarnet").layoutFor("onednn")).isEqualTo(dev.jdnn.Layout.NHWC);
+        assertThat(parsed("--model", "lenet-bn").layoutFor("onednn")).isEqualTo(dev.jdnn.Layout.NHWC);
+        assertThat(parsed("--model", "lenet-bn").layoutFor("naive")).isEqualTo(dev.jdnn.Layout.NCHW);
         assertThat(parsed("--model", "cifarnet", "--layout", "nchw").layoutFor("vector")).isEqualTo(dev.jdnn.Layout.NCHW);
         assertThat(parsed("--layout", "NHWC").layoutFor("naive")).isEqualTo(dev.jdnn.Layout.NHWC);
     }
