@@ -13,6 +13,11 @@
 # their timed batches (C: last RES column, Java: foreign=).
 #
 # VARIANTS (default reord,mixed) picks the C variants; for pool and dense use plain,reord.
+# LAYOUT=nhwc times NHWC instead: C is nhwc_from_c.c beside this script (built on first use into
+# $WORK/build with the jar's oneDNN; NHWC user tensors, weights reordered per call where oneDNN
+# wants them blocked, pooling through its workspace; variant 'nhwc'), Java the NHWC plans
+# (-Djdnn.timing.layout=NHWC, pooling through a Workspace). FUSED=1 fuses a ReLU into the
+# convolution forward on both sides.
 # N (default: the CSV's) overrides the batch, e.g. N=1 for the per-call overhead of lenet_c1.
 # PASS (fwd, bwd_d or bwd_w; default all) times one pass only, on both sides. NBATCH (default 7)
 # sets both sides' number of timed batches (~50 ms each): more batches average over more of the
@@ -48,8 +53,37 @@ jar=$HOME/.m2/repository/org/bytedeco/dnnl/3.13-1.5.14/dnnl-3.13-1.5.14-linux-x8
 cp="$module/target/test-classes:$module/target/classes:$root/api/target/classes:$root/kernels-java/target/classes:$jar"
 csv="$bench/hot-core-$op.csv"
 batch=${N:-}
+layout=${LAYOUT:-nchw}
+work=${WORK:-/tmp/onednn-from-c}
+nhwc_bin=$work/build/nhwc_from_c
+
+build_nhwc() {
+    local lib=$work/org/bytedeco/dnnl/linux-x86_64
+    if [ ! -f "$lib/libdnnl.so.3" ]; then
+        mkdir -p "$work" && (cd "$work" && unzip -q -o "$jar" 'org/bytedeco/dnnl/linux-x86_64/*')
+    fi
+    mkdir -p "$work/build"
+    if [ ! -x "$nhwc_bin" ] || [ "$here/nhwc_from_c.c" -nt "$nhwc_bin" ]; then
+        gcc -O2 -Wall -Wextra -o "$nhwc_bin" "$here/nhwc_from_c.c" -I"$lib/include" -L"$lib" -l:libdnnl.so.3 \
+            -Wl,-rpath,"$lib" -lm
+    fi
+}
+
+run_c_nhwc() {
+    local id=$1 t=$2 r=$3 args=()
+    [ -n "$batch" ] && args+=(--n "$batch")
+    if [ -n "${PASS:-}" ]; then
+        case "$PASS" in fwd) args+=(--passes f) ;; bwd_d) args+=(--passes d) ;; bwd_w) args+=(--passes w) ;;
+            bwd) args+=(--passes b) ;; *) echo "PASS: expected fwd, bwd_d, bwd_w or bwd, got '$PASS'" >&2; exit 2 ;; esac
+    fi
+    [ -n "${NBATCH:-}" ] && args+=(--nbatch "$NBATCH")
+    [ -n "${FUSED:-}" ] && args+=(--fused)
+    OMP_NUM_THREADS=$t flock "$lock" "$0" _quiet "C $op $id t=$t rep=$r" \
+        "$nhwc_bin" "$op" "$csv" "$id" "${args[@]}" 2>/dev/null | grep -E '^(#|RES)' >>"$out"
+}
 
 run_c() {
+    if [ "$layout" = nhwc ]; then run_c_nhwc "$@"; return; fi
     local id=$1 t=$2 r=$3 args=()
     [ -n "$batch" ] && args+=(--n "$batch")
     if [ -n "${PASS:-}" ]; then
@@ -69,10 +103,12 @@ run_java() {
     flock "$lock" "$0" _quiet "JAVA $op $id t=$t rep=$r" \
         "$java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$cp" \
         ${PASS:+-Djdnn.timing.passes=$PASS} ${NBATCH:+-Djdnn.timing.batches=$NBATCH} \
+        -Djdnn.timing.layout="${layout^^}" ${FUSED:+-Djdnn.timing.fused=true} \
         dev.jdnn.onednn.PlanTiming "$op" "$csv" "$id" "$t" "${batch:--}" 2>/dev/null | grep -E '^(#|JAVA)' >>"$out"
 }
 
 export LOCK="$lock" QUIET_MAX_WAIT="$quiet_max_wait"
+[ "$layout" = nhwc ] && build_nhwc
 for id in $ids; do
     for t in $threads; do
         for r in $(seq "$reps"); do

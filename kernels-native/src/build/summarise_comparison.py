@@ -20,7 +20,7 @@ import sys
 from collections import defaultdict
 
 PASS_KEY = {"fwd": "forward", "bwd_d": "backwardData", "bwd_w": "backwardWeights", "bwd": "backward"}
-C_VARIANTS = ("reord", "mixed", "plain")
+C_VARIANTS = ("reord", "mixed", "plain", "nhwc")
 
 
 def spread(values):

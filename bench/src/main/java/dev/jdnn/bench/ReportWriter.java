@@ -202,7 +202,7 @@ public final class ReportWriter {
 
     /**
      * One column group per backend and layout measured for the pass: NCHW under the backend's
-     * name, NHWC as {@code backend nhwc} right after it.
+     * name, NHWC as {@code backend nhwc} right after it where that backend has NHWC cells.
      */
     private record Column(String backend, Layout layout) {
         String label() {
@@ -214,7 +214,8 @@ public final class ReportWriter {
         List<Column> columns = new ArrayList<>();
         for (String b : context.backends()) {
             for (Layout layout : Layout.values()) {
-                if (layout == Layout.NCHW || ofPass.stream().anyMatch(m -> m.cell().layout() == layout)) {
+                if (layout == Layout.NCHW || ofPass.stream().anyMatch(m -> m.cell().layout() == layout
+                        && m.cell().backend().equals(b))) {
                     columns.add(new Column(b, layout));
                 }
             }

@@ -113,6 +113,17 @@ class TrainCommandTest {
         }
     }
 
+    @Test
+    void defaultLayoutIsTheOneMeasuredFasterForTheBackendAndModel() {
+        assertThat(parsed("--model", "cifarnet").layoutFor("vector")).isEqualTo(dev.jdnn.Layout.NHWC);
+        assertThat(parsed("--model", "lenet5").layoutFor("vector")).isEqualTo(dev.jdnn.Layout.NCHW);
+        assertThat(parsed("--model", "cifarnet").layoutFor("onednn")).isEqualTo(dev.jdnn.Layout.NHWC);
+        assertThat(parsed("--model", "lenet-bn").layoutFor("onednn")).isEqualTo(dev.jdnn.Layout.NHWC);
+        assertThat(parsed("--model", "lenet-bn").layoutFor("naive")).isEqualTo(dev.jdnn.Layout.NCHW);
+        assertThat(parsed("--model", "cifarnet", "--layout", "nchw").layoutFor("vector")).isEqualTo(dev.jdnn.Layout.NCHW);
+        assertThat(parsed("--layout", "NHWC").layoutFor("naive")).isEqualTo(dev.jdnn.Layout.NHWC);
+    }
+
     private static TrainCommand parsed(String... args) {
         TrainCommand command = new TrainCommand();
         new picocli.CommandLine(command).parseArgs(args);

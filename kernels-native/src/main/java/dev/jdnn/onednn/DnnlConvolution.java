@@ -52,11 +52,14 @@ final class DnnlConvolution implements Conv2dPlan {
     private final int activationTag;
     /**
      * The tag of {@code x} and {@code dx}: {@link #activationTag}, except {@code nchw} for an NHWC
-     * input of one channel, whose bytes are the same in both layouts. oneDNN 3.13's brgemm forward
-     * convolution on an {@code nhwc} source of one channel with one output column and a column
-     * stride above 1 computes wrong rows (the contract fuzz found {@code [1,1,3,7]}, kernel 3x5,
-     * stride 1x3: 6 of 9 outputs off by up to 3.9; stride 1 or two channels are right), and an
-     * {@code nchw} one-channel source leads it to its other kernels.
+     * input of one channel (whose bytes are the same in both layouts) with one output column and a
+     * column stride above 1. oneDNN 3.13's brgemm forward convolution on such an {@code nhwc}
+     * source computes wrong rows (the contract fuzz found {@code [1,1,3,7]}, kernel 3x5, stride
+     * 1x3: 6 of 9 outputs off by up to 3.9; probed: every failing geometry had one input channel,
+     * one output column and a column stride above 1; stride 1, two channels or two output columns
+     * are right). The {@code nchw} description leads oneDNN to its reference kernel there, which
+     * is right and, on such thin shapes, cheap; on every other one-channel shape (LeNet-5's conv1)
+     * it would be 300x slower than the {@code nhwc} kernel, so the rule is kept that narrow.
      */
     private final int sourceTag;
     private final double flop;
@@ -71,10 +74,11 @@ final class DnnlConvolution implements Conv2dPlan {
         this.op = op;
         this.layout = layout;
         this.activationTag = layout == dev.jdnn.Layout.NHWC ? dnnl_h.dnnl_nhwc() : dnnl_h.dnnl_nchw();
-        this.sourceTag = op.inChannels() == 1 ? dnnl_h.dnnl_nchw() : activationTag;
         this.use = new PlanUse(op);
         this.input = input;
         this.output = op.outputShape(input);
+        this.sourceTag = op.inChannels() == 1 && output.dim(3) == 1 && op.strideW() > 1 ? dnnl_h.dnnl_nchw()
+                : activationTag;
         this.runtime = runtime;
         this.layouts = layouts;
         strides = PlanGeometry.pair(geometry, op.strideH(), op.strideW());
@@ -202,6 +206,12 @@ final class DnnlConvolution implements Conv2dPlan {
                 + " backwardWeights=" + Pass.describe(backwardWeights);
     }
 
+
+    /** Reorders per call of each pass built so far (forward, backward data, backward weights; -1 if not built). */
+    int[] reordersPerPass() {
+        return new int[] {forward == null ? -1 : forward.reorders(), backwardData == null ? -1 : backwardData.reorders(),
+            backwardWeights == null ? -1 : backwardWeights.reorders()};
+    }
 
     /** The bytes of buffers the passes built so far hold, for tests of the scratch budget. */
     long bufferBytes() {

@@ -254,6 +254,12 @@ final class DnnlPooling implements Pool2dPlan {
         backward.run();
     }
 
+    /** Reorders per call of the training forward and the backward (-1 if not built). */
+    int[] reordersPerPass() {
+        return new int[] {trainingForward == null ? -1 : trainingForward.reorders(),
+            backward == null ? -1 : backward.reorders()};
+    }
+
     /** The layout and implementation of each pass built so far, for diagnostics and benchmarks. */
     String describePasses() {
         return "forward=" + Pass.describe(forward) + " backward=" + Pass.describe(backward);

@@ -76,6 +76,11 @@ final class Pass implements AutoCloseable {
         }
     }
 
+    /** How many reorder primitives run beside the main one on every call. */
+    int reorders() {
+        return steps.length - 1;
+    }
+
     /** The layout the pass was built in. */
     PassLayout layout() {
         return layout;

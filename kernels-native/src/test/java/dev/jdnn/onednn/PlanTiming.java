@@ -1,5 +1,6 @@
 package dev.jdnn.onednn;
 
+import dev.jdnn.Activation;
 import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
 import dev.jdnn.Backends;
@@ -7,11 +8,13 @@ import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Dense;
 import dev.jdnn.DensePlan;
+import dev.jdnn.Layout;
 import dev.jdnn.Padding;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
+import dev.jdnn.Workspace;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -26,7 +29,10 @@ import java.util.List;
  * side: the first run (which builds the pass) is excluded, then runs for at least 1 s to warm up
  * (C warms for 150 ms; the JVM also needs its JIT compilers done, which share the two cores), then
  * 7 batches of about 50 ms each; the median, min and max per-call time of the batches
- * are reported. Each call goes through the public API (validation included).
+ * are reported. With {@code -Djdnn.timing.layout=NHWC} the plans and their activation tensors are
+ * NHWC and pooling runs through a workspace ({@code forward(x, y, ws)}, {@code backward(ws, dy,
+ * dx)}), as {@code src/build/nhwc_from_c.c} times oneDNN from C; {@code -Djdnn.timing.fused=true}
+ * fuses a ReLU into the convolution's forward. Each call goes through the public API (validation included).
  *
  * <p>The plans come straight from the onednn engine, so that the line can name the layout and
  * implementation each pass chose; with the optional last argument {@code api} they come from
@@ -47,6 +53,11 @@ public final class PlanTiming {
     /** Passes to time (comma-separated, e.g. {@code bwd_w}); default all. */
     private static final List<String> PASSES = Arrays.asList(
             System.getProperty("jdnn.timing.passes", "fwd,bwd_d,bwd_w,bwd").split(","));
+
+    /** The layout of the plans' activations. */
+    private static final Layout LAYOUT = Layout.valueOf(System.getProperty("jdnn.timing.layout", "NCHW"));
+    /** Whether the convolution's forward has a fused ReLU. */
+    private static final boolean FUSED = Boolean.getBoolean("jdnn.timing.fused");
 
     private PlanTiming() {
     }
@@ -84,15 +95,18 @@ public final class PlanTiming {
         Conv2d op = new Conv2d(c, k, column(h, row, "R"), column(h, row, "S"), column(h, row, "stride"),
                 column(h, row, "stride"), Padding.of(pad), column(h, row, "dilation"), column(h, row, "dilation"),
                 column(h, row, "groups"), true);
+        if (FUSED) {
+            op = op.activation(Activation.RELU);
+        }
         Shape input = Shape.nchw(n, c, column(h, row, "H"), column(h, row, "W"));
         String id = row[0] + (batch != null ? "_n" + batch : "");
-        try (Conv2dPlan plan = backend.plan(op, input)) {
-            Tensor x = filled(input, arena);
+        try (Conv2dPlan plan = backend.plan(op, input, LAYOUT)) {
+            Tensor x = filled(input, arena, LAYOUT);
             Tensor w = filled(op.weightShape(), arena);
             Tensor b = filled(op.biasShape(), arena);
-            Tensor y = filled(plan.outputShape(), arena);
-            Tensor dy = filled(plan.outputShape(), arena);
-            Tensor dx = filled(input, arena);
+            Tensor y = filled(plan.outputShape(), arena, LAYOUT);
+            Tensor dy = filled(plan.outputShape(), arena, LAYOUT);
+            Tensor dx = filled(input, arena, LAYOUT);
             Tensor dw = filled(op.weightShape(), arena);
             Tensor db = filled(op.biasShape(), arena);
             report("conv", id, "fwd", threads, () -> plan.forward(x, w, b, y), plan);
@@ -107,11 +121,18 @@ public final class PlanTiming {
         Pool2d op = (row[h.indexOf("kind")].equals("max") ? Pool2d.max(kernel, stride) : Pool2d.avg(kernel, stride))
                 .padding(column(h, row, "pad")).countIncludePad(false);
         Shape input = Shape.nchw(column(h, row, "N"), column(h, row, "C"), column(h, row, "H"), column(h, row, "W"));
-        try (Pool2dPlan plan = backend.plan(op, input)) {
-            Tensor x = filled(input, arena);
-            Tensor y = filled(plan.outputShape(), arena);
-            Tensor dy = filled(plan.outputShape(), arena);
-            Tensor dx = filled(input, arena);
+        try (Pool2dPlan plan = backend.plan(op, input, LAYOUT)) {
+            Tensor x = filled(input, arena, LAYOUT);
+            Tensor y = filled(plan.outputShape(), arena, LAYOUT);
+            Tensor dy = filled(plan.outputShape(), arena, LAYOUT);
+            Tensor dx = filled(input, arena, LAYOUT);
+            if (LAYOUT == Layout.NHWC) {
+                try (Workspace ws = plan.newWorkspace()) {
+                    report("pool", row[0], "fwd", threads, () -> plan.forward(x, y, ws), plan);
+                    report("pool", row[0], "bwd", threads, () -> plan.backward(ws, dy, dx), plan);
+                }
+                return;
+            }
             report("pool", row[0], "fwd", threads, () -> plan.forward(x, y), plan);
             report("pool", row[0], "bwd", threads, () -> plan.backward(x, dy, dx), plan);
         }
@@ -136,7 +157,11 @@ public final class PlanTiming {
     }
 
     private static Tensor filled(Shape shape, Arena arena) {
-        Tensor t = Tensor.allocate(shape, arena);
+        return filled(shape, arena, Layout.NCHW);
+    }
+
+    private static Tensor filled(Shape shape, Arena arena, Layout layout) {
+        Tensor t = shape.rank() == 4 ? Tensor.allocate(shape, layout, arena) : Tensor.allocate(shape, arena);
         long count = shape.elementCount();
         for (long i = 0; i < count; i++) {
             t.segment().setAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, i, (float) ((i * 7919 % 2001) - 1000) / 1000f);
