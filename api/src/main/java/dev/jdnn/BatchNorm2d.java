@@ -11,8 +11,14 @@ package dev.jdnn;
  * variance, while it normalises the batch itself with the biased one that
  * {@link BatchNorm2dPlan#forwardTraining} returns.
  *
+ * <p>With one value per channel ({@code n * h * w == 1}) the batch variance is 0 and training
+ * gives {@code y = beta} and {@code dx = 0}; PyTorch refuses to train on such a batch, and the
+ * unbiased running variance needs {@code m >= 2}.
+ *
  * @param channels the channel count {@code c}, {@code >= 1}
- * @param epsilon added to the variance before the square root; finite and {@code > 0}
+ * @param epsilon added to the variance before the square root; finite and at least
+ *     {@link Float#MIN_NORMAL} (backends compute in float: a smaller epsilon would vanish and a
+ *     constant channel would divide by zero)
  */
 public record BatchNorm2d(int channels, double epsilon) {
     /** PyTorch's and oneDNN's default epsilon. */
@@ -21,8 +27,9 @@ public record BatchNorm2d(int channels, double epsilon) {
     /** Validates both components. */
     public BatchNorm2d {
         Arguments.positive("BatchNorm2d", "channels", channels);
-        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException("BatchNorm2d: epsilon: expected a finite value > 0, got " + epsilon);
+        if (!(epsilon >= Float.MIN_NORMAL) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("BatchNorm2d: epsilon: expected a finite value >= " + Float.MIN_NORMAL
+                    + " (a positive normal float), got " + epsilon);
         }
     }
 

@@ -9,27 +9,36 @@ package dev.jdnn;
  * tensor has channels). For TensorFlow's {@code tf.nn.lrn} parameters use {@link #tensorflow}.
  *
  * @param size the window's channel count, {@code >= 1}
- * @param alpha the scale of the sum of squares (divided by {@code size}); finite
+ * @param alpha the scale of the sum of squares (divided by {@code size}); finite and {@code >= 0}
  * @param beta the exponent; finite
- * @param k the additive constant; finite, and {@code k > 0} when {@code alpha >= 0} so that the base
- *     is never 0 (with {@code alpha < 0} the caller keeps the base positive)
+ * @param k the additive constant; finite and {@code > 0}, so that the base
+ *     {@code k + alpha/size * Σ x²} is always positive
  */
 public record Lrn(int size, double alpha, double beta, double k) {
     /** Validates every component. */
     public Lrn {
         Arguments.positive("Lrn", "size", size);
-        finite("alpha", alpha);
-        finite("beta", beta);
-        finite("k", k);
-        if (alpha >= 0 && !(k > 0)) {
-            throw new IllegalArgumentException("Lrn: k: expected a value > 0 (with alpha=" + alpha
-                    + " the base k + alpha/size * sum could be 0), got " + k);
+        nonNegative("Lrn", "alpha", alpha);
+        finite("Lrn", "beta", beta);
+        positive("Lrn", "k", k);
+    }
+
+    private static void finite(String op, String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(op + ": " + name + ": expected a finite value, got " + value);
         }
     }
 
-    private static void finite(String name, double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("Lrn: " + name + ": expected a finite value, got " + value);
+    private static void nonNegative(String op, String name, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(op + ": " + name + ": expected a finite value >= 0, got " + value);
+        }
+    }
+
+    private static void positive(String op, String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(op + ": " + name + ": expected a finite value > 0 (the base of the power"
+                    + " must stay positive), got " + value);
         }
     }
 
@@ -46,7 +55,15 @@ public record Lrn(int size, double alpha, double beta, double k) {
             throw new IllegalArgumentException("Lrn.tensorflow: depthRadius: expected 0.." + (Integer.MAX_VALUE - 1) / 2
                     + ", got " + depthRadius);
         }
+        String op = "Lrn.tensorflow";
+        positive(op, "bias", bias);
+        nonNegative(op, "alpha", alpha);
+        finite(op, "beta", beta);
         int size = 2 * depthRadius + 1;
+        if (Double.isInfinite(alpha * size)) {
+            throw new IllegalArgumentException(op + ": alpha: expected alpha * (2 * depthRadius + 1) to be finite, got "
+                    + alpha + " * " + size);
+        }
         return new Lrn(size, alpha * size, beta, bias);
     }
 

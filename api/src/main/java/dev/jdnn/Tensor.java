@@ -176,7 +176,9 @@ public final class Tensor implements AutoCloseable {
      * {@code [n, c, h, w]} seen as {@code [n, c*h*w]} before a dense layer). The view does not
      * own the memory; it becomes unusable when this tensor's memory is freed. The view is
      * row-major over the same memory order, so an {@code NHWC} activation seen as
-     * {@code [n, c*h*w]} lists each image's features in {@code h, w, c} order.
+     * {@code [n, c*h*w]} lists each image's features in {@code h, w, c} order. An {@code NHWC}
+     * tensor reshaped to its own shape stays {@code NHWC}; to another rank-4 shape it is refused
+     * (which element would be which is not defined), reorder it to {@code NCHW} first.
      */
     public Tensor reshape(Shape newShape) {
         Arguments.requireNonNull(newShape, "Tensor.reshape: shape: expected a shape, got null");
@@ -185,7 +187,16 @@ public final class Tensor implements AutoCloseable {
             throw new IllegalArgumentException("Tensor.reshape: shape: expected " + shape.elementCount()
                     + " elements like " + shape + ", got " + newShape + " with " + newShape.elementCount());
         }
-        return new Tensor(newShape, Layout.NCHW, segment, null, this);
+        Layout viewLayout = Layout.NCHW;
+        if (layout == Layout.NHWC && newShape.rank() == 4) {
+            if (!newShape.equals(shape)) {
+                throw new IllegalArgumentException("Tensor.reshape: shape: expected " + shape + " (an NHWC tensor keeps"
+                        + " its shape, or flattens to another rank), got " + newShape + "; to change the dimensions of"
+                        + " channels-last data, Backend.reorder it to NCHW first");
+            }
+            viewLayout = Layout.NHWC;
+        }
+        return new Tensor(newShape, viewLayout, segment, null, this);
     }
 
     /** Largest element count whose byte size fits a {@code long}. */

@@ -25,6 +25,50 @@ class TensorLayoutTest {
     }
 
     @Test
+    void everyLogicalIndexLandsWhereTheLayoutPutsIt() {
+        Shape shape = Shape.nchw(2, 3, 4, 5);
+        for (Layout layout : Layout.values()) {
+            try (Tensor t = Tensor.allocate(shape, layout)) {
+                for (int n = 0; n < 2; n++) {
+                    for (int c = 0; c < 3; c++) {
+                        for (int h = 0; h < 4; h++) {
+                            for (int w = 0; w < 5; w++) {
+                                t.set(1000 * n + 100 * c + 10 * h + w, n, c, h, w);
+                            }
+                        }
+                    }
+                }
+                float[] memory = t.toArray();
+                for (int n = 0; n < 2; n++) {
+                    for (int c = 0; c < 3; c++) {
+                        for (int h = 0; h < 4; h++) {
+                            for (int w = 0; w < 5; w++) {
+                                assertThat(memory[(int) layout.index(shape, n, c, h, w)])
+                                        .isEqualTo(1000 * n + 100 * c + 10 * h + w);
+                                assertThat(t.get(n, c, h, w)).isEqualTo(1000 * n + 100 * c + 10 * h + w);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void anNhwcTensorKeepsItsLayoutOrFlattensButNeverChangesItsFourDimensions() {
+        try (Tensor t = Tensor.allocate(Shape.nchw(1, 2, 3, 4), Layout.NHWC)) {
+            t.set(7f, 0, 1, 0, 0);
+            Tensor same = t.reshape(Shape.nchw(1, 2, 3, 4));
+            assertThat(same.layout()).isEqualTo(Layout.NHWC);
+            assertThat(same.get(0, 1, 0, 0)).isEqualTo(7f);
+            assertThatThrownBy(() -> t.reshape(Shape.nchw(1, 6, 2, 2))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Tensor.reshape: shape: expected [1, 2, 3, 4]")
+                    .hasMessageContaining("Backend.reorder it to NCHW first");
+            assertThat(t.reshape(Shape.of(1, 24)).layout()).isEqualTo(Layout.NCHW);
+        }
+    }
+
+    @Test
     void tensorsAreNchwUnlessMadeOtherwise() {
         try (Tensor t = Tensor.allocate(Shape.of(3, 4)); Arena arena = Arena.ofShared()) {
             assertThat(t.layout()).isEqualTo(Layout.NCHW);

@@ -157,7 +157,12 @@ class WaveTwoValidationTest {
         assertThatThrownBy(() -> new BatchNorm2d(0, 1e-5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("BatchNorm2d: channels: expected >= 1, got 0");
         assertThatThrownBy(() -> new BatchNorm2d(3, 0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("BatchNorm2d: epsilon: expected a finite value > 0, got 0.0");
+                .hasMessage("BatchNorm2d: epsilon: expected a finite value >= 1.1754944E-38 (a positive normal float),"
+                        + " got 0.0");
+        assertThatThrownBy(() -> new BatchNorm2d(3, 1e-46)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got 1.0E-46");
+        assertThatThrownBy(() -> new BatchNorm2d(3, Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got Infinity");
         Shape in = Shape.nchw(2, 3, 2, 2);
         try (BatchNorm2dPlan plan = backend.plan(op, in, Layout.NHWC);
              Tensor x = Tensor.allocate(in, Layout.NHWC); Tensor y = Tensor.allocate(in, Layout.NHWC);
@@ -192,11 +197,19 @@ class WaveTwoValidationTest {
         assertThatThrownBy(() -> new Lrn(0, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Lrn: size: expected >= 1, got 0");
         assertThatThrownBy(() -> new Lrn(3, 1e-4, 0.75, 0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Lrn: k: expected a value > 0");
+                .hasMessageContaining("Lrn: k: expected a finite value > 0");
+        assertThatThrownBy(() -> new Lrn(3, -1, 0.75, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Lrn: alpha: expected a finite value >= 0, got -1.0");
         assertThatThrownBy(() -> new Lrn(3, Double.NaN, 0.75, 1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Lrn: alpha: expected a finite value, got NaN");
+                .hasMessage("Lrn: alpha: expected a finite value >= 0, got NaN");
+        assertThatThrownBy(() -> new Lrn(3, 1, Double.NEGATIVE_INFINITY, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Lrn: beta: expected a finite value, got -Infinity");
         assertThatThrownBy(() -> Lrn.tensorflow(-1, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Lrn.tensorflow: depthRadius");
+        assertThatThrownBy(() -> Lrn.tensorflow(2, 0, 1e-4, 0.75)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Lrn.tensorflow: bias: expected a finite value > 0").hasMessageContaining("got 0.0");
+        assertThatThrownBy(() -> Lrn.tensorflow(1000, 1, 1e308, 0.75)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Lrn.tensorflow: alpha: expected alpha * (2 * depthRadius + 1) to be finite");
         assertThatThrownBy(() -> backend.plan(seed, Shape.of(2, 3, 4))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("lrn plan: input: expected rank 4 [n, c, h, w], got [2, 3, 4] (rank 3)");
         Shape in = Shape.nchw(1, 3, 2, 2);
