@@ -100,24 +100,27 @@ public abstract class BackendContractTest extends SemanticsContractTest {
     }
 
     /**
-     * The first convolutions (the hand-picked ones among them), each with a fused activation, the
-     * three activations and both layouts in turn.
+     * The first convolutions (the hand-picked ones among them), each with a fused activation, every
+     * activation and both layouts in turn.
      */
     static List<Arguments> fusedConvCases() {
         List<Arguments> cases = new ArrayList<>();
         List<ConvCase> conv = convRerunCases();
+        Activation[] activations = Activation.values();
         for (int i = 0; i < conv.size(); i++) {
-            cases.add(Arguments.of(conv.get(i), Activation.values()[i % 3], i % 2 == 0 ? Layout.NCHW : Layout.NHWC));
+            cases.add(Arguments.of(conv.get(i), activations[i % activations.length],
+                    i % 2 == 0 ? Layout.NCHW : Layout.NHWC));
         }
         return cases;
     }
 
-    /** Every dense case with a fused activation, the three in turn. */
+    /** Every dense case with a fused activation, every activation in turn. */
     static List<Arguments> fusedDenseCases() {
         List<Arguments> cases = new ArrayList<>();
         List<DenseCase> dense = denseCases();
+        Activation[] activations = Activation.values();
         for (int i = 0; i < dense.size(); i++) {
-            cases.add(Arguments.of(dense.get(i), Activation.values()[i % 3]));
+            cases.add(Arguments.of(dense.get(i), activations[i % activations.length]));
         }
         return cases;
     }

@@ -63,10 +63,12 @@ public final class FuzzAgainstNaive {
     /** Runs {@code count} configurations drawn from {@code seed}; throws on the first mismatch. */
     static void run(Backend tested, Backend naive, int count, long seed) {
         FuzzConfigurations configurations = new FuzzConfigurations(seed);
+        Activation[] activations = Activation.values();
         for (int i = 0; i < count; i++) {
             int round = i / 8;
             Layout layout = round % 2 == 0 ? Layout.NCHW : Layout.NHWC;
-            Activation fused = round % 3 == 2 ? Activation.values()[round / 3 % 3] : null;
+            // One round in three fuses an activation, each activation in turn.
+            Activation fused = round % 3 == 2 ? activations[round / 3 % activations.length] : null;
             switch (i % 8) {
                 case 0 -> {
                     ConvCase c = configurations.conv();

@@ -6,14 +6,16 @@ import dev.jdnn.Shape;
  * How far a correct float32 LRN across channels may lie from the exact one, element by element,
  * in logical {@code [n, c, h, w]} order. With {@code s[c] = k + alpha/size · Σ_window x²}:
  * <ul>
- *   <li>{@code s} carries {@code (size + 4)·u} relative to its magnitude
- *       {@code |k| + |alpha|/size · Σx²} (a cancellation when {@code k} and alpha have opposite signs
- *       shows up there);</li>
+ *   <li>{@code s} carries {@code (m + 4)·u} relative to its magnitude
+ *       {@code |k| + |alpha|/size · Σx²}, where {@code m = min(size, channels)} is the most squares a
+ *       window clipped to the tensor's channels sums (so a size far beyond the channel count does not
+ *       loosen the bound); a cancellation when {@code k} and alpha have opposite signs shows up
+ *       there;</li>
  *   <li>{@code s^-beta} through {@code exp(-beta·ln s)} adds {@code |beta|} times that, the
  *       {@link ErrorBound#ELEMENTARY_ULPS} of each elementary call, and {@code |beta·ln s|·u} for the
  *       rounding of the exponent;</li>
  *   <li>backward adds, for each window {@code c''} that holds {@code c}, the same for
- *       {@code s[c'']^(-beta-1)} and the sum of at most {@code size} such terms.</li>
+ *       {@code s[c'']^(-beta-1)} and the sum of at most {@code m} such terms.</li>
  * </ul>
  */
 final class LrnBound {
@@ -27,6 +29,8 @@ final class LrnBound {
     private final double k;
     private final int channels;
     private final int plane;
+    /** The most terms a window sum holds: the window clipped to the channels, {@code min(size, channels)}. */
+    private final int summed;
 
     LrnBound(Shape shape, int size, double alpha, double beta, double k) {
         this.shape = shape;
@@ -36,6 +40,7 @@ final class LrnBound {
         this.k = k;
         this.channels = shape.dim(1);
         this.plane = shape.dim(2) * shape.dim(3);
+        this.summed = Math.min(size, channels);
     }
 
     private int at(int n, int c, int p) {
@@ -57,7 +62,7 @@ final class LrnBound {
     }
 
     private double relativeScaleError(double squares) {
-        return (size + 4) * U * (Math.abs(k) + Math.abs(alpha) / size * squares) / Math.abs(scale(squares));
+        return (summed + 4) * U * (Math.abs(k) + Math.abs(alpha) / size * squares) / Math.abs(scale(squares));
     }
 
     /** Relative error of {@code s^-power}. */
@@ -107,7 +112,7 @@ final class LrnBound {
                         sumError += termError[window];
                     }
                     bound[i] = direct * (relativePowerError(squares, beta) + 2 * U)
-                            + factor * Math.abs(x[i]) * (sumError + (size + 4) * U * sum)
+                            + factor * Math.abs(x[i]) * (sumError + (summed + 4) * U * sum)
                             + U * Math.abs(reference[i]) + ErrorBound.UNDERFLOW;
                 }
             }

@@ -11,6 +11,7 @@ import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import dev.jdnn.WeightedPlan;
+import dev.jdnn.Workspace;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -51,13 +52,8 @@ final class NaiveDifferential {
         Layout layout = plan.layout();
         Tensor x = poolInput(c, t);
         Tensor y = t.output(plan.outputShape(), layout);
-        Tensor expected = t.output(plan.outputShape());
-        Tensor magnitude = t.output(plan.outputShape());
         plan.forward(t.inLayout(x, layout), y);
-        reference.forward(x, expected);
-        reference.forward(t.abs(x), magnitude);
-        Closeness.assertClose("pool2d forward y" + suffix(layout), c, t.inLayout(y, Layout.NCHW), expected,
-                ErrorBound.reduction(magnitude.toArray(), c.forwardTerms()));
+        assertForward("pool2d forward y" + suffix(layout), c, reference, x, y, t);
     }
 
     /** Pooling backward. */
@@ -66,49 +62,70 @@ final class NaiveDifferential {
         Tensor x = poolInput(c, t);
         Tensor dy = t.uniform(plan.outputShape());
         Tensor dx = t.output(c.input(), layout);
-        Tensor expected = t.output(c.input());
-        Tensor magnitude = t.output(c.input());
         plan.backward(t.inLayout(x, layout), t.inLayout(dy, layout), dx);
-        reference.backward(x, dy, expected);
-        reference.backward(x, t.abs(dy), magnitude);
-        Closeness.assertClose("pool2d backward dx" + suffix(layout), c, t.inLayout(dx, Layout.NCHW), expected,
-                ErrorBound.reduction(magnitude.toArray(), c.backwardTerms()));
+        assertBackward("pool2d backward dx" + suffix(layout), c, reference, x, dy, dx, t);
     }
 
     /**
-     * Pooling through a workspace: two forwards into one workspace (the second must replace what the
-     * first recorded), then the workspace backward and the recomputing backward, each against naive's
-     * backward of the second input; the forward's {@code y} against naive's too.
+     * Pooling through two workspaces of one plan, interleaved: {@code ws1} is filled from
+     * {@code first}; {@code ws2} from {@code other} and then from {@code x} (the second forward must
+     * replace what the first recorded); then a plain {@code forward(other, y)}. Each workspace's
+     * backward must follow its own forward: {@code backward(ws1)} against naive's backward of
+     * {@code first}, {@code backward(ws2)} and the recomputing backward against naive's of {@code x}
+     * (a backend that kept the argmax in plan-owned scratch and used the workspace only as a token
+     * fails here); both forwards' {@code y} against naive's too.
      */
     static void poolWorkspace(PoolCase c, Pool2dPlan plan, Pool2dPlan reference, CaseTensors t) {
         Layout layout = plan.layout();
         Tensor first = poolInput(c, t);
+        Tensor other = poolInput(c, t);
         Tensor x = poolInput(c, t);
         Tensor dy = t.uniform(plan.outputShape());
+        Tensor yFirst = t.output(plan.outputShape(), layout);
         Tensor y = t.output(plan.outputShape(), layout);
-        Tensor expectedY = t.output(plan.outputShape());
-        Tensor magnitudeY = t.output(plan.outputShape());
+        Tensor fromFirst = t.output(c.input(), layout);
         Tensor fromWorkspace = t.output(c.input(), layout);
         Tensor recomputed = t.output(c.input(), layout);
-        Tensor expected = t.output(c.input());
-        Tensor magnitude = t.output(c.input());
-        try (var ws = plan.newWorkspace()) {
-            plan.forward(t.inLayout(first, layout), t.output(plan.outputShape(), layout), ws);
-            plan.forward(t.inLayout(x, layout), y, ws);
-            plan.backward(ws, t.inLayout(dy, layout), fromWorkspace);
+        try (Workspace ws1 = plan.newWorkspace(); Workspace ws2 = plan.newWorkspace()) {
+            plan.forward(t.inLayout(first, layout), yFirst, ws1);
+            plan.forward(t.inLayout(other, layout), t.output(plan.outputShape(), layout), ws2);
+            plan.forward(t.inLayout(x, layout), y, ws2);
+            plan.forward(t.inLayout(other, layout), t.output(plan.outputShape(), layout));
+            plan.backward(ws1, t.inLayout(dy, layout), fromFirst);
+            plan.backward(ws2, t.inLayout(dy, layout), fromWorkspace);
         }
         plan.backward(t.inLayout(x, layout), t.inLayout(dy, layout), recomputed);
-        reference.forward(x, expectedY);
-        reference.forward(t.abs(x), magnitudeY);
+        String suffix = suffix(layout);
+        assertForward("pool2d forward(first, y, ws1) y" + suffix, c, reference, first, yFirst, t);
+        assertForward("pool2d forward(x, y, ws2) y" + suffix, c, reference, x, y, t);
+        assertBackward("pool2d backward(ws1, dy, dx) dx, ws1 filled from first" + suffix, c, reference, first, dy,
+                fromFirst, t);
+        assertBackward("pool2d backward(ws2, dy, dx) dx, ws2 filled from x" + suffix, c, reference, x, dy,
+                fromWorkspace, t);
+        assertBackward("pool2d backward(x, dy, dx) dx beside the workspaces" + suffix, c, reference, x, dy, recomputed,
+                t);
+    }
+
+    /** A pooling {@code y} (in any layout) against naive's forward of {@code x}. */
+    private static void assertForward(String what, PoolCase c, Pool2dPlan reference, Tensor x, Tensor y,
+                                      CaseTensors t) {
+        Tensor expected = t.output(reference.outputShape());
+        Tensor magnitude = t.output(reference.outputShape());
+        reference.forward(x, expected);
+        reference.forward(t.abs(x), magnitude);
+        Closeness.assertClose(what, c, t.inLayout(y, Layout.NCHW), expected,
+                ErrorBound.reduction(magnitude.toArray(), c.forwardTerms()));
+    }
+
+    /** A pooling {@code dx} (in any layout) against naive's backward of {@code x} and {@code dy}. */
+    private static void assertBackward(String what, PoolCase c, Pool2dPlan reference, Tensor x, Tensor dy, Tensor dx,
+                                       CaseTensors t) {
+        Tensor expected = t.output(c.input());
+        Tensor magnitude = t.output(c.input());
         reference.backward(x, dy, expected);
         reference.backward(x, t.abs(dy), magnitude);
-        Closeness.assertClose("pool2d forward(x, y, ws) y" + suffix(layout), c, t.inLayout(y, Layout.NCHW),
-                expectedY, ErrorBound.reduction(magnitudeY.toArray(), c.forwardTerms()));
-        double[] bound = ErrorBound.reduction(magnitude.toArray(), c.backwardTerms());
-        Closeness.assertClose("pool2d backward(ws, dy, dx) dx" + suffix(layout), c,
-                t.inLayout(fromWorkspace, Layout.NCHW), expected, bound);
-        Closeness.assertClose("pool2d backward(x, dy, dx) dx beside the workspace" + suffix(layout), c,
-                t.inLayout(recomputed, Layout.NCHW), expected, bound);
+        Closeness.assertClose(what, c, t.inLayout(dx, Layout.NCHW), expected,
+                ErrorBound.reduction(magnitude.toArray(), c.backwardTerms()));
     }
 
     private static Tensor poolInput(PoolCase c, CaseTensors t) {

@@ -237,6 +237,46 @@ public abstract class SemanticsContractTest {
         }
     }
 
+    /**
+     * Two workspaces of one plan, interleaved: {@code ws1} filled from one input, {@code ws2} from
+     * another whose maxima lie elsewhere, then a plain {@code forward(x, y)} of a third; each
+     * {@code backward(ws, dy, dx)} routes to the argmax of the forward that filled that workspace (a
+     * backend that kept the argmax in plan-owned scratch and used the workspace as a token would
+     * route both like the last forward).
+     */
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void maxPoolWorkspacesOfOnePlanEachKeepTheirOwnArgmax(Layout layout) {
+        Shape input = Shape.nchw(1, 1, 2, 4);
+        float[] one = {
+            5, 1, 1, 1,
+            1, 1, 1, 5};
+        float[] two = {
+            1, 1, 5, 1,
+            1, 5, 1, 1};
+        float[] three = {
+            1, 5, 1, 1,
+            1, 1, 5, 1};
+        try (Pool2dPlan plan = tested.plan(Pool2d.max(2, 2), input, layout); Workspace ws1 = plan.newWorkspace();
+             Workspace ws2 = plan.newWorkspace()) {
+            assertValues("max pool y into ws1 (" + layout + ")", forward(plan, one, ws1), 5, 5);
+            assertValues("max pool y into ws2 (" + layout + ")", forward(plan, two, ws2), 5, 5);
+            Tensor y = output(plan.outputShape(), layout);
+            plan.forward(tensor(input, layout, three), y);
+            assertValues("max pool y without a workspace (" + layout + ")", logical(y), 5, 5);
+            assertValues("max pool dx from ws1, filled first (" + layout + ")", backward(plan, ws1, 2, 3),
+                    2, 0, 0, 0,
+                    0, 0, 0, 3);
+            assertValues("max pool dx from ws2 (" + layout + ")", backward(plan, ws2, 2, 3),
+                    0, 0, 3, 0,
+                    0, 2, 0, 0);
+            assertValues("max pool dx from ws1 again, after ws2's backward (" + layout + ")",
+                    backward(plan, ws1, 7, 11),
+                    7, 0, 0, 0,
+                    0, 0, 0, 11);
+        }
+    }
+
     /** A multi-channel, multi-image NHWC max pooling with ties: every gradient to its window's first maximum. */
     @Test
     void nhwcMaxPoolTiesGoToTheFirstMaximumOfEachChannel() {

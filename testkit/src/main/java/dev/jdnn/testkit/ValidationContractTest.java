@@ -31,6 +31,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import static dev.jdnn.testkit.Rejection.assertRejected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * jdnn's error contract, run through a backend: every public entry point rejects wrong ranks,
@@ -38,8 +40,9 @@ import static dev.jdnn.testkit.Rejection.assertRejected;
  * sizes, closed tensors, plans and backends, labels out of range, a missing or unexpected bias,
  * and an output that shares memory with an input (the same tensor, a reshape view of it, or a
  * partially overlapping view), and since wave 2 a tensor in the wrong layout (naming the argument and
- * both layouts), a pooling workspace from another plan, unfilled or closed, and batch-norm and LRN
- * shapes and parameters that do not match the plan. Each rejection must be an {@link IllegalArgumentException} or
+ * both layouts), a pooling workspace from another plan, unfilled or closed or used after its plan or
+ * backend was closed, batch-norm and LRN shapes, parameters, closed or null tensors and closed plans
+ * or backends, and a partial overlap in an in-place call (the very same tensor is allowed). Each rejection must be an {@link IllegalArgumentException} or
  * {@link IllegalStateException} (an {@link IndexOutOfBoundsException} for element indices)
  * whose message names the op, the argument, the expected and the actual value (a {@code null}
  * where an object is needed included), and the call must leave every output exactly as it was: outputs are filled with a sentinel first.
@@ -755,6 +758,29 @@ public abstract class ValidationContractTest {
     }
 
     @Test
+    void nchwPoolPlanRejectsNhwcActivations() {
+        try (Pool2dPlan plan = backend.plan(POOL, POOL_INPUT); Workspace ws = plan.newWorkspace()) {
+            Shape out = plan.outputShape();
+            Tensor x = input(POOL_INPUT);
+            Tensor y = output(out);
+            Tensor dx = output(POOL_INPUT);
+            assertRejected(() -> plan.forward(input(POOL_INPUT, Layout.NHWC), y), BAD_ARGUMENT, "pool2d forward", "x",
+                    "layout NCHW", "got NHWC", y);
+            Tensor nhwcY = output(out, Layout.NHWC);
+            assertRejected(() -> plan.forward(x, nhwcY), BAD_ARGUMENT, "pool2d forward", "y", "layout NCHW",
+                    "got NHWC", nhwcY);
+            assertRejected(() -> plan.backward(x, input(out, Layout.NHWC), dx), BAD_ARGUMENT, "pool2d backward", "dy",
+                    "layout NCHW", "got NHWC", dx);
+            assertRejected(() -> plan.forward(input(POOL_INPUT, Layout.NHWC), y, ws), BAD_ARGUMENT, "pool2d forward",
+                    "x", "layout NCHW", "got NHWC", y);
+            plan.forward(x, y, ws);
+            Tensor nhwcDx = output(POOL_INPUT, Layout.NHWC);
+            assertRejected(() -> plan.backward(ws, input(out), nhwcDx), BAD_ARGUMENT, "pool2d backward", "dx",
+                    "layout NCHW", "got NHWC", nhwcDx);
+        }
+    }
+
+    @Test
     void elementwiseOpsRejectArgumentsOfAnotherLayoutAndTheSoftmaxFamilyRejectsNhwc() {
         Shape shape = Shape.nchw(2, 3, 2, 2);
         Tensor x = input(shape, Layout.NHWC);
@@ -857,6 +883,52 @@ public abstract class ValidationContractTest {
         }
     }
 
+    /**
+     * A workspace outlives its plan: every call through the closed plan is refused (naming the plan),
+     * and the workspace still closes, twice, without touching the freed plan.
+     */
+    @Test
+    void poolWorkspaceOfAClosedPlanIsRejectedAndStillCloses() {
+        Pool2dPlan plan = backend.plan(POOL, POOL_INPUT);
+        Workspace ws = plan.newWorkspace();
+        Tensor x = input(POOL_INPUT);
+        plan.forward(x, output(plan.outputShape()), ws);
+        plan.close();
+        Tensor y = output(plan.outputShape());
+        assertRejected(() -> plan.forward(x, y, ws), BAD_STATE, "pool2d forward", "plan", "open", "closed", y);
+        Tensor dx = output(POOL_INPUT);
+        assertRejected(() -> plan.backward(ws, input(plan.outputShape()), dx), BAD_STATE, "pool2d backward", "plan",
+                "open", "closed", dx);
+        assertRejected(plan::newWorkspace, BAD_STATE, "pool2d newWorkspace", "plan", "open", "closed");
+        ws.close();
+        ws.close();
+    }
+
+    /**
+     * The workspace calls of a plan whose backend was closed: {@code newWorkspace()},
+     * {@code forward(x, y, ws)} and {@code backward(ws, dy, dx)} are refused naming the backend; the
+     * workspace and the plan still close afterwards.
+     */
+    @Test
+    void poolWorkspaceCallsOfAClosedBackendAreRejected() {
+        Backend other = Backends.open(backendName(), config());
+        String name = other.name();
+        Pool2dPlan plan = other.plan(POOL, POOL_INPUT);
+        Workspace ws = plan.newWorkspace();
+        Tensor x = input(POOL_INPUT);
+        plan.forward(x, output(plan.outputShape()), ws);
+        other.close();
+        assertRejected(plan::newWorkspace, BAD_STATE, "pool2d newWorkspace", "backend " + name, "open", "closed");
+        Tensor y = output(plan.outputShape());
+        assertRejected(() -> plan.forward(x, y, ws), BAD_STATE, "pool2d forward", "backend " + name, "open", "closed",
+                y);
+        Tensor dx = output(POOL_INPUT);
+        assertRejected(() -> plan.backward(ws, input(plan.outputShape()), dx), BAD_STATE, "pool2d backward",
+                "backend " + name, "open", "closed", dx);
+        ws.close();
+        plan.close();
+    }
+
     // ---- batch norm and LRN (wave 2) ---------------------------------------------------------------
 
     private static final Shape BN_INPUT = Shape.nchw(2, 3, 4, 5);
@@ -865,13 +937,25 @@ public abstract class ValidationContractTest {
     @Test
     void batchNormAndLrnOpsRejectBadParameters() {
         assertRejected(() -> new BatchNorm2d(0, 1e-5), BAD_ARGUMENT, "BatchNorm2d", "channels", ">= 1", "got 0");
-        assertRejected(() -> new BatchNorm2d(3, 0), BAD_ARGUMENT, "BatchNorm2d", "epsilon", "> 0", "0.0");
-        assertRejected(() -> new BatchNorm2d(3, Double.NaN), BAD_ARGUMENT, "BatchNorm2d", "epsilon", "> 0", "NaN");
+        String leastEpsilon = ">= " + Float.MIN_NORMAL;
+        assertRejected(() -> new BatchNorm2d(3, 0), BAD_ARGUMENT, "BatchNorm2d", "epsilon", leastEpsilon, "0.0");
+        assertRejected(() -> new BatchNorm2d(3, Double.NaN), BAD_ARGUMENT, "BatchNorm2d", "epsilon", leastEpsilon,
+                "NaN");
+        assertRejected(() -> new BatchNorm2d(3, 1e-40), BAD_ARGUMENT, "BatchNorm2d", "epsilon", leastEpsilon,
+                "1.0E-40");
+        assertRejected(() -> new BatchNorm2d(3, Double.POSITIVE_INFINITY), BAD_ARGUMENT, "BatchNorm2d", "epsilon",
+                "finite", "Infinity");
         assertRejected(() -> new Lrn(0, 1, 0.75, 1), BAD_ARGUMENT, "Lrn", "size", ">= 1", "got 0");
         assertRejected(() -> new Lrn(3, Double.NaN, 0.75, 1), BAD_ARGUMENT, "Lrn", "alpha", "finite", "NaN");
         assertRejected(() -> new Lrn(3, 1, Double.POSITIVE_INFINITY, 1), BAD_ARGUMENT, "Lrn", "beta", "finite",
                 "Infinity");
         assertRejected(() -> new Lrn(3, 1, 0.75, 0), BAD_ARGUMENT, "Lrn", "k", "> 0", "0.0");
+        assertRejected(() -> new Lrn(3, -0.5, 0.75, 1), BAD_ARGUMENT, "Lrn", "alpha", ">= 0", "-0.5");
+        assertRejected(() -> new Lrn(3, 1, 0.75, -2), BAD_ARGUMENT, "Lrn", "k", "> 0", "-2.0");
+        assertRejected(() -> new Lrn(3, 0.5, 0.75, Double.NaN), BAD_ARGUMENT, "Lrn", "k", "> 0", "NaN");
+        assertRejected(() -> Lrn.tensorflow(2, 0, 1, 0.75), BAD_ARGUMENT, "Lrn.tensorflow", "bias", "> 0", "0.0");
+        assertRejected(() -> Lrn.tensorflow(2, 1, -1e-4, 0.75), BAD_ARGUMENT, "Lrn.tensorflow", "alpha", ">= 0",
+                "-1.0E-4");
         assertRejected(() -> Lrn.tensorflow(-1, 1, 1, 0.75), BAD_ARGUMENT, "Lrn.tensorflow", "depthRadius", "0..",
                 "-1");
     }
@@ -971,6 +1055,184 @@ public abstract class ValidationContractTest {
                 "closed", dst);
     }
 
+    private static final Lrn LRN = new Lrn(3, 1, 0.75, 1);
+
+    @Test
+    void batchNormAndLrnPlansRejectEveryRunOnceClosed() {
+        BatchNorm2dPlan bn = backend.plan(BN, BN_INPUT);
+        LrnPlan lrn = backend.plan(LRN, BN_INPUT);
+        bn.close();
+        lrn.close();
+        assertBatchNormAndLrnRunsRefused(bn, lrn, "plan");
+        bn.close();
+        lrn.close();
+    }
+
+    @Test
+    void batchNormAndLrnPlansOfAClosedBackendRejectEveryRun() {
+        Backend other = Backends.open(backendName(), config());
+        String name = other.name();
+        BatchNorm2dPlan bn = other.plan(BN, BN_INPUT);
+        LrnPlan lrn = other.plan(LRN, BN_INPUT);
+        other.close();
+        assertBatchNormAndLrnRunsRefused(bn, lrn, "backend " + name);
+        bn.close();
+        lrn.close();
+    }
+
+    /** Every run of both plans, on valid tensors, is refused with {@code closed} naming {@code what}. */
+    private void assertBatchNormAndLrnRunsRefused(BatchNorm2dPlan bn, LrnPlan lrn, String what) {
+        Shape c = BN.parameterShape();
+        Tensor x = input(BN_INPUT);
+        Tensor y = output(BN_INPUT);
+        Tensor mean = output(c);
+        Tensor variance = output(c);
+        assertRejected(() -> bn.forwardTraining(x, input(c), input(c), y, mean, variance), BAD_STATE,
+                "batchNorm2d forwardTraining", what, "open", "closed", y, mean, variance);
+        assertRejected(() -> bn.forwardInference(x, input(c), input(c), input(c), input(c), y), BAD_STATE,
+                "batchNorm2d forwardInference", what, "open", "closed", y);
+        Tensor dx = output(BN_INPUT);
+        Tensor dGamma = output(c);
+        Tensor dBeta = output(c);
+        assertRejected(() -> bn.backward(x, input(BN_INPUT), input(c), input(c), input(c), dx, dGamma, dBeta),
+                BAD_STATE, "batchNorm2d backward", what, "open", "closed", dx, dGamma, dBeta);
+        assertRejected(() -> lrn.forward(x, y), BAD_STATE, "lrn forward", what, "open", "closed", y);
+        assertRejected(() -> lrn.backward(x, input(BN_INPUT), dx), BAD_STATE, "lrn backward", what, "open", "closed",
+                dx);
+    }
+
+    @Test
+    void batchNormRejectsClosedAndNullTensors() {
+        try (BatchNorm2dPlan plan = backend.plan(BN, BN_INPUT)) {
+            Shape c = BN.parameterShape();
+            Tensor x = input(BN_INPUT);
+            Tensor gamma = input(c);
+            Tensor beta = input(c);
+            Tensor y = output(BN_INPUT);
+            Tensor mean = output(c);
+            Tensor variance = output(c);
+            String training = "batchNorm2d forwardTraining";
+            assertRejected(() -> plan.forwardTraining(null, gamma, beta, y, mean, variance), BAD_ARGUMENT, training,
+                    "x", "a tensor", "null", y, mean, variance);
+            assertRejected(() -> plan.forwardTraining(closed(BN_INPUT), gamma, beta, y, mean, variance), BAD_STATE,
+                    training, "x", "open", "closed", y, mean, variance);
+            assertRejected(() -> plan.forwardTraining(x, closed(c), beta, y, mean, variance), BAD_STATE, training,
+                    "gamma", "open", "closed", y, mean, variance);
+            assertRejected(() -> plan.forwardTraining(x, gamma, null, y, mean, variance), BAD_ARGUMENT, training,
+                    "beta", "a tensor", "null", y, mean, variance);
+            assertRejected(() -> plan.forwardTraining(x, gamma, beta, closed(BN_INPUT), mean, variance), BAD_STATE,
+                    training, "y", "open", "closed", mean, variance);
+            assertRejected(() -> plan.forwardTraining(x, gamma, beta, y, null, variance), BAD_ARGUMENT, training,
+                    "mean", "a tensor", "null", y, variance);
+            assertRejected(() -> plan.forwardTraining(x, gamma, beta, y, mean, closed(c)), BAD_STATE, training,
+                    "variance", "open", "closed", y, mean);
+
+            String inference = "batchNorm2d forwardInference";
+            Tensor givenMean = input(c);
+            Tensor givenVariance = input(c);
+            assertRejected(() -> plan.forwardInference(closed(BN_INPUT), gamma, beta, givenMean, givenVariance, y),
+                    BAD_STATE, inference, "x", "open", "closed", y);
+            assertRejected(() -> plan.forwardInference(x, null, beta, givenMean, givenVariance, y), BAD_ARGUMENT,
+                    inference, "gamma", "a tensor", "null", y);
+            assertRejected(() -> plan.forwardInference(x, gamma, beta, null, givenVariance, y), BAD_ARGUMENT,
+                    inference, "mean", "a tensor", "null", y);
+            assertRejected(() -> plan.forwardInference(x, gamma, beta, givenMean, closed(c), y), BAD_STATE,
+                    inference, "variance", "open", "closed", y);
+            assertRejected(() -> plan.forwardInference(x, gamma, beta, givenMean, givenVariance, null), BAD_ARGUMENT,
+                    inference, "y", "a tensor", "null");
+
+            String backward = "batchNorm2d backward";
+            Tensor dy = input(BN_INPUT);
+            Tensor dx = output(BN_INPUT);
+            Tensor dGamma = output(c);
+            Tensor dBeta = output(c);
+            assertRejected(() -> plan.backward(null, dy, gamma, givenMean, givenVariance, dx, dGamma, dBeta),
+                    BAD_ARGUMENT, backward, "x", "a tensor", "null", dx, dGamma, dBeta);
+            assertRejected(() -> plan.backward(x, closed(BN_INPUT), gamma, givenMean, givenVariance, dx, dGamma, dBeta),
+                    BAD_STATE, backward, "dy", "open", "closed", dx, dGamma, dBeta);
+            assertRejected(() -> plan.backward(x, dy, closed(c), givenMean, givenVariance, dx, dGamma, dBeta),
+                    BAD_STATE, backward, "gamma", "open", "closed", dx, dGamma, dBeta);
+            assertRejected(() -> plan.backward(x, dy, gamma, closed(c), givenVariance, dx, dGamma, dBeta), BAD_STATE,
+                    backward, "mean", "open", "closed", dx, dGamma, dBeta);
+            assertRejected(() -> plan.backward(x, dy, gamma, givenMean, null, dx, dGamma, dBeta), BAD_ARGUMENT,
+                    backward, "variance", "a tensor", "null", dx, dGamma, dBeta);
+            assertRejected(() -> plan.backward(x, dy, gamma, givenMean, givenVariance, null, dGamma, dBeta),
+                    BAD_ARGUMENT, backward, "dx", "a tensor", "null", dGamma, dBeta);
+            assertRejected(() -> plan.backward(x, dy, gamma, givenMean, givenVariance, dx, closed(c), dBeta),
+                    BAD_STATE, backward, "dGamma", "open", "closed", dx, dBeta);
+            assertRejected(() -> plan.backward(x, dy, gamma, givenMean, givenVariance, dx, dGamma, null),
+                    BAD_ARGUMENT, backward, "dBeta", "a tensor", "null", dx, dGamma);
+        }
+    }
+
+    @Test
+    void lrnRejectsClosedAndNullTensors() {
+        try (LrnPlan plan = backend.plan(LRN, BN_INPUT)) {
+            Tensor x = input(BN_INPUT);
+            Tensor y = output(BN_INPUT);
+            assertRejected(() -> plan.forward(null, y), BAD_ARGUMENT, "lrn forward", "x", "a tensor", "null", y);
+            assertRejected(() -> plan.forward(closed(BN_INPUT), y), BAD_STATE, "lrn forward", "x", "open", "closed", y);
+            assertRejected(() -> plan.forward(x, null), BAD_ARGUMENT, "lrn forward", "y", "a tensor", "null");
+            assertRejected(() -> plan.forward(x, closed(BN_INPUT)), BAD_STATE, "lrn forward", "y", "open", "closed");
+            Tensor dy = input(BN_INPUT);
+            Tensor dx = output(BN_INPUT);
+            assertRejected(() -> plan.backward(closed(BN_INPUT), dy, dx), BAD_STATE, "lrn backward", "x", "open",
+                    "closed", dx);
+            assertRejected(() -> plan.backward(x, null, dx), BAD_ARGUMENT, "lrn backward", "dy", "a tensor", "null",
+                    dx);
+            assertRejected(() -> plan.backward(x, dy, closed(BN_INPUT)), BAD_STATE, "lrn backward", "dx", "open",
+                    "closed");
+        }
+    }
+
+    /** {@code y} of the inference forward may share no memory with the statistics it reads. */
+    @Test
+    void batchNormInferenceRejectsAnOutputAliasingTheStatistics() {
+        try (BatchNorm2dPlan plan = backend.plan(BN, BN_INPUT)) {
+            Shape c = BN.parameterShape();
+            Tensor x = input(BN_INPUT);
+            Tensor gamma = input(c);
+            Tensor beta = input(c);
+            Tensor y = output(BN_INPUT);
+            Tensor meanInY = viewAt(y, 5, c);
+            assertRejected(() -> plan.forwardInference(x, gamma, beta, meanInY, input(c), y), BAD_ARGUMENT,
+                    "batchNorm2d forwardInference", "y", "disjoint from mean", "overlaps", y);
+            Tensor varianceInY = viewAt(y, BN_INPUT.elementCount() - 3, c);
+            assertRejected(() -> plan.forwardInference(x, gamma, beta, input(c), varianceInY, y), BAD_ARGUMENT,
+                    "batchNorm2d forwardInference", "y", "disjoint from variance", "overlaps", y);
+        }
+    }
+
+    /**
+     * In-place dropout takes the very tensor as {@code x} and {@code y} (and computes it: every element
+     * its old value times the mask), but a {@code y} that only partly overlaps {@code x}, or a mask
+     * inside {@code x}, is rejected.
+     */
+    @Test
+    void dropoutInPlaceTakesTheSameTensorButRejectsAPartialOverlap() {
+        Shape shape = Shape.of(4, 5);
+        Tensor[] pair = overlappingPair(shape);
+        Tensor mask = output(shape);
+        assertRejected(() -> backend.dropout(0.5, 7, pair[0], pair[1], mask), BAD_ARGUMENT, "dropout", "y",
+                "disjoint from x", "overlaps", pair[0], pair[1], mask);
+        assertRejected(() -> backend.dropout(0.5, 7, pair[0], pair[0], pair[1]), BAD_ARGUMENT, "dropout", "mask",
+                "disjoint from x", "overlaps", pair[0], pair[1]);
+        float[] before = new float[Math.toIntExact(shape.elementCount())];
+        for (int i = 0; i < before.length; i++) {
+            before[i] = i + 1;
+        }
+        Tensor x = input(shape);
+        x.copyFrom(before);
+        backend.dropout(0.5, 7, x, x, mask);
+        float[] after = x.toArray();
+        float[] kept = mask.toArray();
+        for (int i = 0; i < before.length; i++) {
+            assertThat(kept[i]).as("dropout(0.5, 7, x, x, mask) in place: mask[%d]", i).isIn(0f, 2f);
+            assertThat(after[i]).as("dropout(0.5, 7, x, x, mask) in place: y[%d] = x * mask", i)
+                    .isEqualTo(before[i] * kept[i]);
+        }
+    }
+
     // ---- Tensor --------------------------------------------------------------------------------
 
     @Test
@@ -1014,6 +1276,35 @@ public abstract class ValidationContractTest {
         assertRejected(() -> t.reshape(Shape.of(7)), BAD_ARGUMENT, "Tensor.reshape", "shape", "6 elements", "[7]");
         assertRejected(() -> closed(Shape.of(2, 3)).reshape(Shape.of(6)), BAD_STATE, "Tensor.reshape", "tensor",
                 "open", "closed");
+    }
+
+    /**
+     * An NHWC tensor reshaped to its own shape stays NHWC and flattened to rank 2 is row-major over
+     * its memory order (features in h, w, c order); to another rank-4 shape it is refused, pointing
+     * at {@code reorder}.
+     */
+    @Test
+    void nhwcReshapeKeepsItsShapeOrFlattensAndRefusesAnotherRankFourShape() {
+        Shape shape = Shape.nchw(2, 3, 2, 2);
+        Tensor nhwc = output(shape, Layout.NHWC);
+        float[] memory = new float[Math.toIntExact(shape.elementCount())];
+        for (int i = 0; i < memory.length; i++) {
+            memory[i] = i;
+        }
+        nhwc.copyFrom(memory);
+        Tensor same = nhwc.reshape(shape);
+        assertThat(same.layout()).as("layout of an NHWC tensor reshaped to its own shape").isEqualTo(Layout.NHWC);
+        assertThat(same.get(1, 2, 0, 1)).as("element (1, 2, 0, 1) of the view").isEqualTo(nhwc.get(1, 2, 0, 1));
+        Tensor flat = nhwc.reshape(Shape.of(2, 12));
+        assertThat(flat.layout()).as("layout of an NHWC tensor flattened to rank 2").isEqualTo(Layout.NCHW);
+        assertThat(flat.toArray()).as("a flattened NHWC tensor, in memory order").containsExactly(memory);
+        assertThat(flat.get(1, 5)).as("image 1, h 0, w 1, c 2").isEqualTo(nhwc.get(1, 2, 0, 1));
+        for (Shape other : new Shape[] {Shape.nchw(2, 2, 3, 2), Shape.nchw(2, 12, 1, 1), Shape.nchw(1, 3, 4, 2)}) {
+            assertRejected(() -> nhwc.reshape(other), BAD_ARGUMENT, "Tensor.reshape", "shape", shape.toString(),
+                    other.toString(), nhwc);
+            assertThat(catchThrowable(() -> nhwc.reshape(other))).as("reshape of NHWC %s to %s", shape, other)
+                    .hasMessageContaining("reorder");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.jdnn.testkit;
 
 import dev.jdnn.Shape;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,7 +19,8 @@ class LrnBoundTest {
 
     @ParameterizedTest(name = "size {0}, alpha {1}, beta {2}, k {3}, c {4}")
     @CsvSource({"5, 0.0001, 0.75, 2, 7", "4, 0.5, 0.75, 2, 6", "9, 1.5, 0.75, 1, 4", "1, 2, 1, 0.5, 3",
-        "9, 0.00099, 0.75, 1, 16", "5, 2.5, 0.5, 2, 33"})
+        "9, 0.00099, 0.75, 1, 16", "5, 2.5, 0.5, 2, 33",
+        "1001, 2, 0.75, 1, 3"})
     void floatLrnStaysWithinTheBoundAndAShiftedWindowDoesNot(int size, double alpha, double beta, double k, int c) {
         Shape shape = Shape.nchw(2, c, 2, 3);
         SplittableRandom random = new SplittableRandom(size * 7L + c);
@@ -44,6 +46,34 @@ class LrnBoundTest {
                 outside |= Math.abs(shifted[0][i] - exact[0][i]) > yBound[i];
             }
             assertThat(outside).as("a window one channel off is caught").isTrue();
+        }
+    }
+
+    /**
+     * A window far wider than the channels sums only the channels there are, so the bound charges
+     * {@code min(size, channels)} terms, not {@code size}: with size 1001 over 3 channels an error of
+     * 200 units of roundoff in every y and dx (inside a bound charged for 1001 terms,
+     * {@code 0.75 · 1005 u} on y) is caught.
+     */
+    @Test
+    void aWindowWiderThanTheChannelsIsChargedOnlyForTheChannelsItSums() {
+        int size = 1001;
+        Shape shape = Shape.nchw(2, 3, 2, 3);
+        SplittableRandom random = new SplittableRandom(1001);
+        float[] x = new float[(int) shape.elementCount()];
+        float[] dy = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextDouble(0.5, 2);
+            dy[i] = (float) random.nextDouble(0.5, 1);
+        }
+        double[][] exact = lrn(shape, x, dy, size, 2, 0.75, 1, 0, false);
+        LrnBound bound = new LrnBound(shape, size, 2, 0.75, 1);
+        double[] yBound = bound.forward(x, exact[0]);
+        double[] dxBound = bound.backward(x, dy, exact[1]);
+        double off = 200 * ErrorBound.UNIT_ROUNDOFF;
+        for (int i = 0; i < x.length; i++) {
+            assertThat(Math.abs(exact[0][i]) * off).as("y[%d] off by 200 u", i).isGreaterThan(yBound[i]);
+            assertThat(Math.abs(exact[1][i]) * off).as("dx[%d] off by 200 u", i).isGreaterThan(dxBound[i]);
         }
     }
 

@@ -24,7 +24,9 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
  *       {@code xhat = (x - mean)/sqrt(variance + eps)}, {@code dBeta = Σdy}, {@code dGamma = Σdy·xhat},
  *       {@code dx = gamma/sqrt(variance + eps) · (dy - dBeta/M - xhat·dGamma/M)}.</li>
  * </ul>
- * Every channel sum is one {@link CompensatedSum}, so the reference stays exact however long M is.
+ * Every channel sum is one {@link CompensatedSum}, so its error does not grow with M: each sum is
+ * rounded about once, on top of the double rounding of its terms (the {@code x - mean}, the
+ * products with {@code xhat}).
  */
 final class NaiveBatchNorm implements BatchNorm2dPlan {
     private final BatchNorm2d op;
@@ -36,9 +38,13 @@ final class NaiveBatchNorm implements BatchNorm2dPlan {
     private final int channels;
     private final int height;
     private final int width;
-    /** Plans run on one thread at a time, so one suffices. */
+    /**
+     * The plain channel sums: {@code Σx}, {@code Σ(x - mean)²}, {@code Σdy}. Plans run on one thread
+     * at a time, so one instance of each sum suffices.
+     */
     private final CompensatedSum sum = new CompensatedSum();
-    private final CompensatedSum second = new CompensatedSum();
+    /** The backward's {@code Σdy·xhat} (dGamma), summed in the same pass as {@code Σdy}. */
+    private final CompensatedSum weightedSum = new CompensatedSum();
 
     NaiveBatchNorm(BatchNorm2d op, Shape inputShape, Layout layout) {
         this.op = op;
@@ -118,19 +124,19 @@ final class NaiveBatchNorm implements BatchNorm2dPlan {
             double m = mean.segment().getAtIndex(JAVA_FLOAT, c);
             double inverseStd = 1.0 / Math.sqrt(variance.segment().getAtIndex(JAVA_FLOAT, c) + epsilon);
             sum.reset(0.0);
-            second.reset(0.0);
+            weightedSum.reset(0.0);
             for (int n = 0; n < batch; n++) {
                 for (int h = 0; h < height; h++) {
                     for (int w = 0; w < width; w++) {
                         long i = index.of(n, c, h, w);
                         double upstream = g.getAtIndex(JAVA_FLOAT, i);
                         sum.add(upstream);
-                        second.add(upstream * ((xs.getAtIndex(JAVA_FLOAT, i) - m) * inverseStd));
+                        weightedSum.add(upstream * ((xs.getAtIndex(JAVA_FLOAT, i) - m) * inverseStd));
                     }
                 }
             }
             double betaGradient = sum.value();
-            double gammaGradient = second.value();
+            double gammaGradient = weightedSum.value();
             double scale = gamma.segment().getAtIndex(JAVA_FLOAT, c) * inverseStd;
             double meanBeta = betaGradient / perChannel();
             double meanGamma = gammaGradient / perChannel();

@@ -81,6 +81,19 @@ class NaiveActivationsTest {
         assertThat(backwardInPlace.toArray()).containsExactly(fromInput.toArray());
     }
 
+    /** The gradient from the forward output against central differences of the definition in x. */
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void backwardFromOutputMatchesCentralDifferences(Activation a) {
+        Tensor x = awayFromZero(tensors.uniform(SHAPE, 4));
+        Tensor g = tensors.uniform(SHAPE, 1);
+        Tensor y = tensors.output(SHAPE);
+        Tensor dx = tensors.output(SHAPE);
+        backend.activation(a, x, y);
+        backend.activationBackwardFromOutput(a, y, g, dx);
+        TensorAssertions.assertClose("dx from y", dx, numericGradient(a, x, g), 1e-6);
+    }
+
     @ParameterizedTest
     @EnumSource(Activation.class)
     void backwardMatchesCentralDifferences(Activation a) {
@@ -88,17 +101,21 @@ class NaiveActivationsTest {
         Tensor g = tensors.uniform(SHAPE, 1);
         Tensor dx = tensors.output(SHAPE);
         backend.activationBackward(a, x, g, dx);
+        TensorAssertions.assertClose("dx", dx, numericGradient(a, x, g), 1e-6);
+    }
+
+    /** Central differences of {@code Σ a(x)·g} in double. */
+    private static double[] numericGradient(Activation a, Tensor x, Tensor g) {
 
         double[] gs = GradientCheck.toDoubles(g);
         DoubleUnaryOperator f = definition(a);
-        double[] numeric = GradientCheck.numeric(GradientCheck.toDoubles(x), STEP, xs -> {
+        return GradientCheck.numeric(GradientCheck.toDoubles(x), STEP, xs -> {
             double loss = 0;
             for (int i = 0; i < xs.length; i++) {
                 loss += f.applyAsDouble(xs[i]) * gs[i];
             }
             return loss;
         });
-        TensorAssertions.assertClose("dx", dx, numeric, 1e-6);
     }
 
     @Test
