@@ -262,7 +262,8 @@ final class DnnlPooling implements Pool2dPlan {
 
     /** The layout and implementation of each pass built so far, for diagnostics and benchmarks. */
     String describePasses() {
-        return "forward=" + Pass.describe(forward) + " backward=" + Pass.describe(backward);
+        return "forward=" + Pass.describe(forward) + " trainingForward=" + Pass.describe(trainingForward) + " backward="
+                + Pass.describe(backward);
     }
 
     private void buildBackward() {
