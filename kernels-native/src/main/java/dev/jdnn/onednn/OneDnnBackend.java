@@ -43,18 +43,8 @@ final class OneDnnBackend implements Backend {
     }
 
     @Override
-    public Conv2dPlan plan(Conv2d op, Shape input) {
-        return plan(op, input, Layout.NCHW);
-    }
-
-    @Override
     public Conv2dPlan plan(Conv2d op, Shape input, Layout layout) {
         return new DnnlConvolution(op, input, layout, runtime, layouts);
-    }
-
-    @Override
-    public Pool2dPlan plan(Pool2d op, Shape input) {
-        return plan(op, input, Layout.NCHW);
     }
 
     @Override

@@ -28,18 +28,8 @@ final class NaiveBackend implements Backend {
     }
 
     @Override
-    public Conv2dPlan plan(Conv2d op, Shape input) {
-        return plan(op, input, Layout.NCHW);
-    }
-
-    @Override
     public Conv2dPlan plan(Conv2d op, Shape input, Layout layout) {
         return new NaiveConvolution(op, input, layout);
-    }
-
-    @Override
-    public Pool2dPlan plan(Pool2d op, Shape input) {
-        return plan(op, input, Layout.NCHW);
     }
 
     @Override

@@ -46,11 +46,6 @@ final class VectorBackend implements Backend {
     }
 
     @Override
-    public Conv2dPlan plan(Conv2d op, Shape input) {
-        return plan(op, input, Layout.NCHW);
-    }
-
-    @Override
     public Conv2dPlan plan(Conv2d op, Shape input, Layout layout) {
         if (layout == Layout.NHWC) {
             return new ChannelsLastConv2dPlan(op, input, channelsFirstPlan(op, input), pool, gemm);
@@ -66,11 +61,6 @@ final class VectorBackend implements Backend {
             return new DirectConv2dPlan(op, input, pool, gemm);
         }
         return new GemmConv2dPlan(op, input, pool, gemm);
-    }
-
-    @Override
-    public Pool2dPlan plan(Pool2d op, Shape input) {
-        return plan(op, input, Layout.NCHW);
     }
 
     @Override
