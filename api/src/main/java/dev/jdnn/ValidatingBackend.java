@@ -227,13 +227,7 @@ final class ValidatingBackend implements Backend {
     public void activationBackward(Activation a, Tensor x, Tensor dy, Tensor dx) {
         String op = "activationBackward";
         checkOpen(op);
-        Arguments.notNull(op, "a", a, "an Activation");
-        Arguments.present(op, "x", x, null);
-        Arguments.indexable(op, "x", x.shape());
-        Arguments.tensor(op, "dy", dy, x.shape(), x.layout());
-        Arguments.tensor(op, "dx", dx, x.shape(), x.layout());
-        Arguments.noAlias(op, "dx", dx, "x", x);
-        Arguments.inPlaceOrNoAlias(op, "dx", dx, "dy", dy);
+        activationGradient(op, a, "x", x, dy, dx);
         beginCall(op, x, dy, dx, null);
         try {
             engine.activationBackward(a, x, dy, dx);
@@ -242,17 +236,27 @@ final class ValidatingBackend implements Backend {
         }
     }
 
+    /**
+     * The checks both activation gradients share: {@code dy} and {@code dx} have the shape and layout
+     * of the forward tensor, {@code dx} is disjoint from it and either is {@code dy} (in place) or
+     * disjoint from it too.
+     */
+    private static void activationGradient(String op, Activation a, String forwardName, Tensor forward, Tensor dy,
+                                           Tensor dx) {
+        Arguments.notNull(op, "a", a, "an Activation");
+        Arguments.present(op, forwardName, forward, null);
+        Arguments.indexable(op, forwardName, forward.shape());
+        Arguments.tensor(op, "dy", dy, forward.shape(), forward.layout());
+        Arguments.tensor(op, "dx", dx, forward.shape(), forward.layout());
+        Arguments.noAlias(op, "dx", dx, forwardName, forward);
+        Arguments.inPlaceOrNoAlias(op, "dx", dx, "dy", dy);
+    }
+
     @Override
     public void activationBackwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) {
         String op = "activationBackwardFromOutput";
         checkOpen(op);
-        Arguments.notNull(op, "a", a, "an Activation");
-        Arguments.present(op, "y", y, null);
-        Arguments.indexable(op, "y", y.shape());
-        Arguments.tensor(op, "dy", dy, y.shape(), y.layout());
-        Arguments.tensor(op, "dx", dx, y.shape(), y.layout());
-        Arguments.noAlias(op, "dx", dx, "y", y);
-        Arguments.inPlaceOrNoAlias(op, "dx", dx, "dy", dy);
+        activationGradient(op, a, "y", y, dy, dx);
         beginCall(op, y, dy, dx, null);
         try {
             engine.activationBackwardFromOutput(a, y, dy, dx);
