@@ -9,12 +9,13 @@ import java.lang.foreign.ValueLayout;
  * The element-wise training-step ops in one Java pass each: {@code add}, dropout with the
  * contract's counter-based mask, and one step of {@code torch.optim}'s SGD, Adagrad and Adam.
  * oneDNN has no optimiser primitives and no counter-based dropout, and these ops are bound by
- * memory bandwidth, so a native call would buy nothing but its fixed cost. Plain scalar loops, so
- * that the module needs no {@code jdk.incubator.vector} for them, written with separate multiplies
- * and adds rather than {@code Math.fma}: with {@code Math.fma} a LeNet-5 training JVM with Adam
- * ran 7x slower (22 ms per step against 3 at 2 threads, AVX-512, 2026-12-06; the mechanism is
- * not pinned down: the compile log showed the loop deoptimising on profile predicates several
- * times, and with plain arithmetic the same JVM ran at the SGD step's speed). In-place calls are
+ * memory bandwidth, so a native call would buy nothing but its fixed cost. With module
+ * {@code jdk.incubator.vector} present, SGD, Adagrad and Adam run in {@link VectorOptimizerSteps}
+ * (whole vectors and a masked tail): the scalar Adam loop below put C2 into a recompilation storm
+ * on {@code profile_predicate} traps for the first ~100 traps of a training JVM, which made the
+ * first two epochs of LeNet-5 with Adam 5-6x slower on every layer (numbers in that class). The
+ * scalar loops stay for a JVM without the module; they use separate multiplies and adds rather
+ * than {@code Math.fma}, which made the same storm worse (22 ms per step against 3). In-place calls are
  * safe: every element is read before it is written.
  *
  * <p>Dropout keeps element {@code i} iff {@code (mix64(seed + (i + 1) * 0x9E3779B97F4A7C15L) >>> 40)
@@ -77,6 +78,10 @@ final class JavaTrainingSteps {
         MemorySegment gradient = g.segment();
         MemorySegment state = velocity == null ? null : velocity.segment();
         long count = w.shape().elementCount();
+        if (VECTOR_API) {
+            VectorOptimizerSteps.sgd(weights, gradient, state, count, lr, momentum, weightDecay);
+            return;
+        }
         for (long i = 0; i < count; i++) {
             float wi = weights.getAtIndex(F, i);
             float step = wi * weightDecay + gradient.getAtIndex(F, i);
@@ -94,6 +99,10 @@ final class JavaTrainingSteps {
         MemorySegment gradient = g.segment();
         MemorySegment state = sumSquares.segment();
         long count = w.shape().elementCount();
+        if (VECTOR_API) {
+            VectorOptimizerSteps.adaGrad(weights, gradient, state, count, lr, weightDecay, eps);
+            return;
+        }
         for (long i = 0; i < count; i++) {
             float wi = weights.getAtIndex(F, i);
             float gi = wi * weightDecay + gradient.getAtIndex(F, i);
@@ -118,6 +127,11 @@ final class JavaTrainingSteps {
         float keep1 = 1f - beta1;
         float keep2 = 1f - beta2;
         long count = w.shape().elementCount();
+        if (VECTOR_API) {
+            VectorOptimizerSteps.adam(weights, gradient, first, second, count, stepSize, invCorrection2Sqrt, beta1,
+                    beta2, eps, weightDecay);
+            return;
+        }
         for (long i = 0; i < count; i++) {
             float wi = weights.getAtIndex(F, i);
             float gi = wi * weightDecay + gradient.getAtIndex(F, i);
