@@ -26,8 +26,8 @@ import java.lang.foreign.ValueLayout;
 final class JavaTrainingSteps {
     private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
-    /** Whether {@link VectorDropout} can run; checked here so that no vector class loads without the module. */
-    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /** Whether the vector classes of this package can run; checked here so that none loads without the module. */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private JavaTrainingSteps() {
     }
