@@ -25,9 +25,12 @@ import jdk.incubator.vector.FloatVector;
  *       by {@code (R-1)·dilation - pad}, with each filter reversed and the roles of {@code k} and
  *       {@code c} swapped;
  *   <li>backward weights: per worker, one vector of partial sums per weight over its images, then
- *       the lanes and the workers summed in a fixed order (same bits for the same thread count).
+ *       the chunks and the lanes summed in a fixed order (same bits for the same thread count).
  * </ul>
- * Images are shared out over the workers. Non-finite operands that would meet the planes' zeros
+ * Images are cut into {@link WorkerPool#chunksFor} chunks that the workers claim one at a time
+ * (with one share per worker, a worker that woke late made the caller wait for half the batch);
+ * backward weights keeps one set of partial sums per chunk, so its bits depend on the thread count
+ * only, never on which thread ran which chunk. Non-finite operands that would meet the planes' zeros
  * (padding, or lanes past a row) take {@link PaddingSkippingConvolution}, as in the other plans.
  */
 final class DirectConv2dPlan extends VectorConv2dPlan {
@@ -66,8 +69,15 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
     private final PaddedPlane[] weightInputs;
     /** Per worker: one image's dy as it is in memory, on its way into {@link #dyRows}. */
     private final float[][] dyStaging;
-    /** Per worker: one vector of partial sums per (filter, input) of backward weights. */
+    /** Per chunk: one vector of partial sums per (filter, input) of backward weights. */
     private final float[][] sums;
+    /** Chunks of the batch per call. */
+    private final int chunks;
+    private final WorkerPool.Chunks forwardChunks = this::forwardChunk;
+    private final WorkerPool.Chunks backwardDataChunks = this::backwardDataChunk;
+    private final WorkerPool.Chunks backwardWeightsChunks = this::backwardWeightsChunk;
+    /** The pass {@link #dispatch} runs: set by the public method that starts it. */
+    private WorkerPool.Chunks pass;
     private final float[] forwardWeights;
     private final float[] forwardBias;
     private final float[] backwardWeights;
@@ -138,7 +148,8 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
         this.results = new float[workers][Math.max(kPad * outputPlane, cPad * cellPlane)];
         this.dyStride = roundUp(g.ow(), LANES);
         this.dyPlane = g.oh() * dyStride;
-        int perWorker = (g.n() + workers - 1) / workers;
+        this.chunks = pool.chunksFor(g.n());
+        int perWorker = (g.n() + chunks - 1) / chunks;
         long perImage = (long) g.c() * inputs[0].planeSize + (long) kPad * dyPlane;
         this.chunkImages = (int) Math.max(1, Math.min(perWorker, WEIGHT_CHUNK / perImage));
         this.weightInputs = new PaddedPlane[workers];
@@ -149,7 +160,7 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
         }
         this.dyRows = new float[workers][chunkImages * kPad * dyPlane];
         this.dyStaging = new float[workers][g.k() * g.pixels()];
-        this.sums = new float[workers][kPad * inputDepthPad * LANES];
+        this.sums = new float[chunks][kPad * inputDepthPad * LANES];
         this.forwardWeights = new float[kPad * depth];
         this.forwardBias = new float[kPad];
         this.backwardWeights = new float[cPad * g.k() * taps];
@@ -175,6 +186,7 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
         if (b != null) {
             MemorySegment.copy(b.segment(), FLOAT, 0, forwardBias, 0, g.k());
         }
+        pass = forwardChunks;
         super.forward(x, w, b, y);
     }
 
@@ -194,6 +206,7 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
                 }
             }
         }
+        pass = backwardDataChunks;
         super.backwardData(dy, w, dx);
     }
 
@@ -208,6 +221,7 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
                 || !SegmentVectors.allFinite(x.segment(), 0, x.shape().elementCount())) {
             paddingSkipping.backwardWeights(x.segment(), dy.segment(), dw.segment());
         } else {
+            pass = backwardWeightsChunks;
             super.backwardWeights(x, dy, dw, null);
             sumPartials(dw.segment());
         }
@@ -218,18 +232,32 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
 
     @Override
     void dispatch(WorkerPool.Job job) {
-        runOnPool(job);
+        pool.run(pass, chunks);
     }
 
     @Override
     void forwardShare(int worker, int workers) {
+        forwardChunk(worker, worker, workers);
+    }
+
+    @Override
+    void backwardDataShare(int worker, int workers) {
+        backwardDataChunk(worker, worker, workers);
+    }
+
+    @Override
+    void backwardWeightsShare(int worker, int workers) {
+        backwardWeightsChunk(worker, worker, workers);
+    }
+
+    private void forwardChunk(int member, int chunk, int count) {
         MemorySegment x = first;
         MemorySegment y = out;
         boolean bias = third != null;
-        PaddedPlane plane = inputs[worker];
-        float[] result = results[worker];
-        int end = WorkerPool.start(g.n(), worker + 1, workers);
-        for (int image = WorkerPool.start(g.n(), worker, workers); image < end; image++) {
+        PaddedPlane plane = inputs[member];
+        float[] result = results[member];
+        int end = WorkerPool.start(g.n(), chunk + 1, count);
+        for (int image = WorkerPool.start(g.n(), chunk, count); image < end; image++) {
             for (int c = 0; c < g.c(); c++) {
                 plane.load(x, ((long) image * g.c() + c) * g.cells(), c);
             }
@@ -242,14 +270,13 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
         }
     }
 
-    @Override
-    void backwardDataShare(int worker, int workers) {
+    private void backwardDataChunk(int member, int chunk, int count) {
         MemorySegment dy = first;
         MemorySegment dx = out;
-        PaddedPlane plane = gradients[worker];
-        float[] result = results[worker];
-        int end = WorkerPool.start(g.n(), worker + 1, workers);
-        for (int image = WorkerPool.start(g.n(), worker, workers); image < end; image++) {
+        PaddedPlane plane = gradients[member];
+        float[] result = results[member];
+        int end = WorkerPool.start(g.n(), chunk + 1, count);
+        for (int image = WorkerPool.start(g.n(), chunk, count); image < end; image++) {
             for (int k = 0; k < g.k(); k++) {
                 plane.load(dy, ((long) image * g.k() + k) * g.pixels(), k);
             }
@@ -262,19 +289,18 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
         }
     }
 
-    @Override
-    void backwardWeightsShare(int worker, int workers) {
+    private void backwardWeightsChunk(int member, int chunk, int count) {
         MemorySegment x = first;
         MemorySegment dy = second;
-        PaddedPlane planes = weightInputs[worker];
-        float[] rows = dyRows[worker];
-        float[] staged = dyStaging[worker];
-        float[] partial = sums[worker];
+        PaddedPlane planes = weightInputs[member];
+        float[] rows = dyRows[member];
+        float[] staged = dyStaging[member];
+        float[] partial = sums[chunk];
         Arrays.fill(partial, 0f);
-        int end = WorkerPool.start(g.n(), worker + 1, workers);
+        int end = WorkerPool.start(g.n(), chunk + 1, count);
         int planeStride = g.c() * planes.planeSize;
         int gradientStride = kPad * dyPlane;
-        for (int from = WorkerPool.start(g.n(), worker, workers); from < end; from += chunkImages) {
+        for (int from = WorkerPool.start(g.n(), chunk, count); from < end; from += chunkImages) {
             int images = Math.min(chunkImages, end - from);
             for (int i = 0; i < images; i++) {
                 int image = from + i;
@@ -297,17 +323,17 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
         }
     }
 
-    /** {@code dw[k][d]} = the lanes of every worker's partial sum, lanes by a fixed tree, workers in order. */
+    /** {@code dw[k][d]} = every chunk's partial sums added lane-wise in chunk order, then the lanes by a fixed tree. */
     private void sumPartials(MemorySegment dw) {
         int depth = g.c() * taps;
         for (int k = 0; k < g.k(); k++) {
             for (int d = 0; d < depth; d++) {
                 int at = (k * inputDepthPad + d) * LANES;
-                float total = 0f;
-                for (float[] partial : sums) {
-                    total += SegmentVectors.sumLanes(FloatVector.fromArray(SPECIES, partial, at));
+                FloatVector total = FloatVector.fromArray(SPECIES, sums[0], at);
+                for (int c = 1; c < sums.length; c++) {
+                    total = total.add(FloatVector.fromArray(SPECIES, sums[c], at));
                 }
-                dw.setAtIndex(FLOAT, (long) k * depth + d, total);
+                dw.setAtIndex(FLOAT, (long) k * depth + d, SegmentVectors.sumLanes(total));
             }
         }
     }

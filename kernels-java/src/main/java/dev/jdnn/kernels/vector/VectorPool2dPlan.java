@@ -20,7 +20,8 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Max and average pooling with PyTorch's semantics, planes shared out over the workers.
+ * Max and average pooling with PyTorch's semantics, planes cut into {@link WorkerPool#chunksFor}
+ * chunks that the workers claim one at a time.
  *
  * <p>Vectorised across an output row: a vector holds {@code LANES} neighbouring outputs, and each
  * cell {@code (i, j)} of their windows is one strided load: every {@code strideW}-th input of one
@@ -66,9 +67,11 @@ final class VectorPool2dPlan implements Pool2dPlan {
     /** Per worker: one plane of dy and one of dx, for the workspace backward's scatter. */
     private final float[][] dyPlanes;
     private final float[][] dxPlanes;
-    private final WorkerPool.Job forwardJob = this::forwardShare;
-    private final WorkerPool.Job backwardJob = this::backwardShare;
-    private final WorkerPool.Job scatterJob = this::scatterShare;
+    private final WorkerPool.Chunks forwardJob = this::forwardChunk;
+    private final WorkerPool.Chunks backwardJob = this::backwardChunk;
+    private final WorkerPool.Chunks scatterJob = this::scatterChunk;
+    /** Chunks of the planes per call. */
+    private final int chunks;
     /** Where the running forward records each output's routed cell (max pooling with a workspace), else null. */
     private int[] argmax;
 
@@ -84,6 +87,7 @@ final class VectorPool2dPlan implements Pool2dPlan {
         this.g = new PoolWindows(op, input);
         this.max = op.kind() == Pool2d.Kind.MAX;
         this.planes = input.dim(0) * input.dim(1);
+        this.chunks = pool.chunksFor(planes);
         this.vectorRows = (g.strideW == 1 || g.strideW == 2)
                 && (long) (g.kernelH - 1) * g.w + g.kernelW < EXACT_FLOAT_INTEGERS;
         // Padded past the lanes used, so that two workers' arrays never share a cache line.
@@ -149,22 +153,22 @@ final class VectorPool2dPlan implements Pool2dPlan {
     }
 
     /**
-     * dx = 0, then each dy added to the cell the forward recorded, this worker's planes. A plane of
+     * dx = 0, then each dy added to the cell the forward recorded, this chunk's planes. A plane of
      * dx is assembled in a heap array (one bulk copy in of dy, one out of dx): element-wise segment
      * accesses cost several times the adds.
      */
-    private void scatterShare(int worker, int workers) {
-        if (dxPlanes[worker].length == 0 && g.h * g.w > 0) {
-            scatterInPlace(worker, workers);
+    private void scatterChunk(int member, int chunk, int count) {
+        if (dxPlanes[member].length == 0 && g.h * g.w > 0) {
+            scatterInPlace(chunk, count);
             return;
         }
         int[] cells = argmax;
         int outputs = g.oh * g.ow;
         int inputs = g.h * g.w;
-        float[] gradient = dyPlanes[worker];
-        float[] plane = dxPlanes[worker];
-        int end = WorkerPool.start(planes, worker + 1, workers);
-        for (int p = WorkerPool.start(planes, worker, workers); p < end; p++) {
+        float[] gradient = dyPlanes[member];
+        float[] plane = dxPlanes[member];
+        int end = WorkerPool.start(planes, chunk + 1, count);
+        for (int p = WorkerPool.start(planes, chunk, count); p < end; p++) {
             int yPlane = p * outputs;
             MemorySegment.copy(dy, FLOAT, (long) yPlane * Float.BYTES, gradient, 0, outputs);
             java.util.Arrays.fill(plane, 0, inputs, 0f);
@@ -180,12 +184,12 @@ final class VectorPool2dPlan implements Pool2dPlan {
         run(xt.segment(), dyt.segment(), dxt.segment(), backwardJob);
     }
 
-    private void run(MemorySegment a, MemorySegment gradient, MemorySegment o, WorkerPool.Job job) {
+    private void run(MemorySegment a, MemorySegment gradient, MemorySegment o, WorkerPool.Chunks job) {
         x = a;
         dy = gradient;
         out = o;
         try {
-            pool.run(job);
+            pool.run(job, chunks);
         } finally {
             x = null;
             dy = null;
@@ -198,11 +202,11 @@ final class VectorPool2dPlan implements Pool2dPlan {
     }
 
     /** {@link #scatterShare} straight on the segments, for planes too large for the heap scratch. */
-    private void scatterInPlace(int worker, int workers) {
+    private void scatterInPlace(int chunk, int count) {
         int[] cells = argmax;
         int outputs = g.oh * g.ow;
-        int end = WorkerPool.start(planes, worker + 1, workers);
-        for (int p = WorkerPool.start(planes, worker, workers); p < end; p++) {
+        int end = WorkerPool.start(planes, chunk + 1, count);
+        for (int p = WorkerPool.start(planes, chunk, count); p < end; p++) {
             long xPlane = (long) p * g.h * g.w;
             int yPlane = p * outputs;
             SegmentVectors.fill(out, xPlane, g.h * g.w, 0f);
@@ -228,10 +232,10 @@ final class VectorPool2dPlan implements Pool2dPlan {
         return lastRow + g.kernelW - 1 + (long) g.strideW * LANES <= limit;
     }
 
-    private void forwardShare(int worker, int workers) {
+    private void forwardChunk(int member, int chunk, int count) {
         long limit = x.byteSize() / Float.BYTES;
-        int end = WorkerPool.start(planes, worker + 1, workers);
-        for (int plane = WorkerPool.start(planes, worker, workers); plane < end; plane++) {
+        int end = WorkerPool.start(planes, chunk + 1, count);
+        for (int plane = WorkerPool.start(planes, chunk, count); plane < end; plane++) {
             long xPlane = (long) plane * g.h * g.w;
             long yPlane = (long) plane * g.oh * g.ow;
             for (int yo = 0; yo < g.oh; yo++) {
@@ -391,11 +395,11 @@ final class VectorPool2dPlan implements Pool2dPlan {
         return best;
     }
 
-    private void backwardShare(int worker, int workers) {
-        float[] cells = offsets[worker];
+    private void backwardChunk(int member, int chunk, int count) {
+        float[] cells = offsets[member];
         long limit = x.byteSize() / Float.BYTES;
-        int end = WorkerPool.start(planes, worker + 1, workers);
-        for (int plane = WorkerPool.start(planes, worker, workers); plane < end; plane++) {
+        int end = WorkerPool.start(planes, chunk + 1, count);
+        for (int plane = WorkerPool.start(planes, chunk, count); plane < end; plane++) {
             long xPlane = (long) plane * g.h * g.w;
             long yPlane = (long) plane * g.oh * g.ow;
             SegmentVectors.fill(out, xPlane, g.h * g.w, 0f);

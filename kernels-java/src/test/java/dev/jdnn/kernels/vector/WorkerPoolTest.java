@@ -14,6 +14,7 @@ import dev.jdnn.Tensor;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -45,6 +46,81 @@ class WorkerPoolTest {
                     assertThat(seen.get(i)).isEqualTo(i);
                 }
             }
+        }
+    }
+
+    @Test
+    void runsEveryChunkExactlyOnceOnSomeMember() {
+        try (WorkerPool pool = new WorkerPool(3)) {
+            for (int chunks : new int[] {1, 2, 3, 7, 16}) {
+                for (int round = 0; round < 300; round++) {
+                    AtomicIntegerArray runs = new AtomicIntegerArray(chunks);
+                    AtomicInteger badArguments = new AtomicInteger();
+                    int expected = chunks;
+                    pool.run((member, chunk, count) -> {
+                        if (member < 0 || member >= 3 || count != expected) {
+                            badArguments.incrementAndGet();
+                        }
+                        runs.incrementAndGet(chunk);
+                    }, chunks);
+                    assertThat(badArguments.get()).as("%d chunks, round %d", chunks, round).isZero();
+                    for (int c = 0; c < chunks; c++) {
+                        assertThat(runs.get(c)).as("chunk %d of %d, round %d", c, chunks, round).isEqualTo(1);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void chunkedAndSharedRunsInterleaveWithoutLosingWork() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            AtomicLong done = new AtomicLong();
+            for (int round = 0; round < 2_000; round++) {
+                pool.run((member, chunk, count) -> done.addAndGet(chunk + 1), 5);
+                pool.run((worker, workers) -> done.addAndGet(100));
+            }
+            assertThat(done.get()).isEqualTo(2_000L * (15 + 200));
+        }
+    }
+
+    @Test
+    void chunkCountsAreValidatedAndSizedToTheTeam() {
+        try (WorkerPool one = new WorkerPool(1); WorkerPool two = new WorkerPool(2)) {
+            assertThatThrownBy(() -> two.run((member, chunk, count) -> { }, 0))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
+            assertThat(one.chunksFor(64)).isEqualTo(1);
+            assertThat(two.chunksFor(64)).isEqualTo(2 * WorkerPool.CHUNKS_PER_MEMBER);
+            assertThat(two.chunksFor(3)).isEqualTo(3);
+            assertThat(two.chunksFor(0)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rethrowsAFailingChunkOnTheCaller() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            assertThatThrownBy(() -> pool.run((member, chunk, count) -> {
+                if (chunk == 5) {
+                    throw new IllegalArgumentException("chunk 5 failed");
+                }
+            }, 8)).isInstanceOf(IllegalArgumentException.class).hasMessage("chunk 5 failed");
+        }
+    }
+
+    @Test
+    void closeDuringChunkedRunsNeverStrandsTheRunningThread() throws InterruptedException {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int round = 0; round < 200; round++) {
+            WorkerPool pool = new WorkerPool(2);
+            AtomicLong work = new AtomicLong();
+            Thread runner = runUntilFailure(() -> pool.run((member, chunk, count) -> {
+                for (int i = 0; i < 50; i++) {
+                    work.incrementAndGet();
+                }
+            }, 8));
+            LockSupport.parkNanos(random.nextInt(200_000));
+            pool.close();
+            assertEnds(runner, "round " + round);
         }
     }
 
