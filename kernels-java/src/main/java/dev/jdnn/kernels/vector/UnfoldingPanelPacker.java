@@ -30,6 +30,8 @@ final class UnfoldingPanelPacker implements PackedGemm.PanelSource {
     private final float[] planes;
     private final int[] depthOffsets;
     private final int[] widthOffsets;
+    /** Column of B that the GEMM's column 0 stands for: a worker's share of a B wider than one GEMM. */
+    private int firstColumn;
 
     /**
      * For {@code op} on {@code channels x h x w} images ({@code oh x ow} outputs) and panels
@@ -107,13 +109,19 @@ final class UnfoldingPanelPacker implements PackedGemm.PanelSource {
         }
     }
 
+    /** Makes the GEMM's column {@code j} stand for column {@code column + j} of B (0 unless set). */
+    void startAt(int column) {
+        this.firstColumn = column;
+    }
+
     @Override
     public void pack(GemmWorkspace ws, int pc, int kc, int jc, int nc) {
         float[] staged = ws.panel;
+        int shift = firstColumn;
         for (int jr = 0; jr < nc; jr += nr) {
             // One method for full and edge panels: a branch that some shapes never take would
             // deoptimise this loop when the first shape that takes it comes.
-            gatherPanel(staged, pc, kc, jc + jr, Math.min(nr, nc - jr));
+            gatherPanel(staged, pc, kc, shift + jc + jr, Math.min(nr, nc - jr));
             MemorySegment.copy(staged, 0, ws.packedB, FLOAT, (long) jr * kc * Float.BYTES, kc * nr);
         }
     }
