@@ -52,6 +52,12 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
      * thread unfolding the image and the GEMM alone being shared.
      */
     private final boolean pixelsPerWorker;
+    /** Whether backward weights sums dy per channel inside the image shares (see there). */
+    private final boolean sumsInShares;
+    /** Per image and output channel: the sum of dy over the pixels. */
+    private final float[] channelSums;
+    /** Per worker (index worker + 1): whether one of its sums was not finite. */
+    private final boolean[] nonFiniteSums;
     /** Output pixels per column block; the last block of an image may be shorter. */
     private final int blockPixels;
     private final Arena arena = Arena.ofShared();
@@ -139,6 +145,10 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         this.epilogue = new GemmEpilogue(true, op.activation());
         boolean fused = unfoldsIntoPanels && blockPixels == pixels;
         this.pixelsPerWorker = fused && !imagePerWorker && pool.size() > 1;
+        this.sumsInShares = !pixelsPerWorker && (imagePerWorker || pool.size() == 1)
+                && (long) g.n() * g.k() <= MAX_ARRAY;
+        this.channelSums = new float[sumsInShares ? g.n() * g.k() : 0];
+        this.nonFiniteSums = new boolean[pool.size() + 1];
         int nr = packedGemm.kernel().columns();
         this.forwardPackers = new UnfoldingPanelPacker[fused ? (pixelsPerWorker ? pool.size() : buffers) : 0];
         this.weightPackers = new UnfoldingPanelPacker[forwardPackers.length];
@@ -287,6 +297,10 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
 
     @Override
     public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
+        if (sumsInShares) {
+            backwardWeightsSummingInShares(x, dy, dw, db);
+            return;
+        }
         if (padded && !SegmentVectors.allFinite(dy.segment(), 0, dy.shape().elementCount())) {
             paddingSkipping.backwardWeights(x.segment(), dy.segment(), dw.segment());
         } else {
@@ -297,6 +311,52 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         }
         if (db != null) {
             biasGradient(dy.segment(), db.segment());
+        }
+    }
+
+    /**
+     * Backward weights where each image's share also sums its {@code dy} per channel (the bias
+     * gradient) just before its GEMM, while that {@code dy} is in cache: the serial scan of all of
+     * {@code dy} for non-finite values and the serial bias sums were two passes over it (cifar_c1:
+     * 17 MB) before and after the parallel GEMMs. A non-finite element makes its channel's sum
+     * non-finite, so the sums stand in for the scan; only then is {@code dy} scanned, and where
+     * padding zeros would meet it the GEMM's result is replaced by the padding-skipping pass.
+     */
+    private void backwardWeightsSummingInShares(Tensor x, Tensor dy, Tensor dw, Tensor db) {
+        java.util.Arrays.fill(nonFiniteSums, false);
+        super.backwardWeights(x, dy, dw, null);
+        boolean nonFinite = false;
+        for (boolean flag : nonFiniteSums) {
+            nonFinite |= flag;
+        }
+        if (nonFinite && padded && !SegmentVectors.allFinite(dy.segment(), 0, dy.shape().elementCount())) {
+            paddingSkipping.backwardWeights(x.segment(), dy.segment(), dw.segment());
+        } else if (imagePerWorker) {
+            sumPartialWeights(dw.segment());
+        }
+        if (db != null) {
+            // As biasGradient: per image a blockwise float sum, across images a double, in image order.
+            for (int kk = 0; kk < g.k(); kk++) {
+                double sum = 0;
+                for (int image = 0; image < g.n(); image++) {
+                    sum += channelSums[image * g.k() + kk];
+                }
+                db.segment().setAtIndex(FLOAT, kk, (float) sum);
+            }
+        }
+    }
+
+    /** {@code dy}'s per-channel sums of one image, into {@link #channelSums}; flags a non-finite one. */
+    private void sumChannels(MemorySegment dy, int image, int worker) {
+        int pixels = g.pixels();
+        boolean finite = true;
+        for (int kk = 0; kk < g.k(); kk++) {
+            float sum = SegmentVectors.sum(dy, ((long) image * g.k() + kk) * pixels, pixels);
+            channelSums[image * g.k() + kk] = sum;
+            finite &= Float.isFinite(sum);
+        }
+        if (!finite) {
+            nonFiniteSums[worker + 1] = true;
         }
     }
 
@@ -405,6 +465,9 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         int pixels = g.pixels();
         int from = first(worker, workers);
         for (int image = from; image < last(worker, workers); image++) {
+            if (sumsInShares) {
+                sumChannels(dy, image, worker);
+            }
             for (int group = 0; group < g.groups(); group++) {
                 long xOffset = ((long) image * g.c() + (long) group * g.cg()) * g.cells();
                 long dyOffset = ((long) image * g.k() + (long) group * g.kg()) * pixels;

@@ -97,6 +97,54 @@ class GemmConv2dPlanTest {
     }
 
     @Test
+    void backwardWeightsWithNonFiniteOutputGradientLeavesPaddingOut() {
+        // The image shares' channel sums stand in for the scan of dy: a non-finite dy must still
+        // reach the padding-skipping pass, with 1 worker and with one image per worker.
+        Conv2d op = Conv2d.of(3, 4, 3).padding(1);
+        Shape input = Shape.of(2, 3, 6, 5);
+        try (Backend naive = Backends.open("naive"); WorkerPool one = new WorkerPool(1);
+                WorkerPool two = new WorkerPool(2); Conv2dPlan reference = naive.plan(op, input)) {
+            for (float bad : new float[] {Float.POSITIVE_INFINITY, Float.NaN}) {
+                for (WorkerPool pool : new WorkerPool[] {one, two}) {
+                    try (GemmConv2dPlan plan = new GemmConv2dPlan(op, input, pool,
+                            new PackedGemm(VectorWidth.microKernel()))) {
+                        SplittableRandom random = new SplittableRandom(11);
+                        float[] gradients = random(random, plan.outputShape()).toArray();
+                        gradients[gradients.length - 3] = bad;
+                        try (Tensor x = random(random, input); Tensor dy = Tensor.of(plan.outputShape(), gradients);
+                                Tensor dw = Tensor.allocate(op.weightShape()); Tensor dwRef = Tensor.allocate(op.weightShape());
+                                Tensor db = Tensor.allocate(op.biasShape()); Tensor dbRef = Tensor.allocate(op.biasShape())) {
+                            plan.backwardWeights(x, dy, dw, db);
+                            reference.backwardWeights(x, dy, dwRef, dbRef);
+                            assertSameValues(dw.toArray(), dwRef.toArray(), bad + " on " + pool.size() + " dw");
+                            assertSameValues(db.toArray(), dbRef.toArray(), bad + " on " + pool.size() + " db");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Equal non-finite values (NaN to NaN), close finite ones. */
+    private static void assertSameValues(float[] a, float[] e, String what) {
+        assertThat(e).as(what + ": naive has non-finite values").matches(v -> {
+            for (float f : v) {
+                if (!Float.isFinite(f)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        for (int j = 0; j < a.length; j++) {
+            if (Float.isFinite(e[j])) {
+                assertThat(a[j]).as(what + " at " + j).isCloseTo(e[j], org.assertj.core.data.Offset.offset(1e-3f));
+            } else {
+                assertThat(Float.valueOf(a[j])).as(what + " at " + j).isEqualTo(Float.valueOf(e[j]));
+            }
+        }
+    }
+
+    @Test
     void hugeImagePlanKeepsItsScratchBounded() {
         try (WorkerPool pool = new WorkerPool(2)) {
             PackedGemm gemm = new PackedGemm(VectorWidth.microKernel());
