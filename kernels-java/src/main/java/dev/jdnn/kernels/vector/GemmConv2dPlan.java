@@ -3,6 +3,7 @@ package dev.jdnn.kernels.vector;
 import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
 
 import dev.jdnn.Conv2d;
+import dev.jdnn.Padding;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import java.lang.foreign.Arena;
@@ -13,6 +14,8 @@ import java.lang.foreign.MemorySegment;
  * forward {@code Y = W·col}, backward data {@code col = Wᵀ·dY} then col2im, backward weights
  * {@code dW = dY·colᵀ} (the transpose is absorbed by the B packing) and {@code db = Σ dY}. A
  * 1x1 convolution with stride 1 and no padding skips im2col: the image already is the column matrix.
+ * Where stride is 1 and C is at least 16, backward data instead runs as the forward pass of the
+ * transposed convolution (an inner plan of this class, see {@link #transposedConvolution}).
  *
  * <p>The column matrix of a large image is built in blocks of consecutive output pixels, each at
  * most {@value #COLUMN_BUDGET} floats (and at least one pixel's column), from the band of input
@@ -24,8 +27,9 @@ import java.lang.foreign.MemorySegment;
  *
  * <p>With at least as many images as workers, each worker takes whole images with its own column
  * buffer and GEMM workspace (and, for backward weights, its own partial {@code dW}, summed at the
- * end); otherwise images run one after another and each GEMM is shared out over the workers. All
- * scratch is allocated here, once.
+ * end); with fewer (batch 1), forward and backward weights give each worker a slab of the
+ * product's columns, unfolded by its own packer; otherwise images run one after another and each
+ * GEMM is shared out over the workers. All scratch is allocated here, once.
  *
  * <p>Padded cells take part in nothing (the contract's NaN/Inf rule): the column matrix holds
  * zeros there, which would turn an infinite or NaN weight (forward) or {@code dy} (backward
@@ -42,6 +46,18 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     private final boolean pointwise;
     private final boolean padded;
     private final boolean imagePerWorker;
+    /**
+     * With fewer images than workers (batch 1): in forward and backward weights each worker takes a
+     * slab of the product's columns (pixels, or column rows) with its own packer, instead of one
+     * thread unfolding the image and the GEMM alone being shared.
+     */
+    private final boolean pixelsPerWorker;
+    /** Whether backward weights sums dy per channel inside the image shares (see there). */
+    private final boolean sumsInShares;
+    /** Per image and output channel: the sum of dy over the pixels. */
+    private final float[] channelSums;
+    /** Per worker (index worker + 1): whether one of its sums was not finite. */
+    private final boolean[] nonFiniteSums;
     /** Output pixels per column block; the last block of an image may be shorter. */
     private final int blockPixels;
     private final Arena arena = Arena.ofShared();
@@ -71,6 +87,13 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     private int partialWorkers;
     /** Bias and fused activation, applied to each block of y as the GEMM finishes it. */
     private final GemmEpilogue epilogue;
+    /** Backward data as the forward pass of the transposed convolution, or null (col2im). */
+    private final GemmConv2dPlan backwardDataPlan;
+    /** That convolution's weights, rebuilt from W on each backward-data call ... */
+    private final MemorySegment flippedWeights;
+    /** ... through two heap arrays (bulk copies in and out, the permutation on arrays). */
+    private final float[] weightStaging;
+    private final float[] flippedStaging;
 
     GemmConv2dPlan(Conv2d op, Shape input, WorkerPool pool, PackedGemm packedGemm) {
         this(op, input, pool, packedGemm, COLUMN_BUDGET);
@@ -78,12 +101,23 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
 
     /** With column blocks of at most {@code columnBudget} floats (tests force small blocks). */
     GemmConv2dPlan(Conv2d op, Shape input, WorkerPool pool, PackedGemm packedGemm, int columnBudget) {
+        this(op, input, pool, packedGemm, columnBudget, true);
+    }
+
+    /**
+     * {@code dataAsForward}: whether backward data may run as the forward pass of the transposed
+     * convolution (false for that inner plan itself).
+     */
+    private GemmConv2dPlan(Conv2d op, Shape input, WorkerPool pool, PackedGemm packedGemm, int columnBudget,
+            boolean dataAsForward) {
         super(op, input, pool);
         checkSizes(op, g);
         this.pointwise = op.kernelH() == 1 && op.kernelW() == 1 && op.strideH() == 1 && op.strideW() == 1
                 && op.padding().isNone();
         this.padded = !op.padding().isNone();
         this.imagePerWorker = g.n() >= pool.size() && pool.size() > 1;
+        boolean unfoldsIntoPanels = !pointwise && (long) g.cg() * (g.h() + op.padding().top() + op.padding().bottom())
+                        * (g.w() + op.padding().left() + op.padding().right()) <= MAX_ARRAY;
         this.im2col = new Im2col(op, g.h(), g.w(), g.oh(), g.ow());
         int rows = g.columnRows();
         int pixels = g.pixels();
@@ -109,16 +143,50 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         }
         this.paddingSkipping = padded ? new PaddingSkippingConvolution(g) : null;
         this.epilogue = new GemmEpilogue(true, op.activation());
-        boolean fused = !pointwise && blockPixels == pixels && (pool.size() == 1 || imagePerWorker)
-                && (long) g.cg() * (g.h() + op.padding().top() + op.padding().bottom())
-                        * (g.w() + op.padding().left() + op.padding().right()) <= MAX_ARRAY;
+        boolean fused = unfoldsIntoPanels && blockPixels == pixels;
+        this.pixelsPerWorker = fused && !imagePerWorker && pool.size() > 1;
+        this.sumsInShares = !pixelsPerWorker && (imagePerWorker || pool.size() == 1)
+                && (long) g.n() * g.k() <= MAX_ARRAY;
+        this.channelSums = new float[sumsInShares ? g.n() * g.k() : 0];
+        this.nonFiniteSums = new boolean[pool.size() + 1];
         int nr = packedGemm.kernel().columns();
-        this.forwardPackers = new UnfoldingPanelPacker[fused ? buffers : 0];
-        this.weightPackers = new UnfoldingPanelPacker[fused ? buffers : 0];
+        this.forwardPackers = new UnfoldingPanelPacker[fused ? (pixelsPerWorker ? pool.size() : buffers) : 0];
+        this.weightPackers = new UnfoldingPanelPacker[forwardPackers.length];
         for (int i = 0; i < forwardPackers.length; i++) {
             forwardPackers[i] = new UnfoldingPanelPacker(op, g.cg(), g.h(), g.w(), g.oh(), g.ow(), nr);
             weightPackers[i] = forwardPackers[i].transposed();
         }
+        Conv2d transposed = dataAsForward && blockPixels == pixels ? transposedConvolution(op, g) : null;
+        this.backwardDataPlan = transposed == null ? null
+                : new GemmConv2dPlan(transposed, Shape.of(g.n(), g.k(), g.oh(), g.ow()), pool, packedGemm,
+                        columnBudget, false);
+        this.flippedWeights = transposed == null ? null : arena.allocate(weights * Float.BYTES, 64);
+        this.weightStaging = transposed == null ? new float[0] : new float[Math.toIntExact(weights)];
+        this.flippedStaging = transposed == null ? new float[0] : new float[Math.toIntExact(weights)];
+    }
+
+    /**
+     * The convolution whose forward pass is this one's backward data, or null where col2im stays:
+     * for stride 1, no dilation and one group, {@code dx = conv(dy, W')} with {@code dy} padded by
+     * {@code R-1-pad} (each side) and {@code W'[c][k][r][s] = W[k][c][R-1-r][S-1-s]}. That GEMM has
+     * C rows, H·W columns and depth K·R·S, against col2im's C·R·S x OH·OW product of depth K
+     * followed by a scatter-add over every tap: on cifar_c2 (depth 64, 25 taps) the latter ran at a
+     * third of onednn. Kept for C below 16, where C rows would leave the micro-kernel's tiles mostly
+     * empty (lenet_c2, cifar_c1 and vgg_c1's 3-6 input channels, where col2im is already fast).
+     */
+    private static Conv2d transposedConvolution(Conv2d op, ConvGeometry g) {
+        int r = op.kernelH();
+        int s = op.kernelW();
+        var p = op.padding();
+        boolean fits = op.groups() == 1 && op.strideH() == 1 && op.strideW() == 1 && op.dilationH() == 1
+                && op.dilationW() == 1 && r * s > 1 && g.c() >= 16 && p.top() < r && p.bottom() < r
+                && p.left() < s && p.right() < s;
+        if (!fits) {
+            return null;
+        }
+        return new Conv2d(g.k(), g.c(), r, s, 1, 1,
+                new Padding(r - 1 - p.top(), s - 1 - p.left(), r - 1 - p.bottom(), s - 1 - p.right()), 1, 1, 1,
+                false);
     }
 
     /**
@@ -155,6 +223,11 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     /** Largest Java array this plan allocates, in floats (a little below {@code Integer.MAX_VALUE}). */
     static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
+    /** Whether backward data runs as the transposed convolution's forward pass (for tests). */
+    boolean backwardDataRunsAsForward() {
+        return backwardDataPlan != null;
+    }
+
     /** Bytes of scratch this plan holds (heap and native): for tests of the bound. */
     long scratchBytes() {
         long floats = 0;
@@ -167,17 +240,22 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         for (int i = 0; i < forwardPackers.length; i++) {
             floats += forwardPackers[i].scratchFloats();
         }
+        if (backwardDataPlan != null) {
+            floats += 3L * weightStaging.length + backwardDataPlan.scratchBytes() / Float.BYTES;
+        }
         return floats * Float.BYTES;
     }
 
     @Override
-    public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
-        if (padded && !SegmentVectors.allFinite(w.segment(), 0, w.shape().elementCount())) {
-            paddingSkipping.forward(x.segment(), w.segment(), b == null ? null : b.segment(), y.segment());
-            activateInPlace(y);
+    void forward(MemorySegment x, MemorySegment w, MemorySegment b, MemorySegment y) {
+        if (padded && !SegmentVectors.allFinite(w, 0, (long) g.k() * g.columnRows())) {
+            paddingSkipping.forward(x, w, b, y);
+            if (g.op().activation() != null) {
+                ActivationKernels.forward(g.op().activation(), y, y, g.output().elementCount());
+            }
             return;
         }
-        epilogue.set(b == null ? null : b.segment());
+        epilogue.set(b);
         try {
             super.forward(x, w, b, y);
         } finally {
@@ -186,7 +264,43 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     }
 
     @Override
+    public void backwardData(Tensor dy, Tensor w, Tensor dx) {
+        if (backwardDataPlan == null) {
+            super.backwardData(dy, w, dx);
+            return;
+        }
+        flipWeights(w.segment());
+        // Where W holds Inf or NaN, the inner plan's own scan sends it to the padding-skipping pass,
+        // which leaves out the padded cells of dy as col2im does.
+        backwardDataPlan.forward(dy.segment(), flippedWeights, null, dx.segment());
+    }
+
+    /** {@code W'[c][k][r][s] = W[k][c][R-1-r][S-1-s]}, into {@link #flippedWeights}. */
+    private void flipWeights(MemorySegment w) {
+        float[] src = weightStaging;
+        float[] dst = flippedStaging;
+        MemorySegment.copy(w, FLOAT, 0, src, 0, src.length);
+        int k = g.k();
+        int c = g.c();
+        int taps = g.taps();
+        for (int kk = 0; kk < k; kk++) {
+            for (int cc = 0; cc < c; cc++) {
+                int from = (kk * c + cc) * taps;
+                int to = (cc * k + kk) * taps + taps - 1;
+                for (int t = 0; t < taps; t++) {
+                    dst[to - t] = src[from + t];
+                }
+            }
+        }
+        MemorySegment.copy(dst, 0, flippedWeights, FLOAT, 0, dst.length);
+    }
+
+    @Override
     public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
+        if (sumsInShares) {
+            backwardWeightsSummingInShares(x, dy, dw, db);
+            return;
+        }
         if (padded && !SegmentVectors.allFinite(dy.segment(), 0, dy.shape().elementCount())) {
             paddingSkipping.backwardWeights(x.segment(), dy.segment(), dw.segment());
         } else {
@@ -200,9 +314,55 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         }
     }
 
+    /**
+     * Backward weights where each image's share also sums its {@code dy} per channel (the bias
+     * gradient) just before its GEMM, while that {@code dy} is in cache: the serial scan of all of
+     * {@code dy} for non-finite values and the serial bias sums were two passes over it (cifar_c1:
+     * 17 MB) before and after the parallel GEMMs. A non-finite element makes its channel's sum
+     * non-finite, so the sums stand in for the scan; only then is {@code dy} scanned, and where
+     * padding zeros would meet it the GEMM's result is replaced by the padding-skipping pass.
+     */
+    private void backwardWeightsSummingInShares(Tensor x, Tensor dy, Tensor dw, Tensor db) {
+        java.util.Arrays.fill(nonFiniteSums, false);
+        super.backwardWeights(x, dy, dw, null);
+        boolean nonFinite = false;
+        for (boolean flag : nonFiniteSums) {
+            nonFinite |= flag;
+        }
+        if (nonFinite && padded && !SegmentVectors.allFinite(dy.segment(), 0, dy.shape().elementCount())) {
+            paddingSkipping.backwardWeights(x.segment(), dy.segment(), dw.segment());
+        } else if (imagePerWorker) {
+            sumPartialWeights(dw.segment());
+        }
+        if (db != null) {
+            // As biasGradient: per image a blockwise float sum, across images a double, in image order.
+            for (int kk = 0; kk < g.k(); kk++) {
+                double sum = 0;
+                for (int image = 0; image < g.n(); image++) {
+                    sum += channelSums[image * g.k() + kk];
+                }
+                db.segment().setAtIndex(FLOAT, kk, (float) sum);
+            }
+        }
+    }
+
+    /** {@code dy}'s per-channel sums of one image, into {@link #channelSums}; flags a non-finite one. */
+    private void sumChannels(MemorySegment dy, int image, int worker) {
+        int pixels = g.pixels();
+        boolean finite = true;
+        for (int kk = 0; kk < g.k(); kk++) {
+            float sum = SegmentVectors.sum(dy, ((long) image * g.k() + kk) * pixels, pixels);
+            channelSums[image * g.k() + kk] = sum;
+            finite &= Float.isFinite(sum);
+        }
+        if (!finite) {
+            nonFiniteSums[worker + 1] = true;
+        }
+    }
+
     @Override
     void dispatch(WorkerPool.Job job) {
-        if (imagePerWorker) {
+        if (imagePerWorker || pixelsPerWorker && job != backwardDataJob) {
             runOnPool(job);
         } else {
             job.run(-1, 1);
@@ -211,6 +371,10 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
 
     @Override
     void forwardShare(int worker, int workers) {
+        if (pixelsPerWorker) {
+            forwardPixelShare(worker, workers);
+            return;
+        }
         MemorySegment x = first;
         MemorySegment w = second;
         MemorySegment y = out;
@@ -286,6 +450,10 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
 
     @Override
     void backwardWeightsShare(int worker, int workers) {
+        if (pixelsPerWorker) {
+            backwardWeightsColumnShare(worker, workers);
+            return;
+        }
         MemorySegment x = first;
         MemorySegment dy = second;
         MemorySegment dw = worker >= 0 && partialWeights.length > 0 ? partialWeights[worker] : out;
@@ -297,6 +465,9 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         int pixels = g.pixels();
         int from = first(worker, workers);
         for (int image = from; image < last(worker, workers); image++) {
+            if (sumsInShares) {
+                sumChannels(dy, image, worker);
+            }
             for (int group = 0; group < g.groups(); group++) {
                 long xOffset = ((long) image * g.c() + (long) group * g.cg()) * g.cells();
                 long dyOffset = ((long) image * g.k() + (long) group * g.kg()) * pixels;
@@ -321,6 +492,65 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
                 }
             }
         }
+    }
+
+    /** Forward, {@link #pixelsPerWorker}: this worker's slab of every image's output pixels. */
+    private void forwardPixelShare(int worker, int workers) {
+        MemorySegment x = first;
+        MemorySegment w = second;
+        MemorySegment y = out;
+        GemmEpilogue e = epilogue.active() ? epilogue : null;
+        int rows = g.columnRows();
+        int pixels = g.pixels();
+        int from = slabStart(pixels, worker, workers);
+        int to = slabStart(pixels, worker + 1, workers);
+        if (from >= to) {
+            return;
+        }
+        UnfoldingPanelPacker packer = forwardPackers[worker];
+        packer.startAt(from);
+        for (int image = 0; image < g.n(); image++) {
+            for (int group = 0; group < g.groups(); group++) {
+                long xOffset = ((long) image * g.c() + (long) group * g.cg()) * g.cells();
+                long yOffset = ((long) image * g.k() + (long) group * g.kg()) * pixels;
+                // Each worker copies the whole image into its own planes: a small pass next to its GEMM.
+                packer.load(x, xOffset);
+                gemm.gemm().multiply(gemm.workspace(worker), g.kg(), to - from, rows, w, (long) group * g.kg() * rows,
+                        rows, false, packer, y, yOffset + from, pixels, false, e, (long) group * g.kg());
+            }
+        }
+    }
+
+    /** Backward weights, {@link #pixelsPerWorker}: this worker's slab of dW's columns (column rows). */
+    private void backwardWeightsColumnShare(int worker, int workers) {
+        MemorySegment x = first;
+        MemorySegment dy = second;
+        MemorySegment dw = out;
+        int rows = g.columnRows();
+        int pixels = g.pixels();
+        int from = slabStart(rows, worker, workers);
+        int to = slabStart(rows, worker + 1, workers);
+        if (from >= to) {
+            return;
+        }
+        UnfoldingPanelPacker packer = weightPackers[worker];
+        packer.startAt(from);
+        for (int image = 0; image < g.n(); image++) {
+            for (int group = 0; group < g.groups(); group++) {
+                long xOffset = ((long) image * g.c() + (long) group * g.cg()) * g.cells();
+                long dyOffset = ((long) image * g.k() + (long) group * g.kg()) * pixels;
+                packer.load(x, xOffset);
+                gemm.gemm().multiply(gemm.workspace(worker), g.kg(), to - from, pixels, dy, dyOffset, pixels, false,
+                        packer, dw, (long) group * g.kg() * rows + from, rows, image > 0);
+            }
+        }
+    }
+
+    /** First of {@code count} columns that worker {@code worker} of {@code workers} takes, in whole NR tiles. */
+    private int slabStart(int count, int worker, int workers) {
+        int nr = gemm.gemm().kernel().columns();
+        int tiles = (count + nr - 1) / nr;
+        return Math.min(count, WorkerPool.start(tiles, worker, workers) * nr);
     }
 
     /** Column block {@code [p0, p1)} of one image's group, into buffer {@code buffer}'s native columns. */
@@ -392,6 +622,9 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
 
     @Override
     public void close() {
+        if (backwardDataPlan != null) {
+            backwardDataPlan.close();
+        }
         arena.close();
     }
 }

@@ -30,6 +30,19 @@ final class UnfoldingPanelPacker implements PackedGemm.PanelSource {
     private final float[] planes;
     private final int[] depthOffsets;
     private final int[] widthOffsets;
+    /**
+     * Where consecutive columns of B read consecutive cells (stride 1: an output row's pixels), each
+     * panel's columns as runs: panel {@code q}'s runs are {@code [runFirst[q], runFirst[q+1])}, run
+     * {@code i} copying {@code runLength[i]} cells from {@code base + runSource[i]} to panel column
+     * {@code runTarget[i]}. Null where runs would be short (strided pixels, or the taps of backward
+     * weights): there each element is gathered on its own.
+     */
+    private final int[] runFirst;
+    private final int[] runSource;
+    private final int[] runTarget;
+    private final int[] runLength;
+    /** Column of B that the GEMM's column 0 stands for: a worker's share of a B wider than one GEMM. */
+    private int firstColumn;
 
     /**
      * For {@code op} on {@code channels x h x w} images ({@code oh x ow} outputs) and panels
@@ -63,7 +76,55 @@ final class UnfoldingPanelPacker implements PackedGemm.PanelSource {
         }
         this.depthOffsets = taps;
         this.widthOffsets = pixels;
+        int[][] runs = runs(pixels, nr);
+        this.runFirst = runs[0];
+        this.runSource = runs[1];
+        this.runTarget = runs[2];
+        this.runLength = runs[3];
     }
+
+    /**
+     * The runs of each {@code nr}-wide panel of columns with these offsets, as {@link #runFirst} and
+     * the rest describe them; all null where runs would average fewer than {@value #SHORTEST_RUNS}
+     * columns, because a copy per run then costs more than an element at a time.
+     */
+    private static int[][] runs(int[] offsets, int nr) {
+        int panels = (offsets.length + nr - 1) / nr;
+        int[] first = new int[panels + 1];
+        int count = 0;
+        for (int q = 0; q < panels; q++) {
+            first[q] = count;
+            int end = Math.min(offsets.length, (q + 1) * nr);
+            for (int j = q * nr; j < end; j++) {
+                if (j == q * nr || offsets[j] != offsets[j - 1] + 1) {
+                    count++;
+                }
+            }
+        }
+        first[panels] = count;
+        if ((long) count * SHORTEST_RUNS > offsets.length) {
+            return new int[4][];
+        }
+        int[] source = new int[count];
+        int[] target = new int[count];
+        int[] length = new int[count];
+        int run = -1;
+        for (int q = 0; q < panels; q++) {
+            int end = Math.min(offsets.length, (q + 1) * nr);
+            for (int j = q * nr; j < end; j++) {
+                if (j == q * nr || offsets[j] != offsets[j - 1] + 1) {
+                    run++;
+                    source[run] = offsets[j];
+                    target[run] = j - q * nr;
+                }
+                length[run]++;
+            }
+        }
+        return new int[][] {first, source, target, length};
+    }
+
+    /** Fewest columns per run, on average, for which the packer copies runs. */
+    private static final int SHORTEST_RUNS = 8;
 
     private UnfoldingPanelPacker(UnfoldingPanelPacker columns) {
         this.channels = columns.channels;
@@ -77,6 +138,11 @@ final class UnfoldingPanelPacker implements PackedGemm.PanelSource {
         this.planes = columns.planes;
         this.depthOffsets = columns.widthOffsets;
         this.widthOffsets = columns.depthOffsets;
+        int[][] runs = runs(widthOffsets, nr);
+        this.runFirst = runs[0];
+        this.runSource = runs[1];
+        this.runTarget = runs[2];
+        this.runLength = runs[3];
     }
 
     /**
@@ -107,14 +173,40 @@ final class UnfoldingPanelPacker implements PackedGemm.PanelSource {
         }
     }
 
+    /** Makes the GEMM's column {@code j} stand for column {@code column + j} of B (0 unless set). */
+    void startAt(int column) {
+        this.firstColumn = column;
+    }
+
     @Override
     public void pack(GemmWorkspace ws, int pc, int kc, int jc, int nc) {
         float[] staged = ws.panel;
+        int shift = firstColumn;
         for (int jr = 0; jr < nc; jr += nr) {
             // One method for full and edge panels: a branch that some shapes never take would
             // deoptimise this loop when the first shape that takes it comes.
-            gatherPanel(staged, pc, kc, jc + jr, Math.min(nr, nc - jr));
+            int j0 = shift + jc + jr;
+            if (runFirst != null && j0 % nr == 0) {
+                copyRuns(staged, pc, kc, j0 / nr, Math.min(nr, nc - jr));
+            } else {
+                gatherPanel(staged, pc, kc, j0, Math.min(nr, nc - jr));
+            }
             MemorySegment.copy(staged, 0, ws.packedB, FLOAT, (long) jr * kc * Float.BYTES, kc * nr);
+        }
+    }
+
+    /** As {@link #gatherPanel} for panel {@code panel} (columns from {@code panel·nr}), run by run. */
+    private void copyRuns(float[] staged, int pc, int kc, int panel, int cols) {
+        float[] src = planes;
+        int from = runFirst[panel];
+        int to = runFirst[panel + 1];
+        for (int p = 0; p < kc; p++) {
+            int base = depthOffsets[pc + p];
+            int d = p * nr;
+            for (int run = from; run < to; run++) {
+                System.arraycopy(src, base + runSource[run], staged, d + runTarget[run], runLength[run]);
+            }
+            Arrays.fill(staged, d + cols, d + nr, 0f);
         }
     }
 

@@ -16,9 +16,9 @@ import java.lang.foreign.MemorySegment;
 abstract class VectorConv2dPlan implements Conv2dPlan {
     final ConvGeometry g;
     final WorkerPool pool;
-    private final WorkerPool.Job forwardJob = this::forwardShare;
-    private final WorkerPool.Job backwardDataJob = this::backwardDataShare;
-    private final WorkerPool.Job backwardWeightsJob = this::backwardWeightsShare;
+    final WorkerPool.Job forwardJob = this::forwardShare;
+    final WorkerPool.Job backwardDataJob = this::backwardDataShare;
+    final WorkerPool.Job backwardWeightsJob = this::backwardWeightsShare;
 
     MemorySegment first;
     MemorySegment second;
@@ -47,7 +47,12 @@ abstract class VectorConv2dPlan implements Conv2dPlan {
 
     @Override
     public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
-        run(x.segment(), w.segment(), b == null ? null : b.segment(), y.segment(), forwardJob);
+        forward(x.segment(), w.segment(), b == null ? null : b.segment(), y.segment());
+    }
+
+    /** The forward pass on raw segments ({@code b} may be null), for plans that run another plan's pass. */
+    void forward(MemorySegment x, MemorySegment w, MemorySegment b, MemorySegment y) {
+        run(x, w, b, y, forwardJob);
     }
 
     @Override

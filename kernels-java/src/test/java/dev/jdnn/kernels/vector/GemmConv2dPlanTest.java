@@ -46,6 +46,105 @@ class GemmConv2dPlanTest {
     }
 
     @Test
+    void backwardDataAsTransposedForwardAgreesWithNaive() {
+        // Asymmetric padding, padding below R-1, none, a fused activation, with 1 and 2 workers.
+        Conv2d[] ops = {Conv2d.of(16, 5, 3).padding(new Padding(2, 0, 1, 2)), Conv2d.of(17, 4, 5).padding(1),
+            Conv2d.of(16, 8, 3), Conv2d.of(20, 3, 3).padding(1).activation(dev.jdnn.Activation.RELU)};
+        Shape[] inputs = {Shape.of(2, 16, 9, 11), Shape.of(3, 17, 8, 7), Shape.of(1, 16, 6, 10),
+            Shape.of(3, 20, 7, 7)};
+        try (Backend naive = Backends.open("naive"); WorkerPool one = new WorkerPool(1);
+                WorkerPool two = new WorkerPool(2)) {
+            PackedGemm gemm = new PackedGemm(VectorWidth.microKernel());
+            for (int i = 0; i < ops.length; i++) {
+                for (WorkerPool pool : new WorkerPool[] {one, two}) {
+                    try (GemmConv2dPlan plan = new GemmConv2dPlan(ops[i], inputs[i], pool, gemm);
+                            Conv2dPlan reference = naive.plan(ops[i], inputs[i])) {
+                        assertThat(plan.backwardDataRunsAsForward()).as(ops[i].toString()).isTrue();
+                        assertSamePasses(plan, reference, ops[i], inputs[i], ops[i] + " on " + pool.size());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void backwardDataAsTransposedForwardLeavesPaddingOutWithInfiniteWeights() {
+        // A zero from dy's padding meeting an infinite weight would be NaN where naive has +-Inf.
+        Conv2d op = Conv2d.of(16, 4, 3).padding(1);
+        Shape input = Shape.of(1, 16, 5, 6);
+        try (Backend naive = Backends.open("naive"); WorkerPool pool = new WorkerPool(1);
+                GemmConv2dPlan plan = new GemmConv2dPlan(op, input, pool, new PackedGemm(VectorWidth.microKernel()));
+                Conv2dPlan reference = naive.plan(op, input)) {
+            SplittableRandom random = new SplittableRandom(7);
+            float[] weights = random(random, op.weightShape()).toArray();
+            weights[5] = Float.POSITIVE_INFINITY;
+            try (Tensor w = Tensor.of(op.weightShape(), weights); Tensor dy = random(random, plan.outputShape());
+                    Tensor dx = Tensor.allocate(input); Tensor dxRef = Tensor.allocate(input)) {
+                plan.backwardData(dy, w, dx);
+                reference.backwardData(dy, w, dxRef);
+                float[] a = dx.toArray();
+                float[] e = dxRef.toArray();
+                assertThat(e).as("naive's dx holds the infinite products").contains(Float.POSITIVE_INFINITY);
+                for (int j = 0; j < a.length; j++) {
+                    if (Float.isFinite(e[j])) {
+                        assertThat(a[j]).as("dx at " + j).isCloseTo(e[j], org.assertj.core.data.Offset.offset(1e-3f));
+                    } else {
+                        assertThat(a[j]).as("dx at " + j).isEqualTo(e[j]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void backwardWeightsWithNonFiniteOutputGradientLeavesPaddingOut() {
+        // The image shares' channel sums stand in for the scan of dy: a non-finite dy must still
+        // reach the padding-skipping pass, with 1 worker and with one image per worker.
+        Conv2d op = Conv2d.of(3, 4, 3).padding(1);
+        Shape input = Shape.of(2, 3, 6, 5);
+        try (Backend naive = Backends.open("naive"); WorkerPool one = new WorkerPool(1);
+                WorkerPool two = new WorkerPool(2); Conv2dPlan reference = naive.plan(op, input)) {
+            for (float bad : new float[] {Float.POSITIVE_INFINITY, Float.NaN}) {
+                for (WorkerPool pool : new WorkerPool[] {one, two}) {
+                    try (GemmConv2dPlan plan = new GemmConv2dPlan(op, input, pool,
+                            new PackedGemm(VectorWidth.microKernel()))) {
+                        SplittableRandom random = new SplittableRandom(11);
+                        float[] gradients = random(random, plan.outputShape()).toArray();
+                        gradients[gradients.length - 3] = bad;
+                        try (Tensor x = random(random, input); Tensor dy = Tensor.of(plan.outputShape(), gradients);
+                                Tensor dw = Tensor.allocate(op.weightShape()); Tensor dwRef = Tensor.allocate(op.weightShape());
+                                Tensor db = Tensor.allocate(op.biasShape()); Tensor dbRef = Tensor.allocate(op.biasShape())) {
+                            plan.backwardWeights(x, dy, dw, db);
+                            reference.backwardWeights(x, dy, dwRef, dbRef);
+                            assertSameValues(dw.toArray(), dwRef.toArray(), bad + " on " + pool.size() + " dw");
+                            assertSameValues(db.toArray(), dbRef.toArray(), bad + " on " + pool.size() + " db");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Equal non-finite values (NaN to NaN), close finite ones. */
+    private static void assertSameValues(float[] a, float[] e, String what) {
+        assertThat(e).as(what + ": naive has non-finite values").matches(v -> {
+            for (float f : v) {
+                if (!Float.isFinite(f)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        for (int j = 0; j < a.length; j++) {
+            if (Float.isFinite(e[j])) {
+                assertThat(a[j]).as(what + " at " + j).isCloseTo(e[j], org.assertj.core.data.Offset.offset(1e-3f));
+            } else {
+                assertThat(Float.valueOf(a[j])).as(what + " at " + j).isEqualTo(Float.valueOf(e[j]));
+            }
+        }
+    }
+
+    @Test
     void hugeImagePlanKeepsItsScratchBounded() {
         try (WorkerPool pool = new WorkerPool(2)) {
             PackedGemm gemm = new PackedGemm(VectorWidth.microKernel());

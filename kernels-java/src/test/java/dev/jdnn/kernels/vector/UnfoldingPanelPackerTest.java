@@ -20,8 +20,10 @@ class UnfoldingPanelPackerTest {
     @Test
     void panelsMatchThePackedColumnMatrixAndItsTranspose() {
         Conv2d[] ops = {Conv2d.of(3, 2, 3).padding(1), Conv2d.of(2, 2, 3).stride(2).padding(new Padding(2, 0, 1, 2)),
-            Conv2d.of(2, 2, 3).dilation(2), Conv2d.of(1, 2, 5).stride(1, 3).padding(2)};
-        int[][] images = {{3, 9, 11}, {2, 13, 10}, {2, 12, 9}, {1, 11, 17}};
+            Conv2d.of(2, 2, 3).dilation(2), Conv2d.of(1, 2, 5).stride(1, 3).padding(2),
+            // Rows of 40 pixels: the forward packer copies runs.
+            Conv2d.of(2, 3, 3).padding(1)};
+        int[][] images = {{3, 9, 11}, {2, 13, 10}, {2, 12, 9}, {1, 11, 17}, {2, 7, 40}};
         int nr = VectorWidth.microKernel().columns();
         PackedGemm gemm = new PackedGemm(VectorWidth.microKernel());
         SplittableRandom random = new SplittableRandom(13);
@@ -55,6 +57,11 @@ class UnfoldingPanelPackerTest {
                 // Forward: B = columns (rows x pixels); a block that starts inside both dimensions.
                 assertPanels(columns, ws, nr, 1, rows - 1, 2, pixels - 2, (p, j) -> col[p * pixels + j], what);
                 assertPanels(columns, ws, nr, 0, rows, 0, pixels, (p, j) -> col[p * pixels + j], what);
+                // A worker's slab: the GEMM's column 0 stands for column nr of B.
+                columns.startAt(nr);
+                assertPanels(columns, ws, nr, 0, rows, 0, pixels - nr, (p, j) -> col[p * pixels + j + nr],
+                        what + " from " + nr);
+                columns.startAt(0);
                 // Backward weights: B = columnsᵀ (pixels x rows), sharing the loaded planes.
                 UnfoldingPanelPacker transposed = columns.transposed();
                 assertPanels(transposed, ws, nr, 3, pixels - 3, 1, rows - 1, (p, j) -> col[j * pixels + p], what + " ᵀ");
