@@ -8,9 +8,11 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link JavaTrainingSteps}'s SGD, Adagrad and Adam in whole float vectors, the tail under an
- * {@code indexInRange} mask, so that no scalar loop runs when module {@code jdk.incubator.vector}
- * is present. The reason is the JIT, not only speed: the scalar Adam loop over four
+ * {@link JavaTrainingSteps}'s SGD, Adagrad and Adam in whole float vectors in a loop without a
+ * branch, the tail once under an {@code indexInRange} mask (a mask choice inside the loop lets C2
+ * hoist the whole-vector bounds check as a profiled predicate that fails for lengths that are not
+ * a multiple of the lane count), so that no scalar loop runs when module
+ * {@code jdk.incubator.vector} is present. The reason is the JIT, not only speed: the scalar Adam loop over four
  * {@code MemorySegment}s sent C2 into a deoptimisation storm in a LeNet-5 training JVM (JDK 25,
  * AVX-512, 2026-12-06): every tier-4 compilation of it hit a {@code profile_predicate} uncommon
  * trap at the loop's back edge within about 0.5 s and was recompiled, about 100 times, until
@@ -18,8 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  * through the profiled tier-3 code and the compiler thread competed with oneDNN's two OpenMP
  * threads for the two cores, so every layer slowed (LeNet-5 with Adam on onednn: 22 / 21 / 3.9 s
  * per epoch, the same JVM with {@code -XX:-UseProfiledLoopPredicate} 4.9 / 4.0 / 3.4 s; an
- * int-indexed scalar loop stormed as well). These loops, written as the vector backend's, do
- * not. Same arithmetic as the vector backend's kernels (fused multiply-adds), every element
+ * int-indexed scalar loop stormed as well). These loops do not (no trap of them in the
+ * deoptimisation log). Same arithmetic as the vector backend's kernels (fused multiply-adds), every element
  * read before it is written, so in-place calls are safe. Touch this class only when the module
  * is in the boot layer ({@link JavaTrainingSteps} checks).
  */
@@ -27,13 +29,26 @@ final class VectorOptimizerSteps {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-    private static final VectorMask<Float> ALL = SPECIES.maskAll(true);
 
     private VectorOptimizerSteps() {
     }
 
     private static FloatVector load(MemorySegment s, long at, VectorMask<Float> m) {
-        return FloatVector.fromMemorySegment(SPECIES, s, at, ORDER, m);
+        return m == null ? FloatVector.fromMemorySegment(SPECIES, s, at, ORDER)
+                : FloatVector.fromMemorySegment(SPECIES, s, at, ORDER, m);
+    }
+
+    private static void store(FloatVector v, MemorySegment s, long at, VectorMask<Float> m) {
+        if (m == null) {
+            v.intoMemorySegment(s, at, ORDER);
+        } else {
+            v.intoMemorySegment(s, at, ORDER, m);
+        }
+    }
+
+    /** Elements in whole vectors: the main loops run to here without a branch, the tail goes under a mask. */
+    private static long whole(long count) {
+        return count - count % LANES;
     }
 
     /** See {@link JavaTrainingSteps#sgd}; {@code velocity} null means no momentum buffer. */
@@ -42,32 +57,48 @@ final class VectorOptimizerSteps {
         FloatVector decay = FloatVector.broadcast(SPECIES, weightDecay);
         FloatVector mu = FloatVector.broadcast(SPECIES, momentum);
         FloatVector minusLr = FloatVector.broadcast(SPECIES, -lr);
-        for (long i = 0; i < count; i += LANES) {
-            VectorMask<Float> m = i <= count - LANES ? ALL : SPECIES.indexInRange(i, count);
-            long at = i * Float.BYTES;
-            FloatVector wi = load(w, at, m);
-            FloatVector step = wi.fma(decay, load(g, at, m));
-            if (velocity != null) {
-                step = load(velocity, at, m).fma(mu, step);
-                step.intoMemorySegment(velocity, at, ORDER, m);
-            }
-            step.fma(minusLr, wi).intoMemorySegment(w, at, ORDER, m);
+        long whole = whole(count);
+        long i = 0;
+        for (; i < whole; i += LANES) {
+            sgdAt(w, g, velocity, i * Float.BYTES, null, decay, mu, minusLr);
         }
+        if (i < count) {
+            sgdAt(w, g, velocity, i * Float.BYTES, SPECIES.indexInRange(i, count), decay, mu, minusLr);
+        }
+    }
+
+    private static void sgdAt(MemorySegment w, MemorySegment g, MemorySegment velocity, long at, VectorMask<Float> m,
+                              FloatVector decay, FloatVector mu, FloatVector minusLr) {
+        FloatVector wi = load(w, at, m);
+        FloatVector step = wi.fma(decay, load(g, at, m));
+        if (velocity != null) {
+            step = load(velocity, at, m).fma(mu, step);
+            store(step, velocity, at, m);
+        }
+        store(step.fma(minusLr, wi), w, at, m);
     }
 
     /** See {@link JavaTrainingSteps#adaGrad}. */
     static void adaGrad(MemorySegment w, MemorySegment g, MemorySegment sumSquares, long count, float lr,
                         float weightDecay, float eps) {
         FloatVector decay = FloatVector.broadcast(SPECIES, weightDecay);
-        for (long i = 0; i < count; i += LANES) {
-            VectorMask<Float> m = i <= count - LANES ? ALL : SPECIES.indexInRange(i, count);
-            long at = i * Float.BYTES;
-            FloatVector wi = load(w, at, m);
-            FloatVector gi = wi.fma(decay, load(g, at, m));
-            FloatVector s = gi.fma(gi, load(sumSquares, at, m));
-            s.intoMemorySegment(sumSquares, at, ORDER, m);
-            wi.sub(gi.mul(lr).div(s.sqrt().add(eps))).intoMemorySegment(w, at, ORDER, m);
+        long whole = whole(count);
+        long i = 0;
+        for (; i < whole; i += LANES) {
+            adaGradAt(w, g, sumSquares, i * Float.BYTES, null, decay, lr, eps);
         }
+        if (i < count) {
+            adaGradAt(w, g, sumSquares, i * Float.BYTES, SPECIES.indexInRange(i, count), decay, lr, eps);
+        }
+    }
+
+    private static void adaGradAt(MemorySegment w, MemorySegment g, MemorySegment sumSquares, long at,
+                                  VectorMask<Float> m, FloatVector decay, float lr, float eps) {
+        FloatVector wi = load(w, at, m);
+        FloatVector gi = wi.fma(decay, load(g, at, m));
+        FloatVector s = gi.fma(gi, load(sumSquares, at, m));
+        store(s, sumSquares, at, m);
+        store(wi.sub(gi.mul(lr).div(s.sqrt().add(eps))), w, at, m);
     }
 
     /** See {@link JavaTrainingSteps#adam}; the bias corrections come from the caller. */
@@ -81,17 +112,29 @@ final class VectorOptimizerSteps {
         FloatVector epsilon = FloatVector.broadcast(SPECIES, eps);
         float keep1 = 1f - beta1;
         float keep2 = 1f - beta2;
-        for (long i = 0; i < count; i += LANES) {
-            VectorMask<Float> m = i <= count - LANES ? ALL : SPECIES.indexInRange(i, count);
-            long at = i * Float.BYTES;
-            FloatVector wi = load(w, at, m);
-            FloatVector gi = wi.fma(decay, load(g, at, m));
-            FloatVector mi = load(first, at, m).fma(b1, gi.mul(keep1));
-            FloatVector vi = load(second, at, m).fma(b2, gi.mul(gi).mul(keep2));
-            mi.intoMemorySegment(first, at, ORDER, m);
-            vi.intoMemorySegment(second, at, ORDER, m);
-            FloatVector denominator = vi.sqrt().fma(correction, epsilon);
-            wi.sub(mi.mul(stepSize).div(denominator)).intoMemorySegment(w, at, ORDER, m);
+        long whole = whole(count);
+        long i = 0;
+        for (; i < whole; i += LANES) {
+            adamAt(w, g, first, second, i * Float.BYTES, null, decay, b1, b2, correction, epsilon, keep1, keep2,
+                    stepSize);
         }
+        if (i < count) {
+            adamAt(w, g, first, second, i * Float.BYTES, SPECIES.indexInRange(i, count), decay, b1, b2, correction,
+                    epsilon, keep1, keep2, stepSize);
+        }
+    }
+
+    private static void adamAt(MemorySegment w, MemorySegment g, MemorySegment first, MemorySegment second, long at,
+                               VectorMask<Float> m, FloatVector decay, FloatVector b1, FloatVector b2,
+                               FloatVector correction, FloatVector epsilon, float keep1, float keep2,
+                               float stepSize) {
+        FloatVector wi = load(w, at, m);
+        FloatVector gi = wi.fma(decay, load(g, at, m));
+        FloatVector mi = load(first, at, m).fma(b1, gi.mul(keep1));
+        FloatVector vi = load(second, at, m).fma(b2, gi.mul(gi).mul(keep2));
+        store(mi, first, at, m);
+        store(vi, second, at, m);
+        FloatVector denominator = vi.sqrt().fma(correction, epsilon);
+        store(wi.sub(mi.mul(stepSize).div(denominator)), w, at, m);
     }
 }
