@@ -68,6 +68,10 @@ public final class Trainer implements AutoCloseable {
         int[] order = shuffledOrder(data.count());
         Network full = network(Math.min(batch, data.count()));
         int[] fullSlots = full.slots(profile);
+        if (data.count() % batch != 0 && data.count() > batch) {
+            // prepared before the clock starts, like the full batch's network: set-up, not training
+            network(data.count() % batch).slots(profile);
+        }
         double lossSum = 0;
         int correct = 0;
         int stepsBefore = (int) steps;
