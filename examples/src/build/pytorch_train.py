@@ -43,6 +43,11 @@ import torch.nn.functional as F
 from torch import nn
 
 WARM_UP_IMAGES = 1024
+# The same warm-up policy as `jdnn train --warm-up 1024` (TrainCommand.WARM_UP_STEPS/SECONDS): the
+# images are passed over until this many steps or seconds have run, then one batch the size of the
+# epoch's partial last batch, so that both sides start their timed epoch equally warmed up.
+WARM_UP_STEPS = 300
+WARM_UP_SECONDS = 3.0
 
 
 def read_idx(path):
@@ -192,14 +197,21 @@ def main():
     warm_batches = [(train_x[i:i + args.batch], train_y[i:i + args.batch])
                     for i in range(0, WARM_UP_IMAGES, args.batch)]
     warm_start = time.perf_counter()
-    train_steps(warm_model, warm_optimizer, warm_batches)
+    warm_steps = 0
+    while warm_steps < WARM_UP_STEPS and time.perf_counter() - warm_start < WARM_UP_SECONDS:
+        train_steps(warm_model, warm_optimizer, warm_batches)
+        warm_steps += len(warm_batches)
+    last_batch = len(train_x) % args.batch
+    if last_batch > 0:
+        train_steps(warm_model, warm_optimizer, [(train_x[:last_batch], train_y[:last_batch])])
+        warm_steps += 1
     warm_seconds = time.perf_counter() - warm_start
     del warm_model, warm_optimizer
 
     print(f"PyTorch {torch.__version__}, {args.model}, {torch.get_num_threads()} threads, batch {args.batch}, "
           f"{args.optimizer} lr {base_lr}{' cosine' if args.schedule == 'cosine' else ''}, "
           f"{sum(p.numel() for p in model.parameters()):,} parameters; "
-          f"warm-up on {WARM_UP_IMAGES:,} images {warm_seconds:.1f} s (not counted)")
+          f"warm-up on {WARM_UP_IMAGES:,} images ({warm_steps} steps) {warm_seconds:.1f} s (not counted)")
     count = len(train_x)
     for epoch in range(1, args.epochs + 1):
         lr = base_lr if args.schedule == "constant" else \
