@@ -93,8 +93,10 @@ final class VectorPool2dPlan implements Pool2dPlan {
         // Padded past the lanes used, so that two workers' arrays never share a cache line.
         this.offsets = new float[pool.size()][LANES + FALSE_SHARING_PAD];
         boolean small = max && (long) g.h * g.w <= 1 << 20;
-        this.dyPlanes = new float[pool.size()][small ? g.oh * g.ow : 0];
-        this.dxPlanes = new float[pool.size()][small ? g.h * g.w : 0];
+        // Padded too: LeNet's 5x5 and 10x10 planes of two members shared cache lines (pool2's
+        // scatter at 2 threads, AVX-512: 0.129 ms per call with them, 0.094 padded; 0.032 at 1 thread).
+        this.dyPlanes = new float[pool.size()][small ? g.oh * g.ow + FALSE_SHARING_PAD : 0];
+        this.dxPlanes = new float[pool.size()][small ? g.h * g.w + FALSE_SHARING_PAD : 0];
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.jdnn.kernels.vector;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -21,7 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@link Thread#yield()} between short bursts so that the JIT's compiler threads and other
  * processes still get the core.
  *
- * <p>Shares are claimed from a counter rather than bound to threads so that {@link #close()} can
+ * <p>Each member first claims the chunks of its own contiguous range (the static split's, so that
+ * consecutive ops over the same images find them in the same core's cache), then those left in the
+ * other members' ranges. Shares are claimed rather than bound to threads so that {@link #close()} can
  * never strand a caller: a worker that sees the pool closed stops claiming, and the caller, once
  * its own share is done, runs every share nobody claimed. It then waits only for shares a worker
  * has claimed, which that worker finishes before it looks at {@code closed} again. A call that
@@ -62,12 +64,17 @@ final class WorkerPool implements AutoCloseable {
     /** Chunks of the current run not yet finished (by anybody); the caller waits for zero. */
     private final AtomicInteger pending = new AtomicInteger();
     /**
-     * The current run's chunk count (high 32 bits) and next unclaimed chunk (low 32 bits): a claim
-     * reads both in one step, so a member still claiming when the next run is published either gets
-     * a chunk of that run (whose job is then visible and stays set until the chunk is done) or sees
-     * that its run has nothing left, never a chunk index of one run checked against another's count.
+     * Per member, at {@code member·}{@link #STRIDE}: the end (high 32 bits) and the next unclaimed
+     * chunk (low 32 bits) of the range of the current run that member takes first. A claim reads
+     * both in one step, so a member still claiming when the next run is published either gets a
+     * chunk of that run (whose job is then visible and stays set until the chunk is done) or sees
+     * that the range is used up, never an index of one run checked against another run's end.
      */
-    private final AtomicLong claims = new AtomicLong();
+    private final AtomicLongArray ranges;
+    /** Longs between two members' range words: 128 bytes, so that they never share a cache line. */
+    private static final int STRIDE = 16;
+    /** Chunks of the current run. */
+    private volatile int chunks;
     private volatile Job job;
     private volatile Chunks chunkJob;
     private volatile int generation;
@@ -77,6 +84,7 @@ final class WorkerPool implements AutoCloseable {
 
     WorkerPool(int threads) {
         this.size = threads;
+        this.ranges = new AtomicLongArray(threads * STRIDE);
         this.threads = new Thread[threads - 1];
         for (int i = 0; i < this.threads.length; i++) {
             int member = i + 1;
@@ -154,8 +162,14 @@ final class WorkerPool implements AutoCloseable {
         job = j;
         chunkJob = c;
         pending.set(count);
-        // Publishing the first claimable chunk makes the fields above visible to a claimer.
-        claims.set((long) count << 32 | first);
+        chunks = count;
+        // Publishing the claimable chunks makes the fields above visible to a claimer. Member m
+        // takes the m-th contiguous range first, as a static split would, so that the images one
+        // op leaves in a core's cache are the ones the next op on that core reads.
+        for (int m = 0; m < size; m++) {
+            int end = start(count, m + 1, size);
+            ranges.set(m * STRIDE, (long) end << 32 | Math.max(first, start(count, m, size)));
+        }
         generation++;
         for (Thread t : threads) {
             LockSupport.unpark(t);
@@ -190,13 +204,26 @@ final class WorkerPool implements AutoCloseable {
 
     /** Runs chunks of the current run until none is left to claim (or, on a worker, the pool closes). */
     private void claimAll(int member) {
-        while (true) {
-            long claim = claims.getAndIncrement();
-            int chunk = (int) claim;
-            int count = (int) (claim >>> 32);
-            if (chunk >= count) {
+        for (int i = 0; i < size; i++) {
+            int from = member + i < size ? member + i : member + i - size;
+            if (!claimRange(member, from)) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Runs chunks of member {@code from}'s range on {@code member} until the range is used up
+     * (true) or, on a worker, the pool closes (false).
+     */
+    private boolean claimRange(int member, int from) {
+        while (true) {
+            long claim = ranges.getAndIncrement(from * STRIDE);
+            int chunk = (int) claim;
+            if (chunk >= (int) (claim >>> 32)) {
+                return true;
+            }
+            int count = chunks;
             try {
                 Chunks c = chunkJob;
                 if (c != null) {
@@ -212,7 +239,7 @@ final class WorkerPool implements AutoCloseable {
                 }
             }
             if (member != 0 && closed) {
-                return;
+                return false;
             }
         }
     }
