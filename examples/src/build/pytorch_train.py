@@ -47,7 +47,7 @@ WARM_UP_IMAGES = 1024
 # images are passed over until this many steps or seconds have run, then one batch the size of the
 # epoch's partial last batch, so that both sides start their timed epoch equally warmed up.
 WARM_UP_STEPS = 300
-WARM_UP_SECONDS = 3.0
+WARM_UP_SECONDS = 10.0
 
 
 def read_idx(path):
