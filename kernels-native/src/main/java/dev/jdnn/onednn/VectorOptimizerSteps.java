@@ -8,10 +8,10 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link JavaTrainingSteps}'s SGD, Adagrad and Adam in whole float vectors in a loop without a
+ * {@link JavaTrainingSteps}'s Adagrad and Adam in whole float vectors in a loop without a
  * branch, the tail once under an {@code indexInRange} mask (a mask choice inside the loop lets C2
  * hoist the whole-vector bounds check as a profiled predicate that fails for lengths that are not
- * a multiple of the lane count), so that no scalar loop runs when module
+ * a multiple of the lane count), so that neither runs a scalar loop when module
  * {@code jdk.incubator.vector} is present. The reason is the JIT, not only speed: the scalar Adam loop over four
  * {@code MemorySegment}s sent C2 into a deoptimisation storm in a LeNet-5 training JVM (JDK 25,
  * AVX-512, 2026-12-06): every tier-4 compilation of it hit a {@code profile_predicate} uncommon
@@ -49,33 +49,6 @@ final class VectorOptimizerSteps {
     /** Elements in whole vectors: the main loops run to here without a branch, the tail goes under a mask. */
     private static long whole(long count) {
         return count - count % LANES;
-    }
-
-    /** See {@link JavaTrainingSteps#sgd}; {@code velocity} null means no momentum buffer. */
-    static void sgd(MemorySegment w, MemorySegment g, MemorySegment velocity, long count, float lr, float momentum,
-                    float weightDecay) {
-        FloatVector decay = FloatVector.broadcast(SPECIES, weightDecay);
-        FloatVector mu = FloatVector.broadcast(SPECIES, momentum);
-        FloatVector minusLr = FloatVector.broadcast(SPECIES, -lr);
-        long whole = whole(count);
-        long i = 0;
-        for (; i < whole; i += LANES) {
-            sgdAt(w, g, velocity, i * Float.BYTES, null, decay, mu, minusLr);
-        }
-        if (i < count) {
-            sgdAt(w, g, velocity, i * Float.BYTES, SPECIES.indexInRange(i, count), decay, mu, minusLr);
-        }
-    }
-
-    private static void sgdAt(MemorySegment w, MemorySegment g, MemorySegment velocity, long at, VectorMask<Float> m,
-                              FloatVector decay, FloatVector mu, FloatVector minusLr) {
-        FloatVector wi = load(w, at, m);
-        FloatVector step = wi.fma(decay, load(g, at, m));
-        if (velocity != null) {
-            step = load(velocity, at, m).fma(mu, step);
-            store(step, velocity, at, m);
-        }
-        store(step.fma(minusLr, wi), w, at, m);
     }
 
     /** See {@link JavaTrainingSteps#adaGrad}. */
