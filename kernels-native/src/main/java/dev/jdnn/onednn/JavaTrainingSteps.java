@@ -72,11 +72,11 @@ final class JavaTrainingSteps {
         }
     }
 
-    /** {@code g' = g + wd w; v = momentum v + g'; w -= lr v}; without {@code velocity}, {@code w -= lr g'}. */
     /**
-     * SGD stays scalar even with the Vector module: in a LeNet-5 training JVM (onednn, 2 threads,
-     * AVX-512, 2026-12-06) {@link VectorOptimizerSteps#sgd} took 0.8-1.3 ms per step, its samples in
-     * the vector loads' session checks, against 0.05-0.18 ms for this loop (epoch 3.4-4.3 s against
+     * {@code g' = g + wd w; v = momentum v + g'; w -= lr v}; without {@code velocity}, {@code w -= lr g'}.
+     * Scalar even with the Vector module: in a LeNet-5 training JVM (onednn, 2 threads, AVX-512,
+     * 2026-12-06) the same step in whole vectors took 0.8-1.3 ms per step, its samples in the vector
+     * loads' session checks, against 0.05-0.18 ms for this loop (epoch 3.4-4.3 s against
      * 2.4 s), and this loop settled after two recompilations, without the storm Adam's loop had.
      */
     static void sgd(Tensor w, Tensor g, Tensor velocity, float lr, float momentum, float weightDecay) {
