@@ -40,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** Default seconds per naive call above which naive is not timed. */
     static final double FULL_NAIVE_LIMIT = 2;
     /** Training steps per backend before the cells of a run without forks (see {@link JitWarmUp}). */
-    private static final double QUICK_JIT_WARMUP_SECONDS = 4;
+    private static final double QUICK_JIT_WARMUP_SECONDS = 2;
 
     /** The same for {@code --quick}, where a slow naive cell would cost a large share of the few minutes. */
     static final double QUICK_NAIVE_LIMIT = 0.5;
@@ -170,6 +170,7 @@ public final class BenchCommand implements Callable<Integer> {
             // reach C2 within the first of its long calls anyway.
             JitWarmUp.run(selection.cells().stream().map(Cell::backend).filter(b -> !b.equals(Selection.NAIVE))
                     .distinct().toList(), QUICK_JIT_WARMUP_SECONDS, console);
+            JitWarmUp.tour(runner, selection.cells(), console);
         }
         int total = selection.cells().size();
         long cellsStarted = System.nanoTime();

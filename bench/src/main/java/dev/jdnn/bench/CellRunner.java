@@ -38,6 +38,18 @@ final class CellRunner {
 
     /** Measures {@code cell}; {@code name} names its log and JSON files. */
     JsonNode run(Cell cell, String name) throws CellFailedException {
+        return execute(settings.applyTo(optionsFor(cell)), name);
+    }
+
+    /**
+     * Runs {@code cell} briefly with {@link JmhSettings#forTour()} and returns JMH's result, which
+     * is not a measurement: the tour only brings the cell's code to the JIT's attention.
+     */
+    JsonNode tour(Cell cell, String name) throws CellFailedException {
+        return execute(settings.forTour().applyTo(optionsFor(cell)), name);
+    }
+
+    private static ChainedOptionsBuilder optionsFor(Cell cell) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(cell.pass().benchmark()) + "$")
                 .param("backend", cell.backend())
@@ -47,7 +59,7 @@ final class CellRunner {
         if (cell.pass().hasLayout()) {
             options.param("layout", Cell.layoutName(cell.layout()));
         }
-        return execute(settings.applyTo(options), name);
+        return options;
     }
 
     /** Measures {@link PeakBenchmark} on {@code threads} benchmark threads, with {@link JmhSettings#forPeak()}. */

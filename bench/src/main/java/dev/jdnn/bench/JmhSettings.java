@@ -40,6 +40,16 @@ public record JmhSettings(int forks, int warmupIterations, long warmupMillis, in
                 Math.max(3, measurementIterations), Math.max(200, measurementMillis));
     }
 
+    /**
+     * Settings for a run through a cell before any cell of a run without forks is timed (see
+     * {@link JitWarmUp#tour}): 1 x 150 ms warm-up and 1 x 50 ms measurement, whose results are
+     * discarded. Its only job is to have called the cell's code, so that the JIT compiles it while
+     * the other cells are toured rather than while the cell itself is being timed.
+     */
+    public JmhSettings forTour() {
+        return new JmhSettings(forks, 1, 150, 1, 50);
+    }
+
     /** Applies these settings to {@code options}. */
     ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options) {
         return options.forks(forks)
