@@ -23,6 +23,16 @@ final class OneDnnRuntime {
         openMp.applyToCurrentThread(threads);
     }
 
+    /** The OpenMP thread count of this backend's plans. */
+    int threads() {
+        return threads;
+    }
+
+    /** The OpenMP runtime oneDNN runs on. */
+    OpenMpThreads openMp() {
+        return openMp;
+    }
+
     /** {@code omp_get_max_threads()} as the calling thread sees it. */
     int openMpThreadsOfCurrentThread() {
         return openMp.maxThreadsOfCurrentThread();
