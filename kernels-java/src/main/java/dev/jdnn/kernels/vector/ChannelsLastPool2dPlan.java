@@ -178,6 +178,7 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
 
     /** y of this chunk's images: each window's maximum (NaN if it holds one) or mean. */
     private void forwardChunk(int member, int chunk, int count) {
+        long limit = x.byteSize() / Float.BYTES;
         int end = WorkerPool.start(n, chunk + 1, count);
         for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
             long xImage = image * imageCells();
@@ -187,10 +188,13 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
                 for (int xo = 0; xo < g.ow; xo++, yAt += c) {
                     long start = windowStart(xImage, yo, xo);
                     int columns = g.endColumn[xo] - g.firstColumn[xo];
+                    // The tail's loads may read whole vectors where they stay inside x (only the store
+                    // must keep to the pixel's channels): masked loads ran several times slower.
+                    boolean overRead = start + ((long) (rows - 1) * g.w + columns - 1) * c + c + LANES <= limit;
                     if (max) {
-                        maxPixel(start, rows, columns, yAt);
+                        maxPixel(start, rows, columns, yAt, overRead);
                     } else {
-                        averagePixel(start, rows, columns, yAt, (float) g.divisor(yo, xo));
+                        averagePixel(start, rows, columns, yAt, (float) g.divisor(yo, xo), overRead);
                     }
                 }
             }
@@ -198,7 +202,7 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
     }
 
     /** The window maxima of one output pixel's channels; FloatVector.max gives NaN for a NaN operand. */
-    private void maxPixel(long start, int rows, int columns, long yAt) {
+    private void maxPixel(long start, int rows, int columns, long yAt, boolean overRead) {
         long rowStep = (long) g.w * c;
         int ch = 0;
         for (; ch < wholeChannels; ch += LANES) {
@@ -216,7 +220,8 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
             for (int i = 0; i < rows; i++) {
                 long at = start + i * rowStep + ch;
                 for (int j = 0; j < columns; j++, at += c) {
-                    acc = acc.max(FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, tail));
+                    acc = acc.max(overRead ? FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER)
+                            : FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, tail));
                 }
             }
             acc.intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER, tail);
@@ -224,7 +229,7 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
     }
 
     /** The window means of one output pixel's channels, summed in row-major order. */
-    private void averagePixel(long start, int rows, int columns, long yAt, float divisor) {
+    private void averagePixel(long start, int rows, int columns, long yAt, float divisor, boolean overRead) {
         long rowStep = (long) g.w * c;
         int ch = 0;
         for (; ch < wholeChannels; ch += LANES) {
@@ -242,7 +247,8 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
             for (int i = 0; i < rows; i++) {
                 long at = start + i * rowStep + ch;
                 for (int j = 0; j < columns; j++, at += c) {
-                    acc = acc.add(FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, tail));
+                    acc = acc.add(overRead ? FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER)
+                            : FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, tail));
                 }
             }
             acc.div(divisor).intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER, tail);
