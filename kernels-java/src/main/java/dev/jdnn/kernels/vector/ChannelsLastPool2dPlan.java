@@ -350,7 +350,8 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
             long at = start + i * rowStep;
             for (int j = 0; j < columns; j++, at += c, ordinal++) {
                 VectorMask<Float> routed = bestCell.compare(VectorOperators.EQ, ordinal).cast(SPECIES);
-                FloatVector cell = disjoint ? zero : FloatVector.fromMemorySegment(SPECIES, dx, at * Float.BYTES, ORDER);
+                FloatVector cell = disjoint ? zero
+                        : FloatVector.fromMemorySegment(SPECIES, dx, at * Float.BYTES, ORDER);
                 cell.add(gradient, routed).intoMemorySegment(dx, at * Float.BYTES, ORDER);
             }
         }
