@@ -24,8 +24,8 @@ import jdk.incubator.vector.VectorOperators;
  * sum read straight from the neighbouring channel planes. NHWC: the window is contiguous, so
  * vectors run across channels of one pixel: its squares (and, backward, its terms) go into a heap
  * row with {@code size} zeros on either side, and each window sum is {@code size} shifted vector
- * loads with no edge test. Images are shared out over the workers; scratch is per worker, made
- * with the plan.
+ * loads with no edge test. Images are cut into {@link WorkerPool#chunksFor} chunks that the
+ * workers claim; scratch is per worker, made with the plan.
  */
 final class VectorLrnPlan implements LrnPlan {
     /** Pixels per NCHW block. */
@@ -49,8 +49,9 @@ final class VectorLrnPlan implements LrnPlan {
     /** Per worker: NCHW {@code s} and the backward terms per channel x block; NHWC padded rows. */
     private final float[][] first;
     private final float[][] second;
-    private final WorkerPool.Job forwardJob = this::forwardShare;
-    private final WorkerPool.Job backwardJob = this::backwardShare;
+    private final WorkerPool.Chunks forwardJob = this::forwardChunk;
+    private final WorkerPool.Chunks backwardJob = this::backwardChunk;
+    private final int chunks;
 
     private MemorySegment x;
     private MemorySegment dy;
@@ -72,6 +73,7 @@ final class VectorLrnPlan implements LrnPlan {
         this.gradientFactor = (float) (2 * op.alpha() * op.beta() / op.size());
         this.pad = Math.max(-windowStart, windowEnd) + LANES;
         int floats = layout == Layout.NCHW ? c * Math.min(BLOCK, pixels) : c + 2 * pad;
+        this.chunks = pool.chunksFor(n);
         this.first = new float[pool.size()][floats];
         this.second = new float[pool.size()][floats];
     }
@@ -101,12 +103,12 @@ final class VectorLrnPlan implements LrnPlan {
         run(xt.segment(), dyt.segment(), dxt.segment(), backwardJob);
     }
 
-    private void run(MemorySegment a, MemorySegment gradient, MemorySegment o, WorkerPool.Job job) {
+    private void run(MemorySegment a, MemorySegment gradient, MemorySegment o, WorkerPool.Chunks job) {
         x = a;
         dy = gradient;
         out = o;
         try {
-            pool.run(job);
+            pool.run(job, chunks);
         } finally {
             x = null;
             dy = null;
@@ -153,9 +155,9 @@ final class VectorLrnPlan implements LrnPlan {
      * (uncommon trap) and ran interpreted until C2 compiled it again.
      */
 
-    private void forwardShare(int worker, int workers) {
-        int end = WorkerPool.start(n, worker + 1, workers);
-        for (int image = WorkerPool.start(n, worker, workers); image < end; image++) {
+    private void forwardChunk(int worker, int chunk, int count) {
+        int end = WorkerPool.start(n, chunk + 1, count);
+        for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
             long base = (long) image * c * pixels;
             if (layout == Layout.NCHW) {
                 for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
@@ -171,9 +173,9 @@ final class VectorLrnPlan implements LrnPlan {
         }
     }
 
-    private void backwardShare(int worker, int workers) {
-        int end = WorkerPool.start(n, worker + 1, workers);
-        for (int image = WorkerPool.start(n, worker, workers); image < end; image++) {
+    private void backwardChunk(int worker, int chunk, int count) {
+        int end = WorkerPool.start(n, chunk + 1, count);
+        for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
             long base = (long) image * c * pixels;
             if (layout == Layout.NCHW) {
                 for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
