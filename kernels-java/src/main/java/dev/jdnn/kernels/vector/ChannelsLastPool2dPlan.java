@@ -1,6 +1,5 @@
 package dev.jdnn.kernels.vector;
 
-import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
 import static dev.jdnn.kernels.vector.SegmentVectors.LANES;
 import static dev.jdnn.kernels.vector.SegmentVectors.ORDER;
 import static dev.jdnn.kernels.vector.SegmentVectors.SPECIES;
@@ -22,9 +21,16 @@ import jdk.incubator.vector.VectorSpecies;
  * Max and average pooling on NHWC tensors, vectorised across channels: the {@code c} values of
  * one pixel are contiguous, so a window cell is one vector load per {@code LANES} channels and no
  * gather is needed, whatever the stride or padding. Window cells are visited in row-major order,
- * so max pooling routes to the first NaN, else the first maximum, as the NCHW plan and naive do
- * (padded cells never take part: windows cover only real cells). Forward with a workspace records
- * each output's routed cell; backward scatters by it. Images are shared out over the workers.
+ * so sums add in the scalar definition's order and max pooling routes to the first NaN, else the
+ * first maximum, as the NCHW plan and naive do (padded cells never take part: windows cover only
+ * real cells).
+ *
+ * <p>Each lane is one channel, so the lanes of one vector never route to the same cell: the
+ * backward adds {@code dy} to each window cell under the mask of the lanes that route there, in
+ * whole vectors, instead of one element at a time. Backward from {@code x} finds the routing and
+ * adds in one pass; forward with a workspace records each output's routed cell, and backward from
+ * the workspace compares it with each window cell. Forward without a workspace only reduces. Images
+ * are cut into {@link WorkerPool#chunksFor} chunks that the workers claim.
  */
 final class ChannelsLastPool2dPlan implements Pool2dPlan {
     private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
@@ -35,12 +41,24 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
     private final WorkerPool pool;
     private final PoolWindows g;
     private final boolean max;
+    private final int n;
     private final int c;
-    /** Routing of {@link #backward(Tensor, Tensor, Tensor)}, recomputed from x per call. */
-    private final PoolArgmax scratch;
-    private final WorkerPool.Job forwardJob = this::forwardShare;
-    private final WorkerPool.Job scatterJob = this::scatterShare;
-    private final WorkerPool.Job averageBackwardJob = this::averageBackwardShare;
+    /** Channels in whole vectors; the rest go under {@link #tail}. */
+    private final int wholeChannels;
+    private final VectorMask<Float> tail;
+    /**
+     * Whether no two windows share a cell (stride at least the kernel on both axes): each dx cell
+     * then takes at most one gradient, so the max backward stores instead of adding into dx.
+     */
+    private final boolean disjoint;
+    /** Whether the windows also cover every input cell, so that the max backward need not clear dx first. */
+    private final boolean tiling;
+    private final int chunks;
+    private final WorkerPool.Chunks forwardJob = this::forwardChunk;
+    private final WorkerPool.Chunks routedForwardJob = this::routedForwardChunk;
+    private final WorkerPool.Chunks maxBackwardJob = this::maxBackwardChunk;
+    private final WorkerPool.Chunks scatterJob = this::scatterChunk;
+    private final WorkerPool.Chunks averageBackwardJob = this::averageBackwardChunk;
 
     private MemorySegment x;
     private MemorySegment y;
@@ -55,8 +73,14 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
         this.pool = pool;
         this.g = new PoolWindows(op, input);
         this.max = op.kind() == Pool2d.Kind.MAX;
+        this.n = input.dim(0);
         this.c = input.dim(1);
-        this.scratch = new PoolArgmax(max ? Math.toIntExact(output.elementCount()) : 0);
+        this.wholeChannels = c - c % LANES;
+        this.tail = SPECIES.indexInRange(wholeChannels, c);
+        this.disjoint = g.strideH >= g.kernelH && g.strideW >= g.kernelW;
+        this.tiling = g.strideH == g.kernelH && g.strideW == g.kernelW && (long) g.oh * g.kernelH == g.h
+                && (long) g.ow * g.kernelW == g.w && op.padding().left() == 0 && op.padding().top() == 0;
+        this.chunks = pool.chunksFor(n);
     }
 
     @Override
@@ -91,7 +115,11 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
 
     @Override
     public void forward(Tensor xt, Tensor yt, Workspace ws) {
-        run(xt.segment(), yt.segment(), null, null, max ? ((PoolArgmax) ws).cells : null, forwardJob);
+        if (max) {
+            run(xt.segment(), yt.segment(), null, null, ((PoolArgmax) ws).cells, routedForwardJob);
+        } else {
+            forward(xt, yt);
+        }
     }
 
     @Override
@@ -106,22 +134,21 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
     @Override
     public void backward(Tensor xt, Tensor dyt, Tensor dxt) {
         if (max) {
-            run(xt.segment(), null, null, null, scratch.cells, forwardJob);
-            run(null, null, dyt.segment(), dxt.segment(), scratch.cells, scatterJob);
+            run(xt.segment(), null, dyt.segment(), dxt.segment(), null, maxBackwardJob);
         } else {
             run(null, null, dyt.segment(), dxt.segment(), null, averageBackwardJob);
         }
     }
 
     private void run(MemorySegment xs, MemorySegment ys, MemorySegment dys, MemorySegment dxs, int[] argmax,
-            WorkerPool.Job job) {
+            WorkerPool.Chunks job) {
         x = xs;
         y = ys;
         dy = dys;
         dx = dxs;
         cells = argmax;
         try {
-            pool.run(job);
+            pool.run(job, chunks);
         } finally {
             x = null;
             y = null;
@@ -139,29 +166,112 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
         return (long) g.oh * g.ow * c;
     }
 
-    /** y (when set) and the routed cells (when set) of this worker's images. */
-    private void forwardShare(int worker, int workers) {
-        int end = WorkerPool.start(input.dim(0), worker + 1, workers);
-        for (int image = WorkerPool.start(input.dim(0), worker, workers); image < end; image++) {
+    /** Input index of the first real cell of window {@code (yo, xo)} in the image at {@code xImage}. */
+    private long windowStart(long xImage, int yo, int xo) {
+        return xImage + ((long) g.firstRow[yo] * g.w + g.firstColumn[xo]) * c;
+    }
+
+    /** dx = 0 over the image at {@code xImage}. */
+    private void clear(long xImage) {
+        dx.asSlice(xImage * Float.BYTES, imageCells() * Float.BYTES).fill((byte) 0);
+    }
+
+    /** y of this chunk's images: each window's maximum (NaN if it holds one) or mean. */
+    private void forwardChunk(int member, int chunk, int count) {
+        long limit = x.byteSize() / Float.BYTES;
+        int end = WorkerPool.start(n, chunk + 1, count);
+        for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
             long xImage = image * imageCells();
-            long yImage = image * imageOutputs();
+            long yAt = image * imageOutputs();
             for (int yo = 0; yo < g.oh; yo++) {
-                for (int xo = 0; xo < g.ow; xo++) {
-                    long yAt = yImage + ((long) yo * g.ow + xo) * c;
-                    for (int ch = 0; ch < c; ch += LANES) {
-                        VectorMask<Float> m = SPECIES.indexInRange(ch, c);
-                        if (max) {
-                            maxWindow(xImage, yo, xo, ch, m, yAt);
-                        } else {
-                            averageWindow(xImage, yo, xo, ch, m, yAt);
-                        }
+                int rows = g.endRow[yo] - g.firstRow[yo];
+                for (int xo = 0; xo < g.ow; xo++, yAt += c) {
+                    long start = windowStart(xImage, yo, xo);
+                    int columns = g.endColumn[xo] - g.firstColumn[xo];
+                    // The tail's loads may read whole vectors where they stay inside x (only the store
+                    // must keep to the pixel's channels): masked loads ran several times slower.
+                    boolean overRead = start + ((long) (rows - 1) * g.w + columns - 1) * c + c + LANES <= limit;
+                    if (max) {
+                        maxPixel(start, rows, columns, yAt, overRead);
+                    } else {
+                        averagePixel(start, rows, columns, yAt, (float) g.divisor(yo, xo), overRead);
                     }
                 }
             }
         }
     }
 
-    private void maxWindow(long xImage, int yo, int xo, int ch, VectorMask<Float> m, long yAt) {
+    /** The window maxima of one output pixel's channels; FloatVector.max gives NaN for a NaN operand. */
+    private void maxPixel(long start, int rows, int columns, long yAt, boolean overRead) {
+        long rowStep = (long) g.w * c;
+        int ch = 0;
+        for (; ch < wholeChannels; ch += LANES) {
+            FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+            for (int i = 0; i < rows; i++) {
+                long at = start + i * rowStep + ch;
+                for (int j = 0; j < columns; j++, at += c) {
+                    acc = acc.max(FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER));
+                }
+            }
+            acc.intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER);
+        }
+        if (ch < c) {
+            FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+            for (int i = 0; i < rows; i++) {
+                long at = start + i * rowStep + ch;
+                for (int j = 0; j < columns; j++, at += c) {
+                    acc = acc.max(overRead ? FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER)
+                            : FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, tail));
+                }
+            }
+            acc.intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER, tail);
+        }
+    }
+
+    /** The window means of one output pixel's channels, summed in row-major order. */
+    private void averagePixel(long start, int rows, int columns, long yAt, float divisor, boolean overRead) {
+        long rowStep = (long) g.w * c;
+        int ch = 0;
+        for (; ch < wholeChannels; ch += LANES) {
+            FloatVector acc = FloatVector.zero(SPECIES);
+            for (int i = 0; i < rows; i++) {
+                long at = start + i * rowStep + ch;
+                for (int j = 0; j < columns; j++, at += c) {
+                    acc = acc.add(FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER));
+                }
+            }
+            acc.div(divisor).intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER);
+        }
+        if (ch < c) {
+            FloatVector acc = FloatVector.zero(SPECIES);
+            for (int i = 0; i < rows; i++) {
+                long at = start + i * rowStep + ch;
+                for (int j = 0; j < columns; j++, at += c) {
+                    acc = acc.add(overRead ? FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER)
+                            : FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, tail));
+                }
+            }
+            acc.div(divisor).intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER, tail);
+        }
+    }
+
+    /** y and the routed cells of this chunk's images (max pooling with a workspace). */
+    private void routedForwardChunk(int member, int chunk, int count) {
+        int end = WorkerPool.start(n, chunk + 1, count);
+        for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
+            long xImage = image * imageCells();
+            long yAt = image * imageOutputs();
+            for (int yo = 0; yo < g.oh; yo++) {
+                for (int xo = 0; xo < g.ow; xo++, yAt += c) {
+                    for (int ch = 0; ch < c; ch += LANES) {
+                        routedWindow(xImage, yo, xo, ch, SPECIES.indexInRange(ch, c), yAt);
+                    }
+                }
+            }
+        }
+    }
+
+    private void routedWindow(long xImage, int yo, int xo, int ch, VectorMask<Float> m, long yAt) {
         FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         IntVector bestCell = IntVector.broadcast(INTS, g.firstRow[yo] * g.w + g.firstColumn[xo]);
         VectorMask<Float> bestIsNaN = SPECIES.maskAll(false);
@@ -177,66 +287,176 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
                 bestIsNaN = bestIsNaN.or(isNaN);
             }
         }
-        if (y != null) {
-            best.intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER, m);
-        }
-        if (cells != null) {
-            // The routed cell as an index in the image: (ih·w + iw)·c + channel.
-            bestCell.mul(c).add(IntVector.zero(INTS).addIndex(1)).add(ch)
-                    .intoArray(cells, (int) (yAt + ch), m.cast(INTS));
-        }
+        best.intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER, m);
+        // The routed cell as an index in the image: (ih·w + iw)·c + channel.
+        bestCell.mul(c).add(IntVector.zero(INTS).addIndex(1)).add(ch).intoArray(cells, (int) (yAt + ch), m.cast(INTS));
     }
 
-    private void averageWindow(long xImage, int yo, int xo, int ch, VectorMask<Float> m, long yAt) {
-        FloatVector sum = FloatVector.zero(SPECIES);
-        for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
-            for (int iw = g.firstColumn[xo]; iw < g.endColumn[xo]; iw++) {
-                sum = sum.add(FloatVector.fromMemorySegment(SPECIES, x,
-                        (xImage + ((long) ih * g.w + iw) * c + ch) * Float.BYTES, ORDER, m));
-            }
-        }
-        sum.div((float) g.divisor(yo, xo)).intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER, m);
-    }
-
-    /** dx = 0, then each dy added to its routed cell, this worker's images. */
-    private void scatterShare(int worker, int workers) {
-        int end = WorkerPool.start(input.dim(0), worker + 1, workers);
-        int outputs = (int) imageOutputs();
-        for (int image = WorkerPool.start(input.dim(0), worker, workers); image < end; image++) {
+    /**
+     * dx of this chunk's images from x and dy: per window, the cell each channel routes to (first
+     * NaN, else first maximum, as an ordinal in the window), then dy added to every window cell
+     * under the mask of the channels routed there; windows in output order, as the scatter adds.
+     */
+    private void maxBackwardChunk(int member, int chunk, int count) {
+        int end = WorkerPool.start(n, chunk + 1, count);
+        for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
             long xImage = image * imageCells();
-            long yImage = (long) image * outputs;
-            dx.asSlice(xImage * Float.BYTES, imageCells() * Float.BYTES).fill((byte) 0);
-            for (int o = 0; o < outputs; o++) {
-                long at = xImage + cells[(int) yImage + o];
-                dx.setAtIndex(FLOAT, at, dx.getAtIndex(FLOAT, at) + dy.getAtIndex(FLOAT, yImage + o));
+            long yAt = image * imageOutputs();
+            if (!tiling) {
+                clear(xImage);
             }
-        }
-    }
-
-    /** dx = 0, then each dy / divisor added to every real cell of its window, this worker's images. */
-    private void averageBackwardShare(int worker, int workers) {
-        int end = WorkerPool.start(input.dim(0), worker + 1, workers);
-        for (int image = WorkerPool.start(input.dim(0), worker, workers); image < end; image++) {
-            long xImage = image * imageCells();
-            long yImage = image * imageOutputs();
-            dx.asSlice(xImage * Float.BYTES, imageCells() * Float.BYTES).fill((byte) 0);
             for (int yo = 0; yo < g.oh; yo++) {
-                for (int xo = 0; xo < g.ow; xo++) {
-                    long yAt = yImage + ((long) yo * g.ow + xo) * c;
-                    float divisor = (float) g.divisor(yo, xo);
-                    for (int ch = 0; ch < c; ch += LANES) {
-                        VectorMask<Float> m = SPECIES.indexInRange(ch, c);
-                        FloatVector share = FloatVector.fromMemorySegment(SPECIES, dy, (yAt + ch) * Float.BYTES, ORDER,
-                                m).div(divisor);
-                        for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
-                            for (int iw = g.firstColumn[xo]; iw < g.endColumn[xo]; iw++) {
-                                long at = (xImage + ((long) ih * g.w + iw) * c + ch) * Float.BYTES;
-                                FloatVector.fromMemorySegment(SPECIES, dx, at, ORDER, m).add(share)
-                                        .intoMemorySegment(dx, at, ORDER, m);
-                            }
-                        }
+                int rows = g.endRow[yo] - g.firstRow[yo];
+                for (int xo = 0; xo < g.ow; xo++, yAt += c) {
+                    long start = windowStart(xImage, yo, xo);
+                    int columns = g.endColumn[xo] - g.firstColumn[xo];
+                    int ch = 0;
+                    for (; ch < wholeChannels; ch += LANES) {
+                        maxBackwardWhole(start + ch, rows, columns, yAt + ch);
+                    }
+                    if (ch < c) {
+                        maxBackwardVector(start + ch, rows, columns, yAt + ch, tail);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link #maxBackwardVector} for a whole vector of channels, without masks: the masked loads
+     * and stores with a mask passed in ran 3-4x slower (JFR: samples in their index checks).
+     */
+    private void maxBackwardWhole(long start, int rows, int columns, long yAt) {
+        long rowStep = (long) g.w * c;
+        FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        IntVector bestCell = IntVector.zero(INTS);
+        VectorMask<Float> bestIsNaN = SPECIES.maskAll(false);
+        int ordinal = 0;
+        for (int i = 0; i < rows; i++) {
+            long at = start + i * rowStep;
+            for (int j = 0; j < columns; j++, at += c, ordinal++) {
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER);
+                VectorMask<Float> isNaN = v.compare(VectorOperators.NE, v);
+                VectorMask<Float> take = v.compare(VectorOperators.GT, best).or(isNaN.andNot(bestIsNaN));
+                best = best.blend(v, take);
+                bestCell = bestCell.blend(ordinal, take.cast(INTS));
+                bestIsNaN = bestIsNaN.or(isNaN);
+            }
+        }
+        FloatVector gradient = FloatVector.fromMemorySegment(SPECIES, dy, yAt * Float.BYTES, ORDER);
+        FloatVector zero = FloatVector.zero(SPECIES);
+        ordinal = 0;
+        for (int i = 0; i < rows; i++) {
+            long at = start + i * rowStep;
+            for (int j = 0; j < columns; j++, at += c, ordinal++) {
+                VectorMask<Float> routed = bestCell.compare(VectorOperators.EQ, ordinal).cast(SPECIES);
+                FloatVector cell = disjoint ? zero
+                        : FloatVector.fromMemorySegment(SPECIES, dx, at * Float.BYTES, ORDER);
+                cell.add(gradient, routed).intoMemorySegment(dx, at * Float.BYTES, ORDER);
+            }
+        }
+    }
+
+    private void maxBackwardVector(long start, int rows, int columns, long yAt, VectorMask<Float> m) {
+        long rowStep = (long) g.w * c;
+        FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        IntVector bestCell = IntVector.zero(INTS);
+        VectorMask<Float> bestIsNaN = SPECIES.maskAll(false);
+        int ordinal = 0;
+        for (int i = 0; i < rows; i++) {
+            long at = start + i * rowStep;
+            for (int j = 0; j < columns; j++, at += c, ordinal++) {
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, m);
+                VectorMask<Float> isNaN = v.compare(VectorOperators.NE, v);
+                VectorMask<Float> take = v.compare(VectorOperators.GT, best).or(isNaN.andNot(bestIsNaN));
+                best = best.blend(v, take);
+                bestCell = bestCell.blend(ordinal, take.cast(INTS));
+                bestIsNaN = bestIsNaN.or(isNaN);
+            }
+        }
+        FloatVector gradient = FloatVector.fromMemorySegment(SPECIES, dy, yAt * Float.BYTES, ORDER, m);
+        FloatVector zero = FloatVector.zero(SPECIES);
+        ordinal = 0;
+        for (int i = 0; i < rows; i++) {
+            long at = start + i * rowStep;
+            for (int j = 0; j < columns; j++, at += c, ordinal++) {
+                VectorMask<Float> routed = bestCell.compare(VectorOperators.EQ, ordinal).cast(SPECIES).and(m);
+                FloatVector cell = disjoint ? zero
+                        : FloatVector.fromMemorySegment(SPECIES, dx, at * Float.BYTES, ORDER, m);
+                cell.add(gradient, routed).intoMemorySegment(dx, at * Float.BYTES, ORDER, m);
+            }
+        }
+    }
+
+    /**
+     * dx = 0, then each dy added to the cell the forward recorded, this chunk's images: per window
+     * cell, the channels whose recorded cell it is take their dy.
+     */
+    private void scatterChunk(int member, int chunk, int count) {
+        int end = WorkerPool.start(n, chunk + 1, count);
+        IntVector lanes = IntVector.zero(INTS).addIndex(1);
+        for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
+            long xImage = image * imageCells();
+            long yImage = image * imageOutputs();
+            clear(xImage);
+            long yAt = yImage;
+            for (int yo = 0; yo < g.oh; yo++) {
+                for (int xo = 0; xo < g.ow; xo++, yAt += c) {
+                    for (int ch = 0; ch < c; ch += LANES) {
+                        VectorMask<Float> m = ch < wholeChannels ? SPECIES.maskAll(true) : tail;
+                        IntVector routed = IntVector.fromArray(INTS, cells, (int) (yAt + ch), m.cast(INTS));
+                        scatterVector(xImage, yo, xo, ch, routed.sub(lanes.add(ch)), yAt + ch, m);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds one vector of dy to the window cells that {@code routed} (cell · c per lane) names. */
+    private void scatterVector(long xImage, int yo, int xo, int ch, IntVector routed, long yAt, VectorMask<Float> m) {
+        FloatVector gradient = FloatVector.fromMemorySegment(SPECIES, dy, yAt * Float.BYTES, ORDER, m);
+        for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
+            for (int iw = g.firstColumn[xo]; iw < g.endColumn[xo]; iw++) {
+                int cell = (ih * g.w + iw) * c;
+                VectorMask<Float> here = routed.compare(VectorOperators.EQ, cell).cast(SPECIES).and(m);
+                long at = (xImage + cell + ch) * Float.BYTES;
+                FloatVector.fromMemorySegment(SPECIES, dx, at, ORDER, m).add(gradient, here)
+                        .intoMemorySegment(dx, at, ORDER, m);
+            }
+        }
+    }
+
+    /** dx = 0, then each dy / divisor added to every real cell of its window, this chunk's images. */
+    private void averageBackwardChunk(int member, int chunk, int count) {
+        int end = WorkerPool.start(n, chunk + 1, count);
+        for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
+            long xImage = image * imageCells();
+            long yAt = image * imageOutputs();
+            clear(xImage);
+            for (int yo = 0; yo < g.oh; yo++) {
+                int rows = g.endRow[yo] - g.firstRow[yo];
+                for (int xo = 0; xo < g.ow; xo++, yAt += c) {
+                    long start = windowStart(xImage, yo, xo);
+                    int columns = g.endColumn[xo] - g.firstColumn[xo];
+                    float divisor = (float) g.divisor(yo, xo);
+                    for (int ch = 0; ch < c; ch += LANES) {
+                        averageBackwardVector(start + ch, rows, columns, yAt + ch, divisor,
+                                ch < wholeChannels ? SPECIES.maskAll(true) : tail);
+                    }
+                }
+            }
+        }
+    }
+
+    private void averageBackwardVector(long start, int rows, int columns, long yAt, float divisor,
+            VectorMask<Float> m) {
+        long rowStep = (long) g.w * c;
+        FloatVector share = FloatVector.fromMemorySegment(SPECIES, dy, yAt * Float.BYTES, ORDER, m).div(divisor);
+        for (int i = 0; i < rows; i++) {
+            long at = start + i * rowStep;
+            for (int j = 0; j < columns; j++, at += c) {
+                FloatVector.fromMemorySegment(SPECIES, dx, at * Float.BYTES, ORDER, m).add(share)
+                        .intoMemorySegment(dx, at * Float.BYTES, ORDER, m);
             }
         }
     }

@@ -44,14 +44,19 @@ final class TrainingStepKernels {
 
     /** {@code y[i] = a[i] + b[i]}. */
     static void add(MemorySegment a, MemorySegment b, MemorySegment y, long count) {
-        long whole = whole(count);
-        long i = 0;
+        add(a, b, y, 0, count);
+    }
+
+    /** {@code y[i] = a[i] + b[i]} for {@code from <= i < to}. */
+    static void add(MemorySegment a, MemorySegment b, MemorySegment y, long from, long to) {
+        long whole = from + whole(to - from);
+        long i = from;
         for (; i < whole; i += LANES) {
             long at = i * Float.BYTES;
             store(load(a, at, null).add(load(b, at, null)), y, at, null);
         }
-        if (i < count) {
-            VectorMask<Float> m = SPECIES.indexInRange(i, count);
+        if (i < to) {
+            VectorMask<Float> m = SPECIES.indexInRange(i, to);
             long at = i * Float.BYTES;
             store(load(a, at, m).add(load(b, at, m)), y, at, m);
         }

@@ -20,7 +20,8 @@ import dev.jdnn.Tensor;
 /**
  * The {@code vector} engine: owns the worker pool of {@link BackendConfig#threads()} threads and
  * the GEMM micro-kernel for the chosen vector width, and hands out plans that use them. Arguments
- * arrive validated by the api module. Element-wise ops and softmax run on the calling thread.
+ * arrive validated by the api module. Element-wise ops and softmax run on the calling thread,
+ * except a large {@code add} ({@link ChunkedAdd}).
  *
  * <p>First calls are slow until the JIT has compiled the Vector API kernels: in a fresh JVM on
  * the 2-vCPU AVX2 machine, the first forward + backward of a 5x5 convolution on
@@ -33,9 +34,11 @@ import dev.jdnn.Tensor;
 final class VectorBackend implements Backend {
     private final WorkerPool pool;
     private final PackedGemm gemm;
+    private final ChunkedAdd adder;
 
     VectorBackend(BackendConfig config) {
         this.pool = new WorkerPool(config.threads());
+        this.adder = new ChunkedAdd(pool);
         this.gemm = new PackedGemm(VectorWidth.microKernel());
         VectorWarmUp.once(this);
     }
@@ -161,7 +164,7 @@ final class VectorBackend implements Backend {
 
     @Override
     public void add(Tensor a, Tensor b, Tensor y) {
-        TrainingStepKernels.add(a.segment(), b.segment(), y.segment(), a.shape().elementCount());
+        adder.add(a.segment(), b.segment(), y.segment(), a.shape().elementCount());
     }
 
     @Override

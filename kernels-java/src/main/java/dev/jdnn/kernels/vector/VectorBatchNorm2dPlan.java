@@ -350,31 +350,25 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
         long from = rows * worker / workers;
         long to = rows * (worker + 1) / workers;
         int blockRows = Math.max(1, BLOCK / Math.max(1, LANES));
+        int whole = c - c % LANES;
         for (long r0 = from; r0 < to; r0 += blockRows) {
             long r1 = Math.min(to, r0 + blockRows);
             Arrays.fill(fa, 0f);
             Arrays.fill(fb, 0f);
-            for (int ch = 0; ch < c; ch += LANES) {
-                VectorMask<Float> mask = SPECIES.indexInRange(ch, c);
-                FloatVector m = FloatVector.fromArray(SPECIES, mean, ch, mask);
-                FloatVector accA = FloatVector.zero(SPECIES);
-                FloatVector accB = FloatVector.zero(SPECIES);
-                for (long r = r0; r < r1; r++) {
-                    long at = (r * c + ch) * Float.BYTES;
-                    FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at, ORDER, mask);
-                    if (rowPass == 0) {
-                        accA = accA.add(v);
-                    } else if (rowPass == 1) {
-                        FloatVector d = v.sub(m);
-                        accA = d.fma(d, accA);
-                    } else {
-                        FloatVector g = FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER, mask);
-                        accA = accA.add(g);
-                        accB = v.sub(m).fma(g, accB);
-                    }
+            // One loop per pass (no pass test inside), whole vectors unmasked: a mask built per
+            // call and a branch on the pass in the row loop ran several times slower, and a new
+            // pass deoptimised the others' code (uncommon trap).
+            for (int ch = 0; ch < whole; ch += LANES) {
+                if (rowPass == 0) {
+                    rowSum(r0, r1, ch, fa);
+                } else if (rowPass == 1) {
+                    rowSquaredDeviations(r0, r1, ch, fa);
+                } else {
+                    rowGradientSums(r0, r1, ch, fa, fb);
                 }
-                accA.intoArray(fa, ch, mask);
-                accB.intoArray(fb, ch, mask);
+            }
+            if (whole < c) {
+                rowSumsTail(r0, r1, whole, fa, fb);
             }
             for (int ch = 0; ch < c; ch++) {
                 a[ch] += fa[ch];
@@ -383,25 +377,116 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
         }
     }
 
+    private void rowSum(long r0, long r1, int ch, float[] fa) {
+        FloatVector acc = FloatVector.zero(SPECIES);
+        for (long r = r0; r < r1; r++) {
+            acc = acc.add(FloatVector.fromMemorySegment(SPECIES, x, (r * c + ch) * Float.BYTES, ORDER));
+        }
+        acc.intoArray(fa, ch);
+    }
+
+    private void rowSquaredDeviations(long r0, long r1, int ch, float[] fa) {
+        FloatVector m = FloatVector.fromArray(SPECIES, mean, ch);
+        FloatVector acc = FloatVector.zero(SPECIES);
+        for (long r = r0; r < r1; r++) {
+            FloatVector d = FloatVector.fromMemorySegment(SPECIES, x, (r * c + ch) * Float.BYTES, ORDER).sub(m);
+            acc = d.fma(d, acc);
+        }
+        acc.intoArray(fa, ch);
+    }
+
+    private void rowGradientSums(long r0, long r1, int ch, float[] fa, float[] fb) {
+        FloatVector m = FloatVector.fromArray(SPECIES, mean, ch);
+        FloatVector accA = FloatVector.zero(SPECIES);
+        FloatVector accB = FloatVector.zero(SPECIES);
+        for (long r = r0; r < r1; r++) {
+            long at = (r * c + ch) * Float.BYTES;
+            FloatVector g = FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER);
+            accA = accA.add(g);
+            accB = FloatVector.fromMemorySegment(SPECIES, x, at, ORDER).sub(m).fma(g, accB);
+        }
+        accA.intoArray(fa, ch);
+        accB.intoArray(fb, ch);
+    }
+
+    /** The channels past the whole vectors, under a mask, every pass. */
+    private void rowSumsTail(long r0, long r1, int ch, float[] fa, float[] fb) {
+        VectorMask<Float> mask = SPECIES.indexInRange(ch, c);
+        FloatVector m = FloatVector.fromArray(SPECIES, mean, ch, mask);
+        FloatVector accA = FloatVector.zero(SPECIES);
+        FloatVector accB = FloatVector.zero(SPECIES);
+        for (long r = r0; r < r1; r++) {
+            long at = (r * c + ch) * Float.BYTES;
+            FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at, ORDER, mask);
+            if (rowPass == 0) {
+                accA = accA.add(v);
+            } else if (rowPass == 1) {
+                FloatVector d = v.sub(m);
+                accA = d.fma(d, accA);
+            } else {
+                FloatVector g = FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER, mask);
+                accA = accA.add(g);
+                accB = v.sub(m).fma(g, accB);
+            }
+        }
+        accA.intoArray(fa, ch, mask);
+        accB.intoArray(fb, ch, mask);
+    }
+
     /** Forward: {@code y = x·scale + shift}; backward ({@code dy} set): the gradient, row by row. */
     private void rowApplyShare(int worker, int workers) {
         long from = count * worker / workers;
         long to = count * (worker + 1) / workers;
-        boolean backward = dy != null;
-        for (int ch = 0; ch < c; ch += LANES) {
-            VectorMask<Float> mask = SPECIES.indexInRange(ch, c);
-            FloatVector s = FloatVector.fromArray(SPECIES, scale, ch, mask);
-            FloatVector t = FloatVector.fromArray(SPECIES, shift, ch, mask);
-            FloatVector e = FloatVector.fromArray(SPECIES, extra, ch, mask);
-            FloatVector m = FloatVector.fromArray(SPECIES, mean, ch, mask);
-            for (long r = from; r < to; r++) {
-                long at = (r * c + ch) * Float.BYTES;
-                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at, ORDER, mask);
-                FloatVector result = backward
-                        ? FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER, mask).fma(s, t).add(v.sub(m).mul(e))
-                        : v.fma(s, t);
-                result.intoMemorySegment(out, at, ORDER, mask);
+        int whole = c - c % LANES;
+        for (int ch = 0; ch < whole; ch += LANES) {
+            if (dy != null) {
+                rowGradient(from, to, ch);
+            } else {
+                rowScaleShift(from, to, ch);
             }
+        }
+        if (whole < c) {
+            rowApplyTail(from, to, whole);
+        }
+    }
+
+    private void rowScaleShift(long from, long to, int ch) {
+        FloatVector s = FloatVector.fromArray(SPECIES, scale, ch);
+        FloatVector t = FloatVector.fromArray(SPECIES, shift, ch);
+        for (long r = from; r < to; r++) {
+            long at = (r * c + ch) * Float.BYTES;
+            FloatVector.fromMemorySegment(SPECIES, x, at, ORDER).fma(s, t).intoMemorySegment(out, at, ORDER);
+        }
+    }
+
+    private void rowGradient(long from, long to, int ch) {
+        FloatVector s = FloatVector.fromArray(SPECIES, scale, ch);
+        FloatVector t = FloatVector.fromArray(SPECIES, shift, ch);
+        FloatVector e = FloatVector.fromArray(SPECIES, extra, ch);
+        FloatVector m = FloatVector.fromArray(SPECIES, mean, ch);
+        for (long r = from; r < to; r++) {
+            long at = (r * c + ch) * Float.BYTES;
+            FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at, ORDER);
+            FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER).fma(s, t).add(v.sub(m).mul(e))
+                    .intoMemorySegment(out, at, ORDER);
+        }
+    }
+
+    /** The channels past the whole vectors, under a mask. */
+    private void rowApplyTail(long from, long to, int ch) {
+        boolean backward = dy != null;
+        VectorMask<Float> mask = SPECIES.indexInRange(ch, c);
+        FloatVector s = FloatVector.fromArray(SPECIES, scale, ch, mask);
+        FloatVector t = FloatVector.fromArray(SPECIES, shift, ch, mask);
+        FloatVector e = FloatVector.fromArray(SPECIES, extra, ch, mask);
+        FloatVector m = FloatVector.fromArray(SPECIES, mean, ch, mask);
+        for (long r = from; r < to; r++) {
+            long at = (r * c + ch) * Float.BYTES;
+            FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at, ORDER, mask);
+            FloatVector result = backward
+                    ? FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER, mask).fma(s, t).add(v.sub(m).mul(e))
+                    : v.fma(s, t);
+            result.intoMemorySegment(out, at, ORDER, mask);
         }
     }
 

@@ -24,8 +24,8 @@ import jdk.incubator.vector.VectorOperators;
  * sum read straight from the neighbouring channel planes. NHWC: the window is contiguous, so
  * vectors run across channels of one pixel: its squares (and, backward, its terms) go into a heap
  * row with {@code size} zeros on either side, and each window sum is {@code size} shifted vector
- * loads with no edge test. Images are shared out over the workers; scratch is per worker, made
- * with the plan.
+ * loads with no edge test. Images are cut into {@link WorkerPool#chunksFor} chunks that the
+ * workers claim; scratch is per worker, made with the plan.
  */
 final class VectorLrnPlan implements LrnPlan {
     /** Pixels per NCHW block. */
@@ -49,8 +49,9 @@ final class VectorLrnPlan implements LrnPlan {
     /** Per worker: NCHW {@code s} and the backward terms per channel x block; NHWC padded rows. */
     private final float[][] first;
     private final float[][] second;
-    private final WorkerPool.Job forwardJob = this::forwardShare;
-    private final WorkerPool.Job backwardJob = this::backwardShare;
+    private final WorkerPool.Chunks forwardJob = this::forwardChunk;
+    private final WorkerPool.Chunks backwardJob = this::backwardChunk;
+    private final int chunks;
 
     private MemorySegment x;
     private MemorySegment dy;
@@ -72,6 +73,7 @@ final class VectorLrnPlan implements LrnPlan {
         this.gradientFactor = (float) (2 * op.alpha() * op.beta() / op.size());
         this.pad = Math.max(-windowStart, windowEnd) + LANES;
         int floats = layout == Layout.NCHW ? c * Math.min(BLOCK, pixels) : c + 2 * pad;
+        this.chunks = pool.chunksFor(n);
         this.first = new float[pool.size()][floats];
         this.second = new float[pool.size()][floats];
     }
@@ -101,12 +103,12 @@ final class VectorLrnPlan implements LrnPlan {
         run(xt.segment(), dyt.segment(), dxt.segment(), backwardJob);
     }
 
-    private void run(MemorySegment a, MemorySegment gradient, MemorySegment o, WorkerPool.Job job) {
+    private void run(MemorySegment a, MemorySegment gradient, MemorySegment o, WorkerPool.Chunks job) {
         x = a;
         dy = gradient;
         out = o;
         try {
-            pool.run(job);
+            pool.run(job, chunks);
         } finally {
             x = null;
             dy = null;
@@ -115,88 +117,145 @@ final class VectorLrnPlan implements LrnPlan {
     }
 
     private FloatVector load(MemorySegment s, long index, VectorMask<Float> m) {
-        return FloatVector.fromMemorySegment(SPECIES, s, index * Float.BYTES, ORDER, m);
+        return m == null ? FloatVector.fromMemorySegment(SPECIES, s, index * Float.BYTES, ORDER)
+                : FloatVector.fromMemorySegment(SPECIES, s, index * Float.BYTES, ORDER, m);
     }
 
-    private void forwardShare(int worker, int workers) {
-        compute(worker, workers, false);
+    private void store(FloatVector v, MemorySegment s, long index, VectorMask<Float> m) {
+        if (m == null) {
+            v.intoMemorySegment(s, index * Float.BYTES, ORDER);
+        } else {
+            v.intoMemorySegment(s, index * Float.BYTES, ORDER, m);
+        }
     }
 
-    private void backwardShare(int worker, int workers) {
-        compute(worker, workers, true);
+    private static FloatVector load(float[] a, int index, VectorMask<Float> m) {
+        return m == null ? FloatVector.fromArray(SPECIES, a, index) : FloatVector.fromArray(SPECIES, a, index, m);
     }
 
-    private void compute(int worker, int workers, boolean backward) {
-        int end = WorkerPool.start(n, worker + 1, workers);
-        for (int image = WorkerPool.start(n, worker, workers); image < end; image++) {
+    private static void store(FloatVector v, float[] a, int index, VectorMask<Float> m) {
+        if (m == null) {
+            v.intoArray(a, index);
+        } else {
+            v.intoArray(a, index, m);
+        }
+    }
+
+    /**
+     * Null (no mask) for a whole vector at {@code j} of {@code b}, else the tail's mask: masked
+     * accesses cost several times more.
+     */
+    private static VectorMask<Float> tailMask(int j, int b) {
+        return j + LANES <= b ? null : SPECIES.indexInRange(j, b);
+    }
+
+    /*
+     * Forward and backward run in methods of their own, with no test of the pass inside a loop:
+     * with one shared method, the first backward call met the forward's profile, deoptimised it
+     * (uncommon trap) and ran interpreted until C2 compiled it again.
+     */
+
+    private void forwardChunk(int worker, int chunk, int count) {
+        int end = WorkerPool.start(n, chunk + 1, count);
+        for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
             long base = (long) image * c * pixels;
             if (layout == Layout.NCHW) {
                 for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
-                    channelsFirst(base, p0, Math.min(BLOCK, pixels - p0), backward, first[worker], second[worker]);
+                    channelsFirstForward(base, p0, Math.min(BLOCK, pixels - p0));
                 }
             } else {
                 for (int p = 0; p < pixels; p++) {
-                    channelsLast(base + (long) p * c, backward, first[worker], second[worker]);
+                    long at = base + (long) p * c;
+                    squares(at, first[worker]);
+                    channelsLastForward(at, first[worker]);
                 }
             }
         }
     }
 
-    /** One block of {@code b} pixels of one NCHW image: {@code s} into {@code sBlock}, then y or dx. */
-    private void channelsFirst(long base, int p0, int b, boolean backward, float[] sBlock, float[] terms) {
-        for (int ch = 0; ch < c; ch++) {
-            int lo = Math.max(0, ch + windowStart);
-            int hi = Math.min(c - 1, ch + windowEnd);
-            for (int j = 0; j < b; j += LANES) {
-                VectorMask<Float> m = SPECIES.indexInRange(j, b);
-                FloatVector sum = FloatVector.zero(SPECIES);
-                for (int cc = lo; cc <= hi; cc++) {
-                    FloatVector v = load(x, base + (long) cc * pixels + p0 + j, m);
-                    sum = v.fma(v, sum);
+    private void backwardChunk(int worker, int chunk, int count) {
+        int end = WorkerPool.start(n, chunk + 1, count);
+        for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
+            long base = (long) image * c * pixels;
+            if (layout == Layout.NCHW) {
+                for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
+                    int b = Math.min(BLOCK, pixels - p0);
+                    channelsFirstTerms(base, p0, b, first[worker], second[worker]);
+                    channelsFirstGradient(base, p0, b, first[worker], second[worker]);
                 }
-                FloatVector s = sum.fma(alphaOverSize, k);
-                long at = base + (long) ch * pixels + p0 + j;
-                FloatVector scaled = s.lanewise(VectorOperators.POW, negBeta);
-                if (!backward) {
-                    load(x, at, m).mul(scaled).intoMemorySegment(out, at * Float.BYTES, ORDER, m);
-                } else {
-                    s.intoArray(sBlock, ch * b + j, m);
-                    // dy·x·s^(-β-1)
-                    load(dy, at, m).mul(load(x, at, m)).mul(scaled.div(s)).intoArray(terms, ch * b + j, m);
+            } else {
+                for (int p = 0; p < pixels; p++) {
+                    long at = base + (long) p * c;
+                    squares(at, first[worker]);
+                    channelsLastTerms(at, first[worker], second[worker]);
+                    gradientPass(at, first[worker], second[worker]);
                 }
             }
         }
-        if (!backward) {
-            return;
+    }
+
+    /** {@code k + α/size · Σ_window x²} for the vector at {@code j} of a block of channel {@code ch}. */
+    private FloatVector windowScale(long base, int p0, int j, int ch, VectorMask<Float> m) {
+        int lo = Math.max(0, ch + windowStart);
+        int hi = Math.min(c - 1, ch + windowEnd);
+        FloatVector sum = FloatVector.zero(SPECIES);
+        for (int cc = lo; cc <= hi; cc++) {
+            FloatVector v = load(x, base + (long) cc * pixels + p0 + j, m);
+            sum = v.fma(v, sum);
         }
+        return sum.fma(alphaOverSize, k);
+    }
+
+    /** y for one block of {@code b} pixels of one NCHW image. */
+    private void channelsFirstForward(long base, int p0, int b) {
         for (int ch = 0; ch < c; ch++) {
-            // Channels c'' whose window holds ch: c'' + windowStart <= ch <= c'' + windowEnd.
-            int lo = Math.max(0, ch - windowEnd);
-            int hi = Math.min(c - 1, ch - windowStart);
             for (int j = 0; j < b; j += LANES) {
-                VectorMask<Float> m = SPECIES.indexInRange(j, b);
-                FloatVector sum = FloatVector.zero(SPECIES);
-                for (int cc = lo; cc <= hi; cc++) {
-                    sum = sum.add(FloatVector.fromArray(SPECIES, terms, cc * b + j, m));
-                }
+                VectorMask<Float> m = tailMask(j, b);
+                FloatVector scaled = windowScale(base, p0, j, ch, m).lanewise(VectorOperators.POW, negBeta);
                 long at = base + (long) ch * pixels + p0 + j;
-                FloatVector s = FloatVector.fromArray(SPECIES, sBlock, ch * b + j, m);
-                FloatVector xv = load(x, at, m);
-                load(dy, at, m).mul(s.lanewise(VectorOperators.POW, negBeta))
-                        .sub(xv.mul(sum).mul(gradientFactor)).intoMemorySegment(out, at * Float.BYTES, ORDER, m);
+                store(load(x, at, m).mul(scaled), out, at, m);
             }
         }
     }
 
     /**
-     * One NHWC pixel, its {@code c} channels at {@code at}: y or dx. Three loops in methods of their
-     * own: as one method C1 ran out of registers compiling it.
+     * Backward, first step over one NCHW block: {@code s} into {@code sBlock}, {@code dy·x·s^(-β-1)}
+     * into {@code terms}.
      */
-    private void channelsLast(long at, boolean backward, float[] row, float[] terms) {
-        squares(at, row);
-        windowPass(at, backward, row, terms);
-        if (backward) {
-            gradientPass(at, row, terms);
+    private void channelsFirstTerms(long base, int p0, int b, float[] sBlock, float[] terms) {
+        for (int ch = 0; ch < c; ch++) {
+            for (int j = 0; j < b; j += LANES) {
+                VectorMask<Float> m = tailMask(j, b);
+                FloatVector s = windowScale(base, p0, j, ch, m);
+                FloatVector scaled = s.lanewise(VectorOperators.POW, negBeta);
+                long at = base + (long) ch * pixels + p0 + j;
+                store(s, sBlock, ch * b + j, m);
+                store(load(dy, at, m).mul(load(x, at, m)).mul(scaled.div(s)), terms, ch * b + j, m);
+            }
+        }
+    }
+
+    /**
+     * Backward, second step over one NCHW block: dx from {@code s}
+     * and the terms of the windows holding each channel.
+     */
+    private void channelsFirstGradient(long base, int p0, int b, float[] sBlock, float[] terms) {
+        for (int ch = 0; ch < c; ch++) {
+            // Channels c'' whose window holds ch: c'' + windowStart <= ch <= c'' + windowEnd.
+            int lo = Math.max(0, ch - windowEnd);
+            int hi = Math.min(c - 1, ch - windowStart);
+            for (int j = 0; j < b; j += LANES) {
+                VectorMask<Float> m = tailMask(j, b);
+                FloatVector sum = FloatVector.zero(SPECIES);
+                for (int cc = lo; cc <= hi; cc++) {
+                    sum = sum.add(load(terms, cc * b + j, m));
+                }
+                long at = base + (long) ch * pixels + p0 + j;
+                FloatVector s = load(sBlock, ch * b + j, m);
+                FloatVector xv = load(x, at, m);
+                FloatVector direct = load(dy, at, m).mul(s.lanewise(VectorOperators.POW, negBeta));
+                store(direct.sub(xv.mul(sum).mul(gradientFactor)), out, at, m);
+            }
         }
     }
 
@@ -208,18 +267,23 @@ final class VectorLrnPlan implements LrnPlan {
         }
     }
 
-    /** Forward: y. Backward: the terms {@code dy·x·s^(-β-1)} into {@code terms}. */
-    private void windowPass(long at, boolean backward, float[] row, float[] terms) {
+    /** NHWC forward: y of one pixel whose squares are in {@code row}. */
+    private void channelsLastForward(long at, float[] row) {
         for (int ch = 0; ch < c; ch += LANES) {
             VectorMask<Float> m = SPECIES.indexInRange(ch, c);
             FloatVector s = windowSum(row, pad + ch).fma(alphaOverSize, k);
             FloatVector scaled = s.lanewise(VectorOperators.POW, negBeta);
-            FloatVector xv = load(x, at + ch, m);
-            if (!backward) {
-                xv.mul(scaled).intoMemorySegment(out, (at + ch) * Float.BYTES, ORDER, m);
-            } else {
-                load(dy, at + ch, m).mul(xv).mul(scaled.div(s)).intoArray(terms, pad + ch, m);
-            }
+            load(x, at + ch, m).mul(scaled).intoMemorySegment(out, (at + ch) * Float.BYTES, ORDER, m);
+        }
+    }
+
+    /** NHWC backward: the terms {@code dy·x·s^(-β-1)} of one pixel into {@code terms}. */
+    private void channelsLastTerms(long at, float[] row, float[] terms) {
+        for (int ch = 0; ch < c; ch += LANES) {
+            VectorMask<Float> m = SPECIES.indexInRange(ch, c);
+            FloatVector s = windowSum(row, pad + ch).fma(alphaOverSize, k);
+            FloatVector scaled = s.lanewise(VectorOperators.POW, negBeta);
+            load(dy, at + ch, m).mul(load(x, at + ch, m)).mul(scaled.div(s)).intoArray(terms, pad + ch, m);
         }
     }
 

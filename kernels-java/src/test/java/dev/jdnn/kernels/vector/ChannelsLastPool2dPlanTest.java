@@ -1,0 +1,151 @@
+package dev.jdnn.kernels.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jdnn.Backend;
+import dev.jdnn.Backends;
+import dev.jdnn.Layout;
+import dev.jdnn.Padding;
+import dev.jdnn.Pool2d;
+import dev.jdnn.Pool2dPlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+import dev.jdnn.Workspace;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The NHWC pooling plan against naive's NHWC plan on every path: forward without and with a
+ * workspace, backward from x and from the workspace (naive sums in double, so overlapping windows
+ * may differ in the last bit; a misrouted gradient differs by a whole {@code dy}). The plan's two
+ * backward passes add in the same order and must agree bit for bit. Channel counts below, at and
+ * above a vector (whole vectors and the masked tail), overlapping and padded windows, and inputs
+ * with ties, NaN and -Inf, so that the first-NaN / first-maximum routing and the masked adds of
+ * the vectorised backward are checked lane by lane.
+ */
+class ChannelsLastPool2dPlanTest {
+    private static WorkerPool pool;
+    private static Backend naive;
+
+    @BeforeAll
+    static void open() {
+        pool = new WorkerPool(2);
+        naive = Backends.open("naive");
+    }
+
+    @AfterAll
+    static void close() {
+        pool.close();
+        naive.close();
+    }
+
+    @Test
+    void everyPathMatchesNaive() {
+        SplittableRandom random = new SplittableRandom(21);
+        int[] channels = {1, 3, 6, 15, 16, 17, 33, 64};
+        for (int round = 0; round < 120; round++) {
+            int kh = 1 + random.nextInt(3);
+            int kw = 1 + random.nextInt(3);
+            Pool2d.Kind kind = random.nextBoolean() ? Pool2d.Kind.MAX : Pool2d.Kind.AVG;
+            Padding padding = new Padding(random.nextInt(kh / 2 + 1), random.nextInt(kw / 2 + 1),
+                    random.nextInt(kh / 2 + 1), random.nextInt(kw / 2 + 1));
+            Pool2d op = new Pool2d(kind, kh, kw, 1 + random.nextInt(2), 1 + random.nextInt(2), padding,
+                    random.nextBoolean(), false);
+            Shape shape = Shape.of(1 + random.nextInt(3), channels[random.nextInt(channels.length)],
+                    Math.max(kh, 1 + random.nextInt(7)), Math.max(kw, 1 + random.nextInt(7)));
+            float[] x = new float[(int) shape.elementCount()];
+            for (int i = 0; i < x.length; i++) {
+                int pick = random.nextInt(40);
+                // Few distinct values (ties), now and then a NaN or -Inf.
+                x[i] = pick == 0 ? Float.NaN : pick == 1 ? Float.NEGATIVE_INFINITY : random.nextInt(4) - 1.5f;
+            }
+            assertAllPathsAgree(op, shape, x, random, "round " + round + ": " + op + " on " + shape);
+        }
+    }
+
+    @Test
+    void hotShapesMatchNaive() {
+        SplittableRandom random = new SplittableRandom(22);
+        assertAllPathsAgree(Pool2d.max(2, 2), Shape.of(2, 64, 8, 8), floats(2 * 64 * 64, random), random,
+                "pool_cifar-like");
+        assertAllPathsAgree(Pool2d.max(3, 2).padding(1), Shape.of(1, 64, 12, 12), floats(64 * 144, random), random,
+                "pool_stem-like");
+        assertAllPathsAgree(Pool2d.avg(2, 2), Shape.of(3, 6, 28, 28), floats(3 * 6 * 784, random), random,
+                "pool_lenet-like");
+    }
+
+    private static float[] floats(int count, SplittableRandom random) {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (float) random.nextDouble(-1, 1);
+        }
+        return values;
+    }
+
+    private static void assertAllPathsAgree(Pool2d op, Shape shape, float[] x, SplittableRandom random, String what) {
+        Shape out = op.outputShape(shape);
+        float[] dy = floats((int) out.elementCount(), random);
+        float[][] vector;
+        try (ChannelsLastPool2dPlan plan = new ChannelsLastPool2dPlan(op, shape, pool)) {
+            vector = run(plan, shape, x, dy);
+        }
+        try (Pool2dPlan plan = naive.plan(op, shape, Layout.NHWC)) {
+            float[][] reference = run(plan, shape, x, dy);
+            String[] names = {"forward", "forward with workspace", "backward from x", "backward from workspace"};
+            for (int k = 0; k < names.length; k++) {
+                assertClose(vector[k], reference[k], what + " " + names[k]);
+            }
+            assertSameBits(vector[3], vector[2], what + " backward from the workspace against from x");
+            assertSameBits(vector[1], vector[0], what + " forward with against without a workspace");
+        }
+    }
+
+    /** {y, y with a workspace, dx from x, dx from the workspace}, in NHWC memory order. */
+    private static float[][] run(Pool2dPlan plan, Shape shape, float[] x, float[] dy) {
+        Shape out = plan.outputShape();
+        try (Tensor xt = Tensor.allocate(shape, Layout.NHWC);
+                Tensor y = Tensor.allocate(out, Layout.NHWC);
+                Tensor y2 = Tensor.allocate(out, Layout.NHWC);
+                Tensor dyt = Tensor.allocate(out, Layout.NHWC);
+                Tensor dx = Tensor.allocate(shape, Layout.NHWC);
+                Tensor dx2 = Tensor.allocate(shape, Layout.NHWC);
+                Workspace ws = plan.newWorkspace()) {
+            xt.copyFrom(x);
+            dyt.copyFrom(dy);
+            // Stale values in the outputs: every path must write all of them.
+            dx.fill(7f);
+            dx2.fill(7f);
+            plan.forward(xt, y);
+            plan.forward(xt, y2, ws);
+            plan.backward(xt, dyt, dx);
+            plan.backward(ws, dyt, dx2);
+            return new float[][] {y.toArray(), y2.toArray(), dx.toArray(), dx2.toArray()};
+        }
+    }
+
+    private static void assertClose(float[] actual, float[] expected, String what) {
+        assertThat(actual).as(what).hasSameSizeAs(expected);
+        for (int i = 0; i < actual.length; i++) {
+            if (Float.isNaN(expected[i])) {
+                assertThat(actual[i]).as("%s [%d]", what, i).isNaN();
+            } else {
+                assertThat((double) actual[i]).as("%s [%d]", what, i)
+                        .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-5 * (1 + Math.abs(expected[i]))));
+            }
+        }
+    }
+
+    private static void assertSameBits(float[] actual, float[] expected, String what) {
+        assertThat(actual).as(what).hasSameSizeAs(expected);
+        for (int i = 0; i < actual.length; i++) {
+            if (Float.isNaN(expected[i])) {
+                assertThat(actual[i]).as("%s [%d]", what, i).isNaN();
+            } else {
+                assertThat(Float.floatToIntBits(actual[i])).as("%s [%d]: %s vs %s", what, i, actual[i], expected[i])
+                        .isEqualTo(Float.floatToIntBits(expected[i]));
+            }
+        }
+    }
+}
