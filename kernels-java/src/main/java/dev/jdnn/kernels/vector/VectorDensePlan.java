@@ -15,8 +15,8 @@ import jdk.incubator.vector.FloatVector;
  * A dense layer through the GEMM: forward {@code Y = X·Wᵀ + b} (Wᵀ read by the B packing),
  * backward data {@code dX = dY·W}, backward weights {@code dW = dYᵀ·X} (dYᵀ read by the A packing)
  * and {@code db = Σ dY}. Batch 1 forward is a matrix-vector product instead: one vectorised dot
- * product per output, outputs shared out over the workers, because packing W for a single row of X
- * would cost more than the product.
+ * product per output, outputs cut into chunks the workers claim, because packing W for a single
+ * row of X would cost more than the product.
  */
 final class VectorDensePlan implements DensePlan {
     private final Dense op;
@@ -25,7 +25,7 @@ final class VectorDensePlan implements DensePlan {
     private final int out;
     private final WorkerPool pool;
     private final ParallelGemm gemm;
-    private final WorkerPool.Job matrixVectorJob = this::matrixVectorShare;
+    private final WorkerPool.Chunks matrixVectorJob = this::matrixVectorChunk;
     /** Rows of dY summed in float before the block's sum moves into {@link #biasTotals}. */
     private static final int ROWS_PER_BLOCK = 64;
     /** The bias gradient's running totals, for batches longer than one block. */
@@ -75,7 +75,7 @@ final class VectorDensePlan implements DensePlan {
             b = bs;
             y = ys;
             try {
-                pool.run(matrixVectorJob);
+                pool.run(matrixVectorJob, pool.chunksFor(out));
             } finally {
                 x = null;
                 w = null;
@@ -93,8 +93,8 @@ final class VectorDensePlan implements DensePlan {
         }
     }
 
-    private void matrixVectorShare(int worker, int workers) {
-        for (int o = WorkerPool.start(out, worker, workers); o < WorkerPool.start(out, worker + 1, workers); o++) {
+    private void matrixVectorChunk(int member, int chunk, int chunks) {
+        for (int o = WorkerPool.start(out, chunk, chunks); o < WorkerPool.start(out, chunk + 1, chunks); o++) {
             float v = SegmentVectors.dot(w, (long) o * in, x, 0, in);
             y.setAtIndex(FLOAT, o, activation(b == null ? v : v + b.getAtIndex(FLOAT, o)));
         }
