@@ -40,6 +40,19 @@ interface GemmMicroKernel {
             long cByteOffset, long cRowBytes);
 
     /**
+     * {@code C[i][j] = Σ_p A[i][p] * B[p][j]} with A read in place: row {@code i} of the tile is
+     * {@code kc} consecutive floats at {@code aByteOffset + i * aRowBytes} of {@code a} (for an
+     * operand each element of which meets a single B panel, so packing it would cost a pass more
+     * than it saves); B and C as in {@link #multiply}.
+     */
+    void multiplyRows(int kc, MemorySegment a, long aByteOffset, long aRowBytes, MemorySegment b, long bByteOffset,
+            MemorySegment c, long cByteOffset, long cRowBytes);
+
+    /** {@code C[i][j] += Σ_p A[i][p] * B[p][j]}, arguments as in {@link #multiplyRows}. */
+    void multiplyAddRows(int kc, MemorySegment a, long aByteOffset, long aRowBytes, MemorySegment b, long bByteOffset,
+            MemorySegment c, long cByteOffset, long cRowBytes);
+
+    /**
      * Packs one full-width panel of a row-major B: {@code columns()} floats from each of {@code kc}
      * rows, {@code bRowBytes} apart, into consecutive rows of {@code dst}. Unrolled per width like the
      * kernel: a generic copy loop per row costs tens of nanoseconds of set-up for 16 floats.
