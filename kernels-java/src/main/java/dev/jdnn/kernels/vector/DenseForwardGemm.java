@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorMask;
  * A dense layer's forward product {@code Y = a(X·Wᵀ + b)} (X {@code [batch, in]}, W
  * {@code [out, in]}, Y {@code [batch, out]}, all row-major) computed as its transpose
  * {@code Yᵀ = W·Xᵀ}, with W read in place as the micro-kernel's A operand
- * ({@link GemmMicroKernel#multiplyRows}).
+ * ({@link GemmMicroKernel#multiplyRows}, after a bulk copy of each tile's rows).
  *
  * <p>Why: as {@link PackedGemm}'s B operand, W must be packed transposed, one float at a time, and
  * each W element then meets only {@code batch} rows of X: at batch 64 (fc_big, 4096 x 4096) the
@@ -52,8 +52,8 @@ final class DenseForwardGemm {
      */
     private final float[] outputT;
     private final MemorySegment outputTSegment;
-    /** Per member: the last rows of W when {@code out} is not a multiple of MR, zero-padded to MR rows of KC. */
-    private final MemorySegment[] tailRows;
+    /** Per member: MR rows of KC floats, the current tile's rows of W (see {@link #multiplyRows}). */
+    private final float[][] tileRows;
     /** Per member: one panel of Xᵀ on its way into {@link #packedX}. */
     private final float[][] staged;
     /** Lane {@code l} → {@code l·columns}: gathers one column of Yᵀ, a run of Y's row. */
@@ -82,11 +82,8 @@ final class DenseForwardGemm {
         this.outputT = new float[(out + GROUP - 1) / GROUP * GROUP * columns];
         this.outputTSegment = MemorySegment.ofArray(outputT);
         int kc = Math.min(PackedGemm.KC, in);
-        this.tailRows = new MemorySegment[pool.size()];
+        this.tileRows = new float[pool.size()][mr * GemmMicroKernel.ROW_STRIDE];
         this.staged = new float[pool.size()][kc * nr];
-        for (int i = 0; i < pool.size(); i++) {
-            tailRows[i] = arena.allocate((long) mr * PackedGemm.KC * Float.BYTES, 64);
-        }
         this.columnMap = new int[LANES];
         for (int l = 0; l < LANES; l++) {
             columnMap[l] = l * columns;
@@ -143,41 +140,37 @@ final class DenseForwardGemm {
         }
     }
 
-    /** Yᵀ's rows {@code [GROUP·from, GROUP·to)} over the whole depth, then their part of Y. */
+    /** Yᵀ's rows of chunk {@code chunk} (whole groups), tile by tile over the whole depth, then their part of Y. */
     private void multiplyRows(int member, int chunk, int chunks) {
         int groups = (out + GROUP - 1) / GROUP;
         int from = WorkerPool.start(groups, chunk, chunks) * GROUP;
         int to = Math.min(out, WorkerPool.start(groups, chunk + 1, chunks) * GROUP);
         long rowBytes = (long) columns * Float.BYTES;
-        MemorySegment tail = tailRows[member];
-        for (int pc = 0; pc < in; pc += PackedGemm.KC) {
-            int kc = Math.min(PackedGemm.KC, in - pc);
-            boolean add = pc > 0;
-            long block = (long) pc * columns;
-            for (int ir = from; ir < to; ir += mr) {
-                int rows = Math.min(mr, to - ir);
-                MemorySegment a = w;
-                long aOffset = ((long) ir * in + pc) * Float.BYTES;
-                long aRowBytes = (long) in * Float.BYTES;
-                if (rows < mr) {
-                    // Only the last tile of W can be short; the kernel reads MR whole rows.
-                    for (int r = 0; r < rows; r++) {
-                        MemorySegment.copy(w, ((long) (ir + r) * in + pc) * Float.BYTES, tail,
-                                (long) r * PackedGemm.KC * Float.BYTES, (long) kc * Float.BYTES);
-                    }
-                    a = tail;
-                    aOffset = 0;
-                    aRowBytes = (long) PackedGemm.KC * Float.BYTES;
+        float[] tile = tileRows[member];
+        for (int ir = from; ir < to; ir += mr) {
+            int rows = Math.min(mr, to - ir);
+            long c = (long) ir * rowBytes;
+            for (int pc = 0; pc < in; pc += PackedGemm.KC) {
+                int kc = Math.min(PackedGemm.KC, in - pc);
+                long block = (long) pc * columns;
+                // A tile's rows over the whole depth before the next tile: four long runs of W
+                // that the prefetchers follow (depth blocks outside the tiles ran 1.4-1.5x slower
+                // on fc_big, AVX-512). They come into L1 by bulk copies (many lines in flight, and
+                // no segment access in the kernel, which C1 could not compile with one). Rows past
+                // a short last tile keep whatever they held: their sums land in rows of Yᵀ past
+                // out, which nothing reads.
+                for (int r = 0; r < rows; r++) {
+                    MemorySegment.copy(w, FLOAT, ((long) (ir + r) * in + pc) * Float.BYTES, tile,
+                            r * GemmMicroKernel.ROW_STRIDE, kc);
                 }
-                long c = (long) ir * rowBytes;
                 for (int jr = 0; jr < columns; jr += nr) {
                     long b = (block + (long) jr * kc) * Float.BYTES;
-                    if (add) {
-                        kernel.multiplyAddRows(kc, a, aOffset, aRowBytes, packedX, b, outputTSegment,
-                                c + (long) jr * Float.BYTES, rowBytes);
+                    if (pc > 0) {
+                        kernel.multiplyAddRows(kc, tile, 0, packedX, b, outputTSegment, c + (long) jr * Float.BYTES,
+                                rowBytes);
                     } else {
-                        kernel.multiplyRows(kc, a, aOffset, aRowBytes, packedX, b, outputTSegment,
-                                c + (long) jr * Float.BYTES, rowBytes);
+                        kernel.multiplyRows(kc, tile, 0, packedX, b, outputTSegment, c + (long) jr * Float.BYTES,
+                                rowBytes);
                     }
                 }
             }

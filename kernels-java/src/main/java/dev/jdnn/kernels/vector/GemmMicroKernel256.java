@@ -2,7 +2,6 @@
 package dev.jdnn.kernels.vector;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -11,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class GemmMicroKernel256 implements GemmMicroKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_256;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
+    private static final int ROW = GemmMicroKernel.ROW_STRIDE;
     private static final int MR = 4;
     private static final int NR = 16;
 
@@ -101,30 +100,27 @@ final class GemmMicroKernel256 implements GemmMicroKernel {
     }
 
     @Override
-    public void multiplyRows(int kc, MemorySegment a, long aByteOffset, long aRowBytes, MemorySegment b, long bByteOffset,
-            MemorySegment c, long cByteOffset, long cRowBytes) {
+    public void multiplyRows(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c,
+            long cByteOffset, long cRowBytes) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
         FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
         FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES);
-        long a1Row = aByteOffset + aRowBytes;
-        long a2Row = aByteOffset + 2 * aRowBytes;
-        long a3Row = aByteOffset + 3 * aRowBytes;
         for (int p = 0; p < kc; p++) {
-            long ap = (long) p * Float.BYTES;
+            int ai = aOffset + p;
             long bi = bByteOffset + (long) p * (NR * Float.BYTES);
             FloatVector b0 = FloatVector.fromMemorySegment(SPECIES, b, bi, ORDER);
             FloatVector b1 = FloatVector.fromMemorySegment(SPECIES, b, bi + 32, ORDER);
-            FloatVector a0 = FloatVector.broadcast(SPECIES, a.get(FLOAT, aByteOffset + ap));
+            FloatVector a0 = FloatVector.broadcast(SPECIES, a[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(SPECIES, a.get(FLOAT, a1Row + ap));
+            FloatVector a1 = FloatVector.broadcast(SPECIES, a[ai + ROW]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(SPECIES, a.get(FLOAT, a2Row + ap));
+            FloatVector a2 = FloatVector.broadcast(SPECIES, a[ai + 2 * ROW]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(SPECIES, a.get(FLOAT, a3Row + ap));
+            FloatVector a3 = FloatVector.broadcast(SPECIES, a[ai + 3 * ROW]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
         }
@@ -139,30 +135,27 @@ final class GemmMicroKernel256 implements GemmMicroKernel {
     }
 
     @Override
-    public void multiplyAddRows(int kc, MemorySegment a, long aByteOffset, long aRowBytes, MemorySegment b, long bByteOffset,
-            MemorySegment c, long cByteOffset, long cRowBytes) {
+    public void multiplyAddRows(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c,
+            long cByteOffset, long cRowBytes) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
         FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
         FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES);
-        long a1Row = aByteOffset + aRowBytes;
-        long a2Row = aByteOffset + 2 * aRowBytes;
-        long a3Row = aByteOffset + 3 * aRowBytes;
         for (int p = 0; p < kc; p++) {
-            long ap = (long) p * Float.BYTES;
+            int ai = aOffset + p;
             long bi = bByteOffset + (long) p * (NR * Float.BYTES);
             FloatVector b0 = FloatVector.fromMemorySegment(SPECIES, b, bi, ORDER);
             FloatVector b1 = FloatVector.fromMemorySegment(SPECIES, b, bi + 32, ORDER);
-            FloatVector a0 = FloatVector.broadcast(SPECIES, a.get(FLOAT, aByteOffset + ap));
+            FloatVector a0 = FloatVector.broadcast(SPECIES, a[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(SPECIES, a.get(FLOAT, a1Row + ap));
+            FloatVector a1 = FloatVector.broadcast(SPECIES, a[ai + ROW]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(SPECIES, a.get(FLOAT, a2Row + ap));
+            FloatVector a2 = FloatVector.broadcast(SPECIES, a[ai + 2 * ROW]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(SPECIES, a.get(FLOAT, a3Row + ap));
+            FloatVector a3 = FloatVector.broadcast(SPECIES, a[ai + 3 * ROW]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
         }
