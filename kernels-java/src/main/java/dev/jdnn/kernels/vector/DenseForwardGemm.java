@@ -32,6 +32,28 @@ final class DenseForwardGemm {
     private static final int GROUP = 16;
     /** Largest batch this product serves: its scratch holds {@code in x batch} and {@code out x batch} floats. */
     static final int MAX_BATCH = 512;
+    /**
+     * Weights ({@code in x out}) from which a team of several threads takes this product over
+     * {@link ParallelGemm}: below it the two hand-offs per call (pack, multiply) and one packer
+     * outweigh the work (fc_lenet 64x400x120 on 2 threads: 65 us here against 58 us, 64x120x84 20
+     * against 15; AVX-512).
+     */
+    static final long MIN_SHARED_WEIGHTS = 1 << 18;
+
+    /**
+     * Whether this product beats {@link ParallelGemm} for the shape (measured with
+     * DenseRouteThroughput, AVX-512, NR = 64): its columns are the batch rounded up to whole NR
+     * panels, so a batch under NR/2 wastes most of the kernel's multiply-adds (batch 2: 54 us
+     * against 40 for 2x400x120 on 1 thread; batch 32: 52 against 73). On a team of several
+     * threads it takes small weights only where ParallelGemm could not split them either
+     * ({@code out <= }{@link #GROUP}: LeNet's fc3 64x84x10 5.6 us against 9.9).
+     */
+    static boolean serves(int batch, int in, int out, int nr, int threads) {
+        if (batch < Math.max(2, nr / 2) || batch > MAX_BATCH) {
+            return false;
+        }
+        return threads == 1 || out <= GROUP || (long) in * out >= MIN_SHARED_WEIGHTS;
+    }
 
     private final GemmMicroKernel kernel;
     private final WorkerPool pool;
@@ -184,18 +206,27 @@ final class DenseForwardGemm {
         Activation a = activation;
         for (int o = from; o < to; o += LANES) {
             VectorMask<Float> m = SPECIES.indexInRange(o, to);
-            FloatVector lanesBias = b == null ? null : FloatVector.fromMemorySegment(SPECIES, b,
-                    (long) o * Float.BYTES, ORDER, m);
-            for (int i = 0; i < batch; i++) {
-                FloatVector v = FloatVector.fromArray(SPECIES, outputT, o * columns + i, columnMap, 0, m);
-                if (lanesBias != null) {
-                    v = v.add(lanesBias);
+            if (b == null) {
+                for (int i = 0; i < batch; i++) {
+                    store(gathered(o, i, m), a, i, o, m);
                 }
-                if (a != null) {
-                    v = ActivationKernels.apply(a, v);
+            } else {
+                FloatVector lanesBias = FloatVector.fromMemorySegment(SPECIES, b, (long) o * Float.BYTES, ORDER, m);
+                for (int i = 0; i < batch; i++) {
+                    store(gathered(o, i, m).add(lanesBias), a, i, o, m);
                 }
-                v.intoMemorySegment(y, ((long) i * out + o) * Float.BYTES, ORDER, m);
             }
         }
+    }
+
+    /** Column {@code i} of Yᵀ's rows {@code [o, o + LANES)} (lanes outside {@code m} left zero). */
+    private FloatVector gathered(int o, int i, VectorMask<Float> m) {
+        return FloatVector.fromArray(SPECIES, outputT, o * columns + i, columnMap, 0, m);
+    }
+
+    /** {@code Y[i][o + lane] = a(v[lane])} for the lanes of {@code m}. */
+    private void store(FloatVector v, Activation a, int i, int o, VectorMask<Float> m) {
+        (a == null ? v : ActivationKernels.apply(a, v)).intoMemorySegment(y, ((long) i * out + o) * Float.BYTES,
+                ORDER, m);
     }
 }

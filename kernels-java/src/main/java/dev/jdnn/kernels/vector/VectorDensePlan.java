@@ -13,7 +13,8 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * A dense layer through the GEMM: forward {@code Y = X·Wᵀ + b} (as {@code Yᵀ = W·Xᵀ} with W read in
- * place, {@link DenseForwardGemm}; beyond its batch limit Wᵀ read by the B packing),
+ * place, {@link DenseForwardGemm}, for the shapes it {@link DenseForwardGemm#serves serves}; elsewhere
+ * Wᵀ read by the B packing),
  * backward data {@code dX = dY·W}, backward weights {@code dW = dYᵀ·X} (dYᵀ read by the A packing)
  * and {@code db = Σ dY}. Batch 1 forward is a matrix-vector product instead: one vectorised dot
  * product per output, outputs cut into chunks the workers claim, because packing W for a single
@@ -34,7 +35,7 @@ final class VectorDensePlan implements DensePlan {
     private final double[] biasTotals;
     /** Bias (one per column of y) and fused activation, applied as the GEMM finishes each block. */
     private final GemmEpilogue epilogue;
-    /** The forward product for batches from 2 to {@link DenseForwardGemm#MAX_BATCH}; null outside. */
+    /** The forward product where {@link DenseForwardGemm#serves} says it wins; null elsewhere. */
     private final DenseForwardGemm forwardGemm;
 
     private MemorySegment x;
@@ -52,8 +53,9 @@ final class VectorDensePlan implements DensePlan {
         this.gemm = new ParallelGemm(packedGemm, pool, maxDim, maxDim, maxDim);
         this.biasTotals = new double[batch > ROWS_PER_BLOCK ? out : 0];
         this.epilogue = new GemmEpilogue(false, op.activation());
-        this.forwardGemm = batch >= 2 && batch <= DenseForwardGemm.MAX_BATCH
-                ? new DenseForwardGemm(packedGemm.kernel(), pool, batch, in, out, op.activation())
+        GemmMicroKernel kernel = packedGemm.kernel();
+        this.forwardGemm = DenseForwardGemm.serves(batch, in, out, kernel.columns(), pool.size())
+                ? new DenseForwardGemm(kernel, pool, batch, in, out, op.activation())
                 : null;
     }
 

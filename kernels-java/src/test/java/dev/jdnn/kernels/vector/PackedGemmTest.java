@@ -88,7 +88,11 @@ class PackedGemmTest {
             }
             try (WorkerPool pool = new WorkerPool(2)) {
                 ParallelGemm two = new ParallelGemm(gemm, pool, p.m, p.n, p.k);
-                assertThat(ParallelGemm.slabs(Math.max(p.m, p.n), 64, pool)).isGreaterThan(2);
+                // The tiles ParallelGemm cuts along the larger dimension, from this kernel's MR or NR.
+                boolean byRows = p.m >= p.n;
+                int tile = byRows ? kernel.rows() : kernel.columns();
+                int tiles = ((byRows ? p.m : p.n) + tile - 1) / tile;
+                assertThat(ParallelGemm.slabs(Math.max(p.m, p.n), tiles, pool)).isGreaterThan(2);
                 for (int run = 0; run < 3; run++) {
                     p.c.fill((byte) 0);
                     two.multiply(p.m, p.n, p.k, p.a, 0, p.lda, true, p.b, 0, p.ldb, false, p.c, 0, p.n, false,
