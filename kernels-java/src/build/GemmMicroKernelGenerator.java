@@ -68,13 +68,16 @@ public final class GemmMicroKernelGenerator {
         s.append("final class ").append(v.className()).append(" implements GemmMicroKernel {\n");
         s.append("    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_").append(v.bits()).append(";\n");
         s.append("    private static final ByteOrder ORDER = ByteOrder.nativeOrder();\n");
+        s.append("    private static final int ROW = GemmMicroKernel.ROW_STRIDE;\n");
         s.append("    private static final int MR = ").append(v.rows()).append(";\n");
         s.append("    private static final int NR = ").append(v.columns()).append(";\n\n");
         s.append("    @Override\n    public int rows() {\n        return MR;\n    }\n\n");
         s.append("    @Override\n    public int columns() {\n        return NR;\n    }\n\n");
         s.append("    @Override\n    public int bits() {\n        return ").append(v.bits()).append(";\n    }\n\n");
-        kernel(s, v, "multiply", false);
-        kernel(s, v, "multiplyAdd", true);
+        kernel(s, v, "multiply", false, false);
+        kernel(s, v, "multiplyAdd", true, false);
+        kernel(s, v, "multiplyRows", false, true);
+        kernel(s, v, "multiplyAddRows", true, true);
         s.append("    @Override\n");
         s.append("    public void packPanel(int kc, MemorySegment b, long bByteOffset, long bRowBytes, MemorySegment dst,\n");
         s.append("            long dstByteOffset) {\n");
@@ -95,9 +98,13 @@ public final class GemmMicroKernelGenerator {
      * One kernel method: {@code C = A·B} or, for {@code accumulate}, {@code C += A·B}. Two methods
      * rather than one with a flag: the flag's rarely taken side made C2 deoptimise the hot kernel
      * ({@code unstable_if}) the first time backward-weights accumulated, and the kernel then ran
-     * interpreted until C2 compiled it again.
+     * interpreted until C2 compiled it again. With {@code rowsA} the kernel broadcasts A from MR
+     * rows of a row-major array instead of from a packed panel (for an operand read once,
+     * where packing would cost more than it saves), rows a constant stride apart: a stride in a
+     * variable, or A in a segment, costs C1 more virtual registers than it has for the 4 x 4 tile
+     * at 512 bits ("out of virtual registers in linear scan").
      */
-    private static void kernel(StringBuilder s, Variant v, String name, boolean accumulate) {
+    private static void kernel(StringBuilder s, Variant v, String name, boolean accumulate, boolean rowsA) {
         s.append("    @Override\n");
         s.append("    public void ").append(name)
                 .append("(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c,\n");
@@ -110,7 +117,7 @@ public final class GemmMicroKernelGenerator {
             s.append(";\n");
         }
         s.append("        for (int p = 0; p < kc; p++) {\n");
-        s.append("            int ai = aOffset + p * MR;\n");
+        s.append("            int ai = aOffset + p").append(rowsA ? "" : " * MR").append(";\n");
         s.append("            long bi = bByteOffset + (long) p * (NR * Float.BYTES);\n");
         for (int j = 0; j < v.vectors(); j++) {
             s.append("            FloatVector b").append(j).append(" = FloatVector.fromMemorySegment(SPECIES, b, bi");
@@ -120,8 +127,9 @@ public final class GemmMicroKernelGenerator {
             s.append(", ORDER);\n");
         }
         for (int r = 0; r < v.rows(); r++) {
-            s.append("            FloatVector a").append(r).append(" = FloatVector.broadcast(SPECIES, a[ai")
-                    .append(r > 0 ? " + " + r : "").append("]);\n");
+            s.append("            FloatVector a").append(r).append(" = FloatVector.broadcast(SPECIES, ");
+            String row = r == 0 ? "" : rowsA ? " + " + (r == 1 ? "" : r + " * ") + "ROW" : " + " + r;
+            s.append("a[ai").append(row).append("]);\n");
             for (int j = 0; j < v.vectors(); j++) {
                 s.append("            ").append(acc(r, j)).append(" = a").append(r).append(".fma(b").append(j)
                         .append(", ").append(acc(r, j)).append(");\n");

@@ -39,6 +39,22 @@ interface GemmMicroKernel {
     void multiplyAdd(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c,
             long cByteOffset, long cRowBytes);
 
+    /** Floats between two rows of A in {@link #multiplyRows}: {@link PackedGemm#KC}, whole depth blocks. */
+    int ROW_STRIDE = PackedGemm.KC;
+
+    /**
+     * {@code C[i][j] = Σ_p A[i][p] * B[p][j]} with A as plain rows: row {@code i} of the tile is
+     * {@code kc} consecutive floats at {@code aOffset + i * }{@link #ROW_STRIDE} (for an operand each
+     * element of which meets a single B panel, where packing it into MR-interleaved panels would
+     * cost a scatter per float); B and C as in {@link #multiply}.
+     */
+    void multiplyRows(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c,
+            long cByteOffset, long cRowBytes);
+
+    /** {@code C[i][j] += Σ_p A[i][p] * B[p][j]}, arguments as in {@link #multiplyRows}. */
+    void multiplyAddRows(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c,
+            long cByteOffset, long cRowBytes);
+
     /**
      * Packs one full-width panel of a row-major B: {@code columns()} floats from each of {@code kc}
      * rows, {@code bRowBytes} apart, into consecutive rows of {@code dst}. Unrolled per width like the

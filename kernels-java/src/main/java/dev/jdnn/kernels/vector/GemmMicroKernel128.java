@@ -10,6 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class GemmMicroKernel128 implements GemmMicroKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_128;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final int ROW = GemmMicroKernel.ROW_STRIDE;
     private static final int MR = 4;
     private static final int NR = 8;
 
@@ -85,6 +86,76 @@ final class GemmMicroKernel128 implements GemmMicroKernel {
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
             FloatVector a3 = FloatVector.broadcast(SPECIES, a[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        c00.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset, ORDER)).intoMemorySegment(c, cByteOffset, ORDER);
+        c01.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 16, ORDER)).intoMemorySegment(c, cByteOffset + 16, ORDER);
+        c10.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 1 * cRowBytes, ORDER)).intoMemorySegment(c, cByteOffset + 1 * cRowBytes, ORDER);
+        c11.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 1 * cRowBytes + 16, ORDER)).intoMemorySegment(c, cByteOffset + 1 * cRowBytes + 16, ORDER);
+        c20.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 2 * cRowBytes, ORDER)).intoMemorySegment(c, cByteOffset + 2 * cRowBytes, ORDER);
+        c21.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 2 * cRowBytes + 16, ORDER)).intoMemorySegment(c, cByteOffset + 2 * cRowBytes + 16, ORDER);
+        c30.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 3 * cRowBytes, ORDER)).intoMemorySegment(c, cByteOffset + 3 * cRowBytes, ORDER);
+        c31.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 3 * cRowBytes + 16, ORDER)).intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 16, ORDER);
+    }
+
+    @Override
+    public void multiplyRows(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c,
+            long cByteOffset, long cRowBytes) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
+        FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
+        FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
+        FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES);
+        for (int p = 0; p < kc; p++) {
+            int ai = aOffset + p;
+            long bi = bByteOffset + (long) p * (NR * Float.BYTES);
+            FloatVector b0 = FloatVector.fromMemorySegment(SPECIES, b, bi, ORDER);
+            FloatVector b1 = FloatVector.fromMemorySegment(SPECIES, b, bi + 16, ORDER);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, a[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, a[ai + ROW]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, a[ai + 2 * ROW]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, a[ai + 3 * ROW]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        c00.intoMemorySegment(c, cByteOffset, ORDER);
+        c01.intoMemorySegment(c, cByteOffset + 16, ORDER);
+        c10.intoMemorySegment(c, cByteOffset + 1 * cRowBytes, ORDER);
+        c11.intoMemorySegment(c, cByteOffset + 1 * cRowBytes + 16, ORDER);
+        c20.intoMemorySegment(c, cByteOffset + 2 * cRowBytes, ORDER);
+        c21.intoMemorySegment(c, cByteOffset + 2 * cRowBytes + 16, ORDER);
+        c30.intoMemorySegment(c, cByteOffset + 3 * cRowBytes, ORDER);
+        c31.intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 16, ORDER);
+    }
+
+    @Override
+    public void multiplyAddRows(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c,
+            long cByteOffset, long cRowBytes) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
+        FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
+        FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
+        FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES);
+        for (int p = 0; p < kc; p++) {
+            int ai = aOffset + p;
+            long bi = bByteOffset + (long) p * (NR * Float.BYTES);
+            FloatVector b0 = FloatVector.fromMemorySegment(SPECIES, b, bi, ORDER);
+            FloatVector b1 = FloatVector.fromMemorySegment(SPECIES, b, bi + 16, ORDER);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, a[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, a[ai + ROW]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, a[ai + 2 * ROW]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, a[ai + 3 * ROW]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
         }

@@ -28,7 +28,8 @@ import java.util.SplittableRandom;
  * backend, every pass, on many shapes in one JVM (as a training run uses it, not one shape per
  * JVM as a forked benchmark cell does), so that the JIT sees every kernel hot and in every
  * variant: 3x3 with padding, 5x5, 1x1, strided with tails, a depth above the GEMM's KC (the
- * accumulating kernel), grouped and depthwise convolutions, pooling, dense at batch 1 and above,
+ * accumulating kernel), grouped and depthwise convolutions, pooling, dense at batch 1 and above
+ * (and with a depth above KC through DenseForwardGemm),
  * activations, softmax, log-softmax and cross-entropy; and Wave 2's ops: fused activations on conv
  * (direct, GEMM, NHWC) and dense, NHWC pooling, pooling workspaces, batch norm, LRN, reorder. Runs rounds until {@code args[0]} seconds
  * have passed (at least a few rounds), then prints the rounds it ran.
@@ -79,6 +80,10 @@ final class MultiShapeWorkload {
             dense(steps, backend, random, new Dense(100, 10, true), 1);
             dense(steps, backend, random, new Dense(256, 120, true), 8);
             dense(steps, backend, random, new Dense(33, 17, false), 5);
+            // Depth above KC at a batch DenseForwardGemm serves on two threads (out <= its group):
+            // its accumulating row kernel, multiplyAddRows, runs only here, four calls a forward,
+            // so the forward repeats until the JIT's call counts are reached within the run.
+            dense(steps, backend, random, new Dense(600, 16, true).activation(Activation.SIGMOID), 32, 16);
             elementWise(steps, backend, random, Shape.of(4, 6, 10, 10));
             softmax(steps, backend, random, 8, 10);
             softmax(steps, backend, random, 3, 37);
@@ -212,6 +217,12 @@ final class MultiShapeWorkload {
     }
 
     private static void dense(List<Runnable> steps, Backend backend, SplittableRandom random, Dense op, int batch) {
+        dense(steps, backend, random, op, batch, 1);
+    }
+
+    /** A dense step whose forward runs {@code forwards} times a round before one backward pass. */
+    private static void dense(List<Runnable> steps, Backend backend, SplittableRandom random, Dense op, int batch,
+            int forwards) {
         DensePlan plan = backend.plan(op, batch);
         Tensor x = random(random, plan.inputShape());
         Tensor w = random(random, Shape.of(op.outFeatures(), op.inFeatures()));
@@ -222,7 +233,9 @@ final class MultiShapeWorkload {
         Tensor dw = Tensor.allocate(Shape.of(op.outFeatures(), op.inFeatures()));
         Tensor db = op.bias() ? Tensor.allocate(Shape.of(op.outFeatures())) : null;
         steps.add(() -> {
-            plan.forward(x, w, b, y);
+            for (int f = 0; f < forwards; f++) {
+                plan.forward(x, w, b, y);
+            }
             plan.backwardData(dy, w, dx);
             plan.backwardWeights(x, dy, dw, db);
         });

@@ -65,6 +65,45 @@ class PackedGemmTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void slabsClaimedByAnyMemberGiveTheBitsOfOneThread(GemmMicroKernel kernel) {
+        PackedGemm gemm = new PackedGemm(kernel);
+        SplittableRandom random = new SplittableRandom(6);
+        // Wide enough in each direction to be cut into several slabs of rows, then of columns.
+        for (int[] mnk : List.of(new int[] {4 * ParallelGemm.MIN_SLAB + 5, 19, 37},
+                new int[] {21, 4 * ParallelGemm.MIN_SLAB + 7, 37})) {
+            Problem p = Problem.random(mnk[0], mnk[1], mnk[2], true, false, random);
+            float[] bias = new float[p.n];
+            for (int j = 0; j < bias.length; j++) {
+                bias[j] = (float) random.nextDouble(-1, 1);
+            }
+            GemmEpilogue epilogue = new GemmEpilogue(false, dev.jdnn.Activation.RELU);
+            epilogue.set(MemorySegment.ofArray(bias));
+            float[] one;
+            try (WorkerPool pool = new WorkerPool(1)) {
+                new ParallelGemm(gemm, pool, p.m, p.n, p.k).multiply(p.m, p.n, p.k, p.a, 0, p.lda, true, p.b, 0,
+                        p.ldb, false, p.c, 0, p.n, false, epilogue, 0);
+                one = p.c.toArray(ValueLayout.JAVA_FLOAT);
+            }
+            try (WorkerPool pool = new WorkerPool(2)) {
+                ParallelGemm two = new ParallelGemm(gemm, pool, p.m, p.n, p.k);
+                // The tiles ParallelGemm cuts along the larger dimension, from this kernel's MR or NR.
+                boolean byRows = p.m >= p.n;
+                int tile = byRows ? kernel.rows() : kernel.columns();
+                int tiles = ((byRows ? p.m : p.n) + tile - 1) / tile;
+                assertThat(ParallelGemm.slabs(Math.max(p.m, p.n), tiles, pool)).isGreaterThan(2);
+                for (int run = 0; run < 3; run++) {
+                    p.c.fill((byte) 0);
+                    two.multiply(p.m, p.n, p.k, p.a, 0, p.lda, true, p.b, 0, p.ldb, false, p.c, 0, p.n, false,
+                            epilogue, 0);
+                    assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("run %d, %dx%dx%d", run, p.m, p.n, p.k)
+                            .containsExactly(one);
+                }
+            }
+        }
+    }
+
     private static void check(PackedGemm gemm, GemmWorkspace ws, int m, int n, int k, boolean transA, boolean transB,
             boolean accumulate, SplittableRandom random) {
         Problem p = Problem.random(m, n, k, transA, transB, random);

@@ -1,0 +1,232 @@
+package dev.jdnn.kernels.vector;
+
+import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
+import static dev.jdnn.kernels.vector.SegmentVectors.LANES;
+import static dev.jdnn.kernels.vector.SegmentVectors.ORDER;
+import static dev.jdnn.kernels.vector.SegmentVectors.SPECIES;
+
+import dev.jdnn.Activation;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+
+/**
+ * A dense layer's forward product {@code Y = a(X·Wᵀ + b)} (X {@code [batch, in]}, W
+ * {@code [out, in]}, Y {@code [batch, out]}, all row-major) computed as its transpose
+ * {@code Yᵀ = W·Xᵀ}, with W read in place as the micro-kernel's A operand
+ * ({@link GemmMicroKernel#multiplyRows}, after a bulk copy of each tile's rows).
+ *
+ * <p>Why: as {@link PackedGemm}'s B operand, W must be packed transposed, one float at a time, and
+ * each W element then meets only {@code batch} rows of X: at batch 64 (fc_big, 4096 x 4096) the
+ * packing took more time than the multiply-adds (32.7 ms per forward against 13.3 ms for the
+ * same-sized backward-weights product, AVX-512). Here W is streamed once, row by row, and only the
+ * small X is packed (transposed, into NR-wide panels of its rows, once per call, shared by every
+ * worker). The kernel writes {@code Yᵀ} into a heap scratch; a last pass per slab of outputs
+ * gathers it back into Y's rows with the bias and activation. Every element is summed in the same
+ * order as {@link PackedGemm} sums it ({@link PackedGemm#KC} blocks, each from zero, then added), so
+ * the bits do not depend on the thread count or on which worker ran which slab.
+ */
+final class DenseForwardGemm {
+    /** Rows of W per chunk unit: a multiple of every kernel's MR and of every width's lanes. */
+    private static final int GROUP = 16;
+    /** Largest batch this product serves: its scratch holds {@code in x batch} and {@code out x batch} floats. */
+    static final int MAX_BATCH = 512;
+    /**
+     * Weights ({@code in x out}) from which a team of several threads takes this product over
+     * {@link ParallelGemm}: below it the two hand-offs per call (pack, multiply) and one packer
+     * outweigh the work (fc_lenet 64x400x120 on 2 threads: 65 us here against 58 us, 64x120x84 20
+     * against 15; AVX-512).
+     */
+    static final long MIN_SHARED_WEIGHTS = 1 << 18;
+
+    /**
+     * Whether this product beats {@link ParallelGemm} for the shape (measured with
+     * DenseRouteThroughput, AVX-512, NR = 64): its columns are the batch rounded up to whole NR
+     * panels, so a batch under NR/2 wastes most of the kernel's multiply-adds (batch 2: 54 us
+     * against 40 for 2x400x120 on 1 thread; batch 32: 52 against 73). On a team of several
+     * threads it takes small weights only where ParallelGemm could not split them either
+     * ({@code out <= }{@link #GROUP}: LeNet's fc3 64x84x10 5.6 us against 9.9).
+     */
+    static boolean serves(int batch, int in, int out, int nr, int threads) {
+        if (batch < Math.max(2, nr / 2) || batch > MAX_BATCH) {
+            return false;
+        }
+        return threads == 1 || out <= GROUP || (long) in * out >= MIN_SHARED_WEIGHTS;
+    }
+
+    private final GemmMicroKernel kernel;
+    private final WorkerPool pool;
+    private final int batch;
+    private final int in;
+    private final int out;
+    private final int mr;
+    private final int nr;
+    /** Columns of Yᵀ and of the packed Xᵀ: the batch rounded up to whole NR panels. */
+    private final int columns;
+    private final int depthBlocks;
+    private final Activation activation;
+    /** Xᵀ in NR-wide panels: depth block {@code pc} at {@code pc·columns} floats, its panel {@code jr} {@code jr·kc} further. */
+    private final MemorySegment packedX;
+    /**
+     * Yᵀ, {@code roundUp(out, GROUP)} rows of {@link #columns}: whole tiles, and whole vectors of
+     * rows for the gathers (a masked gather still range-checks its unset lanes).
+     */
+    private final float[] outputT;
+    private final MemorySegment outputTSegment;
+    /** Per member: MR rows of KC floats, the current tile's rows of W (see {@link #multiplyRows}). */
+    private final float[][] tileRows;
+    /** Per member: one panel of Xᵀ on its way into {@link #packedX}. */
+    private final float[][] staged;
+    /** Lane {@code l} → {@code l·columns}: gathers one column of Yᵀ, a run of Y's row. */
+    private final int[] columnMap;
+    private final WorkerPool.Chunks packJob = this::packDepthBlock;
+    private final WorkerPool.Chunks multiplyJob = this::multiplyRows;
+
+    private MemorySegment x;
+    private MemorySegment w;
+    private MemorySegment bias;
+    private MemorySegment y;
+
+    DenseForwardGemm(GemmMicroKernel kernel, WorkerPool pool, int batch, int in, int out, Activation activation) {
+        this.kernel = kernel;
+        this.pool = pool;
+        this.batch = batch;
+        this.in = in;
+        this.out = out;
+        this.mr = kernel.rows();
+        this.nr = kernel.columns();
+        this.columns = (batch + nr - 1) / nr * nr;
+        this.depthBlocks = (in + PackedGemm.KC - 1) / PackedGemm.KC;
+        this.activation = activation;
+        Arena arena = Arena.ofAuto();
+        this.packedX = arena.allocate((long) in * columns * Float.BYTES, 64);
+        this.outputT = new float[(out + GROUP - 1) / GROUP * GROUP * columns];
+        this.outputTSegment = MemorySegment.ofArray(outputT);
+        int kc = Math.min(PackedGemm.KC, in);
+        this.tileRows = new float[pool.size()][mr * GemmMicroKernel.ROW_STRIDE];
+        this.staged = new float[pool.size()][kc * nr];
+        this.columnMap = new int[LANES];
+        for (int l = 0; l < LANES; l++) {
+            columnMap[l] = l * columns;
+        }
+    }
+
+    /** {@code y = a(x·wᵀ + bias)}; {@code bias} may be null. */
+    void forward(MemorySegment x, MemorySegment w, MemorySegment bias, MemorySegment y) {
+        this.x = x;
+        this.w = w;
+        this.bias = bias;
+        this.y = y;
+        try {
+            pool.run(packJob, pool.size() == 1 ? 1 : depthBlocks);
+            int groups = (out + GROUP - 1) / GROUP;
+            pool.run(multiplyJob, pool.chunksFor(groups));
+        } finally {
+            this.x = null;
+            this.w = null;
+            this.bias = null;
+            this.y = null;
+        }
+    }
+
+    /** Packs Xᵀ's depth blocks {@code [chunk·KC, ...)} of the chunk (all of them on a team of one). */
+    private void packDepthBlock(int member, int chunk, int chunks) {
+        int first = chunks == 1 ? 0 : chunk;
+        int last = chunks == 1 ? depthBlocks : chunk + 1;
+        float[] panel = staged[member];
+        for (int block = first; block < last; block++) {
+            int pc = block * PackedGemm.KC;
+            int kc = Math.min(PackedGemm.KC, in - pc);
+            for (int jr = 0; jr < columns; jr += nr) {
+                int cols = Math.min(nr, batch - jr);
+                // 32 depths at a time: their 32 rows of the panel stay in L1 while every column of
+                // the panel (a row of X) is scattered into them.
+                for (int p0 = 0; p0 < kc; p0 += 32) {
+                    int p1 = Math.min(kc, p0 + 32);
+                    for (int j = 0; j < cols; j++) {
+                        long src = (long) (jr + j) * in + pc;
+                        for (int p = p0; p < p1; p++) {
+                            panel[p * nr + j] = x.getAtIndex(FLOAT, src + p);
+                        }
+                    }
+                    for (int j = cols; j < nr; j++) {
+                        for (int p = p0; p < p1; p++) {
+                            panel[p * nr + j] = 0f;
+                        }
+                    }
+                }
+                MemorySegment.copy(panel, 0, packedX, FLOAT, ((long) pc * columns + (long) jr * kc) * Float.BYTES,
+                        kc * nr);
+            }
+        }
+    }
+
+    /** Yᵀ's rows of chunk {@code chunk} (whole groups), tile by tile over the whole depth, then their part of Y. */
+    private void multiplyRows(int member, int chunk, int chunks) {
+        int groups = (out + GROUP - 1) / GROUP;
+        int from = WorkerPool.start(groups, chunk, chunks) * GROUP;
+        int to = Math.min(out, WorkerPool.start(groups, chunk + 1, chunks) * GROUP);
+        long rowBytes = (long) columns * Float.BYTES;
+        float[] tile = tileRows[member];
+        for (int ir = from; ir < to; ir += mr) {
+            int rows = Math.min(mr, to - ir);
+            long c = (long) ir * rowBytes;
+            for (int pc = 0; pc < in; pc += PackedGemm.KC) {
+                int kc = Math.min(PackedGemm.KC, in - pc);
+                long block = (long) pc * columns;
+                // A tile's rows over the whole depth before the next tile: four long runs of W
+                // that the prefetchers follow (depth blocks outside the tiles ran 1.4-1.5x slower
+                // on fc_big, AVX-512). They come into L1 by bulk copies (many lines in flight, and
+                // no segment access in the kernel, which C1 could not compile with one). Rows past
+                // a short last tile keep whatever they held: their sums land in rows of Yᵀ past
+                // out, which nothing reads.
+                for (int r = 0; r < rows; r++) {
+                    MemorySegment.copy(w, FLOAT, ((long) (ir + r) * in + pc) * Float.BYTES, tile,
+                            r * GemmMicroKernel.ROW_STRIDE, kc);
+                }
+                for (int jr = 0; jr < columns; jr += nr) {
+                    long b = (block + (long) jr * kc) * Float.BYTES;
+                    if (pc > 0) {
+                        kernel.multiplyAddRows(kc, tile, 0, packedX, b, outputTSegment, c + (long) jr * Float.BYTES,
+                                rowBytes);
+                    } else {
+                        kernel.multiplyRows(kc, tile, 0, packedX, b, outputTSegment, c + (long) jr * Float.BYTES,
+                                rowBytes);
+                    }
+                }
+            }
+        }
+        storeTransposed(from, to);
+    }
+
+    /** {@code Y[i][o] = a(Yᵀ[o][i] + bias[o])} for outputs {@code [from, to)}, one vector of outputs at a time. */
+    private void storeTransposed(int from, int to) {
+        MemorySegment b = bias;
+        Activation a = activation;
+        for (int o = from; o < to; o += LANES) {
+            VectorMask<Float> m = SPECIES.indexInRange(o, to);
+            if (b == null) {
+                for (int i = 0; i < batch; i++) {
+                    store(gathered(o, i, m), a, i, o, m);
+                }
+            } else {
+                FloatVector lanesBias = FloatVector.fromMemorySegment(SPECIES, b, (long) o * Float.BYTES, ORDER, m);
+                for (int i = 0; i < batch; i++) {
+                    store(gathered(o, i, m).add(lanesBias), a, i, o, m);
+                }
+            }
+        }
+    }
+
+    /** Column {@code i} of Yᵀ's rows {@code [o, o + LANES)} (lanes outside {@code m} left zero). */
+    private FloatVector gathered(int o, int i, VectorMask<Float> m) {
+        return FloatVector.fromArray(SPECIES, outputT, o * columns + i, columnMap, 0, m);
+    }
+
+    /** {@code Y[i][o + lane] = a(v[lane])} for the lanes of {@code m}. */
+    private void store(FloatVector v, Activation a, int i, int o, VectorMask<Float> m) {
+        (a == null ? v : ActivationKernels.apply(a, v)).intoMemorySegment(y, ((long) i * out + o) * Float.BYTES,
+                ORDER, m);
+    }
+}
