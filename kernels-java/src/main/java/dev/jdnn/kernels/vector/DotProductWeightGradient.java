@@ -29,9 +29,13 @@ import jdk.incubator.vector.FloatVector;
  * <p>Counts are padded, never branched on: filters to a multiple of 4 (zero rows of {@code dy'}),
  * taps to a multiple of 2 (copies of tap 0), runs to whole vectors (zeros of {@code dy'} against
  * whatever {@code x'} holds there: real cells of x, so a block with such a tail needs x finite,
- * which {@link #backwardWeights} checks). Images are cut into {@link WorkerPool#chunksFor} chunks;
- * each chunk's sums are reduced to floats in a fixed order and the chunks added in chunk order, so
- * the bits depend on the thread count only. The bias gradient is summed per image inside the
+ * which {@link #backwardWeights} checks). Float lanes only ever hold one block's run (at most
+ * ~{@link #TARGET_LENGTH} / lanes terms each): after every block each weight's lanes are reduced in
+ * a fixed order and handed over to a {@code double} per chunk, because a float lane kept across a
+ * chunk's blocks stalls on long runs (vgg_c1, batch 64 on 2 threads: ~25,000 terms per lane; see
+ * {@link SegmentVectors#BLOCK}). Images are cut into {@link WorkerPool#chunksFor} chunks, the
+ * chunks' doubles are added in chunk order and rounded to float once, so the bits depend on the
+ * thread count only. The bias gradient is summed per image inside the
  * chunks, while {@code dy} is in cache, the same way {@link VectorConv2dPlan#biasGradient} does.
  */
 final class DotProductWeightGradient {
@@ -80,10 +84,10 @@ final class DotProductWeightGradient {
     private final int runStride;
     /** Per member: each (padded) tap's first float in {@link #shifted} for the current block. */
     private final int[][] tapOffsets;
-    /** Per member: one vector of sums per (padded) weight, {@code [k][t][lane]}. */
+    /** Per member: the current block's vector of sums per (padded) weight, {@code [k][t][lane]}. */
     private final float[][] sums;
-    /** Per chunk: its sums reduced to {@code [k][c·r·s]}. */
-    private final float[][] partials;
+    /** Per chunk: its blocks' sums, each block's lanes reduced and added in block order, {@code [k][c·r·s]}. */
+    private final double[][] partials;
     /** Per image and filter: the sum of dy over the pixels (the bias gradient's terms). */
     private final float[] channelSums;
     /** Per member: whether one of its channel sums was not finite. */
@@ -157,7 +161,7 @@ final class DotProductWeightGradient {
         this.gradients = new float[members][kPad * runStride + LANES];
         this.tapOffsets = new int[members][tPad];
         this.sums = new float[members][kPad * tPad * LANES];
-        this.partials = new float[chunks][weights];
+        this.partials = new double[chunks][weights];
         this.channelSums = new float[g.n() * g.k()];
         this.nonFiniteSums = new boolean[members];
         this.paddingSkipping = new PaddingSkippingConvolution(g);
@@ -248,22 +252,23 @@ final class DotProductWeightGradient {
         }
     }
 
+    /** The chunks' doubles added in chunk order, rounded to float once. */
     private void sumChunks(MemorySegment dw) {
-        float[] total = partials[0];
-        for (int chunk = 1; chunk < chunks; chunk++) {
-            float[] add = partials[chunk];
-            for (int i = 0; i < weights; i++) {
-                total[i] += add[i];
+        for (int i = 0; i < weights; i++) {
+            double total = 0;
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                total += partials[chunk][i];
             }
+            dw.setAtIndex(FLOAT, i, (float) total);
         }
-        MemorySegment.copy(total, 0, dw, FLOAT, 0, weights);
     }
 
     private void chunk(int member, int chunk, int count) {
         MemorySegment xs = x;
         MemorySegment dys = dy;
         float[] vectorSums = sums[member];
-        Arrays.fill(vectorSums, 0f);
+        double[] partial = partials[chunk];
+        Arrays.fill(partial, 0.0);
         int from = WorkerPool.start(g.n(), chunk, count);
         int to = WorkerPool.start(g.n(), chunk + 1, count);
         for (int image = from; image < to; image += blockImages) {
@@ -280,9 +285,9 @@ final class DotProductWeightGradient {
                 setTapOffsets(member, images, rows);
                 accumulate(gradients[member], runStride, kPad, shifted[member], tapOffsets[member], tPad,
                         roundUp(length, LANES), vectorSums);
+                handOver(vectorSums, partial);
             }
         }
-        reduce(vectorSums, partials[chunk]);
     }
 
     /** Image {@code image}'s channels into slot {@code slot} of the member's zero-bordered planes. */
@@ -399,7 +404,7 @@ final class DotProductWeightGradient {
     }
 
     /**
-     * {@code sums[(k·tPad + t)·LANES + lane] += Σ_j a[k·lda + j] · b[offsets[t] + j]} over
+     * {@code sums[(k·tPad + t)·LANES + lane] = Σ_j a[k·lda + j] · b[offsets[t] + j]} over
      * {@code j < length} (a multiple of the vector length), in lanes {@code j mod LANES}, for every
      * {@code k < kPad} and {@code t < tPad} (multiples of 4 and 2). Taps are the outer loop: their two
      * runs of {@code b} stay in L1 while every filter block passes over them.
@@ -416,7 +421,7 @@ final class DotProductWeightGradient {
 
     /**
      * The 4 x 2 block of dot products of rows {@code a0 + q·lda} of {@code a} with the runs of
-     * {@code b} at {@code b0} and {@code b1}, added lane-wise into {@code sums} (row {@code q} at
+     * {@code b} at {@code b0} and {@code b1}, stored lane-wise into {@code sums} (row {@code q} at
      * {@code at + q·rowStep}). Eight accumulators: with 4 x 4 (sixteen, and eight loaded vectors)
      * the compiled loop ran at ~14 GFLOP/s against ~100 for this one (AVX-512, one thread).
      */
@@ -445,22 +450,25 @@ final class DotProductWeightGradient {
             s30 = d.fma(x0, s30);
             s31 = d.fma(x1, s31);
         }
-        addInto(sums, at, s00, s01);
-        addInto(sums, at + rowStep, s10, s11);
-        addInto(sums, at + 2 * rowStep, s20, s21);
-        addInto(sums, at + 3 * rowStep, s30, s31);
+        storeInto(sums, at, s00, s01);
+        storeInto(sums, at + rowStep, s10, s11);
+        storeInto(sums, at + 2 * rowStep, s20, s21);
+        storeInto(sums, at + 3 * rowStep, s30, s31);
     }
 
-    private static void addInto(float[] sums, int at, FloatVector v0, FloatVector v1) {
-        FloatVector.fromArray(SPECIES, sums, at).add(v0).intoArray(sums, at);
-        FloatVector.fromArray(SPECIES, sums, at + LANES).add(v1).intoArray(sums, at + LANES);
+    private static void storeInto(float[] sums, int at, FloatVector v0, FloatVector v1) {
+        v0.intoArray(sums, at);
+        v1.intoArray(sums, at + LANES);
     }
 
-    /** The real weights' vector sums, each reduced by {@link SegmentVectors#sumLanes}, into {@code partial}. */
-    private void reduce(float[] vectorSums, float[] partial) {
+    /**
+     * The block's vector sums of the real weights, each reduced by {@link SegmentVectors#sumLanes}
+     * (a fixed order), added into the chunk's doubles: float lanes never outlive a block.
+     */
+    private void handOver(float[] vectorSums, double[] partial) {
         for (int k = 0; k < g.k(); k++) {
             for (int t = 0; t < taps; t++) {
-                partial[k * taps + t] = SegmentVectors.sumLanes(
+                partial[k * taps + t] += SegmentVectors.sumLanes(
                         FloatVector.fromArray(SPECIES, vectorSums, (k * tPad + t) * LANES));
             }
         }
@@ -468,7 +476,8 @@ final class DotProductWeightGradient {
 
     /** Floats of heap scratch this path holds (for tests of a plan's bound). */
     long scratchFloats() {
-        long floats = channelSums.length + (long) partials.length * weights;
+        // The chunks' doubles count as two floats each.
+        long floats = channelSums.length + 2L * partials.length * weights;
         for (int i = 0; i < planes.length; i++) {
             floats += planes[i].length + shifted[i].length + dyStaging[i].length + gradients[i].length
                     + sums[i].length;

@@ -9,13 +9,16 @@ import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Padding;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
  * Backward weights as dot products along the pixels: blocks of several interleaved images (with
  * runs that end inside a vector), blocks of output rows of one tall image, padding, dilation, and
- * a non-finite x where a run's zero tail would meet it, on one and two workers, against naive.
+ * a non-finite x where a run's zero tail would meet it, on one and two workers, against naive;
+ * a long run that float lanes kept across blocks would get visibly wrong; the same bits on
+ * repeated two-worker runs.
  */
 class DotProductWeightGradientTest {
 
@@ -48,6 +51,91 @@ class DotProductWeightGradientTest {
             assertSameGradients(new DotProductWeightGradient(ConvGeometry.of(op, input), pool), naive, op, input, true,
                     "infinite x");
         }
+    }
+
+    @Test
+    void longRunsKeepTheirAccuracy() {
+        // 2^18 pixels per weight, a mean far from zero: each image's first block of output rows
+        // sees only x = 2^14 (rows 0..5), its other 63 blocks x = 1 + 2^-12, dy = 1. A float lane
+        // kept across a chunk's blocks starts at 2^20 (512 bits; 2^22 at 128) and then drops the
+        // 2^-12 parts of every later block (below half its ulp): ~8 float ulps of dw. Handed over to
+        // a double after every block, dw is the double sum rounded once.
+        Conv2d op = Conv2d.of(1, 4, 3);
+        Shape input = Shape.of(4, 1, 258, 258);
+        Shape output = op.outputShape(input);
+        int h = input.dim(2);
+        int w = input.dim(3);
+        float[] values = new float[Math.toIntExact(input.elementCount())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % (h * w) / w < 6 ? 16384f : 1f + 0x1p-12f;
+        }
+        double[] expected = new double[9];
+        for (int n = 0; n < input.dim(0); n++) {
+            for (int ri = 0; ri < 3; ri++) {
+                for (int si = 0; si < 3; si++) {
+                    for (int oy = 0; oy < output.dim(2); oy++) {
+                        for (int ox = 0; ox < output.dim(3); ox++) {
+                            expected[ri * 3 + si] += values[(n * h + oy + ri) * w + ox + si];
+                        }
+                    }
+                }
+            }
+        }
+        try (WorkerPool one = new WorkerPool(1); WorkerPool two = new WorkerPool(2); Tensor x = Tensor.allocate(input);
+                Tensor dy = Tensor.allocate(output); Tensor dw = Tensor.allocate(op.weightShape());
+                Tensor db = Tensor.allocate(op.biasShape())) {
+            x.copyFrom(values);
+            dy.fill(1f);
+            for (WorkerPool pool : new WorkerPool[] {one, two}) {
+                ConvGeometry g = ConvGeometry.of(op, input);
+                assertThat(DotProductWeightGradient.suits(g, pool.size())).isTrue();
+                new DotProductWeightGradient(g, pool).backwardWeights(x.segment(), dy.segment(), dw.segment(),
+                        db.segment());
+                float[] weights = dw.toArray();
+                for (int i = 0; i < weights.length; i++) {
+                    double e = expected[i % 9];
+                    assertThat(Math.abs(weights[i] - e)).as("dw at " + i + " on " + pool.size() + ", expected " + e)
+                            .isLessThanOrEqualTo(Math.ulp((float) e));
+                }
+                for (float b : db.toArray()) {
+                    assertThat(b).as("db on " + pool.size()).isEqualTo((float) output.elementCount() / 4);
+                }
+            }
+        }
+    }
+
+    @Test
+    void givesTheSameBitsOnRepeatedTwoWorkerRuns() {
+        // 19 images in blocks of 16 and shorter ones, cut into two chunks.
+        Conv2d op = Conv2d.of(2, 3, 5);
+        Shape input = Shape.of(19, 2, 9, 9);
+        Shape output = op.outputShape(input);
+        SplittableRandom random = new SplittableRandom(19);
+        try (WorkerPool two = new WorkerPool(2); Tensor x = GemmConv2dPlanTest.random(random, input);
+                Tensor dy = GemmConv2dPlanTest.random(random, output); Tensor dw = Tensor.allocate(op.weightShape());
+                Tensor db = Tensor.allocate(op.biasShape())) {
+            DotProductWeightGradient gradient = new DotProductWeightGradient(ConvGeometry.of(op, input), two);
+            int[] firstWeights = null;
+            int[] firstBias = null;
+            for (int run = 0; run < 3; run++) {
+                gradient.backwardWeights(x.segment(), dy.segment(), dw.segment(), db.segment());
+                int[] weights = bits(dw.toArray());
+                int[] bias = bits(db.toArray());
+                if (firstWeights == null) {
+                    firstWeights = weights;
+                    firstBias = bias;
+                } else {
+                    assertThat(weights).as("dw bits of run " + run).isEqualTo(firstWeights);
+                    assertThat(bias).as("db bits of run " + run).isEqualTo(firstBias);
+                }
+            }
+        }
+    }
+
+    private static int[] bits(float[] values) {
+        int[] bits = new int[values.length];
+        Arrays.setAll(bits, i -> Float.floatToRawIntBits(values[i]));
+        return bits;
     }
 
     private static void assertSameGradients(DotProductWeightGradient gradient, Backend naive, Conv2d op, Shape input,
