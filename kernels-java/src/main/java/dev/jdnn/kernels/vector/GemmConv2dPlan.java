@@ -94,6 +94,8 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     /** ... through two heap arrays (bulk copies in and out, the permutation on arrays). */
     private final float[] weightStaging;
     private final float[] flippedStaging;
+    /** Backward weights as dot products along the pixels (few weights, stride 1), or null (GEMM). */
+    private final DotProductWeightGradient dotProducts;
 
     GemmConv2dPlan(Conv2d op, Shape input, WorkerPool pool, PackedGemm packedGemm) {
         this(op, input, pool, packedGemm, COLUMN_BUDGET);
@@ -163,6 +165,8 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         this.flippedWeights = transposed == null ? null : arena.allocate(weights * Float.BYTES, 64);
         this.weightStaging = transposed == null ? new float[0] : new float[Math.toIntExact(weights)];
         this.flippedStaging = transposed == null ? new float[0] : new float[Math.toIntExact(weights)];
+        this.dotProducts = !pointwise && DotProductWeightGradient.suits(g, pool.size())
+                ? new DotProductWeightGradient(g, pool) : null;
     }
 
     /**
@@ -297,6 +301,10 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
 
     @Override
     public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
+        if (dotProducts != null) {
+            dotProducts.backwardWeights(x.segment(), dy.segment(), dw.segment(), db == null ? null : db.segment());
+            return;
+        }
         if (sumsInShares) {
             backwardWeightsSummingInShares(x, dy, dw, db);
             return;
