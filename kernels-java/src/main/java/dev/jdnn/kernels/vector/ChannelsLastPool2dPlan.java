@@ -202,7 +202,11 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
         }
     }
 
-    /** The window maxima of one output pixel's channels; FloatVector.max gives NaN for a NaN operand. */
+    /**
+     * The window maxima of one output pixel's channels: a cell replaces the maximum so far when it is
+     * greater or NaN, so the first maximum wins as on the routed path and in naive (FloatVector.max
+     * would rank +0.0 above an earlier -0.0), and a NaN sticks.
+     */
     private void maxPixel(long start, int rows, int columns, long yAt, boolean overRead) {
         long rowStep = (long) g.w * c;
         int ch = 0;
@@ -211,7 +215,8 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
             for (int i = 0; i < rows; i++) {
                 long at = start + i * rowStep + ch;
                 for (int j = 0; j < columns; j++, at += c) {
-                    acc = acc.max(FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER));
+                    FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER);
+                    acc = acc.blend(v, v.compare(VectorOperators.GT, acc).or(v.compare(VectorOperators.NE, v)));
                 }
             }
             acc.intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER);
@@ -222,8 +227,9 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
             for (int i = 0; i < rows; i++) {
                 long at = start + i * rowStep + ch;
                 for (int j = 0; j < columns; j++, at += c) {
-                    acc = acc.max(overRead ? FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER)
-                            : FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, tail));
+                    FloatVector v = overRead ? FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER)
+                            : FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, tail);
+                    acc = acc.blend(v, v.compare(VectorOperators.GT, acc).or(v.compare(VectorOperators.NE, v)));
                 }
             }
             acc.intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER, tail);
