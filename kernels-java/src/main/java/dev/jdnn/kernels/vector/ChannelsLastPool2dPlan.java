@@ -1,5 +1,6 @@
 package dev.jdnn.kernels.vector;
 
+import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
 import static dev.jdnn.kernels.vector.SegmentVectors.LANES;
 import static dev.jdnn.kernels.vector.SegmentVectors.ORDER;
 import static dev.jdnn.kernels.vector.SegmentVectors.SPECIES;
@@ -43,9 +44,11 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
     private final boolean max;
     private final int n;
     private final int c;
-    /** Channels in whole vectors; the rest go under {@link #tail}. */
+    /**
+     * Channels in whole vectors, run without masks; the rest go in one masked tail per pixel, its
+     * mask built where it is used (a mask held in a field, or chosen per vector, is boxed).
+     */
     private final int wholeChannels;
-    private final VectorMask<Float> tail;
     /**
      * Whether no two windows share a cell (stride at least the kernel on both axes): each dx cell
      * then takes at most one gradient, so the max backward stores instead of adding into dx.
@@ -76,7 +79,6 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
         this.n = input.dim(0);
         this.c = input.dim(1);
         this.wholeChannels = c - c % LANES;
-        this.tail = SPECIES.indexInRange(wholeChannels, c);
         this.disjoint = g.strideH >= g.kernelH && g.strideW >= g.kernelW;
         this.tiling = g.strideH == g.kernelH && g.strideW == g.kernelW && (long) g.oh * g.kernelH == g.h
                 && (long) g.ow * g.kernelW == g.w && op.padding().left() == 0 && op.padding().top() == 0;
@@ -201,7 +203,11 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
         }
     }
 
-    /** The window maxima of one output pixel's channels; FloatVector.max gives NaN for a NaN operand. */
+    /**
+     * The window maxima of one output pixel's channels: a cell replaces the maximum so far when it is
+     * greater or NaN, so the first maximum wins as on the routed path and in naive (FloatVector.max
+     * would rank +0.0 above an earlier -0.0), and a NaN sticks.
+     */
     private void maxPixel(long start, int rows, int columns, long yAt, boolean overRead) {
         long rowStep = (long) g.w * c;
         int ch = 0;
@@ -210,18 +216,21 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
             for (int i = 0; i < rows; i++) {
                 long at = start + i * rowStep + ch;
                 for (int j = 0; j < columns; j++, at += c) {
-                    acc = acc.max(FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER));
+                    FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER);
+                    acc = acc.blend(v, v.compare(VectorOperators.GT, acc).or(v.compare(VectorOperators.NE, v)));
                 }
             }
             acc.intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER);
         }
         if (ch < c) {
+            VectorMask<Float> tail = SPECIES.indexInRange(ch, c);
             FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
             for (int i = 0; i < rows; i++) {
                 long at = start + i * rowStep + ch;
                 for (int j = 0; j < columns; j++, at += c) {
-                    acc = acc.max(overRead ? FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER)
-                            : FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, tail));
+                    FloatVector v = overRead ? FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER)
+                            : FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, tail);
+                    acc = acc.blend(v, v.compare(VectorOperators.GT, acc).or(v.compare(VectorOperators.NE, v)));
                 }
             }
             acc.intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER, tail);
@@ -243,6 +252,7 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
             acc.div(divisor).intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER);
         }
         if (ch < c) {
+            VectorMask<Float> tail = SPECIES.indexInRange(ch, c);
             FloatVector acc = FloatVector.zero(SPECIES);
             for (int i = 0; i < rows; i++) {
                 long at = start + i * rowStep + ch;
@@ -264,14 +274,15 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
             for (int yo = 0; yo < g.oh; yo++) {
                 for (int xo = 0; xo < g.ow; xo++, yAt += c) {
                     for (int ch = 0; ch < c; ch += LANES) {
-                        routedWindow(xImage, yo, xo, ch, SPECIES.indexInRange(ch, c), yAt);
+                        routedWindow(xImage, yo, xo, ch, yAt);
                     }
                 }
             }
         }
     }
 
-    private void routedWindow(long xImage, int yo, int xo, int ch, VectorMask<Float> m, long yAt) {
+    private void routedWindow(long xImage, int yo, int xo, int ch, long yAt) {
+        VectorMask<Float> m = SPECIES.indexInRange(ch, c);
         FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         IntVector bestCell = IntVector.broadcast(INTS, g.firstRow[yo] * g.w + g.firstColumn[xo]);
         VectorMask<Float> bestIsNaN = SPECIES.maskAll(false);
@@ -315,7 +326,7 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
                         maxBackwardWhole(start + ch, rows, columns, yAt + ch);
                     }
                     if (ch < c) {
-                        maxBackwardVector(start + ch, rows, columns, yAt + ch, tail);
+                        maxBackwardTail(start + ch, rows, columns, yAt + ch, ch);
                     }
                 }
             }
@@ -323,7 +334,7 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
     }
 
     /**
-     * {@link #maxBackwardVector} for a whole vector of channels, without masks: the masked loads
+     * {@link #maxBackwardTail} for a whole vector of channels, without masks: the masked loads
      * and stores with a mask passed in ran 3-4x slower (JFR: samples in their index checks).
      */
     private void maxBackwardWhole(long start, int rows, int columns, long yAt) {
@@ -357,7 +368,9 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
         }
     }
 
-    private void maxBackwardVector(long start, int rows, int columns, long yAt, VectorMask<Float> m) {
+    /** The channels from {@code ch} to c, under a mask built here: a mask passed in was boxed. */
+    private void maxBackwardTail(long start, int rows, int columns, long yAt, int ch) {
+        VectorMask<Float> m = SPECIES.indexInRange(ch, c);
         long rowStep = (long) g.w * c;
         FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         IntVector bestCell = IntVector.zero(INTS);
@@ -389,39 +402,20 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
     }
 
     /**
-     * dx = 0, then each dy added to the cell the forward recorded, this chunk's images: per window
-     * cell, the channels whose recorded cell it is take their dy.
+     * dx = 0, then each dy added to the cell the forward recorded, this chunk's images, one float at
+     * a time in output order (the order the backward from x adds in, so both give the same bits): a
+     * vector compare per window cell and channel vector ran 2-2.7x slower (AVX-512, c = 16-64).
      */
     private void scatterChunk(int member, int chunk, int count) {
         int end = WorkerPool.start(n, chunk + 1, count);
-        IntVector lanes = IntVector.zero(INTS).addIndex(1);
+        long outputs = imageOutputs();
         for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
             long xImage = image * imageCells();
-            long yImage = image * imageOutputs();
+            int yImage = (int) (image * outputs);
             clear(xImage);
-            long yAt = yImage;
-            for (int yo = 0; yo < g.oh; yo++) {
-                for (int xo = 0; xo < g.ow; xo++, yAt += c) {
-                    for (int ch = 0; ch < c; ch += LANES) {
-                        VectorMask<Float> m = ch < wholeChannels ? SPECIES.maskAll(true) : tail;
-                        IntVector routed = IntVector.fromArray(INTS, cells, (int) (yAt + ch), m.cast(INTS));
-                        scatterVector(xImage, yo, xo, ch, routed.sub(lanes.add(ch)), yAt + ch, m);
-                    }
-                }
-            }
-        }
-    }
-
-    /** Adds one vector of dy to the window cells that {@code routed} (cell · c per lane) names. */
-    private void scatterVector(long xImage, int yo, int xo, int ch, IntVector routed, long yAt, VectorMask<Float> m) {
-        FloatVector gradient = FloatVector.fromMemorySegment(SPECIES, dy, yAt * Float.BYTES, ORDER, m);
-        for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
-            for (int iw = g.firstColumn[xo]; iw < g.endColumn[xo]; iw++) {
-                int cell = (ih * g.w + iw) * c;
-                VectorMask<Float> here = routed.compare(VectorOperators.EQ, cell).cast(SPECIES).and(m);
-                long at = (xImage + cell + ch) * Float.BYTES;
-                FloatVector.fromMemorySegment(SPECIES, dx, at, ORDER, m).add(gradient, here)
-                        .intoMemorySegment(dx, at, ORDER, m);
+            for (int o = 0; o < outputs; o++) {
+                long at = xImage + cells[yImage + o];
+                dx.setAtIndex(FLOAT, at, dx.getAtIndex(FLOAT, at) + dy.getAtIndex(FLOAT, (long) yImage + o));
             }
         }
     }
@@ -439,17 +433,33 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
                     long start = windowStart(xImage, yo, xo);
                     int columns = g.endColumn[xo] - g.firstColumn[xo];
                     float divisor = (float) g.divisor(yo, xo);
-                    for (int ch = 0; ch < c; ch += LANES) {
-                        averageBackwardVector(start + ch, rows, columns, yAt + ch, divisor,
-                                ch < wholeChannels ? SPECIES.maskAll(true) : tail);
+                    int ch = 0;
+                    for (; ch < wholeChannels; ch += LANES) {
+                        averageBackwardWhole(start + ch, rows, columns, yAt + ch, divisor);
+                    }
+                    if (ch < c) {
+                        averageBackwardTail(start + ch, rows, columns, yAt + ch, divisor, ch);
                     }
                 }
             }
         }
     }
 
-    private void averageBackwardVector(long start, int rows, int columns, long yAt, float divisor,
-            VectorMask<Float> m) {
+    private void averageBackwardWhole(long start, int rows, int columns, long yAt, float divisor) {
+        long rowStep = (long) g.w * c;
+        FloatVector share = FloatVector.fromMemorySegment(SPECIES, dy, yAt * Float.BYTES, ORDER).div(divisor);
+        for (int i = 0; i < rows; i++) {
+            long at = start + i * rowStep;
+            for (int j = 0; j < columns; j++, at += c) {
+                FloatVector.fromMemorySegment(SPECIES, dx, at * Float.BYTES, ORDER).add(share)
+                        .intoMemorySegment(dx, at * Float.BYTES, ORDER);
+            }
+        }
+    }
+
+    /** The channels from {@code ch} to c, under a mask built here: a mask passed in was boxed. */
+    private void averageBackwardTail(long start, int rows, int columns, long yAt, float divisor, int ch) {
+        VectorMask<Float> m = SPECIES.indexInRange(ch, c);
         long rowStep = (long) g.w * c;
         FloatVector share = FloatVector.fromMemorySegment(SPECIES, dy, yAt * Float.BYTES, ORDER, m).div(divisor);
         for (int i = 0; i < rows; i++) {

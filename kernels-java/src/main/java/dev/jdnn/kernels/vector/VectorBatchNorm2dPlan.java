@@ -368,7 +368,14 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
                 }
             }
             if (whole < c) {
-                rowSumsTail(r0, r1, whole, fa, fb);
+                // The tail likewise, one method per pass; for c < LANES it is all the work.
+                if (rowPass == 0) {
+                    rowSumTail(r0, r1, whole, fa);
+                } else if (rowPass == 1) {
+                    rowSquaredDeviationsTail(r0, r1, whole, fa);
+                } else {
+                    rowGradientSumsTail(r0, r1, whole, fa, fb);
+                }
             }
             for (int ch = 0; ch < c; ch++) {
                 a[ch] += fa[ch];
@@ -409,25 +416,39 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
         accB.intoArray(fb, ch);
     }
 
-    /** The channels past the whole vectors, under a mask, every pass. */
-    private void rowSumsTail(long r0, long r1, int ch, float[] fa, float[] fb) {
+    /** {@link #rowSum} for the channels from {@code ch} to c, under a mask. */
+    private void rowSumTail(long r0, long r1, int ch, float[] fa) {
+        VectorMask<Float> mask = SPECIES.indexInRange(ch, c);
+        FloatVector acc = FloatVector.zero(SPECIES);
+        for (long r = r0; r < r1; r++) {
+            acc = acc.add(FloatVector.fromMemorySegment(SPECIES, x, (r * c + ch) * Float.BYTES, ORDER, mask));
+        }
+        acc.intoArray(fa, ch, mask);
+    }
+
+    /** {@link #rowSquaredDeviations} for the channels from {@code ch} to c, under a mask. */
+    private void rowSquaredDeviationsTail(long r0, long r1, int ch, float[] fa) {
+        VectorMask<Float> mask = SPECIES.indexInRange(ch, c);
+        FloatVector m = FloatVector.fromArray(SPECIES, mean, ch, mask);
+        FloatVector acc = FloatVector.zero(SPECIES);
+        for (long r = r0; r < r1; r++) {
+            FloatVector d = FloatVector.fromMemorySegment(SPECIES, x, (r * c + ch) * Float.BYTES, ORDER, mask).sub(m);
+            acc = d.fma(d, acc);
+        }
+        acc.intoArray(fa, ch, mask);
+    }
+
+    /** {@link #rowGradientSums} for the channels from {@code ch} to c, under a mask. */
+    private void rowGradientSumsTail(long r0, long r1, int ch, float[] fa, float[] fb) {
         VectorMask<Float> mask = SPECIES.indexInRange(ch, c);
         FloatVector m = FloatVector.fromArray(SPECIES, mean, ch, mask);
         FloatVector accA = FloatVector.zero(SPECIES);
         FloatVector accB = FloatVector.zero(SPECIES);
         for (long r = r0; r < r1; r++) {
             long at = (r * c + ch) * Float.BYTES;
-            FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at, ORDER, mask);
-            if (rowPass == 0) {
-                accA = accA.add(v);
-            } else if (rowPass == 1) {
-                FloatVector d = v.sub(m);
-                accA = d.fma(d, accA);
-            } else {
-                FloatVector g = FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER, mask);
-                accA = accA.add(g);
-                accB = v.sub(m).fma(g, accB);
-            }
+            FloatVector g = FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER, mask);
+            accA = accA.add(g);
+            accB = FloatVector.fromMemorySegment(SPECIES, x, at, ORDER, mask).sub(m).fma(g, accB);
         }
         accA.intoArray(fa, ch, mask);
         accB.intoArray(fb, ch, mask);
@@ -446,7 +467,11 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
             }
         }
         if (whole < c) {
-            rowApplyTail(from, to, whole);
+            if (dy != null) {
+                rowGradientTail(from, to, whole);
+            } else {
+                rowScaleShiftTail(from, to, whole);
+            }
         }
     }
 
@@ -472,9 +497,19 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
         }
     }
 
-    /** The channels past the whole vectors, under a mask. */
-    private void rowApplyTail(long from, long to, int ch) {
-        boolean backward = dy != null;
+    /** {@link #rowScaleShift} for the channels from {@code ch} to c, under a mask. */
+    private void rowScaleShiftTail(long from, long to, int ch) {
+        VectorMask<Float> mask = SPECIES.indexInRange(ch, c);
+        FloatVector s = FloatVector.fromArray(SPECIES, scale, ch, mask);
+        FloatVector t = FloatVector.fromArray(SPECIES, shift, ch, mask);
+        for (long r = from; r < to; r++) {
+            long at = (r * c + ch) * Float.BYTES;
+            FloatVector.fromMemorySegment(SPECIES, x, at, ORDER, mask).fma(s, t).intoMemorySegment(out, at, ORDER, mask);
+        }
+    }
+
+    /** {@link #rowGradient} for the channels from {@code ch} to c, under a mask. */
+    private void rowGradientTail(long from, long to, int ch) {
         VectorMask<Float> mask = SPECIES.indexInRange(ch, c);
         FloatVector s = FloatVector.fromArray(SPECIES, scale, ch, mask);
         FloatVector t = FloatVector.fromArray(SPECIES, shift, ch, mask);
@@ -483,10 +518,8 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
         for (long r = from; r < to; r++) {
             long at = (r * c + ch) * Float.BYTES;
             FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at, ORDER, mask);
-            FloatVector result = backward
-                    ? FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER, mask).fma(s, t).add(v.sub(m).mul(e))
-                    : v.fma(s, t);
-            result.intoMemorySegment(out, at, ORDER, mask);
+            FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER, mask).fma(s, t).add(v.sub(m).mul(e))
+                    .intoMemorySegment(out, at, ORDER, mask);
         }
     }
 

@@ -116,38 +116,19 @@ final class VectorLrnPlan implements LrnPlan {
         }
     }
 
-    private FloatVector load(MemorySegment s, long index, VectorMask<Float> m) {
-        return m == null ? FloatVector.fromMemorySegment(SPECIES, s, index * Float.BYTES, ORDER)
-                : FloatVector.fromMemorySegment(SPECIES, s, index * Float.BYTES, ORDER, m);
+    private static FloatVector load(MemorySegment s, long index) {
+        return FloatVector.fromMemorySegment(SPECIES, s, index * Float.BYTES, ORDER);
     }
 
-    private void store(FloatVector v, MemorySegment s, long index, VectorMask<Float> m) {
-        if (m == null) {
-            v.intoMemorySegment(s, index * Float.BYTES, ORDER);
-        } else {
-            v.intoMemorySegment(s, index * Float.BYTES, ORDER, m);
-        }
+    private static FloatVector load(MemorySegment s, long index, VectorMask<Float> m) {
+        return FloatVector.fromMemorySegment(SPECIES, s, index * Float.BYTES, ORDER, m);
     }
 
-    private static FloatVector load(float[] a, int index, VectorMask<Float> m) {
-        return m == null ? FloatVector.fromArray(SPECIES, a, index) : FloatVector.fromArray(SPECIES, a, index, m);
-    }
-
-    private static void store(FloatVector v, float[] a, int index, VectorMask<Float> m) {
-        if (m == null) {
-            v.intoArray(a, index);
-        } else {
-            v.intoArray(a, index, m);
-        }
-    }
-
-    /**
-     * Null (no mask) for a whole vector at {@code j} of {@code b}, else the tail's mask: masked
-     * accesses cost several times more.
+    /*
+     * NCHW blocks run whole vectors unmasked, then their tail once in a method of its own with a
+     * mask that is never null: masked accesses cost several times more, and one helper that took
+     * "a mask or null" let C2 keep the mask boxed, so every vector of every call allocated.
      */
-    private static VectorMask<Float> tailMask(int j, int b) {
-        return j + LANES <= b ? null : SPECIES.indexInRange(j, b);
-    }
 
     /*
      * Forward and backward run in methods of their own, with no test of the pass inside a loop:
@@ -194,7 +175,19 @@ final class VectorLrnPlan implements LrnPlan {
         }
     }
 
-    /** {@code k + α/size · Σ_window x²} for the vector at {@code j} of a block of channel {@code ch}. */
+    /** {@code k + α/size · Σ_window x²} for the whole vector at {@code j} of a block of channel {@code ch}. */
+    private FloatVector windowScale(long base, int p0, int j, int ch) {
+        int lo = Math.max(0, ch + windowStart);
+        int hi = Math.min(c - 1, ch + windowEnd);
+        FloatVector sum = FloatVector.zero(SPECIES);
+        for (int cc = lo; cc <= hi; cc++) {
+            FloatVector v = load(x, base + (long) cc * pixels + p0 + j);
+            sum = v.fma(v, sum);
+        }
+        return sum.fma(alphaOverSize, k);
+    }
+
+    /** {@link #windowScale} for the lanes of {@code m} only. */
     private FloatVector windowScale(long base, int p0, int j, int ch, VectorMask<Float> m) {
         int lo = Math.max(0, ch + windowStart);
         int hi = Math.min(c - 1, ch + windowEnd);
@@ -208,14 +201,24 @@ final class VectorLrnPlan implements LrnPlan {
 
     /** y for one block of {@code b} pixels of one NCHW image. */
     private void channelsFirstForward(long base, int p0, int b) {
+        int whole = b - b % LANES;
         for (int ch = 0; ch < c; ch++) {
-            for (int j = 0; j < b; j += LANES) {
-                VectorMask<Float> m = tailMask(j, b);
-                FloatVector scaled = windowScale(base, p0, j, ch, m).lanewise(VectorOperators.POW, negBeta);
+            for (int j = 0; j < whole; j += LANES) {
+                FloatVector scaled = windowScale(base, p0, j, ch).lanewise(VectorOperators.POW, negBeta);
                 long at = base + (long) ch * pixels + p0 + j;
-                store(load(x, at, m).mul(scaled), out, at, m);
+                load(x, at).mul(scaled).intoMemorySegment(out, at * Float.BYTES, ORDER);
+            }
+            if (whole < b) {
+                channelsFirstForwardTail(base, p0, whole, b, ch);
             }
         }
+    }
+
+    private void channelsFirstForwardTail(long base, int p0, int j, int b, int ch) {
+        VectorMask<Float> m = SPECIES.indexInRange(j, b);
+        FloatVector scaled = windowScale(base, p0, j, ch, m).lanewise(VectorOperators.POW, negBeta);
+        long at = base + (long) ch * pixels + p0 + j;
+        load(x, at, m).mul(scaled).intoMemorySegment(out, at * Float.BYTES, ORDER, m);
     }
 
     /**
@@ -223,16 +226,28 @@ final class VectorLrnPlan implements LrnPlan {
      * into {@code terms}.
      */
     private void channelsFirstTerms(long base, int p0, int b, float[] sBlock, float[] terms) {
+        int whole = b - b % LANES;
         for (int ch = 0; ch < c; ch++) {
-            for (int j = 0; j < b; j += LANES) {
-                VectorMask<Float> m = tailMask(j, b);
-                FloatVector s = windowScale(base, p0, j, ch, m);
+            for (int j = 0; j < whole; j += LANES) {
+                FloatVector s = windowScale(base, p0, j, ch);
                 FloatVector scaled = s.lanewise(VectorOperators.POW, negBeta);
                 long at = base + (long) ch * pixels + p0 + j;
-                store(s, sBlock, ch * b + j, m);
-                store(load(dy, at, m).mul(load(x, at, m)).mul(scaled.div(s)), terms, ch * b + j, m);
+                s.intoArray(sBlock, ch * b + j);
+                load(dy, at).mul(load(x, at)).mul(scaled.div(s)).intoArray(terms, ch * b + j);
+            }
+            if (whole < b) {
+                channelsFirstTermsTail(base, p0, whole, b, ch, sBlock, terms);
             }
         }
+    }
+
+    private void channelsFirstTermsTail(long base, int p0, int j, int b, int ch, float[] sBlock, float[] terms) {
+        VectorMask<Float> m = SPECIES.indexInRange(j, b);
+        FloatVector s = windowScale(base, p0, j, ch, m);
+        FloatVector scaled = s.lanewise(VectorOperators.POW, negBeta);
+        long at = base + (long) ch * pixels + p0 + j;
+        s.intoArray(sBlock, ch * b + j, m);
+        load(dy, at, m).mul(load(x, at, m)).mul(scaled.div(s)).intoArray(terms, ch * b + j, m);
     }
 
     /**
@@ -240,23 +255,40 @@ final class VectorLrnPlan implements LrnPlan {
      * and the terms of the windows holding each channel.
      */
     private void channelsFirstGradient(long base, int p0, int b, float[] sBlock, float[] terms) {
+        int whole = b - b % LANES;
         for (int ch = 0; ch < c; ch++) {
             // Channels c'' whose window holds ch: c'' + windowStart <= ch <= c'' + windowEnd.
             int lo = Math.max(0, ch - windowEnd);
             int hi = Math.min(c - 1, ch - windowStart);
-            for (int j = 0; j < b; j += LANES) {
-                VectorMask<Float> m = tailMask(j, b);
+            for (int j = 0; j < whole; j += LANES) {
                 FloatVector sum = FloatVector.zero(SPECIES);
                 for (int cc = lo; cc <= hi; cc++) {
-                    sum = sum.add(load(terms, cc * b + j, m));
+                    sum = sum.add(FloatVector.fromArray(SPECIES, terms, cc * b + j));
                 }
                 long at = base + (long) ch * pixels + p0 + j;
-                FloatVector s = load(sBlock, ch * b + j, m);
-                FloatVector xv = load(x, at, m);
-                FloatVector direct = load(dy, at, m).mul(s.lanewise(VectorOperators.POW, negBeta));
-                store(direct.sub(xv.mul(sum).mul(gradientFactor)), out, at, m);
+                FloatVector s = FloatVector.fromArray(SPECIES, sBlock, ch * b + j);
+                FloatVector xv = load(x, at);
+                FloatVector direct = load(dy, at).mul(s.lanewise(VectorOperators.POW, negBeta));
+                direct.sub(xv.mul(sum).mul(gradientFactor)).intoMemorySegment(out, at * Float.BYTES, ORDER);
+            }
+            if (whole < b) {
+                channelsFirstGradientTail(base, p0, whole, b, ch, lo, hi, sBlock, terms);
             }
         }
+    }
+
+    private void channelsFirstGradientTail(long base, int p0, int j, int b, int ch, int lo, int hi,
+            float[] sBlock, float[] terms) {
+        VectorMask<Float> m = SPECIES.indexInRange(j, b);
+        FloatVector sum = FloatVector.zero(SPECIES);
+        for (int cc = lo; cc <= hi; cc++) {
+            sum = sum.add(FloatVector.fromArray(SPECIES, terms, cc * b + j, m));
+        }
+        long at = base + (long) ch * pixels + p0 + j;
+        FloatVector s = FloatVector.fromArray(SPECIES, sBlock, ch * b + j, m);
+        FloatVector xv = load(x, at, m);
+        FloatVector direct = load(dy, at, m).mul(s.lanewise(VectorOperators.POW, negBeta));
+        direct.sub(xv.mul(sum).mul(gradientFactor)).intoMemorySegment(out, at * Float.BYTES, ORDER, m);
     }
 
     private void squares(long at, float[] row) {

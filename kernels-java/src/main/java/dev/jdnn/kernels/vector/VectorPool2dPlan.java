@@ -310,7 +310,7 @@ final class VectorPool2dPlan implements Pool2dPlan {
      * strided load cost 590 MB of garbage per pool_stem forward).
      */
 
-    /** {@code out[yAt + lane]} = the maximum (NaN if any) of the windows of {@code lanes} outputs. */
+    /** {@code out[yAt + lane]} = the first maximum (NaN if any) of the windows of {@code lanes} outputs. */
     private void maxChunk(long origin, int rows, int lanes, long yAt) {
         VectorShuffle<Float> evens = EVENS;
         boolean stride2 = g.strideW == 2;
@@ -323,8 +323,9 @@ final class VectorPool2dPlan implements Pool2dPlan {
                 if (stride2) {
                     v = v.rearrange(evens, FloatVector.fromMemorySegment(SPECIES, x, byteAt + VECTOR_BYTES, ORDER));
                 }
-                // FloatVector.max has Math.max's semantics: a NaN operand gives NaN.
-                acc = acc.max(v);
+                // Greater or NaN replaces: the first maximum wins, as in the routed pass and naive
+                // (FloatVector.max ranks +0.0 above an earlier -0.0), and a NaN sticks.
+                acc = acc.blend(v, v.compare(VectorOperators.GT, acc).or(v.compare(VectorOperators.NE, v)));
             }
         }
         store(acc, yAt, lanes);

@@ -76,6 +76,35 @@ class ChannelsLastPool2dPlanTest {
                 "pool_lenet-like");
     }
 
+    @Test
+    void signedZerosKeepTheFirstMaximumOnEveryPath() {
+        // 2x2 windows over 17 channels (whole vectors and a tail at 128-512 bits): even channels
+        // read -0.0 first, odd ones +0.0 first; the first maximum wins with and without a workspace.
+        int c = 17;
+        Shape shape = Shape.of(1, c, 2, 2);
+        float[] x = new float[4 * c];
+        for (int cell = 0; cell < 4; cell++) {
+            for (int ch = 0; ch < c; ch++) {
+                boolean negativeFirst = ch % 2 == 0;
+                x[cell * c + ch] = (cell == 0) == negativeFirst ? -0f : 0f;
+            }
+        }
+        float[][] vector;
+        try (ChannelsLastPool2dPlan plan = new ChannelsLastPool2dPlan(Pool2d.max(2, 2), shape, pool)) {
+            vector = run(plan, shape, x, new float[c]);
+        }
+        for (int ch = 0; ch < c; ch++) {
+            float first = ch % 2 == 0 ? -0f : 0f;
+            assertThat(Float.floatToIntBits(vector[0][ch])).as("forward channel %d", ch)
+                    .isEqualTo(Float.floatToIntBits(first));
+            assertThat(Float.floatToIntBits(vector[1][ch])).as("forward with workspace channel %d", ch)
+                    .isEqualTo(Float.floatToIntBits(first));
+        }
+        try (Pool2dPlan plan = naive.plan(Pool2d.max(2, 2), shape, Layout.NHWC)) {
+            assertSameBits(vector[0], run(plan, shape, x, new float[c])[0], "forward against naive");
+        }
+    }
+
     private static float[] floats(int count, SplittableRandom random) {
         float[] values = new float[count];
         for (int i = 0; i < count; i++) {

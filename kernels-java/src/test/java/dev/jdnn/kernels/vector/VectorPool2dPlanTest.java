@@ -122,6 +122,35 @@ class VectorPool2dPlanTest {
     }
 
     @Test
+    void signedZerosKeepTheFirstMaximumOnTheVectorPath() {
+        // One row of 2x2/2 windows across 80 columns (vector path): window i reads -0.0 first when i
+        // is even, +0.0 first when odd, and the first maximum wins, as in naive.
+        int w = 80;
+        float[] x = new float[2 * w];
+        for (int i = 0; i < w / 2; i++) {
+            float first = i % 2 == 0 ? -0f : 0f;
+            float other = i % 2 == 0 ? 0f : -0f;
+            x[2 * i] = first;
+            x[2 * i + 1] = other;
+            x[w + 2 * i] = other;
+            x[w + 2 * i + 1] = other;
+        }
+        Shape shape = Shape.of(1, 1, 2, w);
+        float[] y = run(Pool2d.max(2, 2), shape, x, new float[w / 2])[0];
+        try (Pool2dPlan plan = naive.plan(Pool2d.max(2, 2), shape);
+                Tensor xt = Tensor.of(shape, x);
+                Tensor expected = Tensor.allocate(plan.outputShape())) {
+            plan.forward(xt, expected);
+            float[] reference = expected.toArray();
+            for (int i = 0; i < w / 2; i++) {
+                assertThat(Float.floatToIntBits(y[i])).as("window %d", i)
+                        .isEqualTo(Float.floatToIntBits(i % 2 == 0 ? -0f : 0f))
+                        .isEqualTo(Float.floatToIntBits(reference[i]));
+            }
+        }
+    }
+
+    @Test
     void paddedCellsNeverTakePartInMaxPooling() {
         // All real cells negative: a padded 0 would win if padding took part.
         float[] x = {-3f, -2f, -5f, -4f};
