@@ -36,9 +36,10 @@ final class DenseForwardGemm {
      * Weights ({@code in x out}) from which a team of several threads takes this product over
      * {@link ParallelGemm}: below it the two hand-offs per call (pack, multiply) and one packer
      * outweigh the work (fc_lenet 64x400x120 on 2 threads: 65 us here against 58 us, 64x120x84 20
-     * against 15; AVX-512).
+     * against 15; but 64x512x256 108 against 150; AVX-512). The cut between 48k and 131k weights
+     * is not measured more finely.
      */
-    static final long MIN_SHARED_WEIGHTS = 1 << 18;
+    static final long MIN_SHARED_WEIGHTS = 1 << 16;
 
     /**
      * Whether this product beats {@link ParallelGemm} for the shape (measured with
