@@ -49,8 +49,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "report directory (default: bench-results/<timestamp> in the repository)")
     Path out;
 
-    @Option(names = "--quick", description = "few short iterations in one JVM: the default selection in under "
-            + "5 minutes on 2 cores; indicative numbers, and the report says so")
+    @Option(names = "--quick", description = "few short iterations in one JVM, after a brief tour of every cell "
+            + "for the JIT: the default selection in about 7 minutes on 2 cores; indicative numbers, and the report "
+            + "says so")
     boolean quick;
 
     @Option(names = "--backend", split = ",", paramLabel = "NAME", description = "backends to run (default: all found)")
@@ -246,7 +247,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The {@code --quick} cut that keeps a run (build included) within 5 minutes on 2 cores: the
+     * The {@code --quick} cut that keeps a run to about 7 minutes on 2 cores (6 min 38 s measured
+     * on AVX-512 on 2026-12-06, two of them the JIT tour): the
      * backends at every processor only, naive (single-threaded) at 1 thread as the reference.
      */
     private static Selection quickSelection(Selection full) {
