@@ -42,11 +42,6 @@ final class TrainingStepKernels {
         return count - count % LANES;
     }
 
-    /** {@code y[i] = a[i] + b[i]}. */
-    static void add(MemorySegment a, MemorySegment b, MemorySegment y, long count) {
-        add(a, b, y, 0, count);
-    }
-
     /** {@code y[i] = a[i] + b[i]} for {@code from <= i < to}. */
     static void add(MemorySegment a, MemorySegment b, MemorySegment y, long from, long to) {
         long whole = from + whole(to - from);
