@@ -24,6 +24,20 @@ final class ParallelGemm {
     private final WorkerPool pool;
     private final GemmWorkspace[] workspaces;
     private final WorkerPool.Chunks slab = this::slab;
+    private final WorkerPool.Chunks packShared = this::packSharedColumns;
+    private final WorkerPool.Chunks multiplyShared = this::multiplySharedRows;
+    /**
+     * One {@code KC x NC} block of B packed by the whole team and read by every member (products
+     * {@link #sharesB} says are worth it); allocated at the first such product.
+     */
+    private MemorySegment sharedB;
+    /** Smallest {@code m}, {@code n} and {@code k} of a product on the shared-B route. */
+    private final int minSharedB;
+    /** The shared block in progress: depth {@code [pc, pc + kc)}, columns {@code [jc, jc + nc)}. */
+    private int pc;
+    private int kc;
+    private int jc;
+    private int nc;
     /** Narrowest slab worth its own packing of the other operand, in rows or columns (above). */
     static final int MIN_SLAB = 256;
 
@@ -52,6 +66,12 @@ final class ParallelGemm {
 
     /** Workspaces for products of at most {@code maxM x maxK} by {@code maxK x maxN}. */
     ParallelGemm(PackedGemm gemm, WorkerPool pool, int maxM, int maxN, int maxK) {
+        this(gemm, pool, maxM, maxN, maxK, MIN_SHARED_B);
+    }
+
+    /** As above, sharing packed B from {@code minSharedB} in every dimension (tests lower it). */
+    ParallelGemm(PackedGemm gemm, WorkerPool pool, int maxM, int maxN, int maxK, int minSharedB) {
+        this.minSharedB = minSharedB;
         this.gemm = gemm;
         this.pool = pool;
         this.workspaces = new GemmWorkspace[pool.size()];
@@ -107,13 +127,74 @@ final class ParallelGemm {
         this.byRows = m >= n;
         this.tiles = byRows ? (m + mr - 1) / mr : (n + nr - 1) / nr;
         try {
-            pool.run(slab, slabs(byRows ? m : n, tiles, pool));
+            if (sharesB(m, n, k, pool.size(), minSharedB)) {
+                multiplyWithSharedB();
+            } else {
+                pool.run(slab, slabs(byRows ? m : n, tiles, pool));
+            }
         } finally {
             this.a = null;
             this.b = null;
             this.c = null;
             this.epilogue = null;
         }
+    }
+
+    /** Smallest {@code m}, {@code n} and {@code k} for which the team shares one packed B (below). */
+    static final int MIN_SHARED_B = Integer.getInteger("jdnn.gemm.sharedB", 512);
+    /** Row slabs per member on the shared-B route. */
+    static final int SHARED_CHUNKS_PER_MEMBER = Integer.getInteger("jdnn.gemm.sharedChunks", 2);
+
+    /**
+     * Whether to pack each block of B once for the whole team and cut only C's rows, instead of
+     * independent slabs that each pack all of B: at 1024³ on 2 threads the slabs packed B four
+     * times over. The team then meets twice per {@code KC x NC} block of B (pack, multiply), which
+     * only products this large amortise.
+     */
+    static boolean sharesB(int m, int n, int k, int members, int minSharedB) {
+        return members > 1 && m >= n && Math.min(m, Math.min(n, k)) >= minSharedB;
+    }
+
+    /**
+     * The shared-B route: per block of B, the team packs its NR-wide panels into {@link #sharedB},
+     * then multiplies slabs of C's rows against it. Every element is summed as {@link PackedGemm}
+     * sums it (the same KC blocks in the same order), so the bits match the slab route's.
+     */
+    private void multiplyWithSharedB() {
+        int nr = gemm.kernel().columns();
+        int mr = gemm.kernel().rows();
+        if (sharedB == null) {
+            sharedB = java.lang.foreign.Arena.ofAuto().allocate((long) PackedGemm.KC * PackedGemm.NC * Float.BYTES, 64);
+        }
+        int rowChunks = Math.min(tiles, pool.size() * SHARED_CHUNKS_PER_MEMBER);
+        for (int j = 0; j < n; j += PackedGemm.NC) {
+            this.jc = j;
+            this.nc = Math.min(PackedGemm.NC, n - j);
+            int panels = (nc + nr - 1) / nr;
+            for (int p = 0; p < k; p += PackedGemm.KC) {
+                this.pc = p;
+                this.kc = Math.min(PackedGemm.KC, k - p);
+                pool.run(packShared, Math.min(panels, pool.size() * SHARED_CHUNKS_PER_MEMBER));
+                pool.run(multiplyShared, rowChunks);
+            }
+        }
+    }
+
+    private void packSharedColumns(int member, int chunk, int chunks) {
+        int nr = gemm.kernel().columns();
+        int panels = (nc + nr - 1) / nr;
+        int from = WorkerPool.start(panels, chunk, chunks) * nr;
+        int to = Math.min(nc, WorkerPool.start(panels, chunk + 1, chunks) * nr);
+        gemm.packBColumns(workspaces[member], sharedB, b, bOffset, ldb, transB, pc, kc, jc, nc, from, to);
+    }
+
+    private void multiplySharedRows(int member, int chunk, int chunks) {
+        int mr = gemm.kernel().rows();
+        int from = Math.min(m, WorkerPool.start(tiles, chunk, chunks) * mr);
+        int to = Math.min(m, WorkerPool.start(tiles, chunk + 1, chunks) * mr);
+        boolean last = pc + kc >= k;
+        gemm.multiplyRowRange(workspaces[member], sharedB, from, to, pc, kc, jc, nc, a, aOffset, lda, transA, c,
+                cOffset, ldc, accumulate || pc > 0, last ? epilogue : null, biasIndex);
     }
 
     /**

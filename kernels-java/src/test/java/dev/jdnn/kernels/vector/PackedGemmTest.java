@@ -38,6 +38,32 @@ class PackedGemmTest {
 
     @ParameterizedTest
     @MethodSource("kernels")
+    void plainRowsOfAGiveTheBitsOfInterleavedPanels(GemmMicroKernel kernel) {
+        PackedGemm gemm = new PackedGemm(kernel);
+        // Sized for a depth of a whole KC block, a workspace takes a row-major A as plain rows; sized
+        // for less, it interleaves A into MR-tall panels. Same products, same order, same bits.
+        GemmWorkspace plain = gemm.workspace(97, 97, PackedGemm.KC);
+        GemmWorkspace interleaved = gemm.workspace(97, 97, 400);
+        SplittableRandom random = new SplittableRandom(9);
+        for (int m : new int[] {1, kernel.rows() + 1, 97}) {
+            for (int n : new int[] {17, 65}) {
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    Problem p = Problem.random(m, n, 400, false, true, random);
+                    gemm.multiply(plain, m, n, 400, p.a, 0, p.lda, false, p.b, 0, p.ldb, true, p.c, 0, n, accumulate);
+                    float[] fromRows = p.c.toArray(ValueLayout.JAVA_FLOAT);
+                    assertClose(p.c, p.expected(accumulate), 400);
+                    MemorySegment.copy(p.cValues, 0, p.c, ValueLayout.JAVA_FLOAT, 0, p.cValues.length);
+                    gemm.multiply(interleaved, m, n, 400, p.a, 0, p.lda, false, p.b, 0, p.ldb, true, p.c, 0, n,
+                            accumulate);
+                    assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("%dx%d, accumulate %s", m, n, accumulate)
+                            .containsExactly(fromRows);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
     void coversMoreColumnsThanOneBlock(GemmMicroKernel kernel) {
         PackedGemm gemm = new PackedGemm(kernel);
         int n = PackedGemm.NC + 37;
@@ -98,6 +124,50 @@ class PackedGemmTest {
                     two.multiply(p.m, p.n, p.k, p.a, 0, p.lda, true, p.b, 0, p.ldb, false, p.c, 0, p.n, false,
                             epilogue, 0);
                     assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("run %d, %dx%dx%d", run, p.m, p.n, p.k)
+                            .containsExactly(one);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void sharedPackedBGivesTheBitsOfOneThread(GemmMicroKernel kernel) {
+        PackedGemm gemm = new PackedGemm(kernel);
+        SplittableRandom random = new SplittableRandom(8);
+        // Several row blocks, two panels (the second ragged) and two depth blocks; the route's
+        // threshold lowered to this size so that the test stays cheap.
+        int m = 2 * PackedGemm.MC + 3 * kernel.rows() + 1;
+        int n = kernel.columns() + kernel.columns() / 2 + 3;
+        int k = PackedGemm.KC + 7;
+        int minSharedB = n;
+        assertThat(ParallelGemm.sharesB(m, n, k, 2, minSharedB)).isTrue();
+        assertThat(ParallelGemm.sharesB(1024, 1024, 1024, 2, ParallelGemm.MIN_SHARED_B)).isTrue();
+        for (boolean transposed : new boolean[] {false, true}) {
+            Problem p = Problem.random(m, n, k, transposed, !transposed, random);
+            float[] bias = new float[n];
+            for (int j = 0; j < bias.length; j++) {
+                bias[j] = (float) random.nextDouble(-1, 1);
+            }
+            GemmEpilogue epilogue = new GemmEpilogue(false, dev.jdnn.Activation.RELU);
+            epilogue.set(MemorySegment.ofArray(bias));
+            GemmEpilogue used = transposed ? epilogue : null;
+            float[] one;
+            try (WorkerPool pool = new WorkerPool(1)) {
+                new ParallelGemm(gemm, pool, m, n, k, minSharedB).multiply(m, n, k, p.a, 0, p.lda, transposed, p.b, 0, p.ldb,
+                        !transposed, p.c, 0, n, transposed, used, 0);
+                one = p.c.toArray(ValueLayout.JAVA_FLOAT);
+            }
+            if (!transposed) {
+                assertClose(p.c, p.expected(false), k);
+            }
+            try (WorkerPool pool = new WorkerPool(2)) {
+                ParallelGemm two = new ParallelGemm(gemm, pool, m, n, k, minSharedB);
+                for (int run = 0; run < 2; run++) {
+                    MemorySegment.copy(p.cValues, 0, p.c, ValueLayout.JAVA_FLOAT, 0, p.cValues.length);
+                    two.multiply(m, n, k, p.a, 0, p.lda, transposed, p.b, 0, p.ldb, !transposed, p.c, 0, n,
+                            transposed, used, 0);
+                    assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("run %d, transposed %s", run, transposed)
                             .containsExactly(one);
                 }
             }
