@@ -1,5 +1,6 @@
 package dev.jdnn.kernels.vector;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -14,7 +15,9 @@ import java.lang.foreign.MemorySegment;
  * <p>Every slab packs the whole of the operand it does not cut (all of B for a slab of rows), so
  * slabs are kept at least {@link #MIN_SLAB} rows or columns wide where the product allows: packing
  * a float costs about as much as 5-15 multiply-adds of the kernel, and a slab of width w spends
- * 2·w flops per packed float of the other operand (1-4% of the time at w = 256).
+ * 2·w flops per packed float of the other operand (1-4% of the time at w = 256). Products large in
+ * every dimension ({@link #sharesB}) instead pack each block of B once for the whole team and cut
+ * only C's rows.
  *
  * <p>Owned by one plan and used by one thread at a time: the operands of the running product live
  * in fields so that handing the job to the workers allocates nothing.
@@ -141,9 +144,18 @@ final class ParallelGemm {
     }
 
     /** Smallest {@code m}, {@code n} and {@code k} for which the team shares one packed B (below). */
-    static final int MIN_SHARED_B = Integer.getInteger("jdnn.gemm.sharedB", 512);
-    /** Row slabs per member on the shared-B route. */
-    static final int SHARED_CHUNKS_PER_MEMBER = Integer.getInteger("jdnn.gemm.sharedChunks", 2);
+    static final int MIN_SHARED_B = 512;
+    /**
+     * Row slabs (and packing shares) per member on the shared-B route: two, so that a member that
+     * starts late leaves the other a quarter of the block to wait for rather than half.
+     */
+    static final int SHARED_CHUNKS_PER_MEMBER = 2;
+    /**
+     * Columns of B per shared block: narrower than {@link PackedGemm#NC}, so that the block (KC x
+     * 512 floats, 1 MiB) is read from the L2 of each member rather than from L3 (1024³ on 2
+     * threads, AVX-512, medians of 9 x 5 calls: 324 GFLOP/s at 2048 columns, 346 at 512, 334 at 256).
+     */
+    static final int SHARED_NC = 512;
 
     /**
      * Whether to pack each block of B once for the whole team and cut only C's rows, instead of
@@ -162,14 +174,13 @@ final class ParallelGemm {
      */
     private void multiplyWithSharedB() {
         int nr = gemm.kernel().columns();
-        int mr = gemm.kernel().rows();
         if (sharedB == null) {
-            sharedB = java.lang.foreign.Arena.ofAuto().allocate((long) PackedGemm.KC * PackedGemm.NC * Float.BYTES, 64);
+            sharedB = Arena.ofAuto().allocate((long) PackedGemm.KC * SHARED_NC * Float.BYTES, 64);
         }
         int rowChunks = Math.min(tiles, pool.size() * SHARED_CHUNKS_PER_MEMBER);
-        for (int j = 0; j < n; j += PackedGemm.NC) {
+        for (int j = 0; j < n; j += SHARED_NC) {
             this.jc = j;
-            this.nc = Math.min(PackedGemm.NC, n - j);
+            this.nc = Math.min(SHARED_NC, n - j);
             int panels = (nc + nr - 1) / nr;
             for (int p = 0; p < k; p += PackedGemm.KC) {
                 this.pc = p;

@@ -135,15 +135,22 @@ class PackedGemmTest {
     void sharedPackedBGivesTheBitsOfOneThread(GemmMicroKernel kernel) {
         PackedGemm gemm = new PackedGemm(kernel);
         SplittableRandom random = new SplittableRandom(8);
-        // Several row blocks, two panels (the second ragged) and two depth blocks; the route's
-        // threshold lowered to this size so that the test stays cheap.
-        int m = 2 * PackedGemm.MC + 3 * kernel.rows() + 1;
-        int n = kernel.columns() + kernel.columns() / 2 + 3;
-        int k = PackedGemm.KC + 7;
-        int minSharedB = n;
-        assertThat(ParallelGemm.sharesB(m, n, k, 2, minSharedB)).isTrue();
+        // Several row blocks, two panels (the second ragged) and two depth blocks; then more columns
+        // than one shared block holds, at a shallow depth. The route's threshold is lowered to these
+        // sizes so that the test stays cheap.
+        int mr = kernel.rows();
+        int nr = kernel.columns();
+        int sharedN = ParallelGemm.SHARED_NC + nr / 2 + 3;
+        int[][] shapes = {{2 * PackedGemm.MC + 3 * mr + 1, nr + nr / 2 + 3, PackedGemm.KC + 7},
+            {sharedN + 2 * mr + 1, sharedN, 20}};
         assertThat(ParallelGemm.sharesB(1024, 1024, 1024, 2, ParallelGemm.MIN_SHARED_B)).isTrue();
-        for (boolean transposed : new boolean[] {false, true}) {
+        for (int shape = 0; shape < 4; shape++) {
+            int m = shapes[shape / 2][0];
+            int n = shapes[shape / 2][1];
+            int k = shapes[shape / 2][2];
+            int minSharedB = Math.min(n, k);
+            assertThat(ParallelGemm.sharesB(m, n, k, 2, minSharedB)).isTrue();
+            boolean transposed = shape % 2 == 1;
             Problem p = Problem.random(m, n, k, transposed, !transposed, random);
             float[] bias = new float[n];
             for (int j = 0; j < bias.length; j++) {
@@ -167,8 +174,10 @@ class PackedGemmTest {
                     MemorySegment.copy(p.cValues, 0, p.c, ValueLayout.JAVA_FLOAT, 0, p.cValues.length);
                     two.multiply(m, n, k, p.a, 0, p.lda, transposed, p.b, 0, p.ldb, !transposed, p.c, 0, n,
                             transposed, used, 0);
-                    assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("run %d, transposed %s", run, transposed)
-                            .containsExactly(one);
+                    // isEqualTo compares float arrays bit for bit in one pass (containsExactly's diff
+                    // is quadratic on a miss and slow on 270k elements).
+                    assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("run %d, %dx%dx%d, transposed %s", run, m, n, k,
+                            transposed).isEqualTo(one);
                 }
             }
         }
