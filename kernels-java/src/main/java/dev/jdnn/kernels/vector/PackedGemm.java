@@ -96,23 +96,59 @@ final class PackedGemm {
                 int kc = Math.min(KC, k - pc);
                 boolean add = accumulate || pc > 0;
                 if (transB) {
-                    packTransposedB(ws, b, bOffset + (long) jc * ldb + pc, ldb, kc, nc);
+                    packTransposedB(ws, ws.packedB, b, bOffset + (long) jc * ldb + pc, ldb, kc, 0, nc);
                 } else {
-                    packB(ws.packedB, b, bOffset + (long) pc * ldb + jc, ldb, kc, nc);
+                    packB(ws.packedB, b, bOffset + (long) pc * ldb + jc, ldb, kc, 0, nc);
                 }
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    if (transA) {
-                        packTransposedA(ws, a, aOffset + (long) pc * lda + ic, lda, mc, kc);
-                    } else {
-                        packA(ws, a, aOffset + (long) ic * lda + pc, lda, mc, kc);
-                    }
-                    multiplyBlock(ws, mc, nc, kc, c, cOffset + (long) ic * ldc + jc, ldc, add);
+                    boolean plain = packA(ws, a, aOffset, lda, transA, ic, pc, mc, kc);
+                    multiplyBlock(ws, ws.packedB, plain, mc, nc, kc, c, cOffset + (long) ic * ldc + jc, ldc, add);
                     if (epilogue != null && pc + kc >= k) {
                         epilogue.apply(c, cOffset + (long) ic * ldc + jc, ldc, mc, nc,
                                 biasIndex + (epilogue.biasPerRow() ? ic : jc));
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Packs columns {@code [from, to)} (from a multiple of NR) of B's block at depth {@code pc} and
+     * columns {@code [jc, jc + nc)} into {@code dst}, laid out as {@link #multiply} lays out its packed
+     * B block, so that a team can fill one shared block (see {@link ParallelGemm}); {@code ws} lends
+     * its staging arrays.
+     */
+    void packBColumns(GemmWorkspace ws, MemorySegment dst, MemorySegment b, long bOffset, int ldb, boolean transB,
+            int pc, int kc, int jc, int nc, int from, int to) {
+        if (transB) {
+            packTransposedB(ws, dst, b, bOffset + (long) jc * ldb + pc, ldb, kc, from, to);
+        } else {
+            packB(dst, b, bOffset + (long) pc * ldb + jc, ldb, kc, from, to);
+        }
+    }
+
+    /**
+     * Rows {@code [from, to)} of C's block at depth {@code pc} and columns {@code [jc, jc + nc)}
+     * against a B block packed by {@link #packBColumns}, in row blocks of at most {@link #MC} (cut
+     * evenly, in whole MR tiles); each element of C is summed exactly as {@link #multiply} sums it.
+     * {@code epilogue} (when not null) is applied as each row block finishes: callers pass it on the
+     * last depth block only.
+     */
+    void multiplyRowRange(GemmWorkspace ws, MemorySegment packedB, int from, int to, int pc, int kc, int jc, int nc,
+            MemorySegment a, long aOffset, int lda, boolean transA, MemorySegment c, long cOffset, int ldc,
+            boolean add, GemmEpilogue epilogue, long biasIndex) {
+        int tiles = (to - from + mr - 1) / mr;
+        int blocks = (tiles * mr + MC - 1) / MC;
+        for (int block = 0; block < blocks; block++) {
+            int ic = from + WorkerPool.start(tiles, block, blocks) * mr;
+            int end = Math.min(to, from + WorkerPool.start(tiles, block + 1, blocks) * mr);
+            int mc = end - ic;
+            boolean plain = packA(ws, a, aOffset, lda, transA, ic, pc, mc, kc);
+            long cBlock = cOffset + (long) ic * ldc + jc;
+            multiplyBlock(ws, packedB, plain, mc, nc, kc, c, cBlock, ldc, add);
+            if (epilogue != null) {
+                epilogue.apply(c, cBlock, ldc, mc, nc, biasIndex + (epilogue.biasPerRow() ? ic : jc));
             }
         }
     }
@@ -160,38 +196,48 @@ final class PackedGemm {
             long biasIndex) {
         for (int ic = 0; ic < m; ic += MC) {
             int mc = Math.min(MC, m - ic);
-            if (transA) {
-                packTransposedA(ws, a, aOffset + (long) pc * lda + ic, lda, mc, kc);
-            } else {
-                packA(ws, a, aOffset + (long) ic * lda + pc, lda, mc, kc);
-            }
-            multiplyBlock(ws, mc, nc, kc, c, cOffset + (long) ic * ldc, ldc, add);
+            boolean plain = packA(ws, a, aOffset, lda, transA, ic, pc, mc, kc);
+            multiplyBlock(ws, ws.packedB, plain, mc, nc, kc, c, cOffset + (long) ic * ldc, ldc, add);
             if (epilogue != null) {
                 epilogue.apply(c, cOffset + (long) ic * ldc, ldc, mc, nc, biasIndex + (epilogue.biasPerRow() ? ic : 0));
             }
         }
     }
 
-    private void multiplyBlock(GemmWorkspace ws, int mc, int nc, int kc, MemorySegment c, long cOffset, int ldc,
-            boolean add) {
+    /**
+     * Every tile of one row block against the packed B block; {@code plain} says A's block is in
+     * plain rows ({@link #packA}), else in MR-interleaved panels.
+     */
+    private void multiplyBlock(GemmWorkspace ws, MemorySegment packedB, boolean plain, int mc, int nc, int kc,
+            MemorySegment c, long cOffset, int ldc, boolean add) {
         long rowBytes = (long) ldc * Float.BYTES;
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
             long bPanel = (long) jr * kc * Float.BYTES;
             for (int ir = 0; ir < mc; ir += mr) {
                 int rows = Math.min(mr, mc - ir);
-                int aPanel = ir * kc;
+                int aPanel = plain ? ir * GemmMicroKernel.ROW_STRIDE : ir * kc;
                 long tileOffset = cOffset + (long) ir * ldc + jr;
                 if (rows == mr && cols == nr) {
-                    if (add) {
-                        kernel.multiplyAdd(kc, ws.packedA, aPanel, ws.packedB, bPanel, c, tileOffset * Float.BYTES,
-                                rowBytes);
+                    long cTile = tileOffset * Float.BYTES;
+                    if (plain) {
+                        if (add) {
+                            kernel.multiplyAddRows(kc, ws.packedA, aPanel, packedB, bPanel, c, cTile, rowBytes);
+                        } else {
+                            kernel.multiplyRows(kc, ws.packedA, aPanel, packedB, bPanel, c, cTile, rowBytes);
+                        }
+                    } else if (add) {
+                        kernel.multiplyAdd(kc, ws.packedA, aPanel, packedB, bPanel, c, cTile, rowBytes);
                     } else {
-                        kernel.multiply(kc, ws.packedA, aPanel, ws.packedB, bPanel, c, tileOffset * Float.BYTES,
-                                rowBytes);
+                        kernel.multiply(kc, ws.packedA, aPanel, packedB, bPanel, c, cTile, rowBytes);
                     }
                 } else {
-                    kernel.multiply(kc, ws.packedA, aPanel, ws.packedB, bPanel, ws.tile, 0, (long) nr * Float.BYTES);
+                    if (plain) {
+                        kernel.multiplyRows(kc, ws.packedA, aPanel, packedB, bPanel, ws.tile, 0,
+                                (long) nr * Float.BYTES);
+                    } else {
+                        kernel.multiply(kc, ws.packedA, aPanel, packedB, bPanel, ws.tile, 0, (long) nr * Float.BYTES);
+                    }
                     storeEdge(ws.tile, rows, cols, c, tileOffset, ldc, add);
                 }
             }
@@ -218,8 +264,36 @@ final class PackedGemm {
      * weights 40-57 against 35-52 ms.)
      */
 
+    /**
+     * Brings rows {@code [ic, ic + mc)} and depths {@code [pc, pc + kc)} of A into the workspace and
+     * says whether in plain rows, {@link GemmMicroKernel#ROW_STRIDE} floats apart (for
+     * {@link GemmMicroKernel#multiplyRows}), or in MR-interleaved panels. A row-major A goes in plain
+     * rows whenever the workspace has room for them: one bulk copy per row where the interleaving
+     * costs a strided store per float (the kernel sums the same products in the same order either
+     * way, so the bits do not change).
+     */
+    private boolean packA(GemmWorkspace ws, MemorySegment a, long aOffset, int lda, boolean transA, int ic, int pc,
+            int mc, int kc) {
+        if (transA) {
+            packTransposedA(ws, a, aOffset + (long) pc * lda + ic, lda, mc, kc);
+            return false;
+        }
+        long offset = aOffset + (long) ic * lda + pc;
+        int stride = GemmMicroKernel.ROW_STRIDE;
+        if (ws.packedA.length >= roundUp(mc, mr) * stride) {
+            // Rows past mc in a short last panel keep stale values: their sums land in the edge
+            // tile's rows that storeEdge never copies.
+            for (int i = 0; i < mc; i++) {
+                MemorySegment.copy(a, FLOAT, (offset + (long) i * lda) * Float.BYTES, ws.packedA, i * stride, kc);
+            }
+            return true;
+        }
+        packInterleavedA(ws, a, offset, lda, mc, kc);
+        return false;
+    }
+
     /** Packs {@code A[0..mc)[0..kc)} stored row-major ({@code (i, p)} at {@code i*lda + p}). */
-    private void packA(GemmWorkspace ws, MemorySegment a, long offset, int lda, int mc, int kc) {
+    private void packInterleavedA(GemmWorkspace ws, MemorySegment a, long offset, int lda, int mc, int kc) {
         float[] dst = ws.packedA;
         float[] row = ws.rows;
         for (int ir = 0; ir < mc; ir += mr) {
@@ -260,9 +334,9 @@ final class PackedGemm {
     }
 
     /** Packs {@code B[0..kc)[0..nc)} stored row-major ({@code (p, j)} at {@code p*ldb + j}). */
-    private void packB(MemorySegment dst, MemorySegment b, long offset, int ldb, int kc, int nc) {
+    private void packB(MemorySegment dst, MemorySegment b, long offset, int ldb, int kc, int from, int nc) {
         long rowBytes = (long) ldb * Float.BYTES;
-        for (int jr = 0; jr < nc; jr += nr) {
+        for (int jr = from; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
             long panel = (long) jr * kc;
             if (cols == nr) {
@@ -278,13 +352,14 @@ final class PackedGemm {
     }
 
     /** Packs {@code B[0..kc)[0..nc)} stored transposed ({@code (p, j)} at {@code j*ldb + p}). */
-    private void packTransposedB(GemmWorkspace ws, MemorySegment b, long offset, int ldb, int kc, int nc) {
+    private void packTransposedB(GemmWorkspace ws, MemorySegment dst, MemorySegment b, long offset, int ldb, int kc,
+            int from, int nc) {
         // Each column of this panel is a contiguous run of B: one bulk copy brings it to the heap,
         // the scatter into the panel runs on arrays, and one bulk copy writes the panel out
         // (element-wise segment stores cost about 2x on rn_1x1 backward-weights).
         float[] column = ws.rows;
         float[] staged = ws.panel;
-        for (int jr = 0; jr < nc; jr += nr) {
+        for (int jr = from; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
             for (int j = 0; j < cols; j++) {
                 MemorySegment.copy(b, FLOAT, (offset + (long) (jr + j) * ldb) * Float.BYTES, column, 0, kc);
@@ -297,7 +372,7 @@ final class PackedGemm {
                     staged[p * nr + j] = 0f;
                 }
             }
-            MemorySegment.copy(staged, 0, ws.packedB, FLOAT, (long) jr * kc * Float.BYTES, kc * nr);
+            MemorySegment.copy(staged, 0, dst, FLOAT, (long) jr * kc * Float.BYTES, kc * nr);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jdnn.kernels.vector;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -14,7 +15,9 @@ import java.lang.foreign.MemorySegment;
  * <p>Every slab packs the whole of the operand it does not cut (all of B for a slab of rows), so
  * slabs are kept at least {@link #MIN_SLAB} rows or columns wide where the product allows: packing
  * a float costs about as much as 5-15 multiply-adds of the kernel, and a slab of width w spends
- * 2·w flops per packed float of the other operand (1-4% of the time at w = 256).
+ * 2·w flops per packed float of the other operand (1-4% of the time at w = 256). Products large in
+ * every dimension ({@link #sharesB}) instead pack each block of B once for the whole team and cut
+ * only C's rows.
  *
  * <p>Owned by one plan and used by one thread at a time: the operands of the running product live
  * in fields so that handing the job to the workers allocates nothing.
@@ -24,6 +27,20 @@ final class ParallelGemm {
     private final WorkerPool pool;
     private final GemmWorkspace[] workspaces;
     private final WorkerPool.Chunks slab = this::slab;
+    private final WorkerPool.Chunks packShared = this::packSharedColumns;
+    private final WorkerPool.Chunks multiplyShared = this::multiplySharedRows;
+    /**
+     * One {@code KC x NC} block of B packed by the whole team and read by every member (products
+     * {@link #sharesB} says are worth it); allocated at the first such product.
+     */
+    private MemorySegment sharedB;
+    /** Smallest {@code m}, {@code n} and {@code k} of a product on the shared-B route. */
+    private final int minSharedB;
+    /** The shared block in progress: depth {@code [pc, pc + kc)}, columns {@code [jc, jc + nc)}. */
+    private int pc;
+    private int kc;
+    private int jc;
+    private int nc;
     /** Narrowest slab worth its own packing of the other operand, in rows or columns (above). */
     static final int MIN_SLAB = 256;
 
@@ -52,6 +69,12 @@ final class ParallelGemm {
 
     /** Workspaces for products of at most {@code maxM x maxK} by {@code maxK x maxN}. */
     ParallelGemm(PackedGemm gemm, WorkerPool pool, int maxM, int maxN, int maxK) {
+        this(gemm, pool, maxM, maxN, maxK, MIN_SHARED_B);
+    }
+
+    /** As above, sharing packed B from {@code minSharedB} in every dimension (tests lower it). */
+    ParallelGemm(PackedGemm gemm, WorkerPool pool, int maxM, int maxN, int maxK, int minSharedB) {
+        this.minSharedB = minSharedB;
         this.gemm = gemm;
         this.pool = pool;
         this.workspaces = new GemmWorkspace[pool.size()];
@@ -107,13 +130,82 @@ final class ParallelGemm {
         this.byRows = m >= n;
         this.tiles = byRows ? (m + mr - 1) / mr : (n + nr - 1) / nr;
         try {
-            pool.run(slab, slabs(byRows ? m : n, tiles, pool));
+            if (sharesB(m, n, k, pool.size(), minSharedB)) {
+                multiplyWithSharedB();
+            } else {
+                pool.run(slab, slabs(byRows ? m : n, tiles, pool));
+            }
         } finally {
             this.a = null;
             this.b = null;
             this.c = null;
             this.epilogue = null;
         }
+    }
+
+    /** Smallest {@code m}, {@code n} and {@code k} for which the team shares one packed B (below). */
+    static final int MIN_SHARED_B = 512;
+    /**
+     * Row slabs (and packing shares) per member on the shared-B route: two, so that a member that
+     * starts late leaves the other a quarter of the block to wait for rather than half.
+     */
+    static final int SHARED_CHUNKS_PER_MEMBER = 2;
+    /**
+     * Columns of B per shared block: narrower than {@link PackedGemm#NC}, so that the block (KC x
+     * 512 floats, 1 MiB) is read from the L2 of each member rather than from L3 (1024³ on 2
+     * threads, AVX-512, medians of 9 x 5 calls: 324 GFLOP/s at 2048 columns, 346 at 512, 334 at 256).
+     */
+    static final int SHARED_NC = 512;
+
+    /**
+     * Whether to pack each block of B once for the whole team and cut only C's rows, instead of
+     * independent slabs that each pack all of B: at 1024³ on 2 threads the slabs packed B four
+     * times over. The team then meets twice per {@code KC x NC} block of B (pack, multiply), which
+     * only products this large amortise.
+     */
+    static boolean sharesB(int m, int n, int k, int members, int minSharedB) {
+        return members > 1 && m >= n && Math.min(m, Math.min(n, k)) >= minSharedB;
+    }
+
+    /**
+     * The shared-B route: per block of B, the team packs its NR-wide panels into {@link #sharedB},
+     * then multiplies slabs of C's rows against it. Every element is summed as {@link PackedGemm}
+     * sums it (the same KC blocks in the same order), so the bits match the slab route's.
+     */
+    private void multiplyWithSharedB() {
+        int nr = gemm.kernel().columns();
+        if (sharedB == null) {
+            sharedB = Arena.ofAuto().allocate((long) PackedGemm.KC * SHARED_NC * Float.BYTES, 64);
+        }
+        int rowChunks = Math.min(tiles, pool.size() * SHARED_CHUNKS_PER_MEMBER);
+        for (int j = 0; j < n; j += SHARED_NC) {
+            this.jc = j;
+            this.nc = Math.min(SHARED_NC, n - j);
+            int panels = (nc + nr - 1) / nr;
+            for (int p = 0; p < k; p += PackedGemm.KC) {
+                this.pc = p;
+                this.kc = Math.min(PackedGemm.KC, k - p);
+                pool.run(packShared, Math.min(panels, pool.size() * SHARED_CHUNKS_PER_MEMBER));
+                pool.run(multiplyShared, rowChunks);
+            }
+        }
+    }
+
+    private void packSharedColumns(int member, int chunk, int chunks) {
+        int nr = gemm.kernel().columns();
+        int panels = (nc + nr - 1) / nr;
+        int from = WorkerPool.start(panels, chunk, chunks) * nr;
+        int to = Math.min(nc, WorkerPool.start(panels, chunk + 1, chunks) * nr);
+        gemm.packBColumns(workspaces[member], sharedB, b, bOffset, ldb, transB, pc, kc, jc, nc, from, to);
+    }
+
+    private void multiplySharedRows(int member, int chunk, int chunks) {
+        int mr = gemm.kernel().rows();
+        int from = Math.min(m, WorkerPool.start(tiles, chunk, chunks) * mr);
+        int to = Math.min(m, WorkerPool.start(tiles, chunk + 1, chunks) * mr);
+        boolean last = pc + kc >= k;
+        gemm.multiplyRowRange(workspaces[member], sharedB, from, to, pc, kc, jc, nc, a, aOffset, lda, transA, c,
+                cOffset, ldc, accumulate || pc > 0, last ? epilogue : null, biasIndex);
     }
 
     /**

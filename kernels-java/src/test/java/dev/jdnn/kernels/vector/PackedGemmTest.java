@@ -38,6 +38,32 @@ class PackedGemmTest {
 
     @ParameterizedTest
     @MethodSource("kernels")
+    void plainRowsOfAGiveTheBitsOfInterleavedPanels(GemmMicroKernel kernel) {
+        PackedGemm gemm = new PackedGemm(kernel);
+        // Sized for a depth of a whole KC block, a workspace takes a row-major A as plain rows; sized
+        // for less, it interleaves A into MR-tall panels. Same products, same order, same bits.
+        GemmWorkspace plain = gemm.workspace(97, 97, PackedGemm.KC);
+        GemmWorkspace interleaved = gemm.workspace(97, 97, 400);
+        SplittableRandom random = new SplittableRandom(9);
+        for (int m : new int[] {1, kernel.rows() + 1, 97}) {
+            for (int n : new int[] {17, 65}) {
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    Problem p = Problem.random(m, n, 400, false, true, random);
+                    gemm.multiply(plain, m, n, 400, p.a, 0, p.lda, false, p.b, 0, p.ldb, true, p.c, 0, n, accumulate);
+                    float[] fromRows = p.c.toArray(ValueLayout.JAVA_FLOAT);
+                    assertClose(p.c, p.expected(accumulate), 400);
+                    MemorySegment.copy(p.cValues, 0, p.c, ValueLayout.JAVA_FLOAT, 0, p.cValues.length);
+                    gemm.multiply(interleaved, m, n, 400, p.a, 0, p.lda, false, p.b, 0, p.ldb, true, p.c, 0, n,
+                            accumulate);
+                    assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("%dx%d, accumulate %s", m, n, accumulate)
+                            .containsExactly(fromRows);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
     void coversMoreColumnsThanOneBlock(GemmMicroKernel kernel) {
         PackedGemm gemm = new PackedGemm(kernel);
         int n = PackedGemm.NC + 37;
@@ -99,6 +125,59 @@ class PackedGemmTest {
                             epilogue, 0);
                     assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("run %d, %dx%dx%d", run, p.m, p.n, p.k)
                             .containsExactly(one);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void sharedPackedBGivesTheBitsOfOneThread(GemmMicroKernel kernel) {
+        PackedGemm gemm = new PackedGemm(kernel);
+        SplittableRandom random = new SplittableRandom(8);
+        // Several row blocks, two panels (the second ragged) and two depth blocks; then more columns
+        // than one shared block holds, at a shallow depth. The route's threshold is lowered to these
+        // sizes so that the test stays cheap.
+        int mr = kernel.rows();
+        int nr = kernel.columns();
+        int sharedN = ParallelGemm.SHARED_NC + nr / 2 + 3;
+        int[][] shapes = {{2 * PackedGemm.MC + 3 * mr + 1, nr + nr / 2 + 3, PackedGemm.KC + 7},
+            {sharedN + 2 * mr + 1, sharedN, 20}};
+        assertThat(ParallelGemm.sharesB(1024, 1024, 1024, 2, ParallelGemm.MIN_SHARED_B)).isTrue();
+        for (int shape = 0; shape < 4; shape++) {
+            int m = shapes[shape / 2][0];
+            int n = shapes[shape / 2][1];
+            int k = shapes[shape / 2][2];
+            int minSharedB = Math.min(n, k);
+            assertThat(ParallelGemm.sharesB(m, n, k, 2, minSharedB)).isTrue();
+            boolean transposed = shape % 2 == 1;
+            Problem p = Problem.random(m, n, k, transposed, !transposed, random);
+            float[] bias = new float[n];
+            for (int j = 0; j < bias.length; j++) {
+                bias[j] = (float) random.nextDouble(-1, 1);
+            }
+            GemmEpilogue epilogue = new GemmEpilogue(false, dev.jdnn.Activation.RELU);
+            epilogue.set(MemorySegment.ofArray(bias));
+            GemmEpilogue used = transposed ? epilogue : null;
+            float[] one;
+            try (WorkerPool pool = new WorkerPool(1)) {
+                new ParallelGemm(gemm, pool, m, n, k, minSharedB).multiply(m, n, k, p.a, 0, p.lda, transposed, p.b, 0, p.ldb,
+                        !transposed, p.c, 0, n, transposed, used, 0);
+                one = p.c.toArray(ValueLayout.JAVA_FLOAT);
+            }
+            if (!transposed) {
+                assertClose(p.c, p.expected(false), k);
+            }
+            try (WorkerPool pool = new WorkerPool(2)) {
+                ParallelGemm two = new ParallelGemm(gemm, pool, m, n, k, minSharedB);
+                for (int run = 0; run < 2; run++) {
+                    MemorySegment.copy(p.cValues, 0, p.c, ValueLayout.JAVA_FLOAT, 0, p.cValues.length);
+                    two.multiply(m, n, k, p.a, 0, p.lda, transposed, p.b, 0, p.ldb, !transposed, p.c, 0, n,
+                            transposed, used, 0);
+                    // isEqualTo compares float arrays bit for bit in one pass (containsExactly's diff
+                    // is quadratic on a miss and slow on 270k elements).
+                    assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("run %d, %dx%dx%d, transposed %s", run, m, n, k,
+                            transposed).isEqualTo(one);
                 }
             }
         }
