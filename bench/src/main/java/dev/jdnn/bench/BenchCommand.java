@@ -62,7 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--op", split = ",", paramLabel = "OP",
             description = "conv, pool, dense, network, update, eltwise, bnorm, lrn, or one pass: conv.fwd, conv.bwd_d, "
-                    + "conv.bwd_w, pool.fwd, pool.bwd, dense.fwd, dense.bwd_d, dense.bwd_w, network.step, update.sgd, "
+                    + "conv.bwd_w, pool.fwd, pool.bwd, dense.fwd, dense.bwd_d, dense.bwd_w, network.step, network.layer, update.sgd, "
                     + "update.adagrad, update.adam, eltwise.dropout, eltwise.add, bnorm.fwd, bnorm.bwd, lrn.fwd, lrn.bwd")
     List<String> ops = new ArrayList<>();
 
