@@ -50,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--quick", description = "few short iterations in one JVM, after a brief tour of every cell "
-            + "for the JIT: the default selection in about 7 minutes on 2 cores; indicative numbers, and the report "
+            + "for the JIT: the default selection in about 9 minutes on 2 cores; indicative numbers, and the report "
             + "says so")
     boolean quick;
 
@@ -62,7 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--op", split = ",", paramLabel = "OP",
             description = "conv, pool, dense, network, update, eltwise, bnorm, lrn, or one pass: conv.fwd, conv.bwd_d, "
-                    + "conv.bwd_w, pool.fwd, pool.bwd, dense.fwd, dense.bwd_d, dense.bwd_w, network.step, update.sgd, "
+                    + "conv.bwd_w, pool.fwd, pool.bwd, dense.fwd, dense.bwd_d, dense.bwd_w, network.step, network.layer, update.sgd, "
                     + "update.adagrad, update.adam, eltwise.dropout, eltwise.add, bnorm.fwd, bnorm.bwd, lrn.fwd, lrn.bwd")
     List<String> ops = new ArrayList<>();
 
@@ -203,7 +203,9 @@ public final class BenchCommand implements Callable<Integer> {
 
         RunResults results = RunResults.parse(all);
         ReportContext context = new ReportContext(machine, quick,
-                settings.describe() + "; peak probe: " + settings.forPeak().describe(), backendNames, status,
+                settings.describe() + "; peak probe: " + settings.forPeak().describe()
+                        + (settings.forks() > 0 ? "; network steps: " + settings.forNetworkStep().describe() : ""),
+                backendNames, status,
                 notMeasured, anchorResults);
         ReportWriter report = new ReportWriter(results, context);
         Files.writeString(dir.resolve("report.md"), report.markdown());
@@ -247,8 +249,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The {@code --quick} cut that keeps a run to about 7 minutes on 2 cores (6 min 38 s measured
-     * on AVX-512 on 2026-12-06, two of them the JIT tour): the
+     * The {@code --quick} cut that keeps a run to about 9 minutes on 2 cores (6 min 38 s measured
+     * on AVX-512 on 2026-12-06, two of them the JIT tour, before the 104 {@code network.layer}
+     * cells at about 1 s each, tour included, were added; estimated, not re-measured): the
      * backends at every processor only, naive (single-threaded) at 1 thread as the reference.
      */
     private static Selection quickSelection(Selection full) {

@@ -36,9 +36,13 @@ final class CellRunner {
         this.workDir = workDir;
     }
 
-    /** Measures {@code cell}; {@code name} names its log and JSON files. */
+    /**
+     * Measures {@code cell}; {@code name} names its log and JSON files. A network step gets
+     * {@link JmhSettings#forNetworkStep()}'s longer warm-up.
+     */
     JsonNode run(Cell cell, String name) throws CellFailedException {
-        return execute(settings.applyTo(optionsFor(cell)), name);
+        JmhSettings used = cell.pass() == Pass.NETWORK_STEP ? settings.forNetworkStep() : settings;
+        return execute(used.applyTo(optionsFor(cell)), name);
     }
 
     /**

@@ -36,6 +36,9 @@ public final class ChartWriter {
     public List<CategoryChart> charts() {
         List<CategoryChart> charts = new ArrayList<>();
         for (Pass pass : Pass.values()) {
+            if (pass == Pass.NETWORK_LAYER) {
+                continue; // parts of a step: in the report's step-against-parts section, not rates to chart
+            }
             chart(pass).ifPresent(charts::add);
         }
         return charts;

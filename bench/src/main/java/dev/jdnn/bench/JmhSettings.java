@@ -41,6 +41,26 @@ public record JmhSettings(int forks, int warmupIterations, long warmupMillis, in
     }
 
     /**
+     * Settings for a {@code network.step} cell in a run with these settings: with forks, at least
+     * 20 x 1 s of warm-up. A fresh JVM's step runs every kernel of the network, which the one C2
+     * thread of a 2-core machine compiles one after the other: forked LeNet-5 steps on AVX-512
+     * (2026-12-06) took 1.5 s for the first warm-up iteration, 5-14 ms after 2.5 s, and settled at
+     * 2.4-4.4 ms only after 10-20 s, while each of their parts alone ({@code network.layer})
+     * settles within its 3 s default. Without forks the run's {@link JitWarmUp} has warmed every
+     * network already, so these settings stay as they are.
+     */
+    public JmhSettings forNetworkStep() {
+        if (forks == 0) {
+            return this;
+        }
+        return new JmhSettings(forks, Math.max(NETWORK_WARMUP_ITERATIONS, warmupIterations), Math.max(1000, warmupMillis),
+                measurementIterations, measurementMillis);
+    }
+
+    /** Warm-up iterations of at least 1 s a forked network step gets (see {@link #forNetworkStep()}). */
+    static final int NETWORK_WARMUP_ITERATIONS = 20;
+
+    /**
      * Settings for a run through a cell before any cell of a run without forks is timed (see
      * {@link JitWarmUp#tour}): 1 x 150 ms warm-up and 1 x 50 ms measurement, whose results are
      * discarded. Its only job is to have called the cell's code, so that the JIT compiles it while

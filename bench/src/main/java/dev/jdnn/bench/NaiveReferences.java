@@ -36,7 +36,14 @@ final class NaiveReferences {
         return reference(pass, shape).seconds();
     }
 
+    /**
+     * A {@code network.layer} part shares its network step's reference (set-up checks the whole
+     * step), whose time overstates the part's: naive's parts are not timed (see {@link Selection}).
+     */
     private static Reference reference(Pass pass, String shape) {
+        if (pass == Pass.NETWORK_LAYER) {
+            return reference(Pass.NETWORK_STEP, NetworkShape.ofPart(shape).id());
+        }
         return CACHE.computeIfAbsent(pass.label() + "/" + shape, key -> compute(pass, shape));
     }
 

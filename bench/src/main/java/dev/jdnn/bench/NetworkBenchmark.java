@@ -44,15 +44,27 @@ public class NetworkBenchmark extends PlanBenchmark {
         }
         openBackend();
         NetworkShape network = NetworkShape.of(shape);
-        float[][] reference = NaiveReferences.of(pass, shape);
         Layout l = Cell.layoutOf(layout);
-        try (TrainingStep one = new TrainingStep(engine, network.withBatch(1), SEED, l)) {
+        requireNaivesStep(engine, network, l, NaiveReferences.of(pass, shape), check(pass, shape));
+        step = own(new TrainingStep(engine, network, SEED, l));
+    }
+
+    /**
+     * Runs {@code network}'s step on one image on {@code engine} in {@code layout} and requires
+     * naive's loss and first-layer weight gradient ({@code reference}, from {@link #naiveOnOneImage}).
+     */
+    static void requireNaivesStep(Backend engine, NetworkShape network, Layout layout, float[][] reference,
+                                  ReferenceCheck check) {
+        try (TrainingStep one = new TrainingStep(engine, network.withBatch(1), SEED, layout)) {
             float loss = one.run();
-            ReferenceCheck check = check(pass, shape);
             check.requireEveryImage("loss", new float[] {loss}, reference[0]);
             check.requireEveryImage("first layer dw", one.firstWeightGradient(), reference[1]);
         }
-        step = own(new TrainingStep(engine, network, SEED, l));
+    }
+
+    /** The seed of every network benchmark's weights and data. */
+    static long seed() {
+        return SEED;
     }
 
     /** Naive's loss and first-layer weight gradient of the step on one image, and a warm step's time. */

@@ -28,6 +28,13 @@ public record NetworkShape(String id, String description, Shape input, int class
     public record CellPart(Pass pass, String shape) {
     }
 
+    /** Suffix of a layer's forward part ({@link #layerParts()}). */
+    static final String FORWARD = ".fwd";
+    /** Suffix of a layer's backward part (a fused ReLU's gradient, backward-weights, backward-data). */
+    static final String BACKWARD = ".bwd";
+    /** The part that computes softmax cross-entropy and its gradient. */
+    static final String LOSS = "loss";
+
     /** Images per step: the hot-core batch. */
     static final int BATCH = 64;
 
@@ -47,6 +54,96 @@ public record NetworkShape(String id, String description, Shape input, int class
         }
         throw new IllegalArgumentException("unknown network '" + id + "'; expected one of "
                 + ALL.stream().map(NetworkShape::id).toList());
+    }
+
+    /**
+     * The step's parts in the order it runs them: each layer's forward ({@code conv1.fwd}; a ReLU
+     * that follows a convolution or dense layer is fused into it and has no part of its own; a
+     * flatten is a view and has none), {@code loss}, then each layer's backward, last layer first
+     * ({@code conv1.bwd}). Timed one by one, each in its own JVM ({@code network.layer}), their
+     * sum is exactly the step's work.
+     */
+    public List<String> layerParts() {
+        List<String> named = new java.util.ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            if (!(layer instanceof LayerSpec.Flatten)) {
+                named.add(layer.name());
+            }
+            if (fusesReluAfter(layers, i)) {
+                i++;
+            }
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        named.forEach(n -> parts.add(n + FORWARD));
+        parts.add(LOSS);
+        for (int i = named.size() - 1; i >= 0; i--) {
+            parts.add(named.get(i) + BACKWARD);
+        }
+        return List.copyOf(parts);
+    }
+
+    /** How a {@code network.layer} cell names {@code part} of this network: {@code lenet5.conv1.fwd}. */
+    public String partId(String part) {
+        return id + "." + part;
+    }
+
+    /** Every network's {@link #partId part ids}, network by network in report order. */
+    public static List<String> allPartIds() {
+        return ALL.stream().flatMap(n -> n.layerParts().stream().map(n::partId)).toList();
+    }
+
+    /** The network a {@link #partId part id} belongs to. */
+    public static NetworkShape ofPart(String partId) {
+        int dot = partId.indexOf('.');
+        NetworkShape network = of(dot < 0 ? partId : partId.substring(0, dot));
+        if (!network.layerParts().contains(partOf(partId))) {
+            throw new IllegalArgumentException("unknown part '" + partId + "' of network '" + network.id()
+                    + "'; expected one of " + network.layerParts().stream().map(network::partId).toList());
+        }
+        return network;
+    }
+
+    /** The part of a {@link #partId part id}: {@code conv1.fwd} of {@code lenet5.conv1.fwd}. */
+    static String partOf(String partId) {
+        return partId.substring(partId.indexOf('.') + 1);
+    }
+
+    /**
+     * GFLOP of one part as {@link #gflop()} counts them: a convolution's or dense layer's forward,
+     * its backward-weights plus (except for the first weighted layer) backward-data; 0 for
+     * pooling and the loss. The parts of a network add up to its {@code gflop()}.
+     */
+    public double partGflop(String part) {
+        Shape x = input;
+        boolean first = true;
+        for (LayerSpec layer : layers) {
+            Shape y = outputOf(layer, x);
+            double layerMacs = switch (layer) {
+                case LayerSpec.Conv c -> (double) y.elementCount() * c.op().inChannels() / c.op().groups()
+                        * c.op().kernelH() * c.op().kernelW();
+                case LayerSpec.FullyConnected d -> (double) input.dim(0) * d.op().inFeatures() * d.op().outFeatures();
+                default -> 0;
+            };
+            if (part.equals(layer.name() + FORWARD)) {
+                return 2 * layerMacs / 1e9;
+            }
+            if (part.equals(layer.name() + BACKWARD)) {
+                return 2 * layerMacs * (first ? 1 : 2) / 1e9;
+            }
+            if (layerMacs > 0) {
+                first = false;
+            }
+            x = y;
+        }
+        return 0;
+    }
+
+    /** Whether the layer at {@code i} is a convolution or dense layer followed by a ReLU, which the step fuses into it. */
+    static boolean fusesReluAfter(List<LayerSpec> layers, int i) {
+        LayerSpec layer = layers.get(i);
+        return (layer instanceof LayerSpec.Conv || layer instanceof LayerSpec.FullyConnected)
+                && i + 1 < layers.size() && layers.get(i + 1) instanceof LayerSpec.Relu;
     }
 
     /**

@@ -21,6 +21,8 @@ public enum Pass {
             "Dense backward weights (with bias gradient)"),
     NETWORK_STEP("network", "step", NetworkBenchmark.class, "step",
             "Network training step (forward, loss, backward; many shapes in one JVM)"),
+    NETWORK_LAYER("network", "layer", NetworkLayerBenchmark.class, "layer",
+            "Network step's parts, each alone (the step's own plans and tensors; GFLOP of conv and dense parts)"),
     UPDATE_SGD("update", "sgd", ElementwiseBenchmark.class, "sgd",
             "SGD update with momentum and weight decay (reads w, g, v; writes w, v)"),
     UPDATE_ADAGRAD("update", "adagrad", ElementwiseBenchmark.class, "adagrad",
@@ -126,7 +128,8 @@ public enum Pass {
         return switch (op) {
             case "conv" -> HotCore.convShapes().stream().map(ConvShape::id).toList();
             case "pool" -> HotCore.poolShapes().stream().map(PoolShape::id).toList();
-            case "network" -> NetworkShape.all().stream().map(NetworkShape::id).toList();
+            case "network" -> this == NETWORK_LAYER ? NetworkShape.allPartIds()
+                    : NetworkShape.all().stream().map(NetworkShape::id).toList();
             case "update", "eltwise" -> ElementwiseShape.all().stream().map(ElementwiseShape::id).toList();
             case "bnorm", "lrn" -> ElementwiseShape.normalisation().stream().map(ElementwiseShape::id).toList();
             default -> HotCore.denseShapes().stream().map(DenseShape::id).toList();
@@ -136,13 +139,14 @@ public enum Pass {
     /**
      * GFLOP (or, for pooling and element-wise passes, GB) one call on {@code shapeId} does: the
      * csv's forward count for every pass; for a network step every pass of its convolution and
-     * dense layers; for an element-wise pass every tensor read and written.
+     * dense layers (for one of its parts, that part's share); for an element-wise pass every tensor read and written.
      */
     public double work(String shapeId) {
         return switch (op) {
             case "conv" -> HotCore.conv(shapeId).gflop();
             case "pool" -> HotCore.pool(shapeId).gigabytes();
-            case "network" -> NetworkShape.of(shapeId).gflop();
+            case "network" -> this == NETWORK_LAYER ? NetworkShape.ofPart(shapeId).partGflop(NetworkShape.partOf(shapeId))
+                    : NetworkShape.of(shapeId).gflop();
             case "update", "eltwise", "bnorm", "lrn" -> (double) ElementwiseShape.of(shapeId).elements() * floatsMovedPerElement()
                     * Float.BYTES / 1e9;
             default -> HotCore.dense(shapeId).gflop();
@@ -154,7 +158,7 @@ public enum Pass {
         return switch (op) {
             case "conv" -> HotCore.conv(shapeId).n();
             case "pool" -> HotCore.pool(shapeId).n();
-            case "network" -> NetworkShape.of(shapeId).input().dim(0);
+            case "network" -> (this == NETWORK_LAYER ? NetworkShape.ofPart(shapeId) : NetworkShape.of(shapeId)).input().dim(0);
             case "update", "eltwise", "bnorm", "lrn" -> 1;
             default -> HotCore.dense(shapeId).n();
         };

@@ -49,10 +49,13 @@ public final class ReportWriter {
     }
 
     /**
-     * Each measured network step beside the sum of the times of the hot-core cells its layers are
-     * (same backend and threads), where every one of those cells was measured: a step much slower
-     * than the sum means the kernels slow down when many shapes share one JVM. The step also
-     * runs work that has no cell (named per network), so the ratio is at least about 1.
+     * Each measured network step beside the sum of its parts ({@code network.layer}: each layer's
+     * forward and backward and the loss, on the step's own plans and tensors, same backend,
+     * threads and layout) and beside the sum of the hot-core cells its layers are, where every
+     * summed cell was measured. The parts add up to exactly the step's work, so a step much slower
+     * than their sum means the kernels slow down when many shapes share one JVM; the hot-core
+     * cells leave out work that has no cell (named per network) and may differ from the layer
+     * (named too), so that ratio is only indicative.
      */
     String networkAgainstCells() {
         List<Measurement> steps = results.measurements().stream()
@@ -61,8 +64,9 @@ public final class ReportWriter {
             return "";
         }
         StringBuilder out = new StringBuilder("## Network step against the sum of its cells\n\n");
-        out.append("| network | layout | backend | thr | step ms | Σ cells ms | step / Σ cells | cells summed |\n");
-        out.append("|---|---|---|---:|---:|---:|---:|---|\n");
+        out.append("| network | layout | backend | thr | step ms | Σ parts ms | step / Σ parts | Σ cells ms "
+                + "| step / Σ cells | cells summed |\n");
+        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         List<String> notes = new ArrayList<>();
         for (NetworkShape network : NetworkShape.all()) {
             for (Measurement step : steps) {
@@ -70,34 +74,44 @@ public final class ReportWriter {
                 if (!cell.shape().equals(network.id())) {
                     continue;
                 }
-                double sum = 0;
-                List<String> missing = new ArrayList<>();
-                for (NetworkShape.CellPart part : network.cells()) {
-                    // the step's conv and pooling cells in its layout; dense cells are row-major anyway
-                    Optional<Measurement> m = results.find(new Cell(part.pass(), part.shape(), cell.backend(),
-                            cell.threads(), part.pass().hasLayout() ? cell.layout() : Layout.NCHW));
-                    if (m.isPresent()) {
-                        sum += m.get().ms();
-                    } else {
-                        missing.add(part.pass().label() + " " + part.shape());
-                    }
-                }
                 out.append("| ").append(network.id()).append(" | ").append(Cell.layoutName(cell.layout())).append(" | ")
                         .append(cell.backend()).append(" | ")
                         .append(cell.threads()).append(" | ").append(millis(step.ms(), step.msError())).append(" | ");
-                if (missing.isEmpty()) {
-                    out.append(millis(sum, Double.NaN)).append(" | ").append(ratio(step.ms() / sum)).append(" | ")
-                            .append(network.cells().size()).append(" |\n");
-                } else {
-                    out.append("– | – | not measured: ").append(String.join(", ", missing)).append(" |\n");
-                }
+                List<Cell> parts = network.layerParts().stream().map(p -> new Cell(Pass.NETWORK_LAYER,
+                        network.partId(p), cell.backend(), cell.threads(), cell.layout())).toList();
+                sumAndRatio(out, step, parts, "parts");
+                // the step's conv and pooling cells in its layout; dense cells are row-major anyway
+                List<Cell> cells = network.cells().stream().map(part -> new Cell(part.pass(), part.shape(),
+                        cell.backend(), cell.threads(), part.pass().hasLayout() ? cell.layout() : Layout.NCHW)).toList();
+                sumAndRatio(out, step, cells, "cells");
+                out.append(network.cells().size()).append(" |\n");
             }
-            notes.add("- " + network.id() + ": " + network.description() + "; cells "
-                    + network.cells().stream().map(p -> p.pass().label() + " " + p.shape()).toList()
-                    + "; not in the sum: " + network.notCells() + ".");
+            notes.add("- " + network.id() + ": " + network.description() + "; parts " + network.layerParts()
+                    + "; cells " + network.cells().stream().map(p -> p.pass().label() + " " + p.shape()).toList()
+                    + "; not in the cells' sum: " + network.notCells() + ".");
         }
         out.append('\n').append(String.join("\n", notes)).append("\n\n");
         return out.toString();
+    }
+
+    /** {@code Σ ms | step / Σ |} of {@code summed}, or how many of them were not measured. */
+    private void sumAndRatio(StringBuilder out, Measurement step, List<Cell> summed, String what) {
+        double sum = 0;
+        int missing = 0;
+        for (Cell c : summed) {
+            Optional<Measurement> m = results.find(c);
+            if (m.isPresent()) {
+                sum += m.get().ms();
+            } else {
+                missing++;
+            }
+        }
+        if (missing == 0) {
+            out.append(millis(sum, Double.NaN)).append(" | ").append(ratio(step.ms() / sum)).append(" | ");
+        } else {
+            out.append("– | ").append(missing).append(" of ").append(summed.size()).append(' ').append(what)
+                    .append(" not measured | ");
+        }
     }
 
     private void header(StringBuilder out) {

@@ -14,7 +14,8 @@ import java.util.function.ToDoubleBiFunction;
  * Which cells a run measures and which it leaves out, and why: backends that are not available
  * here, and {@code naive} where one call would take longer than the limit (estimated from one
  * image, times the batch), with more than one thread (it is single-threaded, so the figure
- * would repeat its 1-thread one) or in NHWC (it is the reference, timed in NCHW).
+ * would repeat its 1-thread one), in NHWC (it is the reference, timed in NCHW) or for a network
+ * step's parts ({@code network.layer}: the step-against-parts check is for the other backends).
  *
  * @param cells    cells to run, grouped by pass, then shape, then backend, then layout, then threads
  * @param skipped  cells left out, with the reason
@@ -62,6 +63,9 @@ public record Selection(List<Cell> cells, List<SkippedCell> skipped) {
                                 skipped.add(new SkippedCell(cell, unavailable));
                             } else if (backend.equals(NAIVE) && layout != Layout.NCHW) {
                                 skipped.add(new SkippedCell(cell, "naive is the reference: timed in NCHW only"));
+                            } else if (backend.equals(NAIVE) && pass == Pass.NETWORK_LAYER) {
+                                skipped.add(new SkippedCell(cell, "naive is the reference: its step is not set beside "
+                                        + "its parts"));
                             } else if (backend.equals(NAIVE) && t > 1) {
                                 skipped.add(new SkippedCell(cell, "naive is single-threaded: its time equals the 1-thread one"));
                             } else if (backend.equals(NAIVE)) {

@@ -55,8 +55,7 @@ final class TrainingStep implements AutoCloseable {
             List<LayerSpec> layers = network.layers();
             for (int i = 0; i < layers.size(); i++) {
                 LayerSpec spec = layers.get(i);
-                boolean fuseRelu = (spec instanceof LayerSpec.Conv || spec instanceof LayerSpec.FullyConnected)
-                        && i + 1 < layers.size() && layers.get(i + 1) instanceof LayerSpec.Relu;
+                boolean fuseRelu = NetworkShape.fusesReluAfter(layers, i);
                 Stage stage = stage(spec, x, dx, ++layerSeed, fuseRelu ? Activation.RELU : null, flattenedFrom);
                 flattenedFrom = spec instanceof LayerSpec.Flatten ? x.shape() : null;
                 if (fuseRelu) {
@@ -93,6 +92,48 @@ final class TrainingStep implements AutoCloseable {
         return loss;
     }
 
+    /**
+     * One part of {@link #run()} alone, named as {@link NetworkShape#layerParts()} names it
+     * ({@code conv1.fwd}, {@code conv1.bwd}, ..., {@code loss}), on this step's own plans and
+     * tensors: running every part once, in the order of {@code layerParts()}, is one step. A part
+     * may be repeated (it reads what the parts before it wrote and rewrites the same values), which
+     * is how {@link NetworkLayerBenchmark} times it after one whole step.
+     */
+    Runnable part(String name) {
+        if (name.equals(NetworkShape.LOSS)) {
+            return () -> backend.softmaxCrossEntropy(logits, labels, dLogits);
+        }
+        for (Stage s : stages) {
+            if (s.name == null) {
+                continue;
+            }
+            if (name.equals(s.name + NetworkShape.FORWARD)) {
+                return s::forward;
+            }
+            if (name.equals(s.name + NetworkShape.BACKWARD)) {
+                return s::backward;
+            }
+        }
+        throw new IllegalArgumentException("training step: no part '" + name + "'; expected one of " + partNames());
+    }
+
+    /** The names {@link #part} takes, in the order {@link #run()} runs them. */
+    List<String> partNames() {
+        List<String> names = new ArrayList<>();
+        for (Stage s : stages) {
+            if (s.name != null) {
+                names.add(s.name + NetworkShape.FORWARD);
+            }
+        }
+        names.add(NetworkShape.LOSS);
+        for (int i = stages.size() - 1; i >= 0; i--) {
+            if (stages.get(i).name != null) {
+                names.add(stages.get(i).name + NetworkShape.BACKWARD);
+            }
+        }
+        return names;
+    }
+
     /** The gradient of the first layer's weights after {@link #run()}: the end of the backward chain. */
     float[] firstWeightGradient() {
         for (Stage s : stages) {
@@ -118,7 +159,7 @@ final class TrainingStep implements AutoCloseable {
                 Tensor b = own(Tensor.allocate(c.op().biasShape()));
                 Tensor dw = own(Tensor.allocate(c.op().weightShape()));
                 Tensor db = own(Tensor.allocate(c.op().biasShape()));
-                yield new Stage(x, dx, own(Tensor.allocate(out, layout)), own(Tensor.allocate(out, layout)), dw) {
+                yield new Stage(spec.name(), x, dx, own(Tensor.allocate(out, layout)), own(Tensor.allocate(out, layout)), dw) {
                     @Override
                     void forward() {
                         plan.forward(x, w, b, y);
@@ -144,7 +185,7 @@ final class TrainingStep implements AutoCloseable {
                 Tensor b = own(Tensor.allocate(d.op().biasShape()));
                 Tensor dw = own(Tensor.allocate(d.op().weightShape()));
                 Tensor db = own(Tensor.allocate(d.op().biasShape()));
-                yield new Stage(x, dx, own(Tensor.allocate(out)), own(Tensor.allocate(out)), dw) {
+                yield new Stage(spec.name(), x, dx, own(Tensor.allocate(out)), own(Tensor.allocate(out)), dw) {
                     @Override
                     void forward() {
                         plan.forward(x, w, b, y);
@@ -165,7 +206,7 @@ final class TrainingStep implements AutoCloseable {
             case LayerSpec.Pool p -> {
                 Pool2dPlan plan = own(backend.plan(p.op(), x.shape(), layout));
                 Workspace ws = own(plan.newWorkspace());
-                yield new Stage(x, dx, own(Tensor.allocate(out, layout)), own(Tensor.allocate(out, layout)), null) {
+                yield new Stage(spec.name(), x, dx, own(Tensor.allocate(out, layout)), own(Tensor.allocate(out, layout)), null) {
                     @Override
                     void forward() {
                         plan.forward(x, y, ws);
@@ -179,7 +220,7 @@ final class TrainingStep implements AutoCloseable {
                     }
                 };
             }
-            case LayerSpec.Relu r -> new Stage(x, dx, own(Tensor.allocate(out, layout)),
+            case LayerSpec.Relu r -> new Stage(spec.name(), x, dx, own(Tensor.allocate(out, layout)),
                     own(Tensor.allocate(out, layout)), null) {
                 @Override
                 void forward() {
@@ -193,7 +234,7 @@ final class TrainingStep implements AutoCloseable {
                     }
                 }
             };
-            case LayerSpec.Flatten f -> new Stage(x, dx, x.reshape(out), dx == null ? own(Tensor.allocate(out))
+            case LayerSpec.Flatten f -> new Stage(null, x, dx, x.reshape(out), dx == null ? own(Tensor.allocate(out))
                     : dx.reshape(out), null) {
                 @Override
                 void forward() {
@@ -263,15 +304,20 @@ final class TrainingStep implements AutoCloseable {
         owned.clear();
     }
 
-    /** One layer's tensors: input, input gradient (null for the first layer), output and its gradient. */
+    /**
+     * One layer's tensors: input, input gradient (null for the first layer), output and its
+     * gradient; its name (that of the layer, a fused ReLU included), null for a view that does no work.
+     */
     private abstract static class Stage {
+        final String name;
         final Tensor x;
         final Tensor dx;
         final Tensor y;
         final Tensor dy;
         final Tensor dw;
 
-        Stage(Tensor x, Tensor dx, Tensor y, Tensor dy, Tensor dw) {
+        Stage(String name, Tensor x, Tensor dx, Tensor y, Tensor dy, Tensor dw) {
+            this.name = name;
             this.x = x;
             this.dx = dx;
             this.y = y;

@@ -1,12 +1,15 @@
 package dev.jdnn.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.jdnn.Backend;
 import dev.jdnn.BackendConfig;
 import dev.jdnn.Backends;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 class NetworkStepTest {
     @Test
@@ -70,6 +73,56 @@ class NetworkStepTest {
                     assertThat((double) actual[i]).as("%s dw[%d]", network.id(), i)
                             .isCloseTo(expected[i], within(1e-3 * scale));
                 }
+            }
+        }
+    }
+
+    @Test
+    void partsAreTheStepsInItsOrderAndTheirGflopAddUpToTheSteps() {
+        for (NetworkShape network : NetworkShape.all()) {
+            double sum = network.layerParts().stream().mapToDouble(network::partGflop).sum();
+            assertThat(sum).as(network.id()).isCloseTo(network.gflop(), within(1e-12));
+            try (Backend naive = Backends.open("naive", new BackendConfig(1));
+                 TrainingStep step = new TrainingStep(naive, network.withBatch(1), 7)) {
+                assertThat(step.partNames()).as(network.id()).isEqualTo(network.layerParts());
+            }
+            for (String part : network.layerParts()) {
+                assertThat(NetworkShape.ofPart(network.partId(part))).isSameAs(network);
+                assertThat(Pass.NETWORK_LAYER.shapeIds()).contains(network.partId(part));
+            }
+        }
+        assertThat(NetworkShape.lenet5().layerParts()).startsWith("conv1.fwd", "pool1.fwd").contains("loss")
+                .endsWith("pool1.bwd", "conv1.bwd").doesNotContain("relu1.fwd", "flatten.fwd");
+    }
+
+    @Test
+    void unknownPartIsRefusedWithTheNetworksParts() {
+        assertThatThrownBy(() -> NetworkShape.ofPart("lenet5.relu1.fwd"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lenet5.conv1.fwd");
+    }
+
+    @Test
+    void layerBenchmarkOffersEveryPartOfEveryNetwork() throws NoSuchFieldException {
+        org.openjdk.jmh.annotations.Param param = NetworkLayerBenchmark.class.getField("shape")
+                .getAnnotation(org.openjdk.jmh.annotations.Param.class);
+        assertThat(List.of(param.value())).isEqualTo(NetworkShape.allPartIds());
+    }
+
+    @Test
+    void runningEveryPartInOrderIsOneStepToTheBit() {
+        for (NetworkShape network : NetworkShape.all()) {
+            NetworkShape two = network.withBatch(2);
+            try (Backend vector = Backends.open("vector", new BackendConfig(2));
+                 TrainingStep whole = new TrainingStep(vector, two, 7, dev.jdnn.Layout.NHWC);
+                 TrainingStep inParts = new TrainingStep(vector, two, 7, dev.jdnn.Layout.NHWC)) {
+                whole.run();
+                for (String part : inParts.partNames()) {
+                    inParts.part(part).run();
+                }
+                assertThat(inParts.firstWeightGradient()).as(network.id()).isEqualTo(whole.firstWeightGradient());
+                // a part repeated on its own leaves the same result
+                inParts.part("conv1.bwd").run();
+                assertThat(inParts.firstWeightGradient()).as(network.id()).isEqualTo(whole.firstWeightGradient());
             }
         }
     }

@@ -75,4 +75,30 @@ class ReportWriterTest {
         String md = new ReportWriter(CannedResults.jmh(), context(false, Optional.empty(), List.of())).markdown();
         assertThat(md).doesNotContain("conv.bwd_d", "dense.fwd");
     }
+
+    @Test
+    void networkStepStandsBesideTheSumOfItsPartsAndSaysWhichSumIsIncomplete() {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode entries = json.createArrayNode();
+        NetworkShape lenet = NetworkShape.lenet5();
+        entries.add(entry(json, Pass.NETWORK_STEP, "lenet5", 3.0));
+        for (String part : lenet.layerParts()) {
+            entries.add(entry(json, Pass.NETWORK_LAYER, lenet.partId(part), 0.1));
+        }
+        String md = new ReportWriter(RunResults.parse(entries), context(false, Optional.empty(), List.of())).markdown();
+        // 15 parts of 0.1 ms: Σ 1.5 ms, the step 2x that; no hot-core cell was measured
+        assertThat(lenet.layerParts()).hasSize(15);
+        assertThat(row(md, "| lenet5 | nhwc | vector | 2 |")).isEqualTo("| lenet5 | nhwc | vector | 2 | 3.00 | 1.50 | 2.00× "
+                + "| – | 10 of 10 cells not measured | 10 |");
+        assertThat(md).contains("## Network step's parts, each alone", "| lenet5.conv1.fwd |");
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode entry(com.fasterxml.jackson.databind.ObjectMapper json,
+                                                                        Pass pass, String shape, double ms) {
+        com.fasterxml.jackson.databind.node.ObjectNode e = json.createObjectNode();
+        e.put("benchmark", pass.benchmark());
+        e.putObject("params").put("shape", shape).put("backend", "vector").put("threads", "2").put("layout", "nhwc");
+        e.putObject("primaryMetric").put("score", ms).put("scoreUnit", "ms/op");
+        return e;
+    }
 }

@@ -53,4 +53,27 @@ class SmokeTest {
             assertThat(result.getPrimaryResult().getSampleCount()).isPositive();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void networkLayerBenchmarkRunsAPartOfTheStepOnVector() throws Exception {
+        var options = new OptionsBuilder()
+                .include("^" + Pattern.quote(Pass.NETWORK_LAYER.benchmark()) + "$")
+                .param("backend", "vector")
+                .param("shape", "lenet5.pool1.bwd", "lenet5.loss")
+                .param("threads", "2")
+                .param("layout", "nhwc")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(50))
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        assertThat(results).hasSize(2).extracting(r -> r.getParams().getParam("shape"))
+                .containsExactlyInAnyOrder("lenet5.pool1.bwd", "lenet5.loss");
+        for (RunResult result : results) {
+            assertThat(result.getPrimaryResult().getSampleCount()).isPositive();
+        }
+    }
 }

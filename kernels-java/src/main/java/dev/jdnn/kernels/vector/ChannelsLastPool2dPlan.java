@@ -30,8 +30,15 @@ import jdk.incubator.vector.VectorSpecies;
  * backward adds {@code dy} to each window cell under the mask of the lanes that route there, in
  * whole vectors, instead of one element at a time. Backward from {@code x} finds the routing and
  * adds in one pass; forward with a workspace records each output's routed cell, and backward from
- * the workspace compares it with each window cell. Forward without a workspace only reduces. Images
- * are cut into {@link WorkerPool#chunksFor} chunks that the workers claim.
+ * the workspace adds one float per output in output order (a vector store per pixel and channel
+ * vector, comparing the recorded cells with the pixel's where windows tile the input, measured
+ * 1.3-3.7x slower in the LeNet-5 step at 6 and 16 channels). Forward without a workspace only
+ * reduces. Images are cut into {@link WorkerPool#chunksFor} chunks that
+ * the workers claim.
+ *
+ * <p>Fewer channels than a vector (LeNet's 6): a pixel's tail loads and stores a whole vector
+ * where that stays inside the tensors and the lanes past {@code c} land on this image's later
+ * outputs, which the loop writes afterwards; masked loads and stores ran several times slower.
  */
 final class ChannelsLastPool2dPlan implements Pool2dPlan {
     private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
@@ -178,25 +185,48 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
         dx.asSlice(xImage * Float.BYTES, imageCells() * Float.BYTES).fill((byte) 0);
     }
 
-    /** y of this chunk's images: each window's maximum (NaN if it holds one) or mean. */
+    /**
+     * y of this chunk's images: each window's maximum (NaN if it holds one) or mean, one vector of
+     * channels at a time, unmasked but for a tail that must keep to the tensors (see the class
+     * comment); a call per vector, small enough for C2 to inline (one method per pixel, with the
+     * tail's choice of load inside its loop, ran at 25 ns per 6-channel pixel).
+     */
     private void forwardChunk(int member, int chunk, int count) {
         long limit = x.byteSize() / Float.BYTES;
         int end = WorkerPool.start(n, chunk + 1, count);
         for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
             long xImage = image * imageCells();
             long yAt = image * imageOutputs();
+            long yEnd = yAt + imageOutputs();
             for (int yo = 0; yo < g.oh; yo++) {
                 int rows = g.endRow[yo] - g.firstRow[yo];
                 for (int xo = 0; xo < g.ow; xo++, yAt += c) {
                     long start = windowStart(xImage, yo, xo);
                     int columns = g.endColumn[xo] - g.firstColumn[xo];
-                    // The tail's loads may read whole vectors where they stay inside x (only the store
-                    // must keep to the pixel's channels): masked loads ran several times slower.
-                    boolean overRead = start + ((long) (rows - 1) * g.w + columns - 1) * c + c + LANES <= limit;
-                    if (max) {
-                        maxPixel(start, rows, columns, yAt, overRead);
+                    float divisor = max ? 1 : (float) g.divisor(yo, xo);
+                    int ch = 0;
+                    for (; ch < wholeChannels; ch += LANES) {
+                        if (max) {
+                            maxVector(start + ch, rows, columns, yAt + ch);
+                        } else {
+                            averageVector(start + ch, rows, columns, yAt + ch, divisor);
+                        }
+                    }
+                    if (ch == c) {
+                        continue;
+                    }
+                    // The tail may load whole vectors where they stay inside x, and store one where
+                    // the lanes past the pixel land on this image's later outputs.
+                    boolean whole = start + ((long) (rows - 1) * g.w + columns - 1) * c + c + LANES <= limit
+                            && yAt + ch + LANES <= yEnd;
+                    if (whole && max) {
+                        maxVector(start + ch, rows, columns, yAt + ch);
+                    } else if (whole) {
+                        averageVector(start + ch, rows, columns, yAt + ch, divisor);
+                    } else if (max) {
+                        maxTail(start + ch, rows, columns, yAt + ch, ch);
                     } else {
-                        averagePixel(start, rows, columns, yAt, (float) g.divisor(yo, xo), overRead);
+                        averageTail(start + ch, rows, columns, yAt + ch, divisor, ch);
                     }
                 }
             }
@@ -204,83 +234,120 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
     }
 
     /**
-     * The window maxima of one output pixel's channels: a cell replaces the maximum so far when it is
-     * greater or NaN, so the first maximum wins as on the routed path and in naive (FloatVector.max
-     * would rank +0.0 above an earlier -0.0), and a NaN sticks.
+     * The window maxima of one vector of channels from input index {@code start}: a cell replaces
+     * the maximum so far when it is greater or NaN, so the first maximum wins as on the routed path
+     * and in naive (FloatVector.max would rank +0.0 above an earlier -0.0), and a NaN sticks.
      */
-    private void maxPixel(long start, int rows, int columns, long yAt, boolean overRead) {
+    private void maxVector(long start, int rows, int columns, long yAt) {
         long rowStep = (long) g.w * c;
-        int ch = 0;
-        for (; ch < wholeChannels; ch += LANES) {
-            FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-            for (int i = 0; i < rows; i++) {
-                long at = start + i * rowStep + ch;
-                for (int j = 0; j < columns; j++, at += c) {
-                    FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER);
-                    acc = acc.blend(v, v.compare(VectorOperators.GT, acc).or(v.compare(VectorOperators.NE, v)));
-                }
+        FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < rows; i++) {
+            long at = start + i * rowStep;
+            for (int j = 0; j < columns; j++, at += c) {
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER);
+                acc = acc.blend(v, v.compare(VectorOperators.GT, acc).or(v.compare(VectorOperators.NE, v)));
             }
-            acc.intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER);
         }
-        if (ch < c) {
-            VectorMask<Float> tail = SPECIES.indexInRange(ch, c);
-            FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-            for (int i = 0; i < rows; i++) {
-                long at = start + i * rowStep + ch;
-                for (int j = 0; j < columns; j++, at += c) {
-                    FloatVector v = overRead ? FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER)
-                            : FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, tail);
-                    acc = acc.blend(v, v.compare(VectorOperators.GT, acc).or(v.compare(VectorOperators.NE, v)));
-                }
-            }
-            acc.intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER, tail);
-        }
+        acc.intoMemorySegment(y, yAt * Float.BYTES, ORDER);
     }
 
-    /** The window means of one output pixel's channels, summed in row-major order. */
-    private void averagePixel(long start, int rows, int columns, long yAt, float divisor, boolean overRead) {
+    /** {@link #maxVector} for the channels from {@code ch} to c, under a mask built here. */
+    private void maxTail(long start, int rows, int columns, long yAt, int ch) {
+        VectorMask<Float> tail = SPECIES.indexInRange(ch, c);
         long rowStep = (long) g.w * c;
-        int ch = 0;
-        for (; ch < wholeChannels; ch += LANES) {
-            FloatVector acc = FloatVector.zero(SPECIES);
-            for (int i = 0; i < rows; i++) {
-                long at = start + i * rowStep + ch;
-                for (int j = 0; j < columns; j++, at += c) {
-                    acc = acc.add(FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER));
-                }
+        FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < rows; i++) {
+            long at = start + i * rowStep;
+            for (int j = 0; j < columns; j++, at += c) {
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, tail);
+                acc = acc.blend(v, v.compare(VectorOperators.GT, acc).or(v.compare(VectorOperators.NE, v)));
             }
-            acc.div(divisor).intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER);
         }
-        if (ch < c) {
-            VectorMask<Float> tail = SPECIES.indexInRange(ch, c);
-            FloatVector acc = FloatVector.zero(SPECIES);
-            for (int i = 0; i < rows; i++) {
-                long at = start + i * rowStep + ch;
-                for (int j = 0; j < columns; j++, at += c) {
-                    acc = acc.add(overRead ? FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER)
-                            : FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, tail));
-                }
+        acc.intoMemorySegment(y, yAt * Float.BYTES, ORDER, tail);
+    }
+
+    /** The window means of one vector of channels from input index {@code start}, summed in row-major order. */
+    private void averageVector(long start, int rows, int columns, long yAt, float divisor) {
+        long rowStep = (long) g.w * c;
+        FloatVector acc = FloatVector.zero(SPECIES);
+        for (int i = 0; i < rows; i++) {
+            long at = start + i * rowStep;
+            for (int j = 0; j < columns; j++, at += c) {
+                acc = acc.add(FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER));
             }
-            acc.div(divisor).intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER, tail);
         }
+        acc.div(divisor).intoMemorySegment(y, yAt * Float.BYTES, ORDER);
+    }
+
+    /** {@link #averageVector} for the channels from {@code ch} to c, under a mask built here. */
+    private void averageTail(long start, int rows, int columns, long yAt, float divisor, int ch) {
+        VectorMask<Float> tail = SPECIES.indexInRange(ch, c);
+        long rowStep = (long) g.w * c;
+        FloatVector acc = FloatVector.zero(SPECIES);
+        for (int i = 0; i < rows; i++) {
+            long at = start + i * rowStep;
+            for (int j = 0; j < columns; j++, at += c) {
+                acc = acc.add(FloatVector.fromMemorySegment(SPECIES, x, at * Float.BYTES, ORDER, tail));
+            }
+        }
+        acc.div(divisor).intoMemorySegment(y, yAt * Float.BYTES, ORDER, tail);
     }
 
     /** y and the routed cells of this chunk's images (max pooling with a workspace). */
     private void routedForwardChunk(int member, int chunk, int count) {
+        long limit = x.byteSize() / Float.BYTES;
         int end = WorkerPool.start(n, chunk + 1, count);
         for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
             long xImage = image * imageCells();
             long yAt = image * imageOutputs();
+            long yEnd = yAt + imageOutputs();
             for (int yo = 0; yo < g.oh; yo++) {
                 for (int xo = 0; xo < g.ow; xo++, yAt += c) {
-                    for (int ch = 0; ch < c; ch += LANES) {
-                        routedWindow(xImage, yo, xo, ch, yAt);
+                    int ch = 0;
+                    for (; ch < wholeChannels; ch += LANES) {
+                        routedWhole(xImage, yo, xo, ch, yAt);
+                    }
+                    if (ch < c) {
+                        // As in forwardChunk: the tail runs as a whole vector where its loads stay
+                        // inside x and the lanes it stores past c (y and the cells) land on this
+                        // image's later outputs, which replace them.
+                        long lastCell = (long) (g.endRow[yo] - 1) * g.w + g.endColumn[xo] - 1;
+                        if (xImage + lastCell * c + ch + LANES <= limit && yAt + ch + LANES <= yEnd) {
+                            routedWhole(xImage, yo, xo, ch, yAt);
+                        } else {
+                            routedWindow(xImage, yo, xo, ch, yAt);
+                        }
                     }
                 }
             }
         }
     }
 
+    /**
+     * {@link #routedWindow} for a whole vector of channels, without masks (masked loads and stores
+     * ran several times slower on the other paths).
+     */
+    private void routedWhole(long xImage, int yo, int xo, int ch, long yAt) {
+        FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        IntVector bestCell = IntVector.broadcast(INTS, g.firstRow[yo] * g.w + g.firstColumn[xo]);
+        VectorMask<Float> bestIsNaN = SPECIES.maskAll(false);
+        for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
+            for (int iw = g.firstColumn[xo]; iw < g.endColumn[xo]; iw++) {
+                int cell = ih * g.w + iw;
+                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, (xImage + (long) cell * c + ch) * Float.BYTES,
+                        ORDER);
+                VectorMask<Float> isNaN = v.compare(VectorOperators.NE, v);
+                VectorMask<Float> take = v.compare(VectorOperators.GT, best).or(isNaN.andNot(bestIsNaN));
+                best = best.blend(v, take);
+                bestCell = bestCell.blend(cell, take.cast(INTS));
+                bestIsNaN = bestIsNaN.or(isNaN);
+            }
+        }
+        best.intoMemorySegment(y, (yAt + ch) * Float.BYTES, ORDER);
+        bestCell.mul(c).add(IntVector.zero(INTS).addIndex(1)).add(ch).intoArray(cells, (int) (yAt + ch));
+    }
+
+    /** The channels from {@code ch} to c of one window, under a mask built here. */
     private void routedWindow(long xImage, int yo, int xo, int ch, long yAt) {
         VectorMask<Float> m = SPECIES.indexInRange(ch, c);
         FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
@@ -404,7 +471,9 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
     /**
      * dx = 0, then each dy added to the cell the forward recorded, this chunk's images, one float at
      * a time in output order (the order the backward from x adds in, so both give the same bits): a
-     * vector compare per window cell and channel vector ran 2-2.7x slower (AVX-512, c = 16-64).
+     * vector compare per window cell and channel vector ran 2-2.7x slower (AVX-512, c = 16-64), and
+     * one vector store per input pixel where the windows tile the input 1.3-3.7x slower (LeNet-5's
+     * NHWC pool1/pool2 backward, c = 6 and 16, forked network.layer cells, 2026-12-06).
      */
     private void scatterChunk(int member, int chunk, int count) {
         int end = WorkerPool.start(n, chunk + 1, count);

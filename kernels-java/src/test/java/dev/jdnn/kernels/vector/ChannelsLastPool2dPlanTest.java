@@ -77,6 +77,31 @@ class ChannelsLastPool2dPlanTest {
     }
 
     @Test
+    void tilingWindowsAtEveryChannelCountMatchNaive() {
+        // The forward's tails load and store whole vectors past the pixel's channels except at an
+        // image's last pixels (with and without a workspace); three images over two workers, ties,
+        // NaN, -Inf, and gradients with -0.0 and NaN (0 + dy, as the scatter adds).
+        SplittableRandom random = new SplittableRandom(23);
+        for (int c : new int[] {1, 3, 6, 15, 16, 17, 33}) {
+            for (int k : new int[] {2, 3}) {
+                Shape shape = Shape.of(3, c, 2 * k, 3 * k);
+                float[] x = new float[(int) shape.elementCount()];
+                for (int i = 0; i < x.length; i++) {
+                    int pick = random.nextInt(40);
+                    x[i] = pick == 0 ? Float.NaN : pick == 1 ? Float.NEGATIVE_INFINITY : random.nextInt(4) - 1.5f;
+                }
+                Pool2d op = Pool2d.max(k, k);
+                float[] dy = floats((int) op.outputShape(shape).elementCount(), random);
+                for (int i = 0; i < dy.length; i += 5) {
+                    dy[i] = i % 3 == 0 ? Float.NaN : -0f;
+                }
+                assertAllPathsAgree(op, shape, x, dy, "tiling " + op + " on " + shape);
+                assertAllPathsAgree(Pool2d.avg(k, k), shape, x, dy, "tiling avg " + k + " on " + shape);
+            }
+        }
+    }
+
+    @Test
     void signedZerosKeepTheFirstMaximumOnEveryPath() {
         // 2x2 windows over 17 channels (whole vectors and a tail at 128-512 bits): even channels
         // read -0.0 first, odd ones +0.0 first; the first maximum wins with and without a workspace.
@@ -114,8 +139,10 @@ class ChannelsLastPool2dPlanTest {
     }
 
     private static void assertAllPathsAgree(Pool2d op, Shape shape, float[] x, SplittableRandom random, String what) {
-        Shape out = op.outputShape(shape);
-        float[] dy = floats((int) out.elementCount(), random);
+        assertAllPathsAgree(op, shape, x, floats((int) op.outputShape(shape).elementCount(), random), what);
+    }
+
+    private static void assertAllPathsAgree(Pool2d op, Shape shape, float[] x, float[] dy, String what) {
         float[][] vector;
         try (ChannelsLastPool2dPlan plan = new ChannelsLastPool2dPlan(op, shape, pool)) {
             vector = run(plan, shape, x, dy);
