@@ -87,6 +87,8 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
     /** Backward weights through the GEMM, for outputs narrower than a vector; else null. */
     private final GemmConv2dPlan weightsByGemm;
     private final Activation activation;
+    /** Forward with vectors along the output channels (unpadded, width stride 1, rows of a tile or more); else null. */
+    private final ChannelVectorConvolution channelForward;
 
     /** Whether {@code op} on {@code input} takes this plan. */
     static boolean suits(Conv2d op, Shape input) {
@@ -168,6 +170,8 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
         this.padded = !op.padding().isNone();
         this.paddingSkipping = new PaddingSkippingConvolution(g);
         this.activation = op.activation();
+        this.channelForward = ChannelVectorConvolution.suits(g)
+                ? new ChannelVectorConvolution(g, workers) : null;
     }
 
     private static int roundUp(int value, int multiple) {
@@ -185,6 +189,9 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
         MemorySegment.copy(w.segment(), FLOAT, 0, forwardWeights, 0, g.k() * depth);
         if (b != null) {
             MemorySegment.copy(b.segment(), FLOAT, 0, forwardBias, 0, g.k());
+        }
+        if (channelForward != null) {
+            channelForward.setWeights(forwardWeights, b == null ? null : forwardBias);
         }
         pass = forwardChunks;
         super.forward(x, w, b, y);
@@ -253,6 +260,11 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
     private void forwardChunk(int member, int chunk, int count) {
         MemorySegment x = first;
         MemorySegment y = out;
+        if (channelForward != null) {
+            channelForward.forward(member, x, y, WorkerPool.start(g.n(), chunk, count),
+                    WorkerPool.start(g.n(), chunk + 1, count));
+            return;
+        }
         boolean bias = third != null;
         PaddedPlane plane = inputs[member];
         float[] result = results[member];
