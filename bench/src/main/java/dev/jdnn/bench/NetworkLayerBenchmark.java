@@ -9,10 +9,12 @@ import org.openjdk.jmh.annotations.State;
 /**
  * One part of a {@link NetworkBenchmark network step} alone ({@code network.layer}): a layer's
  * forward or backward, or the loss, on the step's own plans, tensors and data (same shapes,
- * layout, backend and threads), so that the sum of a network's parts, each timed in its own JVM,
- * is exactly the step's work. The report sets that sum beside {@code network.step}: a step much
- * slower than its parts measured alone is a one-JVM effect (JIT profiles shared between shapes,
- * deoptimisation, caches between layers), not a slow kernel.
+ * layout, backend and threads), so that the sum of a network's parts is exactly the step's work.
+ * The report sets that sum beside {@code network.step}. In a full run each part is timed in its
+ * own forked JVM, so a step much slower than its parts is a one-JVM effect (JIT profiles shared
+ * between shapes, deoptimisation, caches between layers), not a slow kernel. With {@code --quick}
+ * the parts are timed one after the other in the run's one JVM, after the JIT tour of every cell,
+ * which shares those effects with the step; the report says which of the two it was.
  *
  * <p>The {@code shape} is a part id, {@code lenet5.conv1.fwd} ({@link NetworkShape#partId}).
  * Set-up builds the whole step, checks it on one image against naive (every part is then right,

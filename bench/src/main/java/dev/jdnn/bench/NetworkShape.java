@@ -5,13 +5,15 @@ import dev.jdnn.Dense;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Shape;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A whole network whose training step the {@code network.step} benchmark times in one JVM, with
  * many shapes running one after the other as in {@code ./jdnn train}: the layer list, the batch,
  * and which hot-core cells its layers are, so that the report can set the step's time beside the
- * sum of those cells' times (measured alone, each in its own JVM without {@code --quick}).
+ * sum of those cells' times (measured alone: each in its own forked JVM in a full run, all in one
+ * JVM with {@code --quick}).
  *
  * @param id           the name {@code --shape} takes
  * @param description  the layers in words, for the report
@@ -60,11 +62,12 @@ public record NetworkShape(String id, String description, Shape input, int class
      * The step's parts in the order it runs them: each layer's forward ({@code conv1.fwd}; a ReLU
      * that follows a convolution or dense layer is fused into it and has no part of its own; a
      * flatten is a view and has none), {@code loss}, then each layer's backward, last layer first
-     * ({@code conv1.bwd}). Timed one by one, each in its own JVM ({@code network.layer}), their
-     * sum is exactly the step's work.
+     * ({@code conv1.bwd}). Their sum is exactly the step's work. {@code network.layer} times them
+     * one by one: each in its own forked JVM in a full run, but with {@code --quick} all in the
+     * one JVM of the run, after the JIT tour of every cell (the report says which).
      */
     public List<String> layerParts() {
-        List<String> named = new java.util.ArrayList<>();
+        List<String> named = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
             if (!(layer instanceof LayerSpec.Flatten)) {
@@ -74,7 +77,7 @@ public record NetworkShape(String id, String description, Shape input, int class
                 i++;
             }
         }
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         named.forEach(n -> parts.add(n + FORWARD));
         parts.add(LOSS);
         for (int i = named.size() - 1; i >= 0; i--) {
@@ -112,7 +115,8 @@ public record NetworkShape(String id, String description, Shape input, int class
     /**
      * GFLOP of one part as {@link #gflop()} counts them: a convolution's or dense layer's forward,
      * its backward-weights plus (except for the first weighted layer) backward-data; 0 for
-     * pooling and the loss. The parts of a network add up to its {@code gflop()}.
+     * pooling and the loss, which have no FLOP count (the report shows no rate for them). The
+     * parts of a network add up to its {@code gflop()}.
      */
     public double partGflop(String part) {
         Shape x = input;

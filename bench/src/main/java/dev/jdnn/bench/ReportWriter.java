@@ -55,7 +55,8 @@ public final class ReportWriter {
      * summed cell was measured. The parts add up to exactly the step's work, so a step much slower
      * than their sum means the kernels slow down when many shapes share one JVM; the hot-core
      * cells leave out work that has no cell (named per network) and may differ from the layer
-     * (named too), so that ratio is only indicative.
+     * (named too), so that ratio is only indicative. Naive's step is the reference: its parts are
+     * not timed, and its row says so rather than counting them as not measured.
      */
     String networkAgainstCells() {
         List<Measurement> steps = results.measurements().stream()
@@ -79,7 +80,13 @@ public final class ReportWriter {
                         .append(cell.threads()).append(" | ").append(millis(step.ms(), step.msError())).append(" | ");
                 List<Cell> parts = network.layerParts().stream().map(p -> new Cell(Pass.NETWORK_LAYER,
                         network.partId(p), cell.backend(), cell.threads(), cell.layout())).toList();
-                sumAndRatio(out, step, parts, "parts");
+                if (cell.backend().equals(Selection.NAIVE)) {
+                    // Selection times naive's step only: naive is the reference, not a backend whose
+                    // step is set beside its parts.
+                    out.append("– (reference, parts not timed) | – | ");
+                } else {
+                    sumAndRatio(out, step, parts, "parts");
+                }
                 // the step's conv and pooling cells in its layout; dense cells are row-major anyway
                 List<Cell> cells = network.cells().stream().map(part -> new Cell(part.pass(), part.shape(),
                         cell.backend(), cell.threads(), part.pass().hasLayout() ? cell.layout() : Layout.NCHW)).toList();
@@ -90,8 +97,18 @@ public final class ReportWriter {
                     + "; cells " + network.cells().stream().map(p -> p.pass().label() + " " + p.shape()).toList()
                     + "; not in the cells' sum: " + network.notCells() + ".");
         }
-        out.append('\n').append(String.join("\n", notes)).append("\n\n");
+        out.append('\n').append(partsTimed()).append('\n').append(String.join("\n", notes)).append("\n\n");
         return out.toString();
+    }
+
+    /** Where the parts were timed, which decides what step / Σ parts can show. */
+    private String partsTimed() {
+        return context.quick()
+                ? "Parts timed with `--quick`: one after the other in this run's one JVM, after the JIT tour of "
+                        + "every cell, not each in its own JVM; the step and its parts then share JIT profiles, so "
+                        + "step / Σ parts does not isolate one-JVM effects. Run without `--quick` to time each part "
+                        + "in its own forked JVM.\n"
+                : "Parts timed each in its own forked JVM: a step much slower than Σ parts is a one-JVM effect.\n";
     }
 
     /** {@code Σ ms | step / Σ |} of {@code summed}, or how many of them were not measured. */
@@ -154,7 +171,8 @@ public final class ReportWriter {
                 + "same size with at most as many threads (`MemorySegment.copy`, read plus write; the best of 1 thread and "
                 + "the cell's count). Columns headed `backend nhwc` are "
                 + "the backend with NHWC activations (the others NCHW; weights are row-major in both). %pk = share of the measured peak at the same thread "
-                + "count. ×best = time over the row's fastest backend.");
+                + "count. ×best = time over the row's fastest backend. A network part with no FLOP count (pooling, "
+                + "the loss) shows – for GFLOP, rate and %pk.");
         if (context.anchor().isPresent()) {
             out.append(" ×C = time over oneDNN-from-C's.");
         }
@@ -248,8 +266,10 @@ public final class ReportWriter {
         Optional<Double> anchorMs = anchorTime.map(AnchorResults.AnchorTime::millis);
         Optional<Double> peak = results.peakGflops(threads);
         double work = pass.work(shape);
-        out.append("| ").append(shape).append(" | ").append(String.format(Locale.ROOT, "%.4f", work)).append(" | ")
-                .append(threads).append(" |");
+        // A network part without a FLOP count (pooling, the loss) has no rate and no share of peak.
+        boolean counted = pass.memoryBound() || work > 0;
+        out.append("| ").append(shape).append(" | ").append(counted ? String.format(Locale.ROOT, "%.4f", work) : "–")
+                .append(" | ").append(threads).append(" |");
         for (Optional<Measurement> cell : cells) {
             if (cell.isEmpty()) {
                 int blanks = 2 + (pass.memoryBound() ? 0 : 1) + 1 + (context.anchor().isPresent() ? 1 : 0);
@@ -257,9 +277,11 @@ public final class ReportWriter {
                 continue;
             }
             Measurement m = cell.get();
-            out.append(' ').append(millis(m.ms(), m.msError())).append(" | ").append(rate(m.rate())).append(" |");
+            out.append(' ').append(millis(m.ms(), m.msError())).append(" | ").append(counted ? rate(m.rate()) : "–")
+                    .append(" |");
             if (!pass.memoryBound()) {
-                out.append(' ').append(peak.map(p -> percent(m.rate() / p)).orElse("–")).append(" |");
+                out.append(' ').append(peak.filter(p -> counted).map(p -> percent(m.rate() / p)).orElse("–"))
+                        .append(" |");
             }
             out.append(' ').append(ratio(m.ms() / best.getAsDouble())).append(" |");
             if (context.anchor().isPresent()) {
@@ -271,7 +293,7 @@ public final class ReportWriter {
         if (context.anchor().isPresent()) {
             out.append(' ').append(anchorTime.map(c -> millis(c.millis(), Double.NaN) + " " + c.variant()).orElse("–"))
                     .append(" | ")
-                    .append(anchorMs.map(c -> rate(work / (c / 1e3))).orElse("–")).append(" |");
+                    .append(anchorMs.filter(c -> counted).map(c -> rate(work / (c / 1e3))).orElse("–")).append(" |");
         }
         if (pass.besideCopy()) {
             out.append(' ').append(results.copyGbPerSecond(shape, threads).map(ReportWriter::rate).orElse("–"))

@@ -1,5 +1,8 @@
 package dev.jdnn.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -78,8 +81,8 @@ class ReportWriterTest {
 
     @Test
     void networkStepStandsBesideTheSumOfItsPartsAndSaysWhichSumIsIncomplete() {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ArrayNode entries = json.createArrayNode();
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode entries = json.createArrayNode();
         NetworkShape lenet = NetworkShape.lenet5();
         entries.add(entry(json, Pass.NETWORK_STEP, "lenet5", 3.0));
         for (String part : lenet.layerParts()) {
@@ -93,12 +96,72 @@ class ReportWriterTest {
         assertThat(md).contains("## Network step's parts, each alone", "| lenet5.conv1.fwd |");
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode entry(com.fasterxml.jackson.databind.ObjectMapper json,
-                                                                        Pass pass, String shape, double ms) {
-        com.fasterxml.jackson.databind.node.ObjectNode e = json.createObjectNode();
+    @Test
+    void naiveStepIsTheReferenceWhosePartsAreNotTimed() {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode entries = json.createArrayNode();
+        entries.add(entry(json, Pass.NETWORK_STEP, "lenet5", "naive", 1, "nchw", 900.0));
+        String md = new ReportWriter(RunResults.parse(entries), context(false, Optional.empty(), List.of())).markdown();
+        // Selection never times naive's parts: no "15 of 15 parts not measured" for the reference.
+        assertThat(row(md, "| lenet5 | nchw | naive | 1 |")).isEqualTo("| lenet5 | nchw | naive | 1 | 900 "
+                + "| – (reference, parts not timed) | – | – | 10 of 10 cells not measured | 10 |");
+        assertThat(md).doesNotContain("parts not measured");
+    }
+
+    @Test
+    void partsWithoutAFlopCountShowNoRateAndNoShareOfPeak() {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode entries = json.createArrayNode();
+        entries.add(peak(json, 2, 400));
+        NetworkShape lenet = NetworkShape.lenet5();
+        for (String part : lenet.layerParts()) {
+            entries.add(entry(json, Pass.NETWORK_LAYER, lenet.partId(part), "vector", 2, "nchw", 0.1));
+        }
+        String md = new ReportWriter(RunResults.parse(entries), context(false, Optional.empty(), List.of())).markdown();
+        // conv1 forward: 64 x 6 x 28 x 28 outputs of 25 multiply-adds, 0.0151 GFLOP in 0.1 ms = 150.5 GF/s,
+        // 38% of 400; pooling and the loss count no FLOP: dashes, not "0.0000 | 0.0 | 0%".
+        assertThat(row(md, "| lenet5.conv1.fwd |")).startsWith("| lenet5.conv1.fwd | 0.0151 | 2 | – | – | – | – "
+                + "| 0.100 | 150.5 | 38% | 1.00× |");
+        for (String part : List.of("pool1.fwd", "pool2.bwd", "loss")) {
+            assertThat(row(md, "| lenet5." + part + " |")).startsWith("| lenet5." + part + " | – | 2 | – | – | – | – "
+                    + "| 0.100 | – | – | 1.00× |");
+        }
+        assertThat(md).doesNotContain("| 0.0000 |", "| 0.0 |");
+    }
+
+    @Test
+    void saysWhetherThePartsWereTimedEachInItsOwnJvmOrAllInOne() {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode entries = json.createArrayNode();
+        entries.add(entry(json, Pass.NETWORK_STEP, "lenet5", 3.0));
+        RunResults results = RunResults.parse(entries);
+        String quick = new ReportWriter(results, context(true, Optional.empty(), List.of())).markdown();
+        String full = new ReportWriter(results, context(false, Optional.empty(), List.of())).markdown();
+        assertThat(quick).contains("Parts timed with `--quick`: one after the other in this run's one JVM, after the "
+                + "JIT tour").doesNotContain("each in its own forked JVM:");
+        assertThat(full).contains("Parts timed each in its own forked JVM").doesNotContain("Parts timed with `--quick`");
+    }
+
+    private static ObjectNode entry(ObjectMapper json, Pass pass, String shape, double ms) {
+        return entry(json, pass, shape, "vector", 2, "nhwc", ms);
+    }
+
+    private static ObjectNode entry(ObjectMapper json, Pass pass, String shape, String backend, int threads,
+                                    String layout, double ms) {
+        ObjectNode e = json.createObjectNode();
         e.put("benchmark", pass.benchmark());
-        e.putObject("params").put("shape", shape).put("backend", "vector").put("threads", "2").put("layout", "nhwc");
+        e.putObject("params").put("shape", shape).put("backend", backend).put("threads", String.valueOf(threads))
+                .put("layout", layout);
         e.putObject("primaryMetric").put("score", ms).put("scoreUnit", "ms/op");
+        return e;
+    }
+
+    /** A {@link PeakBenchmark} entry: {@code gflops} at {@code threads}. */
+    private static ObjectNode peak(ObjectMapper json, int threads, double gflops) {
+        ObjectNode e = json.createObjectNode();
+        e.put("benchmark", PeakBenchmark.class.getName() + ".fma");
+        e.put("threads", threads);
+        e.putObject("secondaryMetrics").putObject("flop").put("score", gflops * 1e9);
         return e;
     }
 }

@@ -280,7 +280,7 @@ final class PackedGemm {
         }
         long offset = aOffset + (long) ic * lda + pc;
         int stride = GemmMicroKernel.ROW_STRIDE;
-        if (ws.packedA.length >= roundUp(mc, mr) * stride) {
+        if (takesPlainRows(ws, mc, false)) {
             // Rows past mc in a short last panel keep stale values: their sums land in the edge
             // tile's rows that storeEdge never copies.
             for (int i = 0; i < mc; i++) {
@@ -290,6 +290,15 @@ final class PackedGemm {
         }
         packInterleavedA(ws, a, offset, lda, mc, kc);
         return false;
+    }
+
+    /**
+     * Whether {@link #packA} brings a block of {@code mc} rows of A into {@code ws} as plain rows
+     * (a row-major A and room for {@code mc} rows rounded up to MR, each
+     * {@link GemmMicroKernel#ROW_STRIDE} floats long), else as MR-interleaved panels.
+     */
+    boolean takesPlainRows(GemmWorkspace ws, int mc, boolean transA) {
+        return !transA && ws.packedA.length >= roundUp(mc, mr) * GemmMicroKernel.ROW_STRIDE;
     }
 
     /** Packs {@code A[0..mc)[0..kc)} stored row-major ({@code (i, p)} at {@code i*lda + p}). */

@@ -31,9 +31,10 @@ final class ParallelGemm {
     private final WorkerPool.Chunks multiplyShared = this::multiplySharedRows;
     /**
      * One {@code KC x NC} block of B packed by the whole team and read by every member (products
-     * {@link #sharesB} says are worth it); allocated at the first such product.
+     * {@link #sharesB} says are worth it); allocated by the constructor when the plan's largest
+     * product can take that route (so that no product allocates), else null and never used.
      */
-    private MemorySegment sharedB;
+    private final MemorySegment sharedB;
     /** Smallest {@code m}, {@code n} and {@code k} of a product on the shared-B route. */
     private final int minSharedB;
     /** The shared block in progress: depth {@code [pc, pc + kc)}, columns {@code [jc, jc + nc)}. */
@@ -72,8 +73,18 @@ final class ParallelGemm {
         this(gemm, pool, maxM, maxN, maxK, MIN_SHARED_B);
     }
 
-    /** As above, sharing packed B from {@code minSharedB} in every dimension (tests lower it). */
+    /**
+     * As above, sharing packed B from {@code minSharedB} in every dimension (tests lower it).
+     *
+     * @throws IllegalArgumentException if {@link #SHARED_NC} is not a whole number of the kernel's
+     *     NR-wide panels (see there)
+     */
     ParallelGemm(PackedGemm gemm, WorkerPool pool, int maxM, int maxN, int maxK, int minSharedB) {
+        int nr = gemm.kernel().columns();
+        if (nr <= 0 || SHARED_NC % nr != 0) {
+            throw new IllegalArgumentException("parallel gemm: expected a kernel whose NR divides the shared block's "
+                    + SHARED_NC + " columns, got NR " + nr);
+        }
         this.minSharedB = minSharedB;
         this.gemm = gemm;
         this.pool = pool;
@@ -81,6 +92,16 @@ final class ParallelGemm {
         for (int i = 0; i < workspaces.length; i++) {
             workspaces[i] = gemm.workspace(maxM, maxN, maxK);
         }
+        // sharesB also asks m >= n of each product; some product within these maxima satisfies it.
+        boolean sharedRoute = pool.size() > 1 && Math.min(maxM, Math.min(maxN, maxK)) >= minSharedB;
+        this.sharedB = sharedRoute
+                ? Arena.ofAuto().allocate((long) PackedGemm.KC * SHARED_NC * Float.BYTES, 64)
+                : null;
+    }
+
+    /** Whether the constructor prepared the shared-B route ({@link #sharesB}), so that no product allocates. */
+    boolean preparedSharedB() {
+        return sharedB != null;
     }
 
     /** The workspace of worker {@code i}, for single-threaded products inside a pool job. */
@@ -130,7 +151,8 @@ final class ParallelGemm {
         this.byRows = m >= n;
         this.tiles = byRows ? (m + mr - 1) / mr : (n + nr - 1) / nr;
         try {
-            if (sharesB(m, n, k, pool.size(), minSharedB)) {
+            // sharedB is null only where the maxima exclude the route (products beyond them are the caller's error).
+            if (sharedB != null && sharesB(m, n, k, pool.size(), minSharedB)) {
                 multiplyWithSharedB();
             } else {
                 pool.run(slab, slabs(byRows ? m : n, tiles, pool));
@@ -154,6 +176,12 @@ final class ParallelGemm {
      * Columns of B per shared block: narrower than {@link PackedGemm#NC}, so that the block (KC x
      * 512 floats, 1 MiB) is read from the L2 of each member rather than from L3 (1024³ on 2
      * threads, AVX-512, medians of 9 x 5 calls: 324 GFLOP/s at 2048 columns, 346 at 512, 334 at 256).
+     *
+     * <p>Must be a multiple of every kernel's NR (the constructor refuses a kernel otherwise): then
+     * each shared block ends on a panel boundary, its panels are the single-thread route's panels
+     * (a block ending in a partial panel would run that panel through the edge tile, which the
+     * single-thread route runs as a full tile, and change the bits), and packing stays inside
+     * {@link #sharedB}'s {@code KC x SHARED_NC} floats.
      */
     static final int SHARED_NC = 512;
 
@@ -174,9 +202,6 @@ final class ParallelGemm {
      */
     private void multiplyWithSharedB() {
         int nr = gemm.kernel().columns();
-        if (sharedB == null) {
-            sharedB = Arena.ofAuto().allocate((long) PackedGemm.KC * SHARED_NC * Float.BYTES, 64);
-        }
         int rowChunks = Math.min(tiles, pool.size() * SHARED_CHUNKS_PER_MEMBER);
         for (int j = 0; j < n; j += SHARED_NC) {
             this.jc = j;

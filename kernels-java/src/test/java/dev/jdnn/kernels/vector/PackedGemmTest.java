@@ -1,7 +1,9 @@
 package dev.jdnn.kernels.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
+import dev.jdnn.Activation;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
@@ -13,6 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PackedGemmTest {
     private static final int[] EDGES = {1, 15, 17, 31, 33, 63, 65, 97};
+    /** First bias element of a product whose epilogue does not start at the bias's element 0. */
+    private static final int BIAS_SHIFT = 3;
 
     static Stream<Arguments> kernels() {
         return Stream.of(Arguments.of(new GemmMicroKernel512()), Arguments.of(new GemmMicroKernel256()),
@@ -42,10 +46,19 @@ class PackedGemmTest {
         PackedGemm gemm = new PackedGemm(kernel);
         // Sized for a depth of a whole KC block, a workspace takes a row-major A as plain rows; sized
         // for less, it interleaves A into MR-tall panels. Same products, same order, same bits.
-        GemmWorkspace plain = gemm.workspace(97, 97, PackedGemm.KC);
-        GemmWorkspace interleaved = gemm.workspace(97, 97, 400);
+        GemmWorkspace plain = gemm.workspace(PackedGemm.MC, 97, PackedGemm.KC);
         SplittableRandom random = new SplittableRandom(9);
-        for (int m : new int[] {1, kernel.rows() + 1, 97}) {
+        // One row; one full MR panel and a ragged one; two row blocks, the second 77 rows (ragged).
+        for (int m : new int[] {1, kernel.rows() + 1, PackedGemm.MC + 77}) {
+            // Sized for this m at depth 400, a workspace holds every block's interleaved panels but not
+            // its KC-long plain rows (one sized for more rows would take short blocks as plain rows,
+            // and the comparison could not fail).
+            GemmWorkspace interleaved = gemm.workspace(m, 97, 400);
+            for (int ic = 0; ic < m; ic += PackedGemm.MC) {
+                int mc = Math.min(PackedGemm.MC, m - ic);
+                assertThat(gemm.takesPlainRows(plain, mc, false)).as("plain rows for %d of %d rows", mc, m).isTrue();
+                assertThat(gemm.takesPlainRows(interleaved, mc, false)).as("panels for %d of %d rows", mc, m).isFalse();
+            }
             for (int n : new int[] {17, 65}) {
                 for (boolean accumulate : new boolean[] {false, true}) {
                     Problem p = Problem.random(m, n, 400, false, true, random);
@@ -104,7 +117,7 @@ class PackedGemmTest {
             for (int j = 0; j < bias.length; j++) {
                 bias[j] = (float) random.nextDouble(-1, 1);
             }
-            GemmEpilogue epilogue = new GemmEpilogue(false, dev.jdnn.Activation.RELU);
+            GemmEpilogue epilogue = new GemmEpilogue(false, Activation.RELU);
             epilogue.set(MemorySegment.ofArray(bias));
             float[] one;
             try (WorkerPool pool = new WorkerPool(1)) {
@@ -152,28 +165,38 @@ class PackedGemmTest {
             assertThat(ParallelGemm.sharesB(m, n, k, 2, minSharedB)).isTrue();
             boolean transposed = shape % 2 == 1;
             Problem p = Problem.random(m, n, k, transposed, !transposed, random);
-            float[] bias = new float[n];
+            // Transposed: bias per column, accumulating. Plain: bias per row (a convolution's output
+            // channel, multiplyRowRange's other index), starting at element BIAS_SHIFT, overwriting.
+            boolean perRow = !transposed;
+            float[] bias = new float[perRow ? BIAS_SHIFT + m : n];
             for (int j = 0; j < bias.length; j++) {
                 bias[j] = (float) random.nextDouble(-1, 1);
             }
-            GemmEpilogue epilogue = new GemmEpilogue(false, dev.jdnn.Activation.RELU);
+            GemmEpilogue epilogue = new GemmEpilogue(perRow, Activation.RELU);
             epilogue.set(MemorySegment.ofArray(bias));
-            GemmEpilogue used = transposed ? epilogue : null;
+            long biasIndex = perRow ? BIAS_SHIFT : 0;
             float[] one;
             try (WorkerPool pool = new WorkerPool(1)) {
-                new ParallelGemm(gemm, pool, m, n, k, minSharedB).multiply(m, n, k, p.a, 0, p.lda, transposed, p.b, 0, p.ldb,
-                        !transposed, p.c, 0, n, transposed, used, 0);
+                new ParallelGemm(gemm, pool, m, n, k, minSharedB).multiply(m, n, k, p.a, 0, p.lda, transposed, p.b, 0,
+                        p.ldb, !transposed, p.c, 0, n, transposed, epilogue, biasIndex);
                 one = p.c.toArray(ValueLayout.JAVA_FLOAT);
             }
-            if (!transposed) {
-                assertClose(p.c, p.expected(false), k);
+            if (perRow) {
+                float[] expected = p.expected(false);
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        expected[i * n + j] = Math.max(0f, expected[i * n + j] + bias[BIAS_SHIFT + i]);
+                    }
+                }
+                assertClose(p.c, expected, k);
             }
             try (WorkerPool pool = new WorkerPool(2)) {
                 ParallelGemm two = new ParallelGemm(gemm, pool, m, n, k, minSharedB);
+                assertThat(two.preparedSharedB()).isTrue();
                 for (int run = 0; run < 2; run++) {
                     MemorySegment.copy(p.cValues, 0, p.c, ValueLayout.JAVA_FLOAT, 0, p.cValues.length);
                     two.multiply(m, n, k, p.a, 0, p.lda, transposed, p.b, 0, p.ldb, !transposed, p.c, 0, n,
-                            transposed, used, 0);
+                            transposed, epilogue, biasIndex);
                     // isEqualTo compares float arrays bit for bit in one pass (containsExactly's diff
                     // is quadratic on a miss and slow on 270k elements).
                     assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("run %d, %dx%dx%d, transposed %s", run, m, n, k,
@@ -195,7 +218,7 @@ class PackedGemmTest {
         float[] actual = c.toArray(ValueLayout.JAVA_FLOAT);
         for (int i = 0; i < expected.length; i++) {
             assertThat(actual[i]).as("element %d", i).isCloseTo(expected[i],
-                    org.assertj.core.data.Offset.offset(1e-5f * k + 1e-5f));
+                    offset(1e-5f * k + 1e-5f));
         }
     }
 
