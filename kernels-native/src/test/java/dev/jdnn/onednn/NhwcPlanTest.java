@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The NHWC plans run oneDNN's kernels on the caller's {@code nhwc} activations with no reorder of
- * them (only oihw weights pass through one when oneDNN wants them blocked), and the one-channel
+ * them (only oihw weights pass through one when oneDNN wants them blocked; backward data over fewer
+ * than 16 input channels may time a blocked pass faster and keep it), and the one-channel
  * geometry where oneDNN 3.13's brgemm {@code nhwc} kernel is wrong is served right without sending
  * LeNet-5's conv1 to the reference kernel.
  */
@@ -32,10 +33,12 @@ class NhwcPlanTest {
             try (DnnlConvolution plan = (DnnlConvolution) backend.plan(op, input, Layout.NHWC)) {
                 runAllPasses(plan, op, input);
                 assertThat(plan.describePasses()).doesNotContain("ref");
-                // at most the weights (forward, backward data) or the weight gradient (backward weights)
-                for (int reorders : plan.reordersPerPass()) {
-                    assertThat(reorders).isBetween(0, 1);
-                }
+                // at most the weights (forward) or the weight gradient (backward weights); backward
+                // data with fewer than 16 input channels may take the blocked pass when it timed faster
+                int[] reorders = plan.reordersPerPass();
+                assertThat(reorders[0]).isBetween(0, 1);
+                assertThat(reorders[2]).isBetween(0, 1);
+                assertThat(reorders[1]).isBetween(0, plan.describePasses().contains("backwardData=BLOCKED") ? 3 : 1);
             }
         }
     }
