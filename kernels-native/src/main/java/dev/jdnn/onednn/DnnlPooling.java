@@ -25,12 +25,10 @@ import java.util.Map;
  * as the contract asks. Where PyTorch's average divisor differs
  * from oneDNN's, {@link AveragePoolDivisor} corrects it. Max pooling of an input holding NaN or an
  * infinity runs in {@link MaxPoolWindows} instead (found by a {@link NonFinite} scan of the
- * input on every call): oneDNN skips NaN and starts its maximum from {@code -FLT_MAX}. <b>NHWC max
- * pooling's forward runs in Java</b> ({@link ChannelsLastMaxPool}, Vector API, output rows in chunks
- * on oneDNN's OpenMP team via {@link TeamChunks}): it applies the NaN rules while it pools and writes
- * oneDNN's own workspace, which oneDNN's backward primitive then reads, so no scan of {@code x} runs;
- * where that kernel does not apply, the forwards scan and pool chunk by chunk on the team
- * ({@link ScannedPoolingForward}), or scan and then pool.
+ * input on every call): oneDNN skips NaN and starts its maximum from {@code -FLT_MAX}. Over NHWC
+ * with at least two images per thread, the forwards scan and pool chunk by chunk on oneDNN's
+ * OpenMP team ({@link ScannedPoolingForward}): the scan of a whole input on the calling thread
+ * took longer than the two-thread primitive (pool_cifar, AVX-512: 0.21-0.33 ms beside 0.18 ms).
  *
  * <p>Over NCHW, a pass over a large enough input is built channel-blocked ({@link ChannelBlocking},
  * with reorders from and to the caller's tensors) and plain, and keeps the faster
@@ -76,18 +74,6 @@ final class DnnlPooling implements Pool2dPlan {
     private ScannedPoolingForward scannedTraining;
     /** The same for the inference forward. */
     private ScannedPoolingForward scannedInference;
-    /** NHWC max pooling's forward in Java with the NaN rules, writing oneDNN's workspace; {@code null} where it does not apply. */
-    private final ChannelsLastMaxPool javaMax;
-    /** Whether {@link #javaMax} may fill oneDNN's workspace (its descriptor checked); decided in {@link #buildBackward}. */
-    private boolean javaMaxWritesWorkspace;
-    private TeamChunks team;
-    private long rowsPerChunk;
-    private final TeamChunks.Body javaMaxChunk = this::javaMaxChunk;
-    /** Unscoped views of the current Java forward's tensors ({@link #runJavaMax} keeps their arenas open). */
-    private MemorySegment javaX;
-    private MemorySegment javaY;
-    private MemorySegment javaWs;
-    private long javaRows;
     /** Whether {@link #scannedTraining} / {@link #scannedInference} was attempted (they may stay {@code null}). */
     private boolean scannedTrainingTried;
     private boolean scannedInferenceTried;
@@ -119,8 +105,6 @@ final class DnnlPooling implements Pool2dPlan {
         }
         overhang = AveragePoolDivisor.of(op, input, output);
         nonFiniteMax = op.kind() == Pool2d.Kind.MAX ? new MaxPoolWindows(op, input, output, layout) : null;
-        javaMax = layout == dev.jdnn.Layout.NHWC && op.kind() == Pool2d.Kind.MAX
-                ? ChannelsLastMaxPool.of(op, input, output) : null;
         outputStrides = TensorStrides.of(output, layout);
         scaledGradient = overhang == null ? null : scratch.allocate(output.elementCount() * Float.BYTES, 64);
     }
@@ -183,11 +167,6 @@ final class DnnlPooling implements Pool2dPlan {
             if (backward == null) {
                 buildBackward();
             }
-            if (javaMaxWritesWorkspace) {
-                runJavaMax(x.segment(), y.segment(), workspace.buffer());
-                workspace.filledInJava(false);
-                return;
-            }
             if (!scannedTrainingTried) {
                 scannedTrainingTried = true;
                 scannedTraining = scanned(dnnl_h.dnnl_forward_training());
@@ -238,11 +217,6 @@ final class DnnlPooling implements Pool2dPlan {
     public void forward(Tensor x, Tensor y) {
         use.enter("Pool2dPlan.forward");
         try {
-            if (javaMax != null) {
-                runtime.enterCurrentThread();
-                runJavaMax(x.segment(), y.segment(), null);
-                return;
-            }
             if (nonFiniteMax != null) {
                 runtime.enterCurrentThread();
                 if (!scannedInferenceTried) {
@@ -315,57 +289,6 @@ final class DnnlPooling implements Pool2dPlan {
         backward.run();
     }
 
-    /**
-     * {@link #javaMax} over the batch's output rows in chunks on oneDNN's team; {@code ws} is
-     * oneDNN's workspace buffer or {@code null}. The views keep bounds checks (sized to each
-     * segment), only not the liveness check, which the team run provides.
-     */
-    private void runJavaMax(MemorySegment x, MemorySegment y, MemorySegment ws) {
-        if (team == null) {
-            team = new TeamChunks(runtime, scratch);
-            long rows = javaMax.rowsPerBatch(input.dim(0));
-            long fitting = Math.max(1, ScannedPoolingForward.CHUNK_BYTES / 4 / javaMax.inputBytesPerRow());
-            long spread = Math.max(1, rows / (4L * team.threads()));
-            rowsPerChunk = Math.min(fitting, spread);
-        }
-        javaRows = javaMax.rowsPerBatch(input.dim(0));
-        javaX = MemorySegment.ofAddress(x.address()).reinterpret(x.byteSize());
-        javaY = MemorySegment.ofAddress(y.address()).reinterpret(y.byteSize());
-        javaWs = ws == null ? null : MemorySegment.ofAddress(ws.address()).reinterpret(ws.byteSize());
-        try {
-            team.run((int) ((javaRows + rowsPerChunk - 1) / rowsPerChunk), javaMaxChunk, x, y, ws);
-        } finally {
-            javaX = javaY = javaWs = null;
-        }
-    }
-
-    private void javaMaxChunk(int chunk) {
-        long from = chunk * rowsPerChunk;
-        javaMax.rows(javaX, javaY, javaWs, from, Math.min(javaRows, from + rowsPerChunk));
-    }
-
-    /** oneDNN's own training forward into {@code ws}, for tests that compare its workspace with {@link ChannelsLastMaxPool}'s. */
-    void forwardInOneDnn(Tensor x, Tensor y, Workspace ws) {
-        use.enter("Pool2dPlan.forward");
-        try {
-            runtime.enterCurrentThread();
-            if (backward == null) {
-                buildBackward();
-            }
-            trainingForward.attach(0, x.segment());
-            trainingForward.attach(1, y.segment());
-            trainingForward.attachWorkspace(((PoolingWorkspace) ws).buffer());
-            trainingForward.run();
-        } finally {
-            use.exit();
-        }
-    }
-
-    /** Whether the training forward runs in {@link ChannelsLastMaxPool} (after the first call). */
-    boolean forwardInJava() {
-        return javaMaxWritesWorkspace;
-    }
-
     /** Reorders per call of the training forward and the backward (-1 if not built). */
     int[] reordersPerPass() {
         return new int[] {trainingForward == null ? -1 : trainingForward.reorders(),
@@ -431,14 +354,8 @@ final class DnnlPooling implements Pool2dPlan {
             trainingForward = fastest(training);
             forwardOutput = scratch.allocate(output.elementCount() * Float.BYTES, 64);
             backward = builder.workspace(trainingForward.workspace()).build(trainingForward.layout());
-            MemorySegment wsDesc = trainingHints.get(trainingForward.layout()).workspaceDesc();
-            long bytes = MemoryDesc.size(wsDesc);
+            long bytes = MemoryDesc.size(trainingHints.get(trainingForward.layout()).workspaceDesc());
             ownWorkspace = scratch.allocate(Math.max(bytes, 1), 64);
-            if (javaMax != null && trainingForward.layout() == PassLayout.PLAIN) {
-                try (MemoryDesc expected = MemoryDesc.ofType(dnnl_h.dnnl_u8(), dnnl_h.dnnl_nhwc(), dstDims)) {
-                    javaMaxWritesWorkspace = MemoryDesc.equal(wsDesc, expected.handle());
-                }
-            }
         } else {
             backward = fastest(builder);
         }

@@ -6,7 +6,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-/** A memory descriptor (float32 unless said otherwise) ({@code dnnl_memory_desc_t}) created from dimensions and a format tag. */
+/** A float32 memory descriptor ({@code dnnl_memory_desc_t}) created from dimensions and a format tag. */
 final class MemoryDesc extends NativeHandle {
     private MemoryDesc(MemorySegment handle) {
         super(handle, "dnnl_memory_desc_destroy");
@@ -17,15 +17,10 @@ final class MemoryDesc extends NativeHandle {
      * {@code dnnl_format_tag_any} to let a primitive choose).
      */
     static MemoryDesc of(int tag, long... dims) {
-        return ofType(dnnl_h.dnnl_f32(), tag, dims);
-    }
-
-    /** A descriptor of {@code dims} in format {@code tag} with elements of oneDNN data type {@code dataType}. */
-    static MemoryDesc ofType(int dataType, int tag, long... dims) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment nativeDims = arena.allocateFrom(ValueLayout.JAVA_LONG, dims);
             return new MemoryDesc(OutPointer.create("dnnl_memory_desc_create_with_tag",
-                    out -> dnnl_h.dnnl_memory_desc_create_with_tag(out, dims.length, nativeDims, dataType, tag)));
+                    out -> dnnl_h.dnnl_memory_desc_create_with_tag(out, dims.length, nativeDims, dnnl_h.dnnl_f32(), tag)));
         }
     }
 
