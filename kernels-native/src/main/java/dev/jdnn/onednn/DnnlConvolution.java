@@ -32,15 +32,10 @@ import java.util.Map;
 final class DnnlConvolution implements Conv2dPlan {
     private static final List<PassLayout> NHWC_CANDIDATES = List.of(PassLayout.PLAIN_ACTIVATIONS, PassLayout.PLAIN);
     /**
-     * NHWC backward data also tries the channel-blocked pass (reorders of dy and dx around
-     * oneDNN's blocked kernel), timed against the plain-activation one, when the input has fewer
-     * channels than {@link #NHWC_BLOCKED_BACKWARD_DATA_BELOW}: on LeNet-5's second layer (6 input
-     * channels, batch 64, AVX-512, 2 threads) oneDNN's NHWC kernel took 0.61 ms, its blocked one
-     * 0.25 ms plus 0.09 ms of reorders.
+     * Input channels below which an NHWC backward data takes the layouts
+     * {@link LayoutChoice#smallChannelNhwcBackwardData} lists (channel-blocked first by default:
+     * fewer channels than one AVX-512 channel block), untimed.
      */
-    private static final List<PassLayout> NHWC_BACKWARD_DATA_CANDIDATES = List.of(PassLayout.PLAIN_ACTIVATIONS,
-            PassLayout.BLOCKED, PassLayout.PLAIN);
-    /** Input channels below which an NHWC backward data times the blocked pass too (one AVX-512 channel block). */
     private static final int NHWC_BLOCKED_BACKWARD_DATA_BELOW = 16;
 
     private final Conv2d op;
@@ -177,7 +172,7 @@ final class DnnlConvolution implements Conv2dPlan {
             runtime.enterCurrentThread();
             if (backwardData == null) {
                 backwardData = layout == dev.jdnn.Layout.NHWC && input.dim(1) < NHWC_BLOCKED_BACKWARD_DATA_BELOW
-                        ? backwardDataBuilder().buildFastest(NHWC_BACKWARD_DATA_CANDIDATES, true)
+                        ? backwardDataBuilder().buildFastest(layouts.smallChannelNhwcBackwardData(), false)
                         : backwardDataBuilder().buildFastest(candidates(), timed());
             }
             backwardData.attach(0, dy.segment());
