@@ -37,10 +37,7 @@ final class DnnlEltwise implements AutoCloseable {
     private final Arena teamArena = Arena.ofShared();
     private final TeamChunks team;
     private final TeamChunks.Body reluChunk = this::reluChunk;
-    /** The current from-output ReLU gradient's tensors and length (guarded by {@link #team}). */
-    private MemorySegment reluY;
-    private MemorySegment reluDy;
-    private MemorySegment reluDx;
+    /** The current from-output ReLU gradient's length (guarded by {@link #team}). */
     private long reluCount;
     private boolean closed;
 
@@ -104,28 +101,17 @@ final class DnnlEltwise implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("activationBackwardFromOutput: the backend is closed");
             }
-            long bytes = count * Float.BYTES;
-            if (y.byteSize() < bytes || dy.byteSize() < bytes || dx.byteSize() < bytes) {
-                throw new IllegalArgumentException("activationBackwardFromOutput: y, dy and dx need " + count
-                        + " floats each, given " + y.byteSize() / Float.BYTES + ", " + dy.byteSize() / Float.BYTES
-                        + " and " + dx.byteSize() / Float.BYTES);
-            }
-            // Unscoped views: the team's threads read them while run() keeps the three arenas open.
-            reluY = MemorySegment.ofAddress(y.address()).reinterpret(bytes);
-            reluDy = MemorySegment.ofAddress(dy.address()).reinterpret(bytes);
-            reluDx = MemorySegment.ofAddress(dx.address()).reinterpret(bytes);
+            // The api validated the shapes; a tensor's segment holds exactly its elements.
+            assert y.byteSize() >= count * Float.BYTES && dy.byteSize() >= count * Float.BYTES
+                    && dx.byteSize() >= count * Float.BYTES : "activationBackwardFromOutput: tensors shorter than " + count;
             reluCount = count;
-            try {
-                team.run((int) ((count + RELU_CHUNK - 1) / RELU_CHUNK), reluChunk, y, dy, dx);
-            } finally {
-                reluY = reluDy = reluDx = null;
-            }
+            team.run((int) ((count + RELU_CHUNK - 1) / RELU_CHUNK), reluChunk, y, dy, dx);
         }
     }
 
-    private void reluChunk(int chunk) {
+    private void reluChunk(int chunk, MemorySegment y, MemorySegment dy, MemorySegment dx) {
         long from = (long) chunk * RELU_CHUNK;
-        ReluGradientFromOutput.apply(reluY, reluDy, reluDx, from, Math.min(reluCount, from + RELU_CHUNK));
+        ReluGradientFromOutput.apply(y, dy, dx, from, Math.min(reluCount, from + RELU_CHUNK));
     }
 
     /** ReLU with NaN kept (oneDNN's maps NaN to 0). */

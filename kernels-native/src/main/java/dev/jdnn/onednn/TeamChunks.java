@@ -20,15 +20,22 @@ import java.util.concurrent.atomic.AtomicReference;
  * cannot start a team, the calling thread runs every chunk.
  *
  * <p>Not for concurrent use: one caller at a time (a plan under {@link PlanUse}, or a caller that
- * synchronises). The body reads the caller's tensors through unscoped views: {@link #run} keeps up
- * to {@value OpenMpThreads#KEPT} of their segments open for the whole team. An exception in a chunk
+ * synchronises). The body gets the tensors to read as arguments. On the team they are unscoped views
+ * (a scoped segment of a shared arena cannot be read from an upcall's thread without a check per
+ * access that the arena is alive): {@link #run} keeps up to {@value OpenMpThreads#KEPT} of the
+ * caller's segments open for the whole team, inside the downcall. The views are cached and remade
+ * only when a tensor's address or size changes, so a training step's repeated calls allocate
+ * nothing. On the calling thread alone (one thread, or one chunk) no downcall keeps anything open,
+ * so the body gets the caller's own scoped segments: a tensor closed meanwhile by another thread
+ * then gives {@link IllegalStateException}, not a read of freed memory. An exception in a chunk
  * stops the others from claiming more and is rethrown by {@link #run} (an exception leaving an
  * upcall would end the JVM).
  */
 final class TeamChunks {
     /** A loop body over one chunk; chunks of one run may run at the same time on different threads. */
     interface Body {
-        void run(int chunk);
+        /** Runs chunk {@code chunk} over {@code a}, {@code b}, {@code c}: {@link #run}'s segments or views of them. */
+        void run(int chunk, MemorySegment a, MemorySegment b, MemorySegment c);
     }
 
     private static final MethodHandle TASK;
@@ -48,9 +55,15 @@ final class TeamChunks {
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final MemorySegment[] kept = new MemorySegment[OpenMpThreads.KEPT];
+    /** Unscoped views of the last team run's segments, reused while address and size stay the same. */
+    private final MemorySegment[] views = new MemorySegment[OpenMpThreads.KEPT];
     private volatile boolean stop;
     private Body body;
     private int chunks;
+    /** The current team run's views (written before the downcall, read by the team's threads). */
+    private MemorySegment viewA;
+    private MemorySegment viewB;
+    private MemorySegment viewC;
 
     /** A runner on {@code runtime}'s team; its upcall stub lives in {@code arena}, which must outlive every {@link #run}. */
     TeamChunks(OneDnnRuntime runtime, Arena arena) {
@@ -81,15 +94,19 @@ final class TeamChunks {
         stop = false;
         try {
             if (threads == 1 || chunks < 2) {
-                work();
+                work(a, b, c);
             } else {
                 kept[0] = a == null ? MemorySegment.NULL : a;
                 kept[1] = b == null ? MemorySegment.NULL : b;
                 kept[2] = c == null ? MemorySegment.NULL : c;
+                viewA = view(0, a);
+                viewB = view(1, b);
+                viewC = view(2, c);
                 openMp.runOnTeam(task, Math.min(threads, chunks), kept);
             }
         } finally {
             Arrays.fill(kept, MemorySegment.NULL);
+            viewA = viewB = viewC = null;
             this.body = null;
         }
         Throwable failed = failure.get();
@@ -102,16 +119,29 @@ final class TeamChunks {
         }
     }
 
+    /** An unscoped view of {@code segment} (or {@code null}), the cached one while address and size are unchanged. */
+    private MemorySegment view(int slot, MemorySegment segment) {
+        if (segment == null) {
+            return null;
+        }
+        MemorySegment cached = views[slot];
+        if (cached == null || cached.address() != segment.address() || cached.byteSize() != segment.byteSize()) {
+            cached = MemorySegment.ofAddress(segment.address()).reinterpret(segment.byteSize());
+            views[slot] = cached;
+        }
+        return cached;
+    }
+
     /** The upcall each team thread runs; it must never throw. */
     @SuppressWarnings("unused")
     private void onTeamThread(MemorySegment ignored) {
-        work();
+        work(viewA, viewB, viewC);
     }
 
-    private void work() {
+    private void work(MemorySegment a, MemorySegment b, MemorySegment c) {
         try {
             for (int chunk; !stop && (chunk = next.getAndIncrement()) < chunks; ) {
-                body.run(chunk);
+                body.run(chunk, a, b, c);
             }
         } catch (Throwable e) {
             failure.compareAndSet(null, e);

@@ -14,11 +14,13 @@ import java.lang.foreign.ValueLayout;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The branch-free from-output ReLU gradient equals the scalar rule {@code y > 0 ? dy : 0} bit for
  * bit on every kind of float (signed zeros, subnormals, infinities, NaN of either sign and any
- * payload), in place too, and over oneDNN's team on a tensor of several chunks with a ragged end.
+ * payload), in place too, and on a tensor of several chunks with a ragged end, over oneDNN's team
+ * and on one thread.
  */
 class ReluGradientFromOutputTest {
     private static final float[] SPECIAL = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, 1f, -1f,
@@ -59,10 +61,35 @@ class ReluGradientFromOutputTest {
 
     @Test
     void theBackendsGradientOverSeveralChunksOnTwoThreadsEqualsTheScalarRule() {
+        gradientOverSeveralChunksEqualsTheScalarRule(2);
+    }
+
+    @Test
+    void theBackendsGradientOverSeveralChunksOnOneThreadEqualsTheScalarRule() {
+        gradientOverSeveralChunksEqualsTheScalarRule(1);
+    }
+
+    /** On one thread, after the tensors' arena is closed, the gradient is refused with an exception. */
+    @Test
+    void onOneThreadAClosedTensorThrows() {
+        Shape shape = Shape.of((int) (3 * DnnlEltwise.RELU_CHUNK));
+        try (Backend onednn = Backends.open("onednn", new BackendConfig(1))) {
+            Arena arena = Arena.ofShared();
+            Tensor y = Tensor.allocate(shape, arena);
+            Tensor dy = Tensor.allocate(shape, arena);
+            Tensor dx = Tensor.allocate(shape, arena);
+            onednn.activationBackwardFromOutput(Activation.RELU, y, dy, dx);
+            arena.close();
+            assertThatThrownBy(() -> onednn.activationBackwardFromOutput(Activation.RELU, y, dy, dx))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    private static void gradientOverSeveralChunksEqualsTheScalarRule(int threads) {
         long count = 3 * DnnlEltwise.RELU_CHUNK + 77;
         Shape shape = Shape.of((int) count);
         SplittableRandom random = new SplittableRandom(11);
-        try (Backend onednn = Backends.open("onednn", new BackendConfig(2)); Arena arena = Arena.ofShared()) {
+        try (Backend onednn = Backends.open("onednn", new BackendConfig(threads)); Arena arena = Arena.ofShared()) {
             Tensor y = Tensor.allocate(shape, arena);
             Tensor dy = Tensor.allocate(shape, arena);
             Tensor dx = Tensor.allocate(shape, arena);
