@@ -31,6 +31,12 @@ import java.util.Map;
  */
 final class DnnlConvolution implements Conv2dPlan {
     private static final List<PassLayout> NHWC_CANDIDATES = List.of(PassLayout.PLAIN_ACTIVATIONS, PassLayout.PLAIN);
+    /**
+     * Input channels below which an NHWC backward data takes the layouts
+     * {@link LayoutChoice#smallChannelNhwcBackwardData} lists (channel-blocked first by default:
+     * fewer channels than one AVX-512 channel block), untimed.
+     */
+    private static final int NHWC_BLOCKED_BACKWARD_DATA_BELOW = 16;
 
     private final Conv2d op;
     private final PlanUse use;
@@ -165,7 +171,9 @@ final class DnnlConvolution implements Conv2dPlan {
             }
             runtime.enterCurrentThread();
             if (backwardData == null) {
-                backwardData = backwardDataBuilder().buildFastest(candidates(), timed());
+                backwardData = layout == dev.jdnn.Layout.NHWC && input.dim(1) < NHWC_BLOCKED_BACKWARD_DATA_BELOW
+                        ? backwardDataBuilder().buildFastest(layouts.smallChannelNhwcBackwardData(), false)
+                        : backwardDataBuilder().buildFastest(candidates(), timed());
             }
             backwardData.attach(0, dy.segment());
             backwardData.attach(1, w.segment());

@@ -4,6 +4,7 @@ import dev.jdnn.Activation;
 import dev.jdnn.Tensor;
 import dev.jdnn.onednn.ffi.dnnl_h;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -30,8 +31,19 @@ final class DnnlEltwise implements AutoCloseable {
     private final PassCache passes = new PassCache();
     private final PassCache.Factory factory = this::build;
 
+    /** Floats per chunk of the from-output ReLU gradient (128 KB of each tensor). */
+    static final long RELU_CHUNK = 32_768;
+
+    private final Arena teamArena = Arena.ofShared();
+    private final TeamChunks team;
+    private final TeamChunks.Body reluChunk = this::reluChunk;
+    /** The current from-output ReLU gradient's length (guarded by {@link #team}). */
+    private long reluCount;
+    private boolean closed;
+
     DnnlEltwise(OneDnnRuntime runtime) {
         this.runtime = runtime;
+        this.team = new TeamChunks(runtime, teamArena);
     }
 
     /** {@code y = a(x)}. */
@@ -59,18 +71,47 @@ final class DnnlEltwise implements AutoCloseable {
     /**
      * {@code dx = a'(from y) * dy}, oneDNN's {@code *_use_dst_for_bwd} algorithms. ReLU's
      * ({@code y > 0 ? dy : 0}) forms {@code 0 * dy} where {@code y <= 0}, NaN for a NaN or infinite
-     * {@code dy} where the contract gives 0, so a {@code dy} holding one runs in Java. In place
+     * {@code dy} where the contract gives 0, so ReLU's always runs in Java
+     * ({@link ReluGradientFromOutput}: one pass costs less than the scan that oneDNN's needed). In place
      * ({@code dx} = {@code dy}) is safe in both: oneDNN's eltwise reads each element before it
      * writes it.
      */
     void backwardFromOutput(Activation a, Tensor y, Tensor dy, Tensor dx) {
         long count = y.shape().elementCount();
-        if (a == Activation.RELU && NonFinite.any(y.segment(), dy.segment(), count)) {
-            JavaActivation.backwardFromOutput(a, y.segment(), dy.segment(), dx.segment(), count);
+        if (a == Activation.RELU) {
+            reluGradientFromOutput(y.segment(), dy.segment(), dx.segment(), count);
             return;
         }
         runtime.enterCurrentThread();
         passes.run(FROM_OUTPUT + a.ordinal(), count, 1, factory, y.segment(), dy.segment(), dx.segment());
+    }
+
+    /**
+     * ReLU's from-output gradient in Java ({@link ReluGradientFromOutput}), in chunks of
+     * {@value #RELU_CHUNK} floats over oneDNN's OpenMP team when there are at least two chunks.
+     * Calls from several Java threads take turns (one team runner, one chunk geometry at a time).
+     */
+    private void reluGradientFromOutput(MemorySegment y, MemorySegment dy, MemorySegment dx, long count) {
+        if (count < 2 * RELU_CHUNK) {
+            ReluGradientFromOutput.apply(y, dy, dx, 0, count);
+            return;
+        }
+        runtime.enterCurrentThread();
+        synchronized (team) {
+            if (closed) {
+                throw new IllegalStateException("activationBackwardFromOutput: the backend is closed");
+            }
+            // The api validated the shapes; a tensor's segment holds exactly its elements.
+            assert y.byteSize() >= count * Float.BYTES && dy.byteSize() >= count * Float.BYTES
+                    && dx.byteSize() >= count * Float.BYTES : "activationBackwardFromOutput: tensors shorter than " + count;
+            reluCount = count;
+            team.run((int) ((count + RELU_CHUNK - 1) / RELU_CHUNK), reluChunk, y, dy, dx);
+        }
+    }
+
+    private void reluChunk(int chunk, MemorySegment y, MemorySegment dy, MemorySegment dx) {
+        long from = (long) chunk * RELU_CHUNK;
+        ReluGradientFromOutput.apply(y, dy, dx, from, Math.min(reluCount, from + RELU_CHUNK));
     }
 
     /** ReLU with NaN kept (oneDNN's maps NaN to 0). */
@@ -99,7 +140,16 @@ final class DnnlEltwise implements AutoCloseable {
 
     @Override
     public void close() {
-        passes.close();
+        try {
+            passes.close();
+        } finally {
+            synchronized (team) {
+                if (!closed) {
+                    closed = true;
+                    teamArena.close();
+                }
+            }
+        }
     }
 
     /** Kinds from here on are the from-output backward passes, one per activation. */

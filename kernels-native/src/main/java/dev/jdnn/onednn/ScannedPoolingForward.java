@@ -72,6 +72,10 @@ final class ScannedPoolingForward implements AutoCloseable {
     private long xBase = -1;
     private long yBase = -1;
     private long workspaceBase = -1;
+    /** The arenas the chunks of one thread were sliced from (their scoped slices check them). */
+    private MemorySegment.Scope xScope;
+    private MemorySegment.Scope yScope;
+    private MemorySegment.Scope workspaceScope;
     private final MemorySegment[] xChunks;
     private final MemorySegment[] yChunks;
     private final MemorySegment[] workspaceChunks;
@@ -183,28 +187,43 @@ final class ScannedPoolingForward implements AutoCloseable {
         return !nonFinite;
     }
 
-    /** Unscoped slices per chunk of the caller's tensors, remade only when a tensor's address changes. */
+    /**
+     * Slices per chunk of the caller's tensors, remade only when a tensor's address (or, on one
+     * thread, its arena) changes.
+     */
     private void pointChunksAt(MemorySegment x, MemorySegment y, MemorySegment workspace) {
-        if (x.address() != xBase) {
+        if (x.address() != xBase || !sameScope(x, xScope)) {
             slice(x, xImageBytes, xChunks);
             xBase = x.address();
+            xScope = threads > 1 ? null : x.scope();
         }
-        if (y.address() != yBase) {
+        if (y.address() != yBase || !sameScope(y, yScope)) {
             slice(y, yImageBytes, yChunks);
             yBase = y.address();
+            yScope = threads > 1 ? null : y.scope();
         }
-        if (workspace != null && workspace.address() != workspaceBase) {
+        if (workspace != null && (workspace.address() != workspaceBase || !sameScope(workspace, workspaceScope))) {
             slice(workspace, workspaceImageBytes, workspaceChunks);
             workspaceBase = workspace.address();
+            workspaceScope = threads > 1 ? null : workspace.scope();
         }
     }
 
+    /** Whether slices made from a segment of {@code scope} still suit {@code tensor}: always for the team's unscoped ones. */
+    private boolean sameScope(MemorySegment tensor, MemorySegment.Scope scope) {
+        return threads > 1 || tensor.scope().equals(scope);
+    }
+
     /**
-     * Views of no scope over each chunk of {@code tensor}, made once per tensor: {@link #run}
-     * keeps the tensors' arenas open around the whole team, so the chunks' own runs need not.
+     * Slices of each chunk of {@code tensor}, made once per tensor. For the team they are views of
+     * no scope ({@link #run} keeps the tensors' arenas open around the whole team, inside the
+     * downcall, so the chunks' own runs need not). On one thread no downcall keeps them open, so
+     * they are slices of the caller's own scoped segment: a tensor closed by another thread
+     * meanwhile gives {@link IllegalStateException}, not a read of freed memory.
      */
     private void slice(MemorySegment tensor, long imageBytes, MemorySegment[] chunks) {
-        MemorySegment whole = MemorySegment.ofAddress(tensor.address()).reinterpret(imageBytes * images);
+        MemorySegment whole = threads > 1 ? MemorySegment.ofAddress(tensor.address()).reinterpret(imageBytes * images)
+                : tensor;
         for (int chunk = 0; chunk < chunks.length; chunk++) {
             chunks[chunk] = whole.asSlice(chunk * chunkImages * imageBytes, imagesOf(chunk) * imageBytes);
         }

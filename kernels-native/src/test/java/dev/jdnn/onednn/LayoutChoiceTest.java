@@ -27,4 +27,15 @@ class LayoutChoiceTest {
             assertThat(LayoutChoice.forced("mixed").poolingCandidates(elements)).containsExactly(PassLayout.PLAIN);
         }
     }
+
+    @Test
+    void smallChannelNhwcBackwardDataTakesBlockedFirstUnlessALayoutIsForced() {
+        for (String name : new String[] {"timed", "blocked"}) {
+            assertThat(LayoutChoice.forced(name).smallChannelNhwcBackwardData())
+                    .containsExactly(PassLayout.BLOCKED, PassLayout.PLAIN_ACTIVATIONS, PassLayout.PLAIN);
+        }
+        assertThat(LayoutChoice.forced("mixed").smallChannelNhwcBackwardData())
+                .containsExactly(PassLayout.PLAIN_ACTIVATIONS, PassLayout.PLAIN);
+        assertThat(LayoutChoice.forced("plain").smallChannelNhwcBackwardData()).containsExactly(PassLayout.PLAIN);
+    }
 }

@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The NHWC plans run oneDNN's kernels on the caller's {@code nhwc} activations with no reorder of
- * them (only oihw weights pass through one when oneDNN wants them blocked), and the one-channel
+ * them (only oihw weights pass through one when oneDNN wants them blocked; backward data over fewer
+ * than 16 input channels takes the channel-blocked pass by rule, not by timing, unless the layout
+ * property forces another), and the one-channel
  * geometry where oneDNN 3.13's brgemm {@code nhwc} kernel is wrong is served right without sending
  * LeNet-5's conv1 to the reference kernel.
  */
@@ -32,12 +34,63 @@ class NhwcPlanTest {
             try (DnnlConvolution plan = (DnnlConvolution) backend.plan(op, input, Layout.NHWC)) {
                 runAllPasses(plan, op, input);
                 assertThat(plan.describePasses()).doesNotContain("ref");
-                // at most the weights (forward, backward data) or the weight gradient (backward weights)
-                for (int reorders : plan.reordersPerPass()) {
-                    assertThat(reorders).isBetween(0, 1);
+                // at most the weights (forward) or the weight gradient (backward weights); backward
+                // data with fewer than 16 input channels takes the blocked pass (dy, w, dx reordered)
+                int[] reorders = plan.reordersPerPass();
+                assertThat(reorders[0]).isBetween(0, 1);
+                assertThat(reorders[2]).isBetween(0, 1);
+                assertThat(reorders[1]).isBetween(0, plan.describePasses().contains("backwardData=BLOCKED") ? 3 : 1);
+            }
+        }
+    }
+
+    /**
+     * LeNet-5's conv2 (6 input channels) in NHWC: its backward data is chosen by a fixed rule, so
+     * plans built one after the other keep the same kernel and give the same bits (oneDNN's blocked
+     * and NHWC kernels sum over {@code (c, r, s)} in different orders), and the layout property
+     * still forces the choice.
+     */
+    @Test
+    void smallChannelNhwcBackwardDataIsChosenByRuleSoPlansAgreeBitForBit() {
+        Conv2d op = Conv2d.of(6, 16, 5);
+        Shape input = Shape.nchw(4, 6, 14, 14);
+        String[] passes = new String[3];
+        float[][] dx = new float[3][];
+        try (Backend backend = PROVIDER.create(new BackendConfig(2), LayoutChoice.forced("timed"))) {
+            for (int i = 0; i < passes.length; i++) {
+                try (DnnlConvolution plan = (DnnlConvolution) backend.plan(op, input, Layout.NHWC)) {
+                    dx[i] = backwardData(plan, op, input);
+                    passes[i] = plan.describePasses();
                 }
             }
         }
+        assertThat(passes[0]).contains("backwardData=BLOCKED/");
+        for (int i = 1; i < passes.length; i++) {
+            assertThat(passes[i]).isEqualTo(passes[0]);
+            assertThat(dx[i]).as("dx of plan %d", i).isEqualTo(dx[0]);
+        }
+        for (String[] forced : new String[][] {{"mixed", "backwardData=PLAIN_ACTIVATIONS/"},
+            {"plain", "backwardData=PLAIN/"}, {"blocked", "backwardData=BLOCKED/"}}) {
+            try (Backend backend = PROVIDER.create(new BackendConfig(1), LayoutChoice.forced(forced[0]));
+                 DnnlConvolution plan = (DnnlConvolution) backend.plan(op, input, Layout.NHWC)) {
+                float[] forcedDx = backwardData(plan, op, input);
+                assertThat(plan.describePasses()).as(forced[0]).contains(forced[1]);
+                for (int j = 0; j < forcedDx.length; j++) {
+                    assertThat(forcedDx[j]).as("%s, element %d", forced[0], j).isCloseTo(dx[0][j],
+                            org.assertj.core.data.Offset.offset(1e-3f));
+                }
+            }
+        }
+    }
+
+    private static float[] backwardData(Conv2dPlan plan, Conv2d op, Shape input) {
+        Tensor dy = Tensor.allocate(plan.outputShape(), Layout.NHWC);
+        dy.copyFrom(values(plan.outputShape().elementCount(), 4));
+        Tensor w = Tensor.allocate(op.weightShape());
+        w.copyFrom(values(op.weightShape().elementCount(), 5));
+        Tensor dx = Tensor.allocate(input, Layout.NHWC);
+        plan.backwardData(dy, w, dx);
+        return dx.toArray();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.lang.foreign.Arena;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -49,6 +50,36 @@ class ScannedPoolingForwardTest {
         x[image * perImage + 41] = Float.NEGATIVE_INFINITY;
         try (Arena shared = Arena.ofShared()) {
             compareWithNaive(2, x, shared);
+        }
+    }
+
+    /**
+     * On one thread the chunks are slices of the caller's scoped segments, kept while the tensor
+     * stays the same: after its arena is closed the input is refused, and an input of another
+     * arena (wherever it lies, even at the freed address) is sliced afresh, not read through the
+     * slices of the closed arena.
+     */
+    @Test
+    void onOneThreadAClosedInputThrowsAndAnotherArenaIsSlicedAfresh() {
+        float[] values = random(INPUT.elementCount(), 13);
+        try (Backend onednn = PROVIDER.create(new BackendConfig(1));
+             Pool2dPlan plan = onednn.plan(OP, INPUT, Layout.NHWC);
+             Workspace ws = plan.newWorkspace()) {
+            Tensor y = Tensor.allocate(plan.outputShape(), Layout.NHWC);
+            Arena first = Arena.ofShared();
+            Tensor x = Tensor.allocate(INPUT, Layout.NHWC, first);
+            x.copyFrom(values);
+            plan.forward(x, y, ws);
+            float[] expected = y.toArray();
+            assertThat(((DnnlPooling) plan).scannedChunks()).as("chunks").isGreaterThan(1);
+            first.close();
+            assertThatThrownBy(() -> plan.forward(x, y, ws)).isInstanceOf(IllegalStateException.class);
+            try (Arena second = Arena.ofShared()) {
+                Tensor again = Tensor.allocate(INPUT, Layout.NHWC, second);
+                again.copyFrom(values);
+                plan.forward(again, y, ws);
+                assertThat(y.toArray()).containsExactly(expected);
+            }
         }
     }
 
