@@ -19,7 +19,8 @@ import jdk.incubator.vector.FloatVector;
  * cells under the tile is broadcast once, for up to five multiply-adds. No lane is idle when the
  * filters fill whole vectors; {@link DotProductWeightGradient}, with vectors along the pixels,
  * gathered shifted copies of x and dy per block and reduced lanes per weight (0.48 of oneDNN's
- * throughput on lenet_c2 at 1 thread, AVX-512).
+ * throughput on lenet_c2 at 1 thread, AVX-512). Measured (JMH, AVX-512, Zen 5): lenet_c2 at batch
+ * 64 went from 0.537 to 0.413 ms per call at 1 thread and from 0.372 to 0.262 at 2 threads.
  *
  * <p>Accuracy as {@link DotProductWeightGradient}'s: a float accumulator only ever sums
  * {@link #SUM_TERMS} or fewer terms (the pixels of a few output rows of one image, in pixel
