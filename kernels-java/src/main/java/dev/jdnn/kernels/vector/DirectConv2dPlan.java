@@ -86,6 +86,8 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
     private final PaddingSkippingConvolution paddingSkipping;
     /** Backward weights through the GEMM, for outputs narrower than a vector; else null. */
     private final GemmConv2dPlan weightsByGemm;
+    /** Backward weights with vectors along the filters (lenet_c2), or null where this shape does not suit it. */
+    private final ChannelVectorWeightGradient channelWeights;
     private final Activation activation;
     /** Forward with vectors along the output channels (unpadded, width stride 1, rows of a tile or more); else null. */
     private final ChannelVectorConvolution channelForward;
@@ -109,7 +111,9 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
         super(op, input, pool);
         // Rows shorter than a vector leave lanes idle in every sum of backward weights (lenet_c2's
         // 10 of 16: 1.5 ms per call at 1 thread against 0.84 for the GEMM with unfolded panels).
-        this.weightsByGemm = g.ow() < LANES ? new GemmConv2dPlan(op, input, pool, packedGemm) : null;
+        this.channelWeights = ChannelVectorWeightGradient.suits(g) ? new ChannelVectorWeightGradient(g, pool) : null;
+        this.weightsByGemm = channelWeights == null && g.ow() < LANES
+                ? new GemmConv2dPlan(op, input, pool, packedGemm) : null;
         int r = op.kernelH();
         int s = op.kernelW();
         int spanH = (r - 1) * op.dilationH();
@@ -219,6 +223,10 @@ final class DirectConv2dPlan extends VectorConv2dPlan {
 
     @Override
     public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
+        if (channelWeights != null) {
+            channelWeights.backwardWeights(x.segment(), dy.segment(), dw.segment(), db == null ? null : db.segment());
+            return;
+        }
         if (weightsByGemm != null) {
             weightsByGemm.backwardWeights(x, dy, dw, db);
             return;

@@ -96,6 +96,8 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     private final float[] flippedStaging;
     /** Backward weights as dot products along the pixels (few weights, stride 1), or null (GEMM). */
     private final DotProductWeightGradient dotProducts;
+    /** Backward weights with vectors along the filters (lenet_c2), or null where this shape does not suit it. */
+    private final ChannelVectorWeightGradient channelWeights;
 
     GemmConv2dPlan(Conv2d op, Shape input, WorkerPool pool, PackedGemm packedGemm) {
         this(op, input, pool, packedGemm, COLUMN_BUDGET);
@@ -165,7 +167,8 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         this.flippedWeights = transposed == null ? null : arena.allocate(weights * Float.BYTES, 64);
         this.weightStaging = transposed == null ? new float[0] : new float[Math.toIntExact(weights)];
         this.flippedStaging = transposed == null ? new float[0] : new float[Math.toIntExact(weights)];
-        this.dotProducts = !pointwise && DotProductWeightGradient.suits(g, pool.size())
+        this.channelWeights = ChannelVectorWeightGradient.suits(g) ? new ChannelVectorWeightGradient(g, pool) : null;
+        this.dotProducts = channelWeights == null && !pointwise && DotProductWeightGradient.suits(g, pool.size())
                 ? new DotProductWeightGradient(g, pool) : null;
     }
 
@@ -301,6 +304,10 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
 
     @Override
     public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
+        if (channelWeights != null) {
+            channelWeights.backwardWeights(x.segment(), dy.segment(), dw.segment(), db == null ? null : db.segment());
+            return;
+        }
         if (dotProducts != null) {
             dotProducts.backwardWeights(x.segment(), dy.segment(), dw.segment(), db == null ? null : db.segment());
             return;
