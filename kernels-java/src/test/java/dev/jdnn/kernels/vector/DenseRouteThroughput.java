@@ -31,10 +31,13 @@ public final class DenseRouteThroughput {
             ParallelGemm gemm = new ParallelGemm(packed, pool, maxDim, maxDim, maxDim);
             Runnable viaDense = () -> dense.forward(x, w, null, y);
             Runnable viaGemm = () -> gemm.multiply(batch, out, in, x, 0, in, false, w, 0, in, true, y, 0, out, false);
+            MemorySegment yt = arena.allocate((long) batch * out * Float.BYTES, 64);
+            Runnable viaWasA = () -> gemm.multiply(out, batch, in, w, 0, in, false, x, 0, in, true, yt, 0, batch, false);
             double flop = 2.0 * batch * in * out;
             int iters = Math.max(1, (int) (2e8 / flop));
-            System.out.printf("dense forward %dx%dx%d threads=%d: DenseForwardGemm %.1f us, ParallelGemm %.1f us%n",
-                    batch, in, out, threads, median(viaDense, iters, reps), median(viaGemm, iters, reps));
+            System.out.printf("dense forward %dx%dx%d threads=%d: DenseForwardGemm %.1f us, ParallelGemm %.1f us, W as A %.1f us%n",
+                    batch, in, out, threads, median(viaDense, iters, reps), median(viaGemm, iters, reps),
+                    median(viaWasA, iters, reps));
         }
     }
 
