@@ -84,14 +84,15 @@ final class DenseForwardGemm {
     private final WorkerPool.Chunks packJob = this::packDepthBlock;
     private final WorkerPool.Chunks multiplyJob = this::multiplyRows;
     private final WorkerPool.Chunks storeJob = this::storeGroups;
-    /** {@code Yᵀ = W·Xᵀ} through the packed GEMM for large weights (see {@link #MIN_STREAMED_WEIGHTS}); else null. */
+    /** {@code Yᵀ = W·Xᵀ} through the packed GEMM for large weights ({@link #MIN_STREAMED_WEIGHTS}); else null. */
     private final ParallelGemm gemm;
     /**
      * Weights ({@code in x out}) from which {@code Yᵀ} goes through {@link ParallelGemm} with W as the
      * row-major A operand (plain rows, {@link PackedGemm#MC} at a time) rather than this class's
-     * tile-by-tile loop: fc_big (64x4096x4096) on 1 thread, AVX-512, same JVM, DenseRouteThroughput
-     * medians: 14.3 ms against 23.1 ms here; forked DenseBenchmark 17.4 ms against 29.4 (oneDNN 14.1). Smaller shapes keep the loop (not measured between 131k
-     * and 16M weights: the cut sits where W outgrows a 1 MiB L2 several times over).
+     * tile-by-tile loop. fc_big (64x4096x4096) on 1 thread, AVX-512: DenseRouteThroughput medians
+     * (one JVM) 14.3 ms against 23.1 ms here; forked DenseBenchmark 17.4 ms against 29.4 before
+     * (oneDNN 14.1). Smaller shapes keep the loop (not measured between 131k and 16M weights: the cut
+     * sits where W outgrows a 1 MiB L2 several times over).
      */
     static final long MIN_STREAMED_WEIGHTS = 1 << 20;
 
