@@ -9,7 +9,8 @@ import java.util.Arrays;
  * Command-line timing of the two routes a dense forward can take (not a test):
  * {@code DenseRouteThroughput BATCH IN OUT THREADS [REPS]} prints the median microseconds per
  * forward of {@link DenseForwardGemm}, of {@link ParallelGemm} with W as the transposed B operand
- * and of ParallelGemm with W as the row-major A operand ({@code Yᵀ}, DenseForwardGemm's large-weights route), so that the plan's choice between them rests on numbers.
+ * and of ParallelGemm with W as the row-major A operand ({@code Yᵀ}, DenseForwardGemm's route for
+ * large weights), so that the plan's choice between them rests on numbers.
  */
 public final class DenseRouteThroughput {
     private DenseRouteThroughput() {
