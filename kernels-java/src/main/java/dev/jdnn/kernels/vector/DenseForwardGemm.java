@@ -83,6 +83,18 @@ final class DenseForwardGemm {
     private final int[] columnMap;
     private final WorkerPool.Chunks packJob = this::packDepthBlock;
     private final WorkerPool.Chunks multiplyJob = this::multiplyRows;
+    private final WorkerPool.Chunks storeJob = this::storeGroups;
+    /** {@code Yᵀ = W·Xᵀ} through the packed GEMM for large weights ({@link #MIN_STREAMED_WEIGHTS}); else null. */
+    private final ParallelGemm gemm;
+    /**
+     * Weights ({@code in x out}) from which {@code Yᵀ} goes through {@link ParallelGemm} with W as the
+     * row-major A operand (plain rows, {@link PackedGemm#MC} at a time) rather than this class's
+     * tile-by-tile loop. fc_big (64x4096x4096) on 1 thread, AVX-512: DenseRouteThroughput medians
+     * (one JVM) 14.3 ms against 23.1 ms here; forked DenseBenchmark 17.4 ms against 29.4 before
+     * (oneDNN 14.1). Smaller shapes keep the loop (not measured between 131k and 16M weights: the cut
+     * sits where W outgrows a 1 MiB L2 several times over).
+     */
+    static final long MIN_STREAMED_WEIGHTS = 1 << 20;
 
     private MemorySegment x;
     private MemorySegment w;
@@ -90,6 +102,16 @@ final class DenseForwardGemm {
     private MemorySegment y;
 
     DenseForwardGemm(GemmMicroKernel kernel, WorkerPool pool, int batch, int in, int out, Activation activation) {
+        this(kernel, pool, batch, in, out, activation, null);
+    }
+
+    /**
+     * As above; {@code gemm} (when not null, and the weights are at least {@link #MIN_STREAMED_WEIGHTS})
+     * computes {@code Yᵀ} with W as its row-major A operand instead of this class's own loop.
+     */
+    DenseForwardGemm(GemmMicroKernel kernel, WorkerPool pool, int batch, int in, int out, Activation activation,
+            ParallelGemm gemm) {
+        this.gemm = (long) in * out >= MIN_STREAMED_WEIGHTS ? gemm : null;
         this.kernel = kernel;
         this.pool = pool;
         this.batch = batch;
@@ -103,7 +125,11 @@ final class DenseForwardGemm {
         Arena arena = Arena.ofAuto();
         this.packedX = arena.allocate((long) in * columns * Float.BYTES, 64);
         this.outputT = new float[(out + GROUP - 1) / GROUP * GROUP * columns];
-        this.outputTSegment = MemorySegment.ofArray(outputT);
+        // The loop route writes the array itself, as before (through a native Yᵀ and a copy,
+        // fc_lenet 64x400x120 on 1 thread measured 55-69 us against 57, too noisy to call a gain);
+        // the GEMM route writes native memory, as PackedGemm's kernels do everywhere else.
+        this.outputTSegment = this.gemm != null ? arena.allocate((long) outputT.length * Float.BYTES, 64)
+                : MemorySegment.ofArray(outputT);
         int kc = Math.min(PackedGemm.KC, in);
         this.tileRows = new float[pool.size()][mr * GemmMicroKernel.ROW_STRIDE];
         this.staged = new float[pool.size()][kc * nr];
@@ -120,8 +146,13 @@ final class DenseForwardGemm {
         this.bias = bias;
         this.y = y;
         try {
-            pool.run(packJob, pool.size() == 1 ? 1 : depthBlocks);
             int groups = (out + GROUP - 1) / GROUP;
+            if (gemm != null) {
+                gemm.multiply(out, batch, in, w, 0, in, false, x, 0, in, true, outputTSegment, 0, columns, false);
+                pool.run(storeJob, pool.chunksFor(groups));
+                return;
+            }
+            pool.run(packJob, pool.size() == 1 ? 1 : depthBlocks);
             pool.run(multiplyJob, pool.chunksFor(groups));
         } finally {
             this.x = null;
@@ -201,8 +232,23 @@ final class DenseForwardGemm {
         storeTransposed(from, to);
     }
 
+    /** Y for the outputs of chunk {@code chunk} (whole groups), from {@code Yᵀ} as the GEMM left it. */
+    private void storeGroups(int member, int chunk, int chunks) {
+        int groups = (out + GROUP - 1) / GROUP;
+        int from = WorkerPool.start(groups, chunk, chunks) * GROUP;
+        int to = Math.min(out, WorkerPool.start(groups, chunk + 1, chunks) * GROUP);
+        storeTransposed(from, to);
+    }
+
     /** {@code Y[i][o] = a(Yᵀ[o][i] + bias[o])} for outputs {@code [from, to)}, one vector of outputs at a time. */
     private void storeTransposed(int from, int to) {
+        if (gemm != null) {
+            // Yᵀ's rows come from the GEMM's native Yᵀ to the array for the gathers (whole groups:
+            // a masked gather still range-checks its unset lanes).
+            int rowsEnd = Math.min(outputT.length / columns, (to + GROUP - 1) / GROUP * GROUP);
+            MemorySegment.copy(outputTSegment, FLOAT, (long) from * columns * Float.BYTES, outputT, from * columns,
+                    (rowsEnd - from) * columns);
+        }
         MemorySegment b = bias;
         Activation a = activation;
         for (int o = from; o < to; o += LANES) {

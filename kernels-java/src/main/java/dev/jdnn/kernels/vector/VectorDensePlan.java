@@ -55,7 +55,7 @@ final class VectorDensePlan implements DensePlan {
         this.epilogue = new GemmEpilogue(false, op.activation());
         GemmMicroKernel kernel = packedGemm.kernel();
         this.forwardGemm = DenseForwardGemm.serves(batch, in, out, kernel.columns(), pool.size())
-                ? new DenseForwardGemm(kernel, pool, batch, in, out, op.activation())
+                ? new DenseForwardGemm(kernel, pool, batch, in, out, op.activation(), gemm)
                 : null;
     }
 

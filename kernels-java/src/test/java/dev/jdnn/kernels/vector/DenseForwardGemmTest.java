@@ -61,6 +61,40 @@ class DenseForwardGemmTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void largeWeightsThroughThePackedGemmGiveTheLoopsBitsOnOneAndTwoThreads(GemmMicroKernel kernel) {
+        // Just over MIN_STREAMED_WEIGHTS: in three depth blocks (the last short), out not a
+        // multiple of MR, MC or the lanes; batch 1 and 70 (an edge panel of X), bias and ReLU.
+        int in = 2 * PackedGemm.KC + 7;
+        int out = 1021;
+        assertThat((long) in * out).isGreaterThanOrEqualTo(DenseForwardGemm.MIN_STREAMED_WEIGHTS);
+        for (int batch : new int[] {1, 70}) {
+            Case c = Case.random(batch, in, out, true, new SplittableRandom(batch));
+            float[] loop;
+            try (WorkerPool pool = new WorkerPool(1)) {
+                new DenseForwardGemm(kernel, pool, batch, in, out, Activation.RELU).forward(c.x, c.w, c.bias, c.y);
+                loop = c.y.toArray(ValueLayout.JAVA_FLOAT);
+            }
+            double[] expected = c.expected(Activation.RELU);
+            for (int i = 0; i < loop.length; i++) {
+                assertThat((double) loop[i]).as("%s element %d", c, i)
+                        .isCloseTo(expected[i], Offset.offset(1e-5 * c.in + 1e-5));
+            }
+            for (int threads = 1; threads <= 2; threads++) {
+                try (WorkerPool pool = new WorkerPool(threads)) {
+                    ParallelGemm gemm = new ParallelGemm(new PackedGemm(kernel), pool, Math.max(in, out),
+                            Math.max(in, out), Math.max(in, out));
+                    c.y.fill((byte) 0);
+                    new DenseForwardGemm(kernel, pool, batch, in, out, Activation.RELU, gemm).forward(c.x, c.w,
+                            c.bias, c.y);
+                    assertThat(c.y.toArray(ValueLayout.JAVA_FLOAT)).as("%s on %d threads", c, threads)
+                            .containsExactly(loop);
+                }
+            }
+        }
+    }
+
     private record Case(int batch, int in, int out, MemorySegment x, MemorySegment w, MemorySegment bias,
             MemorySegment y) {
         static Case random(int batch, int in, int out, boolean withBias, SplittableRandom random) {

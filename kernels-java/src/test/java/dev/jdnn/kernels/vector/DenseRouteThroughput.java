@@ -8,8 +8,9 @@ import java.util.Arrays;
 /**
  * Command-line timing of the two routes a dense forward can take (not a test):
  * {@code DenseRouteThroughput BATCH IN OUT THREADS [REPS]} prints the median microseconds per
- * forward of {@link DenseForwardGemm} and of {@link ParallelGemm} (W as the transposed B operand,
- * as {@link VectorDensePlan} calls it), so that the plan's choice between them rests on numbers.
+ * forward of {@link DenseForwardGemm}, of {@link ParallelGemm} with W as the transposed B operand
+ * and of ParallelGemm with W as the row-major A operand ({@code Yᵀ}, DenseForwardGemm's route for
+ * large weights), so that the plan's choice between them rests on numbers.
  */
 public final class DenseRouteThroughput {
     private DenseRouteThroughput() {
@@ -31,10 +32,15 @@ public final class DenseRouteThroughput {
             ParallelGemm gemm = new ParallelGemm(packed, pool, maxDim, maxDim, maxDim);
             Runnable viaDense = () -> dense.forward(x, w, null, y);
             Runnable viaGemm = () -> gemm.multiply(batch, out, in, x, 0, in, false, w, 0, in, true, y, 0, out, false);
+            MemorySegment yt = arena.allocate((long) batch * out * Float.BYTES, 64);
+            Runnable viaWasA = () -> gemm.multiply(out, batch, in, w, 0, in, false, x, 0, in, true, yt, 0, batch,
+                    false);
             double flop = 2.0 * batch * in * out;
             int iters = Math.max(1, (int) (2e8 / flop));
-            System.out.printf("dense forward %dx%dx%d threads=%d: DenseForwardGemm %.1f us, ParallelGemm %.1f us%n",
-                    batch, in, out, threads, median(viaDense, iters, reps), median(viaGemm, iters, reps));
+            System.out.printf("dense forward %dx%dx%d threads=%d: DenseForwardGemm %.1f us, ParallelGemm %.1f us,"
+                    + " W as A %.1f us%n",
+                    batch, in, out, threads, median(viaDense, iters, reps), median(viaGemm, iters, reps),
+                    median(viaWasA, iters, reps));
         }
     }
 
