@@ -10,7 +10,7 @@ import java.lang.foreign.ValueLayout;
  * contract's counter-based mask, and one step of {@code torch.optim}'s SGD, Adagrad and Adam.
  * oneDNN has no optimiser primitives and no counter-based dropout, and these ops are bound by
  * memory bandwidth, so a native call would buy nothing but its fixed cost. With module
- * {@code jdk.incubator.vector} present, Adagrad and Adam run in {@link VectorOptimizerSteps}
+ * {@code jdk.incubator.vector} present, SGD, Adagrad and Adam run in {@link VectorOptimizerSteps}
  * (whole vectors and a masked tail): the scalar Adam loop below put C2 into a recompilation storm
  * on {@code profile_predicate} traps for the first ~100 traps of a training JVM, which made the
  * first two epochs of LeNet-5 with Adam 5-6x slower on every layer (numbers in that class). The
@@ -74,16 +74,20 @@ final class JavaTrainingSteps {
 
     /**
      * {@code g' = g + wd w; v = momentum v + g'; w -= lr v}; without {@code velocity}, {@code w -= lr g'}.
-     * Scalar even with the Vector module: in a LeNet-5 training JVM (onednn, 2 threads, AVX-512,
-     * 2026-12-06) the same step in whole vectors took 0.8-1.3 ms per step, its samples in the vector
-     * loads' session checks, against 0.05-0.18 ms for this loop (epoch 3.4-4.3 s against
-     * 2.4 s), and this loop settled after two recompilations, without the storm Adam's loop had.
+     * With the Vector module it runs in {@link VectorOptimizerSteps#sgd}, which gives the same bits:
+     * the loop here cost 0.05-0.31 ms per LeNet-5 step (61.7k parameters, onednn, 2 threads,
+     * AVX-512, 2026-12-06), the vector one 0.08 ms once its loads were written out in the loop (a
+     * shared load helper C2 would not inline had made it 0.6-1.1 ms; see that class).
      */
     static void sgd(Tensor w, Tensor g, Tensor velocity, float lr, float momentum, float weightDecay) {
         MemorySegment weights = w.segment();
         MemorySegment gradient = g.segment();
         MemorySegment state = velocity == null ? null : velocity.segment();
         long count = w.shape().elementCount();
+        if (VECTOR_API) {
+            VectorOptimizerSteps.sgd(weights, gradient, state, count, lr, momentum, weightDecay);
+            return;
+        }
         for (long i = 0; i < count; i++) {
             float wi = weights.getAtIndex(F, i);
             float step = wi * weightDecay + gradient.getAtIndex(F, i);

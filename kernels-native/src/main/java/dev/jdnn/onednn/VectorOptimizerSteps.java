@@ -24,6 +24,14 @@ import jdk.incubator.vector.VectorSpecies;
  * deoptimisation log). Same arithmetic as the vector backend's kernels (fused multiply-adds), every element
  * read before it is written, so in-place calls are safe. Touch this class only when the module
  * is in the boot layer ({@link JavaTrainingSteps} checks).
+ *
+ * <p>Every vector load and store is written out in the loop itself rather than in a shared
+ * {@code load(segment, at, mask)} helper: such a helper is hot on its own, so C2 compiles it as a
+ * standalone method whose code (the whole intrinsic chain) exceeds {@code InlineSmallCode}, and
+ * from then on refuses to inline it ("already compiled into a big method"), so every load returned
+ * a boxed vector. That is what made SGD in whole vectors cost 0.6-1.1 ms per LeNet-5 step (61.7k
+ * parameters; {@code -XX:+PrintInlining}, AVX-512, 2026-12-06 third session) against 25 us for
+ * the same loop in a JMH fork, where the helper happened to be inlined first.
  */
 final class VectorOptimizerSteps {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -33,22 +41,62 @@ final class VectorOptimizerSteps {
     private VectorOptimizerSteps() {
     }
 
-    private static FloatVector load(MemorySegment s, long at, VectorMask<Float> m) {
-        return m == null ? FloatVector.fromMemorySegment(SPECIES, s, at, ORDER)
-                : FloatVector.fromMemorySegment(SPECIES, s, at, ORDER, m);
-    }
-
-    private static void store(FloatVector v, MemorySegment s, long at, VectorMask<Float> m) {
-        if (m == null) {
-            v.intoMemorySegment(s, at, ORDER);
-        } else {
-            v.intoMemorySegment(s, at, ORDER, m);
-        }
-    }
-
     /** Elements in whole vectors: the main loops run to here without a branch, the tail goes under a mask. */
     private static long whole(long count) {
         return count - count % LANES;
+    }
+
+    /**
+     * See {@link JavaTrainingSteps#sgd}: {@code step = wd w + g; v = momentum v + step; w -= lr v},
+     * the same separate multiplies and adds as the scalar loop, so both give the same bits.
+     */
+    static void sgd(MemorySegment w, MemorySegment g, MemorySegment velocity, long count, float lr, float momentum,
+                    float weightDecay) {
+        if (velocity == null) {
+            sgdWithoutMomentum(w, g, count, lr, weightDecay);
+            return;
+        }
+        FloatVector decay = FloatVector.broadcast(SPECIES, weightDecay);
+        FloatVector mu = FloatVector.broadcast(SPECIES, momentum);
+        FloatVector rate = FloatVector.broadcast(SPECIES, lr);
+        long whole = whole(count);
+        long at = 0;
+        for (long end = whole * Float.BYTES; at < end; at += (long) LANES * Float.BYTES) {
+            FloatVector wi = FloatVector.fromMemorySegment(SPECIES, w, at, ORDER);
+            FloatVector gi = FloatVector.fromMemorySegment(SPECIES, g, at, ORDER);
+            FloatVector vi = FloatVector.fromMemorySegment(SPECIES, velocity, at, ORDER);
+            FloatVector step = vi.mul(mu).add(wi.mul(decay).add(gi));
+            step.intoMemorySegment(velocity, at, ORDER);
+            wi.sub(step.mul(rate)).intoMemorySegment(w, at, ORDER);
+        }
+        if (whole < count) {
+            VectorMask<Float> m = SPECIES.indexInRange(whole, count);
+            FloatVector wi = FloatVector.fromMemorySegment(SPECIES, w, at, ORDER, m);
+            FloatVector gi = FloatVector.fromMemorySegment(SPECIES, g, at, ORDER, m);
+            FloatVector vi = FloatVector.fromMemorySegment(SPECIES, velocity, at, ORDER, m);
+            FloatVector step = vi.mul(mu).add(wi.mul(decay).add(gi));
+            step.intoMemorySegment(velocity, at, ORDER, m);
+            wi.sub(step.mul(rate)).intoMemorySegment(w, at, ORDER, m);
+        }
+    }
+
+    private static void sgdWithoutMomentum(MemorySegment w, MemorySegment g, long count, float lr,
+                                           float weightDecay) {
+        FloatVector decay = FloatVector.broadcast(SPECIES, weightDecay);
+        FloatVector rate = FloatVector.broadcast(SPECIES, lr);
+        long whole = whole(count);
+        long at = 0;
+        for (long end = whole * Float.BYTES; at < end; at += (long) LANES * Float.BYTES) {
+            FloatVector wi = FloatVector.fromMemorySegment(SPECIES, w, at, ORDER);
+            FloatVector gi = FloatVector.fromMemorySegment(SPECIES, g, at, ORDER);
+            wi.sub(wi.mul(decay).add(gi).mul(rate)).intoMemorySegment(w, at, ORDER);
+        }
+        if (whole < count) {
+            VectorMask<Float> m = SPECIES.indexInRange(whole, count);
+            FloatVector wi = FloatVector.fromMemorySegment(SPECIES, w, at, ORDER, m);
+            FloatVector gi = FloatVector.fromMemorySegment(SPECIES, g, at, ORDER, m);
+            wi.sub(wi.mul(decay).add(gi).mul(rate)).intoMemorySegment(w, at, ORDER, m);
+        }
     }
 
     /** See {@link JavaTrainingSteps#adaGrad}. */
@@ -56,22 +104,22 @@ final class VectorOptimizerSteps {
                         float weightDecay, float eps) {
         FloatVector decay = FloatVector.broadcast(SPECIES, weightDecay);
         long whole = whole(count);
-        long i = 0;
-        for (; i < whole; i += LANES) {
-            adaGradAt(w, g, sumSquares, i * Float.BYTES, null, decay, lr, eps);
+        long at = 0;
+        for (long end = whole * Float.BYTES; at < end; at += (long) LANES * Float.BYTES) {
+            FloatVector wi = FloatVector.fromMemorySegment(SPECIES, w, at, ORDER);
+            FloatVector gi = wi.fma(decay, FloatVector.fromMemorySegment(SPECIES, g, at, ORDER));
+            FloatVector s = gi.fma(gi, FloatVector.fromMemorySegment(SPECIES, sumSquares, at, ORDER));
+            s.intoMemorySegment(sumSquares, at, ORDER);
+            wi.sub(gi.mul(lr).div(s.sqrt().add(eps))).intoMemorySegment(w, at, ORDER);
         }
-        if (i < count) {
-            adaGradAt(w, g, sumSquares, i * Float.BYTES, SPECIES.indexInRange(i, count), decay, lr, eps);
+        if (whole < count) {
+            VectorMask<Float> m = SPECIES.indexInRange(whole, count);
+            FloatVector wi = FloatVector.fromMemorySegment(SPECIES, w, at, ORDER, m);
+            FloatVector gi = wi.fma(decay, FloatVector.fromMemorySegment(SPECIES, g, at, ORDER, m));
+            FloatVector s = gi.fma(gi, FloatVector.fromMemorySegment(SPECIES, sumSquares, at, ORDER, m));
+            s.intoMemorySegment(sumSquares, at, ORDER, m);
+            wi.sub(gi.mul(lr).div(s.sqrt().add(eps))).intoMemorySegment(w, at, ORDER, m);
         }
-    }
-
-    private static void adaGradAt(MemorySegment w, MemorySegment g, MemorySegment sumSquares, long at,
-                                  VectorMask<Float> m, FloatVector decay, float lr, float eps) {
-        FloatVector wi = load(w, at, m);
-        FloatVector gi = wi.fma(decay, load(g, at, m));
-        FloatVector s = gi.fma(gi, load(sumSquares, at, m));
-        store(s, sumSquares, at, m);
-        store(wi.sub(gi.mul(lr).div(s.sqrt().add(eps))), w, at, m);
     }
 
     /** See {@link JavaTrainingSteps#adam}; the bias corrections come from the caller. */
@@ -86,28 +134,26 @@ final class VectorOptimizerSteps {
         float keep1 = 1f - beta1;
         float keep2 = 1f - beta2;
         long whole = whole(count);
-        long i = 0;
-        for (; i < whole; i += LANES) {
-            adamAt(w, g, first, second, i * Float.BYTES, null, decay, b1, b2, correction, epsilon, keep1, keep2,
-                    stepSize);
+        long at = 0;
+        for (long end = whole * Float.BYTES; at < end; at += (long) LANES * Float.BYTES) {
+            FloatVector wi = FloatVector.fromMemorySegment(SPECIES, w, at, ORDER);
+            FloatVector gi = wi.fma(decay, FloatVector.fromMemorySegment(SPECIES, g, at, ORDER));
+            FloatVector mi = FloatVector.fromMemorySegment(SPECIES, first, at, ORDER).fma(b1, gi.mul(keep1));
+            FloatVector vi = FloatVector.fromMemorySegment(SPECIES, second, at, ORDER).fma(b2, gi.mul(gi).mul(keep2));
+            mi.intoMemorySegment(first, at, ORDER);
+            vi.intoMemorySegment(second, at, ORDER);
+            wi.sub(mi.mul(stepSize).div(vi.sqrt().fma(correction, epsilon))).intoMemorySegment(w, at, ORDER);
         }
-        if (i < count) {
-            adamAt(w, g, first, second, i * Float.BYTES, SPECIES.indexInRange(i, count), decay, b1, b2, correction,
-                    epsilon, keep1, keep2, stepSize);
+        if (whole < count) {
+            VectorMask<Float> m = SPECIES.indexInRange(whole, count);
+            FloatVector wi = FloatVector.fromMemorySegment(SPECIES, w, at, ORDER, m);
+            FloatVector gi = wi.fma(decay, FloatVector.fromMemorySegment(SPECIES, g, at, ORDER, m));
+            FloatVector mi = FloatVector.fromMemorySegment(SPECIES, first, at, ORDER, m).fma(b1, gi.mul(keep1));
+            FloatVector vi = FloatVector.fromMemorySegment(SPECIES, second, at, ORDER, m)
+                    .fma(b2, gi.mul(gi).mul(keep2));
+            mi.intoMemorySegment(first, at, ORDER, m);
+            vi.intoMemorySegment(second, at, ORDER, m);
+            wi.sub(mi.mul(stepSize).div(vi.sqrt().fma(correction, epsilon))).intoMemorySegment(w, at, ORDER, m);
         }
-    }
-
-    private static void adamAt(MemorySegment w, MemorySegment g, MemorySegment first, MemorySegment second, long at,
-                               VectorMask<Float> m, FloatVector decay, FloatVector b1, FloatVector b2,
-                               FloatVector correction, FloatVector epsilon, float keep1, float keep2,
-                               float stepSize) {
-        FloatVector wi = load(w, at, m);
-        FloatVector gi = wi.fma(decay, load(g, at, m));
-        FloatVector mi = load(first, at, m).fma(b1, gi.mul(keep1));
-        FloatVector vi = load(second, at, m).fma(b2, gi.mul(gi).mul(keep2));
-        store(mi, first, at, m);
-        store(vi, second, at, m);
-        FloatVector denominator = vi.sqrt().fma(correction, epsilon);
-        store(wi.sub(mi.mul(stepSize).div(denominator)), w, at, m);
     }
 }

@@ -1,0 +1,79 @@
+package dev.jdnn.onednn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link VectorOptimizerSteps#sgd} against the scalar loop of {@link JavaTrainingSteps#sgd} written
+ * out here: the same bits for every element, with and without momentum, at lengths with no whole
+ * vector, whole vectors only, and whole vectors plus a tail (so that a JVM with or without the
+ * Vector module trains the same weights).
+ */
+class VectorOptimizerStepsTest {
+    private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT;
+    private static final float LR = 0.01f;
+    private static final float MOMENTUM = 0.9f;
+    private static final float DECAY = 5e-4f;
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 16, 64, 100, 1003})
+    void sgdWithMomentumGivesTheScalarLoopsBits(int count) {
+        try (Arena arena = Arena.ofConfined()) {
+            Random random = new Random(count);
+            float[] w = floats(random, count);
+            float[] g = floats(random, count);
+            float[] v = floats(random, count);
+            MemorySegment ws = segment(arena, w);
+            MemorySegment gs = segment(arena, g);
+            MemorySegment vs = segment(arena, v);
+            VectorOptimizerSteps.sgd(ws, gs, vs, count, LR, MOMENTUM, DECAY);
+            VectorOptimizerSteps.sgd(ws, gs, vs, count, LR, MOMENTUM, DECAY);
+            for (int step = 0; step < 2; step++) {
+                for (int i = 0; i < count; i++) {
+                    v[i] = v[i] * MOMENTUM + (w[i] * DECAY + g[i]);
+                    w[i] = w[i] - v[i] * LR;
+                }
+            }
+            assertThat(vs.toArray(F)).as("velocity").containsExactly(v);
+            assertThat(ws.toArray(F)).as("weights").containsExactly(w);
+            assertThat(gs.toArray(F)).as("gradient, read only").containsExactly(g);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 15, 32, 1003})
+    void sgdWithoutMomentumGivesTheScalarLoopsBits(int count) {
+        try (Arena arena = Arena.ofConfined()) {
+            Random random = new Random(-count);
+            float[] w = floats(random, count);
+            float[] g = floats(random, count);
+            MemorySegment ws = segment(arena, w);
+            VectorOptimizerSteps.sgd(ws, segment(arena, g), null, count, LR, 0f, DECAY);
+            for (int i = 0; i < count; i++) {
+                w[i] = w[i] - (w[i] * DECAY + g[i]) * LR;
+            }
+            assertThat(ws.toArray(F)).containsExactly(w);
+        }
+    }
+
+    private static float[] floats(Random random, int count) {
+        float[] a = new float[count];
+        for (int i = 0; i < count; i++) {
+            a[i] = (float) random.nextGaussian();
+        }
+        return a;
+    }
+
+    private static MemorySegment segment(Arena arena, float[] values) {
+        // Exactly the data's size: a masked tail that reached past the count would throw.
+        MemorySegment s = arena.allocate((long) values.length * Float.BYTES, 64);
+        MemorySegment.copy(values, 0, s, F, 0, values.length);
+        return s;
+    }
+}
