@@ -148,10 +148,12 @@ final class TiledMaxPoolBackward {
      * the input (kernel equal to stride in both axes, no padding, no ceil-mode window past its
      * edge) over a channel count that is not a multiple of 16. On whole 16-channel vectors oneDNN's
      * kernel is the faster one (LeNet-5's second pooling, [64,16,10,10], AVX-512, 1 thread: 0.012 ms
-     * against 0.032 here); with LeNet-5's 6 channels this pass took 0.13 ms against its 0.30.
+     * against 0.032 here); with LeNet-5's 6 channels this pass took 0.13 ms against its 0.30. The
+     * pass works in 512-bit vectors, so it is used only where those are the CPU's own.
      */
     static boolean tiles(Pool2d op, Shape input, Layout layout) {
-        if (op.kind() != Pool2d.Kind.MAX || layout != Layout.NHWC || input.dim(1) % LANES == 0
+        if (FloatVector.SPECIES_PREFERRED.length() < LANES || op.kind() != Pool2d.Kind.MAX || layout != Layout.NHWC
+                || input.dim(1) % LANES == 0
                 || op.kernelH() != op.strideH()
                 || op.kernelW() != op.strideW() || !op.padding().equals(Padding.NONE)) {
             return false;
