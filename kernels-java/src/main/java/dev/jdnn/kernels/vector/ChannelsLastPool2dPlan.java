@@ -64,6 +64,8 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
     /** Whether the windows also cover every input cell, so that the max backward need not clear dx first. */
     private final boolean tiling;
     private final int chunks;
+    /** The forward for few channels and windows side by side along a row, or null (see {@link ChannelsLastRowPooling}). */
+    private final ChannelsLastRowPooling rowPooling;
     private final WorkerPool.Chunks forwardJob = this::forwardChunk;
     private final WorkerPool.Chunks routedForwardJob = this::routedForwardChunk;
     private final WorkerPool.Chunks maxBackwardJob = this::maxBackwardChunk;
@@ -90,6 +92,7 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
         this.tiling = g.strideH == g.kernelH && g.strideW == g.kernelW && (long) g.oh * g.kernelH == g.h
                 && (long) g.ow * g.kernelW == g.w && op.padding().left() == 0 && op.padding().top() == 0;
         this.chunks = pool.chunksFor(n);
+        this.rowPooling = ChannelsLastRowPooling.of(op, g, c);
     }
 
     @Override
@@ -195,39 +198,51 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
         long limit = x.byteSize() / Float.BYTES;
         int end = WorkerPool.start(n, chunk + 1, count);
         for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
-            long xImage = image * imageCells();
-            long yAt = image * imageOutputs();
-            long yEnd = yAt + imageOutputs();
-            for (int yo = 0; yo < g.oh; yo++) {
-                int rows = g.endRow[yo] - g.firstRow[yo];
-                for (int xo = 0; xo < g.ow; xo++, yAt += c) {
-                    long start = windowStart(xImage, yo, xo);
-                    int columns = g.endColumn[xo] - g.firstColumn[xo];
-                    float divisor = max ? 1 : (float) g.divisor(yo, xo);
-                    int ch = 0;
-                    for (; ch < wholeChannels; ch += LANES) {
-                        if (max) {
-                            maxVector(start + ch, rows, columns, yAt + ch);
-                        } else {
-                            averageVector(start + ch, rows, columns, yAt + ch, divisor);
-                        }
-                    }
-                    if (ch == c) {
-                        continue;
-                    }
-                    // The tail may load whole vectors where they stay inside x, and store one where
-                    // the lanes past the pixel land on this image's later outputs.
-                    boolean whole = start + ((long) (rows - 1) * g.w + columns - 1) * c + c + LANES <= limit
-                            && yAt + ch + LANES <= yEnd;
-                    if (whole && max) {
+            if (rowPooling != null) {
+                rowPooling.forwardImage(x, y, image * imageCells(), image * imageOutputs(), limit);
+            } else {
+                forwardImage(image, limit);
+            }
+        }
+    }
+
+    /**
+     * y of one image (a method per image: at one thread a chunk is the whole batch, and the
+     * chunk's loop compiled on-stack ran pool_cifar 2x slower than the same loop at two threads).
+     */
+    private void forwardImage(int image, long limit) {
+        long xImage = image * imageCells();
+        long yAt = image * imageOutputs();
+        long yEnd = yAt + imageOutputs();
+        for (int yo = 0; yo < g.oh; yo++) {
+            int rows = g.endRow[yo] - g.firstRow[yo];
+            for (int xo = 0; xo < g.ow; xo++, yAt += c) {
+                long start = windowStart(xImage, yo, xo);
+                int columns = g.endColumn[xo] - g.firstColumn[xo];
+                float divisor = max ? 1 : (float) g.divisor(yo, xo);
+                int ch = 0;
+                for (; ch < wholeChannels; ch += LANES) {
+                    if (max) {
                         maxVector(start + ch, rows, columns, yAt + ch);
-                    } else if (whole) {
-                        averageVector(start + ch, rows, columns, yAt + ch, divisor);
-                    } else if (max) {
-                        maxTail(start + ch, rows, columns, yAt + ch, ch);
                     } else {
-                        averageTail(start + ch, rows, columns, yAt + ch, divisor, ch);
+                        averageVector(start + ch, rows, columns, yAt + ch, divisor);
                     }
+                }
+                if (ch == c) {
+                    continue;
+                }
+                // The tail may load whole vectors where they stay inside x, and store one where
+                // the lanes past the pixel land on this image's later outputs.
+                boolean whole = start + ((long) (rows - 1) * g.w + columns - 1) * c + c + LANES <= limit
+                        && yAt + ch + LANES <= yEnd;
+                if (whole && max) {
+                    maxVector(start + ch, rows, columns, yAt + ch);
+                } else if (whole) {
+                    averageVector(start + ch, rows, columns, yAt + ch, divisor);
+                } else if (max) {
+                    maxTail(start + ch, rows, columns, yAt + ch, ch);
+                } else {
+                    averageTail(start + ch, rows, columns, yAt + ch, divisor, ch);
                 }
             }
         }
@@ -378,23 +393,28 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
     private void maxBackwardChunk(int member, int chunk, int count) {
         int end = WorkerPool.start(n, chunk + 1, count);
         for (int image = WorkerPool.start(n, chunk, count); image < end; image++) {
-            long xImage = image * imageCells();
-            long yAt = image * imageOutputs();
-            if (!tiling) {
-                clear(xImage);
-            }
-            for (int yo = 0; yo < g.oh; yo++) {
-                int rows = g.endRow[yo] - g.firstRow[yo];
-                for (int xo = 0; xo < g.ow; xo++, yAt += c) {
-                    long start = windowStart(xImage, yo, xo);
-                    int columns = g.endColumn[xo] - g.firstColumn[xo];
-                    int ch = 0;
-                    for (; ch < wholeChannels; ch += LANES) {
-                        maxBackwardWhole(start + ch, rows, columns, yAt + ch);
-                    }
-                    if (ch < c) {
-                        maxBackwardTail(start + ch, rows, columns, yAt + ch, ch);
-                    }
+            maxBackwardImage(image);
+        }
+    }
+
+    /** dx of one image (a method per image, as {@link #forwardImage} says why). */
+    private void maxBackwardImage(int image) {
+        long xImage = image * imageCells();
+        long yAt = image * imageOutputs();
+        if (!tiling) {
+            clear(xImage);
+        }
+        for (int yo = 0; yo < g.oh; yo++) {
+            int rows = g.endRow[yo] - g.firstRow[yo];
+            for (int xo = 0; xo < g.ow; xo++, yAt += c) {
+                long start = windowStart(xImage, yo, xo);
+                int columns = g.endColumn[xo] - g.firstColumn[xo];
+                int ch = 0;
+                for (; ch < wholeChannels; ch += LANES) {
+                    maxBackwardWhole(start + ch, rows, columns, yAt + ch);
+                }
+                if (ch < c) {
+                    maxBackwardTail(start + ch, rows, columns, yAt + ch, ch);
                 }
             }
         }
