@@ -102,6 +102,42 @@ class ChannelsLastPool2dPlanTest {
     }
 
     @Test
+    void windowsSideBySideAlongARowMatchNaiveAtEveryChannelCount() {
+        // The row pooling (fewer channels than a vector, stride = kernel width, no column
+        // padding): channel counts 1-33, row runs that end inside a vector or leave columns out
+        // (w = 2k + 1), overlapping or padded rows, ceil mode, batch 1 and h = w = 1; ties, NaN
+        // and -Inf for the max routing, the scalar finish at each image's end.
+        SplittableRandom random = new SplittableRandom(24);
+        Padding rowsOnly = new Padding(1, 0, 1, 0);
+        Pool2d[] ops = {
+            Pool2d.max(2, 2), Pool2d.avg(2, 2), Pool2d.max(3, 3),
+            new Pool2d(Pool2d.Kind.AVG, 3, 2, 1, 2, rowsOnly, true, false),
+            new Pool2d(Pool2d.Kind.MAX, 3, 2, 2, 2, rowsOnly, false, true),
+            new Pool2d(Pool2d.Kind.AVG, 2, 3, 3, 3, Padding.NONE, false, true),
+        };
+        for (int c = 1; c <= 33; c++) {
+            for (Pool2d op : ops) {
+                int k = op.kernelW();
+                Shape shape = Shape.of(1 + c % 2, c, 2 * op.kernelH() + c % 3, 2 * k + c % 2);
+                assertAllPathsAgree(op, shape, ties(shape, random), random, op + " on " + shape);
+            }
+            Shape pixel = Shape.of(1, c, 1, 1);
+            assertAllPathsAgree(Pool2d.max(1, 1), pixel, ties(pixel, random), random, "one pixel, " + c);
+            assertAllPathsAgree(Pool2d.avg(1, 1), pixel, ties(pixel, random), random, "one pixel avg, " + c);
+        }
+    }
+
+    /** Few distinct values (ties), now and then a NaN or -Inf. */
+    private static float[] ties(Shape shape, SplittableRandom random) {
+        float[] x = new float[(int) shape.elementCount()];
+        for (int i = 0; i < x.length; i++) {
+            int pick = random.nextInt(40);
+            x[i] = pick == 0 ? Float.NaN : pick == 1 ? Float.NEGATIVE_INFINITY : random.nextInt(4) - 1.5f;
+        }
+        return x;
+    }
+
+    @Test
     void signedZerosKeepTheFirstMaximumOnEveryPath() {
         // 2x2 windows over 17 channels (whole vectors and a tail at 128-512 bits): even channels
         // read -0.0 first, odd ones +0.0 first; the first maximum wins with and without a workspace.
