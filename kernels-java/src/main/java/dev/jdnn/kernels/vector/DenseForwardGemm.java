@@ -65,6 +65,7 @@ final class DenseForwardGemm {
     private final int nr;
     /** Columns of Yᵀ and of the packed Xᵀ: the batch rounded up to whole NR panels. */
     private final int columns;
+    private final int depthBlocks;
     private final Activation activation;
     /** Xᵀ in NR-wide panels: depth block {@code pc} at {@code pc·columns} floats, its panel {@code jr} {@code jr·kc} further. */
     private final MemorySegment packedX;
@@ -80,7 +81,7 @@ final class DenseForwardGemm {
     private final float[][] staged;
     /** Lane {@code l} → {@code l·columns}: gathers one column of Yᵀ, a run of Y's row. */
     private final int[] columnMap;
-    private final WorkerPool.Chunks packJob = this::packSlices;
+    private final WorkerPool.Chunks packJob = this::packDepthBlock;
     private final WorkerPool.Chunks multiplyJob = this::multiplyRows;
     private final WorkerPool.Chunks storeJob = this::storeGroups;
     /** {@code Yᵀ = W·Xᵀ} through the packed GEMM for large weights ({@link #MIN_STREAMED_WEIGHTS}); else null. */
@@ -119,6 +120,7 @@ final class DenseForwardGemm {
         this.mr = kernel.rows();
         this.nr = kernel.columns();
         this.columns = (batch + nr - 1) / nr * nr;
+        this.depthBlocks = (in + PackedGemm.KC - 1) / PackedGemm.KC;
         this.activation = activation;
         Arena arena = Arena.ofAuto();
         this.packedX = arena.allocate((long) in * columns * Float.BYTES, 64);
@@ -150,7 +152,7 @@ final class DenseForwardGemm {
                 pool.run(storeJob, pool.chunksFor(groups));
                 return;
             }
-            pool.run(packJob, pool.chunksFor(packSlices()));
+            pool.run(packJob, pool.size() == 1 ? 1 : depthBlocks);
             pool.run(multiplyJob, pool.chunksFor(groups));
         } finally {
             this.x = null;
@@ -160,37 +162,20 @@ final class DenseForwardGemm {
         }
     }
 
-    /**
-     * Depths per unit of the pack's chunks: a multiple of 32 (the transpose's step below) that
-     * divides {@link PackedGemm#KC}, so that no unit straddles two depth blocks. Cutting by depth
-     * rather than by depth block lets a team share the pack of a single block (fc_lenet's 400
-     * inputs: one block, which one member packed while the other waited).
-     */
-    private static final int PACK_SLICE = 64;
-
-    /** Depth slices of {@link #PACK_SLICE} that the pack is cut into. */
-    private int packSlices() {
-        return (in + PACK_SLICE - 1) / PACK_SLICE;
-    }
-
-    /** Packs Xᵀ's depths of the chunk's slices, every panel of them (all of Xᵀ on a team of one). */
-    private void packSlices(int member, int chunk, int chunks) {
-        int slices = packSlices();
-        int from = Math.min(in, WorkerPool.start(slices, chunk, chunks) * PACK_SLICE);
-        int to = Math.min(in, WorkerPool.start(slices, chunk + 1, chunks) * PACK_SLICE);
+    /** Packs Xᵀ's depth blocks {@code [chunk·KC, ...)} of the chunk (all of them on a team of one). */
+    private void packDepthBlock(int member, int chunk, int chunks) {
+        int first = chunks == 1 ? 0 : chunk;
+        int last = chunks == 1 ? depthBlocks : chunk + 1;
         float[] panel = staged[member];
-        // Within a depth block, a panel's depths are consecutive runs of NR floats: a range of
-        // them is one run of the panel and of packedX.
-        for (int d0 = from; d0 < to; ) {
-            int pc = d0 / PackedGemm.KC * PackedGemm.KC;
-            int d1 = Math.min(to, pc + PackedGemm.KC);
+        for (int block = first; block < last; block++) {
+            int pc = block * PackedGemm.KC;
             int kc = Math.min(PackedGemm.KC, in - pc);
             for (int jr = 0; jr < columns; jr += nr) {
                 int cols = Math.min(nr, batch - jr);
                 // 32 depths at a time: their 32 rows of the panel stay in L1 while every column of
                 // the panel (a row of X) is scattered into them.
-                for (int p0 = d0 - pc; p0 < d1 - pc; p0 += 32) {
-                    int p1 = Math.min(d1 - pc, p0 + 32);
+                for (int p0 = 0; p0 < kc; p0 += 32) {
+                    int p1 = Math.min(kc, p0 + 32);
                     for (int j = 0; j < cols; j++) {
                         long src = (long) (jr + j) * in + pc;
                         for (int p = p0; p < p1; p++) {
@@ -203,11 +188,9 @@ final class DenseForwardGemm {
                         }
                     }
                 }
-                int p0 = d0 - pc;
-                MemorySegment.copy(panel, p0 * nr, packedX, FLOAT,
-                        ((long) pc * columns + (long) jr * kc + (long) p0 * nr) * Float.BYTES, (d1 - d0) * nr);
+                MemorySegment.copy(panel, 0, packedX, FLOAT, ((long) pc * columns + (long) jr * kc) * Float.BYTES,
+                        kc * nr);
             }
-            d0 = d1;
         }
     }
 
