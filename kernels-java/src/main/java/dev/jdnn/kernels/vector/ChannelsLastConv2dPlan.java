@@ -45,7 +45,10 @@ final class ChannelsLastConv2dPlan implements Conv2dPlan {
             this.channelsFirst = null;
             long rows = (long) g.n() * g.pixels();
             int maxDim = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(rows, Math.max(g.c(), g.k())));
-            this.gemm = new ParallelGemm(packedGemm, pool, maxDim, maxDim, maxDim);
+            // Forward (rows x c by c x k), backward data (rows x k by k x c) and backward weights
+            // (k x rows by rows x c): c and k are two dimensions of every product, so its smallest
+            // is at most min(c, k), however many rows the images give.
+            this.gemm = ParallelGemm.forPlan(packedGemm, pool, maxDim, maxDim, maxDim, Math.min(g.c(), g.k()));
             this.epilogue = new GemmEpilogue(false, op.activation());
             this.arena = null;
             this.inputScratch = null;
@@ -170,6 +173,11 @@ final class ChannelsLastConv2dPlan implements Conv2dPlan {
         for (int kk = 0; kk < k; kk++) {
             db.setAtIndex(FLOAT, kk, (float) biasTotals[kk]);
         }
+    }
+
+    /** Whether this plan's GEMM holds the team's shared block of B (tests check its sizing). */
+    boolean preparedSharedB() {
+        return gemm != null && gemm.preparedSharedB();
     }
 
     @Override

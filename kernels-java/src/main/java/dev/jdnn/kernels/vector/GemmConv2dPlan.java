@@ -127,7 +127,9 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         int pixels = g.pixels();
         this.blockPixels = (int) Math.max(1, Math.min(pixels, columnBudget / Math.max(1, rows)));
         int maxDim = Math.max(Math.max(rows, pixels), g.kg());
-        this.gemm = new ParallelGemm(packedGemm, pool, maxDim, maxDim, maxDim);
+        // Every product multiplies the weights (kg x rows, or their transpose) or yields their
+        // gradient: kg and rows are two of its three dimensions, so its smallest is at most theirs.
+        this.gemm = ParallelGemm.forPlan(packedGemm, pool, maxDim, maxDim, maxDim, Math.min(rows, g.kg()));
         int buffers = imagePerWorker ? pool.size() : 1;
         this.columnArrays = new float[pointwise ? 0 : buffers][];
         this.columns = new MemorySegment[buffers];
@@ -633,6 +635,11 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
             gemm.gemm().multiply(gemm.workspace(worker), m, n, k, a, aOffset, lda, transA, bm, bOffset, ldb, transB,
                     c, cOffset, ldc, accumulate, e, biasIndex);
         }
+    }
+
+    /** Whether this plan's GEMM holds the team's shared block of B (tests check its sizing). */
+    boolean preparedSharedB() {
+        return gemm.preparedSharedB();
     }
 
     @Override

@@ -74,12 +74,29 @@ final class ParallelGemm {
     }
 
     /**
+     * For a plan whose products are at most {@code maxM x maxK} by {@code maxK x maxN} and whose
+     * smallest dimension ({@code min(m, n, k)} of each product) is never above {@code maxSmallest}:
+     * the shared block of B ({@link #SHARED_NC} x {@link PackedGemm#KC} floats, 1 MiB) is allocated
+     * only if {@code maxSmallest} lets some product take that route. The maxima alone cannot say
+     * so: a dense layer of batch 64 and 4096 x 4096 weights has every maximum at 4096 and yet
+     * every product has 64 as one of its dimensions.
+     */
+    static ParallelGemm forPlan(PackedGemm gemm, WorkerPool pool, int maxM, int maxN, int maxK, int maxSmallest) {
+        return new ParallelGemm(gemm, pool, maxM, maxN, maxK, MIN_SHARED_B, maxSmallest);
+    }
+
+    /**
      * As above, sharing packed B from {@code minSharedB} in every dimension (tests lower it).
      *
      * @throws IllegalArgumentException if {@link #SHARED_NC} is not a whole number of the kernel's
      *     NR-wide panels (see there)
      */
     ParallelGemm(PackedGemm gemm, WorkerPool pool, int maxM, int maxN, int maxK, int minSharedB) {
+        this(gemm, pool, maxM, maxN, maxK, minSharedB, Math.min(maxM, Math.min(maxN, maxK)));
+    }
+
+    private ParallelGemm(PackedGemm gemm, WorkerPool pool, int maxM, int maxN, int maxK, int minSharedB,
+            int maxSmallest) {
         int nr = gemm.kernel().columns();
         if (nr <= 0 || SHARED_NC % nr != 0) {
             throw new IllegalArgumentException("parallel gemm: expected a kernel whose NR divides the shared block's "
@@ -92,8 +109,11 @@ final class ParallelGemm {
         for (int i = 0; i < workspaces.length; i++) {
             workspaces[i] = gemm.workspace(maxM, maxN, maxK);
         }
-        // sharesB also asks m >= n of each product; some product within these maxima satisfies it.
-        boolean sharedRoute = pool.size() > 1 && Math.min(maxM, Math.min(maxN, maxK)) >= minSharedB;
+        // sharesB also asks m >= n of each product; some product within these bounds satisfies it.
+        // A product that would share B without the block (bounds understated) takes the slabs,
+        // which give the same bits.
+        boolean sharedRoute = pool.size() > 1 && Math.min(maxSmallest, Math.min(maxM, Math.min(maxN, maxK)))
+                >= minSharedB;
         this.sharedB = sharedRoute
                 ? Arena.ofAuto().allocate((long) PackedGemm.KC * SHARED_NC * Float.BYTES, 64)
                 : null;

@@ -49,8 +49,10 @@ final class VectorDensePlan implements DensePlan {
         this.in = op.inFeatures();
         this.out = op.outFeatures();
         this.pool = pool;
+        // Every product (forward, its transpose in DenseForwardGemm, backward data and weights)
+        // has the batch, in and out as its three dimensions, in some order.
         int maxDim = Math.max(batch, Math.max(in, out));
-        this.gemm = new ParallelGemm(packedGemm, pool, maxDim, maxDim, maxDim);
+        this.gemm = ParallelGemm.forPlan(packedGemm, pool, maxDim, maxDim, maxDim, Math.min(batch, Math.min(in, out)));
         this.biasTotals = new double[batch > ROWS_PER_BLOCK ? out : 0];
         this.epilogue = new GemmEpilogue(false, op.activation());
         GemmMicroKernel kernel = packedGemm.kernel();
@@ -197,6 +199,11 @@ final class VectorDensePlan implements DensePlan {
         for (int row = from + 1; row < to; row++) {
             SegmentVectors.add(db, 0, dy, (long) row * out, out);
         }
+    }
+
+    /** Whether this plan's GEMM holds the team's shared block of B (tests check its sizing). */
+    boolean preparedSharedB() {
+        return gemm.preparedSharedB();
     }
 
     @Override

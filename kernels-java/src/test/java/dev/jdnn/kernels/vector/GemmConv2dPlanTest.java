@@ -21,6 +21,21 @@ import org.junit.jupiter.api.Test;
 class GemmConv2dPlanTest {
 
     @Test
+    void theSharedBlockOfBIsAllocatedOnlyWhereSomeProductCanUseIt() {
+        // 6 filters: a dimension of every product, however large the taps and pixels are.
+        try (WorkerPool two = new WorkerPool(2)) {
+            PackedGemm gemm = new PackedGemm(new GemmMicroKernel128());
+            Shape input = Shape.of(1, 64, 40, 40);
+            try (GemmConv2dPlan few = new GemmConv2dPlan(Conv2d.of(64, 6, 3), input, two, gemm, 1 << 20)) {
+                assertThat(few.preparedSharedB()).isFalse();
+            }
+            try (GemmConv2dPlan many = new GemmConv2dPlan(Conv2d.of(64, 600, 3), input, two, gemm, 1 << 20)) {
+                assertThat(many.preparedSharedB()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void columnBlocksOfAnySizeAgreeWithNaive() {
         Conv2d[] ops = {Conv2d.of(3, 5, 3).padding(1), Conv2d.of(4, 6, 3).stride(2).padding(new Padding(2, 0, 1, 2)),
             Conv2d.of(4, 4, 3).dilation(2).groups(2), Conv2d.of(2, 3, 5).stride(1, 3).padding(2),

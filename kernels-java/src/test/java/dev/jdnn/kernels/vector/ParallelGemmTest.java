@@ -55,6 +55,20 @@ class ParallelGemmTest {
         }
     }
 
+    @Test
+    void aPlansSmallestDimensionDecidesTheSharedBlock() {
+        PackedGemm gemm = new PackedGemm(new GemmMicroKernel128());
+        int min = ParallelGemm.MIN_SHARED_B;
+        try (WorkerPool two = new WorkerPool(2)) {
+            // fc_big's maxima (4096) with batch 64 in every product: no product can share B.
+            assertThat(ParallelGemm.forPlan(gemm, two, 4096, 4096, 4096, 64).preparedSharedB()).isFalse();
+            assertThat(ParallelGemm.forPlan(gemm, two, 4096, 4096, 4096, min - 1).preparedSharedB()).isFalse();
+            assertThat(ParallelGemm.forPlan(gemm, two, 4096, 4096, 4096, min).preparedSharedB()).isTrue();
+            // A smallest dimension above the maxima is bounded by them.
+            assertThat(ParallelGemm.forPlan(gemm, two, min - 1, 4096, 4096, 4096).preparedSharedB()).isFalse();
+        }
+    }
+
     /** A kernel that only reports a panel width: the constructor must refuse it before any product. */
     private record PanelWidthOnly(int columns) implements GemmMicroKernel {
         @Override

@@ -89,4 +89,19 @@ class VectorDensePlanTest {
         t.copyFrom(values);
         return t;
     }
+
+    @Test
+    void theSharedBlockOfBIsAllocatedOnlyWhereSomeProductCanUseIt() {
+        PackedGemm gemm = new PackedGemm(new GemmMicroKernel128());
+        int min = ParallelGemm.MIN_SHARED_B;
+        try (WorkerPool two = new WorkerPool(2)) {
+            // fc_big: 4096 x 4096 weights, but batch 64 is a dimension of every product.
+            try (VectorDensePlan fcBig = new VectorDensePlan(new Dense(4096, 4096, true), 64, two, gemm)) {
+                assertThat(fcBig.preparedSharedB()).isFalse();
+            }
+            try (VectorDensePlan wide = new VectorDensePlan(new Dense(min, min, true), min, two, gemm)) {
+                assertThat(wide.preparedSharedB()).isTrue();
+            }
+        }
+    }
 }
