@@ -65,6 +65,8 @@ final class MultiShapeWorkload {
             dense(steps, backend, random, new Dense(64, 24, true).activation(Activation.TANH), 1);
             pool(steps, backend, random, Pool2d.max(2, 2), Shape.of(2, 6, 12, 12), Layout.NHWC);
             pool(steps, backend, random, Pool2d.max(3, 2).padding(1), Shape.of(2, 21, 9, 7), Layout.NHWC);
+            // 64 channels: four whole 512-bit vectors per pixel, the four-accumulator max forward.
+            pool(steps, backend, random, Pool2d.max(3, 2), Shape.of(2, 64, 9, 9), Layout.NHWC);
             pool(steps, backend, random, Pool2d.avg(3, 1).padding(1), Shape.of(2, 6, 9, 11), Layout.NHWC);
             pool(steps, backend, random, Pool2d.max(3, 2).padding(1), Shape.of(2, 5, 17, 13), Layout.NCHW);
             pool(steps, backend, random, Pool2d.avg(2, 2), Shape.of(2, 5, 16, 16), Layout.NCHW);
