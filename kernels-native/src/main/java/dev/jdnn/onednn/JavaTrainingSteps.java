@@ -88,6 +88,15 @@ final class JavaTrainingSteps {
             VectorOptimizerSteps.sgd(weights, gradient, state, count, lr, momentum, weightDecay);
             return;
         }
+        sgdScalar(weights, gradient, state, count, lr, momentum, weightDecay);
+    }
+
+    /**
+     * {@link #sgd}'s loop for JVMs without the Vector API; {@link VectorOptimizerSteps#sgd} must
+     * give its bits (its test compares the two), so that a run trains the same weights either way.
+     */
+    static void sgdScalar(MemorySegment weights, MemorySegment gradient, MemorySegment state, long count, float lr,
+                          float momentum, float weightDecay) {
         for (long i = 0; i < count; i++) {
             float wi = weights.getAtIndex(F, i);
             float step = wi * weightDecay + gradient.getAtIndex(F, i);

@@ -32,16 +32,14 @@ class VectorOptimizerStepsTest {
             MemorySegment ws = segment(arena, w);
             MemorySegment gs = segment(arena, g);
             MemorySegment vs = segment(arena, v);
-            VectorOptimizerSteps.sgd(ws, gs, vs, count, LR, MOMENTUM, DECAY);
-            VectorOptimizerSteps.sgd(ws, gs, vs, count, LR, MOMENTUM, DECAY);
+            MemorySegment scalarW = segment(arena, w);
+            MemorySegment scalarV = segment(arena, v);
             for (int step = 0; step < 2; step++) {
-                for (int i = 0; i < count; i++) {
-                    v[i] = v[i] * MOMENTUM + (w[i] * DECAY + g[i]);
-                    w[i] = w[i] - v[i] * LR;
-                }
+                VectorOptimizerSteps.sgd(ws, gs, vs, count, LR, MOMENTUM, DECAY);
+                JavaTrainingSteps.sgdScalar(scalarW, gs, scalarV, count, LR, MOMENTUM, DECAY);
             }
-            assertThat(vs.toArray(F)).as("velocity").containsExactly(v);
-            assertThat(ws.toArray(F)).as("weights").containsExactly(w);
+            assertThat(vs.toArray(F)).as("velocity").containsExactly(scalarV.toArray(F));
+            assertThat(ws.toArray(F)).as("weights").containsExactly(scalarW.toArray(F));
             assertThat(gs.toArray(F)).as("gradient, read only").containsExactly(g);
         }
     }
@@ -54,11 +52,11 @@ class VectorOptimizerStepsTest {
             float[] w = floats(random, count);
             float[] g = floats(random, count);
             MemorySegment ws = segment(arena, w);
-            VectorOptimizerSteps.sgd(ws, segment(arena, g), null, count, LR, 0f, DECAY);
-            for (int i = 0; i < count; i++) {
-                w[i] = w[i] - (w[i] * DECAY + g[i]) * LR;
-            }
-            assertThat(ws.toArray(F)).containsExactly(w);
+            MemorySegment gs = segment(arena, g);
+            MemorySegment scalarW = segment(arena, w);
+            VectorOptimizerSteps.sgd(ws, gs, null, count, LR, 0f, DECAY);
+            JavaTrainingSteps.sgdScalar(scalarW, gs, null, count, LR, 0f, DECAY);
+            assertThat(ws.toArray(F)).containsExactly(scalarW.toArray(F));
         }
     }
 
