@@ -123,12 +123,7 @@ public record NetworkShape(String id, String description, Shape input, int class
         boolean first = true;
         for (LayerSpec layer : layers) {
             Shape y = outputOf(layer, x);
-            double layerMacs = switch (layer) {
-                case LayerSpec.Conv c -> (double) y.elementCount() * c.op().inChannels() / c.op().groups()
-                        * c.op().kernelH() * c.op().kernelW();
-                case LayerSpec.FullyConnected d -> (double) input.dim(0) * d.op().inFeatures() * d.op().outFeatures();
-                default -> 0;
-            };
+            double layerMacs = forwardMultiplyAdds(layer, y);
             if (part.equals(layer.name() + FORWARD)) {
                 return 2 * layerMacs / 1e9;
             }
@@ -207,12 +202,7 @@ public record NetworkShape(String id, String description, Shape input, int class
         boolean first = true;
         for (LayerSpec layer : layers) {
             Shape y = outputOf(layer, x);
-            double layerMacs = switch (layer) {
-                case LayerSpec.Conv c -> (double) y.elementCount() * c.op().inChannels() / c.op().groups()
-                        * c.op().kernelH() * c.op().kernelW();
-                case LayerSpec.FullyConnected d -> (double) input.dim(0) * d.op().inFeatures() * d.op().outFeatures();
-                default -> 0;
-            };
+            double layerMacs = forwardMultiplyAdds(layer, y);
             if (layerMacs > 0) {
                 multiplyAdds += layerMacs * (first ? 2 : 3);
                 first = false;
@@ -220,6 +210,16 @@ public record NetworkShape(String id, String description, Shape input, int class
             x = y;
         }
         return 2 * multiplyAdds / 1e9;
+    }
+
+    /** Multiply-adds of one layer's forward pass with output {@code y}; 0 for layers without weights. */
+    private double forwardMultiplyAdds(LayerSpec layer, Shape y) {
+        return switch (layer) {
+            case LayerSpec.Conv c -> (double) y.elementCount() * c.op().inChannels() / c.op().groups()
+                    * c.op().kernelH() * c.op().kernelW();
+            case LayerSpec.FullyConnected d -> (double) input.dim(0) * d.op().inFeatures() * d.op().outFeatures();
+            default -> 0;
+        };
     }
 
     /** The output shape of {@code layer} for input {@code x}. */
