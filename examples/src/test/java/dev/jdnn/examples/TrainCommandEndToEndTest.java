@@ -74,7 +74,7 @@ class TrainCommandEndToEndTest {
         }
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out).contains("LeNet-5 with batch norm on naive (1 thread), SGD (momentum 0.5), lr 0.01 cosine-epoch, batch 16, "
+        assertThat(out).contains("LeNet-5 with batch norm on naive (1 thread), SGD (momentum 0.5), lr 0.01 cosine, batch 16, "
                 + "seed 1, NHWC, init xavier, dropout 0.2", "warm-up on 32 images of a throw-away copy")
                 .containsPattern("epoch 1/1: train loss \\d+\\.\\d{3}, train accuracy \\d+\\.\\d{2}%, test accuracy");
     }

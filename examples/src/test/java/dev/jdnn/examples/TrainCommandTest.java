@@ -35,9 +35,21 @@ class TrainCommandTest {
         TrainCommand command = parsed("--epochs", "3", "--batch", "64", "--schedule", "cosine");
         LearningRateSchedule rates = command.schedule(0.01f, 60_000);
         assertThat(rates).isEqualTo(new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, 0.01f, 3, 938));
-        assertThat(parsed().schedule(0.01f, 100).kind())
-                .isEqualTo(LearningRateSchedule.Kind.COSINE_EPOCH);
+        assertThat(parsed().schedule(0.01f, 100).kind()).isEqualTo(LearningRateSchedule.Kind.COSINE);
+        assertThat(parsed("--schedule", "cosine-epoch").schedule(0.01f, 100).rate(1, 0))
+                .isEqualTo(0.0075f, org.assertj.core.data.Offset.offset(1e-9f));
         assertThat(parsed("--schedule", "constant").schedule(0.01f, 100).rate(0, 1)).isEqualTo(0.01f);
+    }
+
+    @Test
+    void batchNormModelTrainsWithTheLargerAdamRateUnlessTheRateIsGiven() {
+        try (Optimizer adam = Adam.withDefaults(); Optimizer sgd = new Sgd(0.9f)) {
+            assertThat(parsed("--model", "lenet-bn").learningRate(adam)).isEqualTo(0.004f);
+            assertThat(parsed("--model", "lenet5").learningRate(adam)).isEqualTo(0.002f);
+            assertThat(parsed("--model", "cifarnet").learningRate(adam)).isEqualTo(0.002f);
+            assertThat(parsed("--model", "lenet-bn", "--optimizer", "sgd").learningRate(sgd)).isEqualTo(0.01f);
+            assertThat(parsed("--model", "lenet-bn", "--lr", "0.001").learningRate(adam)).isEqualTo(0.001f);
+        }
     }
 
     @Test
