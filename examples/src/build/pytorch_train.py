@@ -5,7 +5,8 @@ for 28x28, trained on the same Fashion-MNIST files with the same optimisers and 
 The models, as jdnn's examples build them (`--model`):
   lenet5    conv 1->6 5x5 pad 2, ReLU, max-pool 2; conv 6->16 5x5, ReLU, max-pool 2; dense 400->120,
             ReLU; 120->84, ReLU; 84->10.
-  lenet-bn  the same with BatchNorm2d (eps 1e-5, momentum 0.1) between each conv and its ReLU.
+  lenet-bn  the same with BatchNorm2d (eps 1e-5, momentum 0.1) between each conv and its ReLU; Adam's
+            default rate for it is 0.004, as jdnn's (chosen on a hold-out of the training set).
   cifarnet  the seed's CIFAR-10 model on 1x28x28: conv 1->64 5x5 SAME, ReLU, max-pool 3/2 SAME
             (28 -> 14: TensorFlow pads one row and column after, never before), LRN, conv 64->64 5x5
             SAME, ReLU, LRN, max-pool 2/2 (14 -> 7), dense 3136->256, ReLU, 256->10. The seed's
@@ -15,8 +16,11 @@ The models, as jdnn's examples build them (`--model`):
             hidden dense layers (wd * l2_loss(w), l2_loss = sum(w^2)/2, so the gradient gains wd * w):
             weight decay 0.004 on the dense 256's weights, torch.optim's weight_decay for that group.
 Softmax cross-entropy; inputs (pixel/255 - 0.2860)/0.3530; He-normal weights, zero biases; shuffled
-batches, the last partial batch kept; learning rate constant or, as jdnn's default, half a cosine
-from --lr towards 0 over the epochs (stepped per epoch).
+batches, the last partial batch kept; learning rate constant or half a cosine from --lr towards 0,
+lr * (1 + cos(pi * t / T)) / 2, with t and T counted in steps (`cosine`: lower after every batch)
+or in epochs (`cosine-epoch`: held within each, lr, 0.75 lr, 0.25 lr over three), as
+`jdnn train --schedule` computes it; the default is jdnn's. `--hold-out K` keeps the last K
+training images out of training and reports the accuracy on them instead of on the test set.
 
 Timing: before the first epoch a throw-away copy of the model and optimiser trains on 1,024 images
 (16 batches of 64), so one-off costs (allocator, BLAS and oneDNN set-up) are not in the epoch
@@ -128,6 +132,10 @@ class CifarNet(nn.Module):
 
 MODELS = {"lenet5": lambda: LeNet5(False), "lenet-bn": lambda: LeNet5(True), "cifarnet": CifarNet}
 DEFAULT_LR = {"sgd": 0.01, "adagrad": 0.02, "adam": 0.002}
+# jdnn's defaults (TrainCommand): the batch-norm model takes Adam at 0.004, chosen on a hold-out of
+# the training set (TrainCommand.MODEL_LEARNING_RATES); per-step cosine for every model
+MODEL_LR = {("lenet-bn", "adam"): 0.004}
+DEFAULT_SCHEDULE = "cosine"
 
 
 def parameter_groups(model, weight_decay):
@@ -149,10 +157,23 @@ def make_optimizer(name, groups, lr, momentum):
     return torch.optim.Adam(groups, lr=lr)
 
 
-def train_steps(model, optimizer, batches):
+def learning_rate(schedule, base_lr, epoch, step, epochs, steps_per_epoch):
+    """The rate of step `step` (0-based) of epoch `epoch` (0-based), as jdnn's LearningRateSchedule."""
+    if schedule == "constant":
+        return base_lr
+    if schedule == "cosine-epoch":
+        return base_lr * 0.5 * (1 + math.cos(math.pi * epoch / epochs))
+    return base_lr * 0.5 * (1 + math.cos(math.pi * (epoch * steps_per_epoch + step) / (epochs * steps_per_epoch)))
+
+
+def train_steps(model, optimizer, batches, rates=None):
+    """Trains on `batches`, step i with learning rate rates[i] (None: the optimiser's as it is)."""
     model.train()
     loss_sum, correct, images = 0.0, 0, 0
-    for x, y in batches:
+    for i, (x, y) in enumerate(batches):
+        if rates is not None:
+            for group in optimizer.param_groups:
+                group["lr"] = rates[i]
         optimizer.zero_grad(set_to_none=True)
         logits = model(x)
         loss = F.cross_entropy(logits, y)
@@ -171,13 +192,16 @@ def main():
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--batch", type=int, default=64)
-    parser.add_argument("--lr", type=float, default=None, help="default: 0.01 sgd, 0.02 adagrad, 0.002 adam")
+    parser.add_argument("--lr", type=float, default=None,
+                        help="default: 0.01 sgd, 0.02 adagrad, 0.002 adam, 0.004 adam on lenet-bn")
     parser.add_argument("--momentum", type=float, default=0.9, help="SGD's momentum")
     parser.add_argument("--weight-decay", type=float, default=None,
                         help="L2 on every parameter (default: the model's own, cifarnet's dense 256 weights 0.004)")
-    parser.add_argument("--schedule", choices=["constant", "cosine"], default="cosine")
+    parser.add_argument("--schedule", choices=["constant", "cosine", "cosine-epoch"], default=DEFAULT_SCHEDULE)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--limit", type=int, default=None, help="train on the first K training images only")
+    parser.add_argument("--hold-out", type=int, default=None,
+                        help="keep the last K training images out of training; report the accuracy on them")
     parser.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
     args = parser.parse_args()
 
@@ -187,8 +211,16 @@ def main():
     if args.limit is not None:
         train_x, train_y = train_x[:args.limit], train_y[:args.limit]
     test_x, test_y = load(args.data, "t10k")
+    evaluated = "test"
+    if args.hold_out is not None:
+        if not 0 < args.hold_out < len(train_x):
+            parser.error(f"--hold-out: expected a number of images in 1..{len(train_x) - 1}, got {args.hold_out}")
+        test_x, test_y = train_x[-args.hold_out:], train_y[-args.hold_out:]
+        train_x, train_y = train_x[:-args.hold_out], train_y[:-args.hold_out]
+        evaluated = "hold-out"
     model = MODELS[args.model]()
-    base_lr = args.lr if args.lr is not None else DEFAULT_LR[args.optimizer]
+    base_lr = args.lr if args.lr is not None else \
+        MODEL_LR.get((args.model, args.optimizer), DEFAULT_LR[args.optimizer])
     optimizer = make_optimizer(args.optimizer, parameter_groups(model, args.weight_decay), base_lr, args.momentum)
 
     warm_model = copy.deepcopy(model)
@@ -209,20 +241,19 @@ def main():
     del warm_model, warm_optimizer
 
     print(f"PyTorch {torch.__version__}, {args.model}, {torch.get_num_threads()} threads, batch {args.batch}, "
-          f"{args.optimizer} lr {base_lr}{' cosine' if args.schedule == 'cosine' else ''}, "
+          f"{args.optimizer} lr {base_lr}{'' if args.schedule == 'constant' else ' ' + args.schedule}, "
           f"{sum(p.numel() for p in model.parameters()):,} parameters; "
           f"warm-up on {WARM_UP_IMAGES:,} images ({warm_steps} steps) {warm_seconds:.1f} s (not counted)")
     count = len(train_x)
+    steps_per_epoch = (count + args.batch - 1) // args.batch
     for epoch in range(1, args.epochs + 1):
-        lr = base_lr if args.schedule == "constant" else \
-            base_lr * 0.5 * (1 + math.cos(math.pi * (epoch - 1) / args.epochs))
-        for group in optimizer.param_groups:
-            group["lr"] = lr
         order = torch.randperm(count)
         batches = [(train_x[order[i:i + args.batch]], train_y[order[i:i + args.batch]])
                    for i in range(0, count, args.batch)]
+        rates = [learning_rate(args.schedule, base_lr, epoch - 1, step, args.epochs, steps_per_epoch)
+                 for step in range(len(batches))]
         start = time.perf_counter()
-        loss_sum, correct, _ = train_steps(model, optimizer, batches)
+        loss_sum, correct, _ = train_steps(model, optimizer, batches, rates)
         seconds = time.perf_counter() - start
         model.eval()
         eval_start = time.perf_counter()
@@ -231,7 +262,7 @@ def main():
                                for i in range(0, len(test_x), 1000))
         eval_seconds = time.perf_counter() - eval_start
         print(f"epoch {epoch}/{args.epochs}: train loss {loss_sum / count:.3f}, train accuracy "
-              f"{100 * correct / count:.2f}%, test accuracy {100 * test_correct / len(test_x):.2f}%, "
+              f"{100 * correct / count:.2f}%, {evaluated} accuracy {100 * test_correct / len(test_x):.2f}%, "
               f"{seconds:.1f} s ({count / seconds:,.0f} images/s); evaluation {eval_seconds:.1f} s")
 
 

@@ -37,4 +37,16 @@ public record Dataset(String name, int count, int rows, int cols, byte[] pixels,
         System.arraycopy(labels, 0, l, 0, k);
         return new Dataset(name, k, rows, cols, p, l);
     }
+
+    /** The last {@code k} images ({@code 0 < k <= count}). */
+    public Dataset last(int k) {
+        if (k <= 0 || k > count) {
+            throw new IllegalArgumentException(name + ": last: expected a number of images in 1.." + count + ", got " + k);
+        }
+        byte[] p = new byte[k * imageSize()];
+        System.arraycopy(pixels, (count - k) * imageSize(), p, 0, p.length);
+        int[] l = new int[k];
+        System.arraycopy(labels, count - k, l, 0, k);
+        return new Dataset(name + " (last " + k + ")", k, rows, cols, p, l);
+    }
 }

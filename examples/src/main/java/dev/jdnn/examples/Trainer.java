@@ -23,6 +23,13 @@ public final class Trainer implements AutoCloseable {
         void batchDone(int images, double meanLoss, double accuracy);
     }
 
+    /** The learning rate of each step of an epoch. */
+    @FunctionalInterface
+    public interface StepRate {
+        /** The rate of step {@code step} (0-based) of the epoch. */
+        float at(int step);
+    }
+
     /** One epoch's training figures; {@code seconds} is training time only (no evaluation). */
     public record EpochResult(double meanLoss, double accuracy, double seconds, int images, int steps) {
         /** Images per second of training. */
@@ -65,6 +72,14 @@ public final class Trainer implements AutoCloseable {
 
     /** One pass over {@code data} in a fresh seeded order with learning rate {@code lr}. */
     public EpochResult trainEpoch(Dataset data, float lr, Progress progress) {
+        return trainEpoch(data, step -> lr, progress);
+    }
+
+    /**
+     * One pass over {@code data} in a fresh seeded order, step {@code i} of it with learning rate
+     * {@code rate.at(i)}.
+     */
+    public EpochResult trainEpoch(Dataset data, StepRate rate, Progress progress) {
         int[] order = shuffledOrder(data.count());
         Network full = network(Math.min(batch, data.count()));
         int[] fullSlots = full.slots(profile);
@@ -91,7 +106,7 @@ public final class Trainer implements AutoCloseable {
             t = profile.record(lossSlot, t);
             net.backward(profile, slots);
             t = System.nanoTime();
-            optimizer.step(backend, model.parameters(), lr);
+            optimizer.step(backend, model.parameters(), rate.at((int) steps - stepsBefore));
             profile.record(optimizerSlot, t);
             steps++;
             lossSum += (double) loss * count;

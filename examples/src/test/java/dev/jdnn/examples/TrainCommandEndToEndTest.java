@@ -78,4 +78,55 @@ class TrainCommandEndToEndTest {
                 + "seed 1, NHWC, init xavier, dropout 0.2", "warm-up on 32 images of a throw-away copy")
                 .containsPattern("epoch 1/1: train loss \\d+\\.\\d{3}, train accuracy \\d+\\.\\d{2}%, test accuracy");
     }
+
+    private void tinyDataSet() throws IOException {
+        Random random = new Random(7);
+        idx(FashionMnist.TRAIN_IMAGES, 0x803, new int[] {64, 28, 28}, 64, random);
+        idx(FashionMnist.TRAIN_LABELS, 0x801, new int[] {64}, 64, random);
+        idx(FashionMnist.TEST_IMAGES, 0x803, new int[] {32, 28, 28}, 32, random);
+        idx(FashionMnist.TEST_LABELS, 0x801, new int[] {32}, 32, random);
+    }
+
+    /** Exit code, standard output and standard error of {@code jdnn train args}. */
+    private static String[] run(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        PrintStream original = System.out;
+        int code;
+        try {
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            picocli.CommandLine line = TrainCommand.commandLine();
+            line.setErr(new PrintWriter(err, true));
+            line.setOut(new PrintWriter(new StringWriter(), true));
+            code = line.execute(args);
+        } finally {
+            System.setOut(original);
+        }
+        return new String[] {Integer.toString(code), bytes.toString(StandardCharsets.UTF_8), err.toString()};
+    }
+
+    @Test
+    void holdOutTrainsWithoutTheLastImagesAndReportsTheAccuracyOnThem() throws IOException {
+        tinyDataSet();
+        String[] r = run("--backend", "naive", "--threads", "1", "--data", dir.toString(), "--hold-out", "16",
+                "--batch", "16", "--epochs", "1", "--no-progress");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("; 48 training images, 16 hold-out images (the last of the training set; the test "
+                + "set is not used)").containsPattern("epoch 1/1: train loss \\d+\\.\\d{3}, train accuracy "
+                + "\\d+\\.\\d{2}%, hold-out accuracy \\d+\\.\\d{2}%").contains(", hold-out accuracy ")
+                .doesNotContain("test accuracy");
+    }
+
+    @Test
+    void holdOutOfAllTheTrainingImagesNamesTheOptionTheRangeAndTheValue() throws IOException {
+        tinyDataSet();
+        String[] all = run("--backend", "naive", "--data", dir.toString(), "--hold-out", "64", "--no-progress");
+        assertThat(all[0]).isEqualTo("2");
+        assertThat(all[2]).contains("--hold-out: expected fewer images than the 64 training images (1..63), got 64")
+                .doesNotContain("\tat ");
+        String[] limited = run("--backend", "naive", "--data", dir.toString(), "--limit", "32", "--hold-out", "40",
+                "--no-progress");
+        assertThat(limited[0]).isEqualTo("2");
+        assertThat(limited[2]).contains("--hold-out: expected fewer images than the 32 training images (1..31), got 40");
+    }
 }

@@ -24,15 +24,32 @@ class TrainCommandTest {
     }
 
     @Test
-    void cosineScheduleStartsAtTheLearningRateAndFalls() {
-        TrainCommand command = new TrainCommand();
-        command.epochs = 3;
-        command.schedule = "cosine";
-        assertThat(command.learningRate(0.01f, 0)).isEqualTo(0.01f);
-        assertThat(command.learningRate(0.01f, 1)).isEqualTo(0.0075f, org.assertj.core.data.Offset.offset(1e-6f));
-        assertThat(command.learningRate(0.01f, 2)).isEqualTo(0.0025f, org.assertj.core.data.Offset.offset(1e-6f));
-        command.schedule = "constant";
-        assertThat(command.learningRate(0.01f, 2)).isEqualTo(0.01f);
+    void epochLineNamesTheHeldOutSetWhenItIsEvaluated() {
+        Trainer.EpochResult r = new Trainer.EpochResult(0.5123, 0.8130, 2.1, 50_000, 782);
+        assertThat(TrainCommand.epochLine(3, 3, r, "hold-out", 0.9012))
+                .isEqualTo("epoch 3/3: train loss 0.512, train accuracy 81.30%, hold-out accuracy 90.12%, 2.1 s (23,800 images/s)");
+    }
+
+    @Test
+    void scheduleCountsTheLastPartialBatchAsAStep() {
+        TrainCommand command = parsed("--epochs", "3", "--batch", "64", "--schedule", "cosine");
+        LearningRateSchedule rates = command.schedule(0.01f, 60_000);
+        assertThat(rates).isEqualTo(new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, 0.01f, 3, 938));
+        assertThat(parsed().schedule(0.01f, 100).kind()).isEqualTo(LearningRateSchedule.Kind.COSINE);
+        assertThat(parsed("--schedule", "cosine-epoch").schedule(0.01f, 100).rate(1, 0))
+                .isEqualTo(0.0075f, org.assertj.core.data.Offset.offset(1e-9f));
+        assertThat(parsed("--schedule", "constant").schedule(0.01f, 100).rate(0, 1)).isEqualTo(0.01f);
+    }
+
+    @Test
+    void batchNormModelTrainsWithTheLargerAdamRateUnlessTheRateIsGiven() {
+        try (Optimizer adam = Adam.withDefaults(); Optimizer sgd = new Sgd(0.9f)) {
+            assertThat(parsed("--model", "lenet-bn").learningRate(adam)).isEqualTo(0.004f);
+            assertThat(parsed("--model", "lenet5").learningRate(adam)).isEqualTo(0.002f);
+            assertThat(parsed("--model", "cifarnet").learningRate(adam)).isEqualTo(0.002f);
+            assertThat(parsed("--model", "lenet-bn", "--optimizer", "sgd").learningRate(sgd)).isEqualTo(0.01f);
+            assertThat(parsed("--model", "lenet-bn", "--lr", "0.001").learningRate(adam)).isEqualTo(0.001f);
+        }
     }
 
     @Test
@@ -102,7 +119,9 @@ class TrainCommandTest {
                 {"--weight-decay", "-1", "--weight-decay: expected a finite value >= 0, got -1.0"},
                 {"--lr", "NaN", "--lr: expected a finite value >= 0, got NaN"},
                 {"--warm-up", "-1", "--warm-up: expected a number of images >= 0, got -1"},
-                {"--layout", "nchw16c", "--layout: expected nchw or nhwc, got 'nchw16c'"}};
+                {"--layout", "nchw16c", "--layout: expected nchw or nhwc, got 'nchw16c'"},
+                {"--schedule", "step", "--schedule: expected constant, cosine or cosine-epoch, got 'step'"},
+                {"--hold-out", "0", "--hold-out: expected a positive number of images, got 0"}};
         for (String[] c : cases) {
             java.io.StringWriter err = new java.io.StringWriter();
             picocli.CommandLine line = TrainCommand.commandLine();
@@ -150,5 +169,27 @@ class TrainCommandTest {
             trainer.trainEpoch(data, 0.001f, null);
             return model.parameters().get(8).value().toArray();
         }
+    }
+
+    @Test
+    void trainerAsksTheRateOfEveryStepInOrder() {
+        Random random = new Random(3);
+        byte[] pixels = new byte[40 * 28 * 28];
+        random.nextBytes(pixels);
+        Dataset data = new Dataset("random", 40, 28, 28, pixels, random.ints(40, 0, 10).toArray());
+        java.util.List<Integer> asked = new java.util.ArrayList<>();
+        try (Backend backend = Backends.open("naive", new BackendConfig(1));
+                Model model = LeNet5.create(1);
+                Trainer trainer = new Trainer(backend, model, Adam.withDefaults(), 16, 1)) {
+            trainer.trainEpoch(data, step -> {
+                asked.add(step);
+                return 0.001f;
+            }, null);
+            trainer.trainEpoch(data, step -> {
+                asked.add(step);
+                return 0.001f;
+            }, null);
+        }
+        assertThat(asked).containsExactly(0, 1, 2, 0, 1, 2);
     }
 }
