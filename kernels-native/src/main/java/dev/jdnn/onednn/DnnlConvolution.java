@@ -37,6 +37,16 @@ final class DnnlConvolution implements Conv2dPlan {
      * fewer channels than one AVX-512 channel block), untimed.
      */
     private static final int NHWC_BLOCKED_BACKWARD_DATA_BELOW = 16;
+    /**
+     * Input channels below which an NHWC forward takes oneDNN's {@code jit:avx512_core} kernel
+     * where oneDNN lists it right after its first choice, {@code brg_conv_fwd:avx512_core}. On
+     * AVX-512, 2 threads, from C with NHWC tensors, median ms (cold caches between calls):
+     * LeNet-5's conv1 (64x1x28x28, 6 filters 5x5 pad 2, ReLU) brg 0.33 against jit 0.14 (0.24 / 0.11
+     * warm), its conv2 (64x6x14x14, 16 filters 5x5) 0.133 / 0.100, 3 channels to 6 or 16 filters
+     * 0.61-0.68 / 0.38-0.40, one channel to 64 filters 0.85 / 0.66; 64 channels to 64 (the
+     * CIFAR-style conv2) 6.5 / 6.8, so the rule stops at one AVX-512 channel block.
+     */
+    private static final int NHWC_JIT_FORWARD_BELOW = 16;
 
     private final Conv2d op;
     private final PlanUse use;
@@ -239,6 +249,9 @@ final class DnnlConvolution implements Conv2dPlan {
             builder.input(dnnl_h.DNNL_ARG_BIAS(), dnnl_h.dnnl_x(), op.outChannels());
         }
         builder.output(dnnl_h.DNNL_ARG_DST(), activationTag, dstDims);
+        if (layout == dev.jdnn.Layout.NHWC && input.dim(1) < NHWC_JIT_FORWARD_BELOW) {
+            builder.preferImplementation("brg_conv_fwd:avx512_core", "jit:avx512_core");
+        }
         return builder.postOp(op.activation());
     }
 
