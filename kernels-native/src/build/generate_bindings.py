@@ -28,6 +28,7 @@ FUNCTIONS = [
     "dnnl_memory_create", "dnnl_memory_destroy", "dnnl_memory_set_data_handle",
     "dnnl_primitive_attr_create", "dnnl_primitive_attr_destroy", "dnnl_primitive_attr_set_scratchpad_mode",
     "dnnl_primitive_desc_query", "dnnl_primitive_desc_query_md", "dnnl_primitive_desc_destroy",
+    "dnnl_primitive_desc_next_impl",
     "dnnl_primitive_create", "dnnl_primitive_destroy", "dnnl_primitive_execute",
     "dnnl_reorder_primitive_desc_create",
     "dnnl_convolution_forward_primitive_desc_create",

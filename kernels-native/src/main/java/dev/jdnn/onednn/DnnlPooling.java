@@ -29,6 +29,9 @@ import java.util.Map;
  * with at least two images per thread, the forwards scan and pool chunk by chunk on oneDNN's
  * OpenMP team ({@link ScannedPoolingForward}): the scan of a whole input on the calling thread
  * took longer than the two-thread primitive (pool_cifar, AVX-512: 0.21-0.33 ms beside 0.18 ms).
+ * Over NHWC windows that tile the input, on fewer than 16 channels (oneDNN's backward runs them in
+ * masked vectors), the workspace backward is {@link TiledMaxPoolBackward}, a Java pass reading
+ * oneDNN's workspace.
  *
  * <p>Over NCHW, a pass over a large enough input is built channel-blocked ({@link ChannelBlocking},
  * with reorders from and to the caller's tensors) and plain, and keeps the faster
@@ -77,6 +80,8 @@ final class DnnlPooling implements Pool2dPlan {
     /** Whether {@link #scannedTraining} / {@link #scannedInference} was attempted (they may stay {@code null}). */
     private boolean scannedTrainingTried;
     private boolean scannedInferenceTried;
+    /** The Java backward from oneDNN's workspace for NHWC windows that tile the input; {@code null} when not usable. */
+    private TiledMaxPoolBackward tiledBackward;
 
     DnnlPooling(Pool2d op, Shape input, dev.jdnn.Layout layout, OneDnnRuntime runtime, LayoutChoice layouts) {
         this.op = op;
@@ -207,6 +212,10 @@ final class DnnlPooling implements Pool2dPlan {
             if (backward == null) {
                 buildBackward();
             }
+            if (op.kind() == Pool2d.Kind.MAX && tiledBackward != null) {
+                tiledBackward.run(workspace.buffer(), dy.segment(), dx.segment());
+                return;
+            }
             runBackward(dy, dx, op.kind() == Pool2d.Kind.MAX ? workspace.buffer() : null);
         } finally {
             use.exit();
@@ -300,6 +309,11 @@ final class DnnlPooling implements Pool2dPlan {
         return scannedTraining != null ? scannedTraining.chunks() : scannedTrainingTried ? -1 : 0;
     }
 
+    /** Whether the workspace backward runs in {@link TiledMaxPoolBackward} (known once a backward or workspace was asked for). */
+    boolean tiledBackward() {
+        return tiledBackward != null;
+    }
+
     /** The layout and implementation of each pass built so far, for diagnostics and benchmarks. */
     String describePasses() {
         return "forward=" + Pass.describe(forward) + " trainingForward=" + Pass.describe(trainingForward) + " backward="
@@ -356,6 +370,10 @@ final class DnnlPooling implements Pool2dPlan {
             backward = builder.workspace(trainingForward.workspace()).build(trainingForward.layout());
             long bytes = MemoryDesc.size(trainingHints.get(trainingForward.layout()).workspaceDesc());
             ownWorkspace = scratch.allocate(Math.max(bytes, 1), 64);
+            if (trainingForward.layout() == PassLayout.PLAIN && TiledMaxPoolBackward.serves(op, input, layout)
+                    && TiledMaxPoolBackward.readsWorkspace(trainingHints.get(PassLayout.PLAIN).workspaceDesc(), output)) {
+                tiledBackward = new TiledMaxPoolBackward(op, input, output, runtime, scratch);
+            }
         } else {
             backward = fastest(builder);
         }

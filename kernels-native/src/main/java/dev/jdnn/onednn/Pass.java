@@ -96,6 +96,11 @@ final class Pass implements AutoCloseable {
         return pass == null ? 0 : pass.bufferBytes;
     }
 
+    /** oneDNN's name of the main primitive's implementation, e.g. {@code jit:avx512_core}. */
+    String implementation() {
+        return implementation;
+    }
+
     /** {@code layout/implementation} of {@code pass}, or {@code -} when it is not built yet. */
     static String describe(Pass pass) {
         return pass == null ? "-" : pass.layout + "/" + pass.implementation;

@@ -78,6 +78,11 @@ final class PassBuilder {
     private dev.jdnn.Activation postOp;
     /** Bytes of buffers the pass being built has allocated so far. */
     private long allocated;
+    /** The implementation to take instead of {@link #replacedImplementation} when oneDNN lists it; else {@code null}. */
+    private String preferredImplementation;
+    private String replacedImplementation;
+    /** How many implementations after oneDNN's first choice are looked at for {@link #preferredImplementation}. */
+    private static final int IMPLEMENTATIONS_LOOKED_AT = 4;
 
     /** A builder for the primitive {@code creator} makes; {@code call} names it in errors. */
     PassBuilder(OneDnnRuntime runtime, String call, Creator creator) {
@@ -117,6 +122,18 @@ final class PassBuilder {
     /** Fuses {@code activation} (if not null) into the primitive as an eltwise post-op. */
     PassBuilder postOp(dev.jdnn.Activation activation) {
         this.postOp = activation;
+        return this;
+    }
+
+    /**
+     * Where oneDNN's first choice of implementation is {@code replaced} and {@code preferred}
+     * follows it among the next few it lists for the same descriptors, takes {@code preferred}.
+     * oneDNN lists implementations by its own heuristic, which for some shapes is measurably not the
+     * fastest; the descriptors (and so the layouts, reorders and results' shape) stay as requested.
+     */
+    PassBuilder preferImplementation(String replaced, String preferred) {
+        this.replacedImplementation = replaced;
+        this.preferredImplementation = preferred;
         return this;
     }
 
@@ -390,7 +407,18 @@ final class PassBuilder {
         try (PrimitiveAttributes attr = PrimitiveAttributes.userScratchpad(postOp)) {
             PrimitiveDesc hint = hints.apply(layout);
             MemorySegment hintHandle = hint == null ? MemorySegment.NULL : hint.handle();
-            return PrimitiveDesc.create(call, out -> creator.create(out, descs, hintHandle, attr.handle()));
+            PrimitiveDesc first = PrimitiveDesc.create(call, out -> creator.create(out, descs, hintHandle, attr.handle()));
+            if (preferredImplementation == null || !first.implementation().equals(replacedImplementation)) {
+                return first;
+            }
+            PrimitiveDesc preferred = PrimitiveDesc.create(call,
+                    out -> creator.create(out, descs, hintHandle, attr.handle()));
+            if (preferred.advanceTo(preferredImplementation, IMPLEMENTATIONS_LOOKED_AT)) {
+                first.close();
+                return preferred;
+            }
+            preferred.close();
+            return first;
         }
     }
 

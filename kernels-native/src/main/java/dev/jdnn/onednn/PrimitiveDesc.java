@@ -42,6 +42,23 @@ final class PrimitiveDesc extends NativeHandle {
         }
     }
 
+    /**
+     * Moves this descriptor on through oneDNN's list of implementations for the same descriptors
+     * ({@code dnnl_primitive_desc_next_impl}, at most {@code steps} times) until its implementation
+     * is {@code implementation}; returns whether it got there (if not, it stands on some later one).
+     */
+    boolean advanceTo(String implementation, int steps) {
+        for (int i = 0; i < steps; i++) {
+            if (dnnl_h.dnnl_primitive_desc_next_impl(handle()) != dnnl_h.dnnl_success()) {
+                return false;
+            }
+            if (implementation().equals(implementation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     int destroy(MemorySegment handle) {
         return dnnl_h.dnnl_primitive_desc_destroy(handle);

@@ -32,11 +32,27 @@ final class ForkedJvm {
      */
     static Result run(Class<?> main, List<String> jvmOptions, Duration timeout, String... args)
             throws IOException, InterruptedException {
+        return run(true, main, jvmOptions, timeout, args);
+    }
+
+    /**
+     * Like {@link #run(Class, List, String...)} in a JVM without module {@code jdk.incubator.vector}
+     * (as a user's JVM started without {@code --add-modules} is), within two minutes.
+     */
+    static Result runWithoutVectorModule(Class<?> main, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        return run(false, main, jvmOptions, Duration.ofMinutes(2), args);
+    }
+
+    private static Result run(boolean vectorModule, Class<?> main, List<String> jvmOptions, Duration timeout,
+                              String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
-        command.add("--add-modules");
-        command.add("jdk.incubator.vector");
+        if (vectorModule) {
+            command.add("--add-modules");
+            command.add("jdk.incubator.vector");
+        }
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -29,6 +29,14 @@ class LayoutChoiceTest {
     }
 
     @Test
+    void nhwcJitBackwardDataComesFirstOnlyWhenNoLayoutIsForced() {
+        assertThat(LayoutChoice.forced("timed").nhwcJitBackwardDataFirst()).isTrue();
+        for (String name : new String[] {"blocked", "mixed", "plain", "BLOCKED"}) {
+            assertThat(LayoutChoice.forced(name).nhwcJitBackwardDataFirst()).as(name).isFalse();
+        }
+    }
+
+    @Test
     void smallChannelNhwcBackwardDataTakesBlockedFirstUnlessALayoutIsForced() {
         for (String name : new String[] {"timed", "blocked"}) {
             assertThat(LayoutChoice.forced(name).smallChannelNhwcBackwardData())

@@ -35,7 +35,8 @@ class NhwcPlanTest {
                 runAllPasses(plan, op, input);
                 assertThat(plan.describePasses()).doesNotContain("ref");
                 // at most the weights (forward) or the weight gradient (backward weights); backward
-                // data with fewer than 16 input channels takes the blocked pass (dy, w, dx reordered)
+                // data with fewer than 16 input channels takes NHWC jit:avx512_core where oneDNN lists
+                // it (the weights reordered), else the blocked pass (dy, w, dx reordered)
                 int[] reorders = plan.reordersPerPass();
                 assertThat(reorders[0]).isBetween(0, 1);
                 assertThat(reorders[2]).isBetween(0, 1);
@@ -64,7 +65,7 @@ class NhwcPlanTest {
                 }
             }
         }
-        assertThat(passes[0]).contains("backwardData=BLOCKED/");
+        assertThat(passes[0]).containsAnyOf("backwardData=PLAIN_ACTIVATIONS/jit:avx512_core", "backwardData=BLOCKED/");
         for (int i = 1; i < passes.length; i++) {
             assertThat(passes[i]).isEqualTo(passes[0]);
             assertThat(dx[i]).as("dx of plan %d", i).isEqualTo(dx[0]);
@@ -101,6 +102,31 @@ class NhwcPlanTest {
             try (DnnlConvolution plan = (DnnlConvolution) backend.plan(op, input, Layout.NHWC)) {
                 runAllPasses(plan, op, input);
                 assertThat(plan.describePasses()).doesNotContain("ref");
+            }
+        }
+    }
+
+    /**
+     * LeNet-5's convolutions in NHWC take oneDNN's {@code jit:avx512_core} kernels where oneDNN lists
+     * them after its brgemm ones (on AVX-512): forward for both, backward data for conv2 on the NHWC
+     * tensors (only the weights reordered). Elsewhere oneDNN's first choice stays.
+     */
+    @Test
+    void lenetConvolutionsInNhwcPreferTheJitKernelOverBrgemmWhereListed() {
+        try (Backend backend = PROVIDER.create(new BackendConfig(2))) {
+            Conv2d conv1 = Conv2d.of(1, 6, 5).padding(2);
+            Conv2d conv2 = Conv2d.of(6, 16, 5);
+            try (DnnlConvolution first = (DnnlConvolution) backend.plan(conv1, Shape.nchw(4, 1, 28, 28), Layout.NHWC);
+                 DnnlConvolution second = (DnnlConvolution) backend.plan(conv2, Shape.nchw(4, 6, 14, 14), Layout.NHWC)) {
+                runAllPasses(first, conv1, Shape.nchw(4, 1, 28, 28));
+                runAllPasses(second, conv2, Shape.nchw(4, 6, 14, 14));
+                for (DnnlConvolution plan : new DnnlConvolution[] {first, second}) {
+                    assertThat(plan.describePasses()).doesNotContain("forward=PLAIN_ACTIVATIONS/brg_conv_fwd:avx512_core");
+                }
+                assertThat(second.describePasses()).doesNotContain("brg_conv_bwd:avx512_core");
+                if (second.describePasses().contains("backwardData=PLAIN_ACTIVATIONS/jit:avx512_core")) {
+                    assertThat(second.reordersPerPass()[1]).isBetween(0, 1);
+                }
             }
         }
     }

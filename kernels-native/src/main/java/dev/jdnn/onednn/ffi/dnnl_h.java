@@ -1536,6 +1536,21 @@ public final class dnnl_h {
         }
     }
 
+    private static final class dnnl_primitive_desc_next_impl {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER);
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("dnnl_primitive_desc_next_impl"), DESC);
+    }
+
+    /** {@snippet lang=c : dnnl_status_t dnnl_primitive_desc_next_impl(dnnl_primitive_desc_t primitive_desc) } */
+    public static int dnnl_primitive_desc_next_impl(MemorySegment primitive_desc) {
+        var mh$ = dnnl_primitive_desc_next_impl.HANDLE;
+        try {
+            return (int) mh$.invokeExact(primitive_desc);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static final class dnnl_primitive_create {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER);
         static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("dnnl_primitive_create"), DESC);
