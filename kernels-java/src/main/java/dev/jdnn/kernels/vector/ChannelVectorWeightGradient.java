@@ -164,7 +164,7 @@ final class ChannelVectorWeightGradient {
         for (int n = from; n < to; n++) {
             MemorySegment.copy(xs, FLOAT, (long) n * imageFloats * Float.BYTES, image, 0, imageFloats);
             MemorySegment.copy(dys, FLOAT, (long) n * gradientFloats * Float.BYTES, staged, 0, gradientFloats);
-            sumChannels(staged, n);
+            sumChannels(dys, n);
             byPixel(staged, pixelRows);
             for (int f = 0; f < kPad; f += LANES) {
                 for (int group = 0; group < sumGroups; group++) {
@@ -205,12 +205,17 @@ final class ChannelVectorWeightGradient {
         }
     }
 
-    /** Per filter, the float sum of the image's dy (as {@link SegmentVectors#sum} orders it). */
-    private void sumChannels(float[] staged, int n) {
+    /**
+     * Per filter, the float sum of image {@code n}'s dy (as {@link SegmentVectors#sum} orders it),
+     * read from the native dy itself: a heap array wrapped as a segment here would make the Vector
+     * API's JVM-wide segment profile mixed heap/native and slow every kernel's accesses (see
+     * {@link GemmConv2dPlan}).
+     */
+    private void sumChannels(MemorySegment dys, int n) {
         int pixels = g.pixels();
-        MemorySegment image = MemorySegment.ofArray(staged);
+        long image = (long) n * gradientFloats;
         for (int f = 0; f < k; f++) {
-            channelSums[n * k + f] = SegmentVectors.sum(image, (long) f * pixels, pixels);
+            channelSums[n * k + f] = SegmentVectors.sum(dys, image + (long) f * pixels, pixels);
         }
     }
 

@@ -62,15 +62,17 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
     private final int blockPixels;
     private final Arena arena = Arena.ofShared();
     /**
-     * Per buffer: one column block on the heap, where {@link Im2col} fills and folds it run by run
-     * (cheap on arrays, tens of nanoseconds per run on segments) ...
+     * Per buffer: one column block on the heap, where {@link Im2col} unfolds it run by run (cheap on
+     * arrays, tens of nanoseconds per run on segments) ...
      */
     private final float[][] columnArrays;
-    /** ... seen as segments, for the GEMM of backward-data to write its product into directly ... */
-    private final MemorySegment[] columnViews;
     /**
-     * ... and in native memory, where the GEMM reads or writes it (one bulk copy between the two:
-     * the GEMM reading B from a heap segment ran cifar_c2 forward ~1.6x slower) ...
+     * ... and in native memory, where the GEMM reads it (one bulk copy from the array) or where
+     * backward data's GEMM writes it for {@link Im2col#fold} to read. No heap array is ever handed
+     * to the GEMM as a segment: the Vector API's segment loads and stores share one type profile
+     * per JVM, and a single heap segment beside the native ones makes C2 compile every kernel's
+     * accesses as mixed heap/native (a CPU-order barrier around each) — measured as the CIFAR-style
+     * network step at 90-204 ms against 57 ms with only native segments (AVX-512, 2 threads).
      */
     private final MemorySegment[] columns;
     /** ... and the band of input rows of one image's channels the block reads, on the heap. */
@@ -133,12 +135,10 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
         int buffers = imagePerWorker ? pool.size() : 1;
         this.columnArrays = new float[pointwise ? 0 : buffers][];
         this.columns = new MemorySegment[buffers];
-        this.columnViews = new MemorySegment[buffers];
         this.bands = new float[pointwise ? 0 : buffers][];
         int bandFloats = pointwise ? 0 : bandFloats(op, g, blockPixels == pixels ? g.h() : im2col.maxBandRows(blockPixels));
         for (int i = 0; i < columnArrays.length; i++) {
             columnArrays[i] = new float[rows * blockPixels];
-            columnViews[i] = MemorySegment.ofArray(columnArrays[i]);
             columns[i] = arena.allocate((long) rows * blockPixels * Float.BYTES, 64);
             bands[i] = new float[bandFloats];
         }
@@ -452,13 +452,12 @@ final class GemmConv2dPlan extends VectorConv2dPlan {
                 }
                 for (int p0 = 0; p0 < pixels; p0 += blockPixels) {
                     int p1 = Math.min(pixels, p0 + blockPixels);
-                    // The product goes straight into the heap column array that col2im folds, instead of
-                    // through the native column matrix and a copy of all of it.
+                    // The product goes into the native column block and col2im folds it from there.
                     multiply(worker, rows, p1 - p0, g.kg(), w, wOffset, rows, true, dy, dyOffset + p0, pixels, false,
-                            columnViews[buffer], 0, p1 - p0, false);
+                            columns[buffer], 0, p1 - p0, false);
                     int from = bandStart(p0);
                     int to = bandEnd(p1);
-                    im2col.fold(columnArrays[buffer], g.cg(), p0, p1, band, from, to);
+                    im2col.fold(columns[buffer], g.cg(), p0, p1, band, from, to);
                     im2col.storeBand(band, g.cg(), from, to, dx, dxOffset);
                 }
             }

@@ -13,10 +13,12 @@ import jdk.incubator.vector.FloatVector;
  * cell that kernel tap {@code (r, s)} of channel {@code c} meets at output {@code (oh, ow)}, or 0
  * in the padding. A block of consecutive output pixels {@code [p0, p1)} is unfolded on its own
  * (its rows {@code p1 - p0} long), from the band of input rows it reads, so that the scratch of a
- * huge image stays bounded. Both directions work on heap arrays (the image comes in, or goes out, with one
- * bulk copy): a conv on small images moves thousands of runs of 10-30 floats per image, and each
- * vector loop over a memory segment costs tens of nanoseconds of set-up, more than the run itself
- * (lenet_c1: ~30 us of im2col per 28x28 image that way). With stride 1 along the width a row of
+ * huge image stays bounded. The band of input rows is a heap array (the image comes in, or goes
+ * out, with one bulk copy), and so is the block unfold writes: a conv on small images moves
+ * thousands of runs of 10-30 floats per image, and each vector loop over a memory segment costs
+ * tens of nanoseconds of set-up, more than the run itself (lenet_c1: ~30 us of im2col per 28x28
+ * image that way). Fold reads the native block backward data's GEMM wrote (no heap array may
+ * reach the GEMM as a segment: {@link GemmConv2dPlan}). With stride 1 along the width a row of
  * the output meets a contiguous run of the input, which moves with one {@code arraycopy}.
  */
 final class Im2col {
@@ -142,9 +144,12 @@ final class Im2col {
     /**
      * Adds every entry of {@code col} (outputs {@code [p0, p1)}, as {@link #unfold} lays them out)
      * to the input cell it came from, in {@code band} (input rows {@code [from, to)}, zeroed here
-     * first); entries of padded cells are dropped.
+     * first); entries of padded cells are dropped. {@code col} is the native block the GEMM of
+     * backward data wrote: a heap segment in its place would put a second segment class into the
+     * JVM-wide type profile of the Vector API's segment accesses, and C2 then compiles every
+     * kernel's loads and stores as mixed heap/native accesses (see {@link GemmConv2dPlan}).
      */
-    void fold(float[] col, int channels, int p0, int p1, float[] band, int from, int to) {
+    void fold(MemorySegment col, int channels, int p0, int p1, float[] band, int from, int to) {
         int block = p1 - p0;
         int bandRows = to - from;
         int y0 = p0 / ow;
@@ -176,7 +181,7 @@ final class Im2col {
                             addRun(band, in + lo, col, out + lo, hi - lo);
                         } else {
                             for (int xo = lo; xo < hi; xo++) {
-                                band[in + xo * strideW] += col[out + xo];
+                                band[in + xo * strideW] += col.getAtIndex(FLOAT, out + xo);
                             }
                         }
                     }
@@ -201,15 +206,15 @@ final class Im2col {
     }
 
     /** {@code dst[d..d+length) += src[s..s+length)}, whole vectors then a scalar tail. */
-    private static void addRun(float[] dst, int d, float[] src, int s, int length) {
+    private static void addRun(float[] dst, int d, MemorySegment src, long s, int length) {
         int i = 0;
         for (int whole = SegmentVectors.SPECIES.loopBound(length); i < whole; i += SegmentVectors.LANES) {
             FloatVector.fromArray(SegmentVectors.SPECIES, dst, d + i)
-                    .add(FloatVector.fromArray(SegmentVectors.SPECIES, src, s + i))
+                    .add(SegmentVectors.load(src, s + i))
                     .intoArray(dst, d + i);
         }
         for (; i < length; i++) {
-            dst[d + i] += src[s + i];
+            dst[d + i] += src.getAtIndex(FLOAT, s + i);
         }
     }
 }
