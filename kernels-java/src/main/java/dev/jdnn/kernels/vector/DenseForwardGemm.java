@@ -125,11 +125,12 @@ final class DenseForwardGemm {
         Arena arena = Arena.ofAuto();
         this.packedX = arena.allocate((long) in * columns * Float.BYTES, 64);
         this.outputT = new float[(out + GROUP - 1) / GROUP * GROUP * columns];
-        // The loop route writes the array itself, as before (through a native Yᵀ and a copy,
-        // fc_lenet 64x400x120 on 1 thread measured 55-69 us against 57, too noisy to call a gain);
-        // the GEMM route writes native memory, as PackedGemm's kernels do everywhere else.
-        this.outputTSegment = this.gemm != null ? arena.allocate((long) outputT.length * Float.BYTES, 64)
-                : MemorySegment.ofArray(outputT);
+        // Both routes write Yᵀ to native memory and copy it to the array for the gathers. A heap
+        // segment must never reach the Vector API's segment loads and stores: their type profile is
+        // one for the whole JVM, and once it holds a heap segment beside the native ones, C2
+        // compiles every kernel's vector accesses as mixed heap/native (a CPU-order barrier around
+        // each), which made the GEMM micro-kernel of every convolution in a network step slower.
+        this.outputTSegment = arena.allocate((long) outputT.length * Float.BYTES, 64);
         int kc = Math.min(PackedGemm.KC, in);
         this.tileRows = new float[pool.size()][mr * GemmMicroKernel.ROW_STRIDE];
         this.staged = new float[pool.size()][kc * nr];
@@ -242,13 +243,11 @@ final class DenseForwardGemm {
 
     /** {@code Y[i][o] = a(Yᵀ[o][i] + bias[o])} for outputs {@code [from, to)}, one vector of outputs at a time. */
     private void storeTransposed(int from, int to) {
-        if (gemm != null) {
-            // Yᵀ's rows come from the GEMM's native Yᵀ to the array for the gathers (whole groups:
-            // a masked gather still range-checks its unset lanes).
-            int rowsEnd = Math.min(outputT.length / columns, (to + GROUP - 1) / GROUP * GROUP);
-            MemorySegment.copy(outputTSegment, FLOAT, (long) from * columns * Float.BYTES, outputT, from * columns,
-                    (rowsEnd - from) * columns);
-        }
+        // Yᵀ's rows come from the native Yᵀ to the array for the gathers (whole groups: a masked
+        // gather still range-checks its unset lanes).
+        int rowsEnd = Math.min(outputT.length / columns, (to + GROUP - 1) / GROUP * GROUP);
+        MemorySegment.copy(outputTSegment, FLOAT, (long) from * columns * Float.BYTES, outputT, from * columns,
+                (rowsEnd - from) * columns);
         MemorySegment b = bias;
         Activation a = activation;
         for (int o = from; o < to; o += LANES) {
