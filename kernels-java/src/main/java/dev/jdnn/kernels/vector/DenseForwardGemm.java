@@ -8,7 +8,6 @@ import static dev.jdnn.kernels.vector.SegmentVectors.SPECIES;
 import dev.jdnn.Activation;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 
@@ -78,12 +77,8 @@ final class DenseForwardGemm {
     private final MemorySegment outputTSegment;
     /** Per member: MR rows of KC floats, the current tile's rows of W (see {@link #multiplyRows}). */
     private final float[][] tileRows;
-    /** Floats between two rows of X in {@link #xRows}: the first depth block's. */
-    private final int depthStride;
-    /** Per member: one panel's NR rows of X for a depth block, {@link #depthStride} apart, on their way into Xᵀ. */
-    private final float[][] xRows;
-    /** Lane {@code l} → {@code l·depthStride}: gathers one depth of NR rows of X. */
-    private final int[] depthMap;
+    /** Per member: one panel of Xᵀ on its way into {@link #packedX}. */
+    private final float[][] staged;
     /** Lane {@code l} → {@code l·columns}: gathers one column of Yᵀ, a run of Y's row. */
     private final int[] columnMap;
     private final WorkerPool.Chunks packJob = this::packDepthBlock;
@@ -137,12 +132,7 @@ final class DenseForwardGemm {
                 : MemorySegment.ofArray(outputT);
         int kc = Math.min(PackedGemm.KC, in);
         this.tileRows = new float[pool.size()][mr * GemmMicroKernel.ROW_STRIDE];
-        this.depthStride = kc;
-        this.xRows = new float[pool.size()][nr * kc];
-        this.depthMap = new int[LANES];
-        for (int l = 0; l < LANES; l++) {
-            depthMap[l] = l * kc;
-        }
+        this.staged = new float[pool.size()][kc * nr];
         this.columnMap = new int[LANES];
         for (int l = 0; l < LANES; l++) {
             columnMap[l] = l * columns;
@@ -176,64 +166,30 @@ final class DenseForwardGemm {
     private void packDepthBlock(int member, int chunk, int chunks) {
         int first = chunks == 1 ? 0 : chunk;
         int last = chunks == 1 ? depthBlocks : chunk + 1;
+        float[] panel = staged[member];
         for (int block = first; block < last; block++) {
-            packBlock(member, block, packedX);
-        }
-    }
-
-    /**
-     * Depth block {@code block} of Xᵀ into {@code dst}, panel by panel: by {@link PanelTranspose}
-     * where it transposes in registers; else the panel's rows of X come in by bulk copies
-     * ({@link #depthStride} floats apart, zero rows past the batch), and each depth's NR floats of
-     * the panel are gathered from them a vector at a time.
-     */
-    private void packBlock(int member, int block, MemorySegment dst) {
-        int pc = block * PackedGemm.KC;
-        int kc = Math.min(PackedGemm.KC, in - pc);
-        float[] rows = xRows[member];
-        for (int jr = 0; jr < columns; jr += nr) {
-            int cols = Math.min(nr, batch - jr);
-            if (PanelTranspose.IN_REGISTERS) {
-                PanelTranspose.pack(x, (long) jr * in + pc, in, cols, kc, nr, dst, (long) pc * columns + (long) jr * kc);
-                continue;
-            }
-            for (int j = 0; j < cols; j++) {
-                MemorySegment.copy(x, FLOAT, ((long) (jr + j) * in + pc) * Float.BYTES, rows, j * depthStride, kc);
-            }
-            if (cols < nr) {
-                Arrays.fill(rows, cols * depthStride, nr * depthStride, 0f);
-            }
-            long at = ((long) pc * columns + (long) jr * kc) * Float.BYTES;
-            if (nr % LANES == 0) {
-                gatherPanel(rows, kc, dst, at);
-            } else {
-                copyPanel(rows, kc, dst, at);
-            }
-        }
-    }
-
-    /**
-     * {@code panel[p][j] = rows[j·depthStride + p]}, one vector of {@code j} per gather, where
-     * {@link PanelTranspose} cannot use registers (fewer than 16 lanes): on arrays, a 64x400 panel
-     * took 7 µs against 16 float by float (AVX-512, 512-bit gathers; the element-by-element pack
-     * from the segment cost about 0.6x of the kernel's time on fc_lenet).
-     */
-    private void gatherPanel(float[] rows, int kc, MemorySegment dst, long at) {
-        int[] map = depthMap;
-        for (int p = 0; p < kc; p++) {
-            long row = at + (long) p * nr * Float.BYTES;
-            for (int j = 0; j < nr; j += LANES) {
-                FloatVector.fromArray(SPECIES, rows, j * depthStride + p, map, 0)
-                        .intoMemorySegment(dst, row + (long) j * Float.BYTES, ORDER);
-            }
-        }
-    }
-
-    /** As {@link #gatherPanel}, float by float, for a kernel whose NR is not a whole number of vectors. */
-    private void copyPanel(float[] rows, int kc, MemorySegment dst, long at) {
-        for (int p = 0; p < kc; p++) {
-            for (int j = 0; j < nr; j++) {
-                dst.setAtIndex(FLOAT, at / Float.BYTES + (long) p * nr + j, rows[j * depthStride + p]);
+            int pc = block * PackedGemm.KC;
+            int kc = Math.min(PackedGemm.KC, in - pc);
+            for (int jr = 0; jr < columns; jr += nr) {
+                int cols = Math.min(nr, batch - jr);
+                // 32 depths at a time: their 32 rows of the panel stay in L1 while every column of
+                // the panel (a row of X) is scattered into them.
+                for (int p0 = 0; p0 < kc; p0 += 32) {
+                    int p1 = Math.min(kc, p0 + 32);
+                    for (int j = 0; j < cols; j++) {
+                        long src = (long) (jr + j) * in + pc;
+                        for (int p = p0; p < p1; p++) {
+                            panel[p * nr + j] = x.getAtIndex(FLOAT, src + p);
+                        }
+                    }
+                    for (int j = cols; j < nr; j++) {
+                        for (int p = p0; p < p1; p++) {
+                            panel[p * nr + j] = 0f;
+                        }
+                    }
+                }
+                MemorySegment.copy(panel, 0, packedX, FLOAT, ((long) pc * columns + (long) jr * kc) * Float.BYTES,
+                        kc * nr);
             }
         }
     }
