@@ -52,35 +52,19 @@ class TrainCommandEndToEndTest {
 
     @Test
     void trainsTheBatchNormModelWithEveryNewFlagAndPrintsTheEpochLine() throws IOException {
-        Random random = new Random(5);
-        idx(FashionMnist.TRAIN_IMAGES, 0x803, new int[] {64, 28, 28}, 64, random);
-        idx(FashionMnist.TRAIN_LABELS, 0x801, new int[] {64}, 64, random);
-        idx(FashionMnist.TEST_IMAGES, 0x803, new int[] {32, 28, 28}, 32, random);
-        idx(FashionMnist.TEST_LABELS, 0x801, new int[] {32}, 32, random);
-
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        PrintStream original = System.out;
-        int code;
-        try {
-            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-            picocli.CommandLine line = TrainCommand.commandLine();
-            line.setErr(new PrintWriter(err, true));
-            code = line.execute("--backend", "naive", "--threads", "1", "--data", dir.toString(), "--model", "lenet-bn",
-                    "--optimizer", "sgd", "--momentum", "0.5", "--dropout", "0.2", "--init", "xavier", "--layout", "nhwc",
-                    "--warm-up", "32", "--batch", "16", "--epochs", "1", "--no-progress");
-        } finally {
-            System.setOut(original);
-        }
-        String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out).contains("LeNet-5 with batch norm on naive (1 thread), SGD (momentum 0.5), lr 0.01 cosine, batch 16, "
+        tinyDataSet(5);
+        String[] r = run("--backend", "naive", "--threads", "1", "--data", dir.toString(), "--model", "lenet-bn",
+                "--optimizer", "sgd", "--momentum", "0.5", "--dropout", "0.2", "--init", "xavier", "--layout", "nhwc",
+                "--warm-up", "32", "--batch", "16", "--epochs", "1", "--no-progress");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("LeNet-5 with batch norm on naive (1 thread), SGD (momentum 0.5), lr 0.01 cosine, batch 16, "
                 + "seed 1, NHWC, init xavier, dropout 0.2", "warm-up on 32 images of a throw-away copy")
                 .containsPattern("epoch 1/1: train loss \\d+\\.\\d{3}, train accuracy \\d+\\.\\d{2}%, test accuracy");
     }
 
-    private void tinyDataSet() throws IOException {
-        Random random = new Random(7);
+    /** 64 training and 32 test images of random pixels and labels from {@code seed}. */
+    private void tinyDataSet(long seed) throws IOException {
+        Random random = new Random(seed);
         idx(FashionMnist.TRAIN_IMAGES, 0x803, new int[] {64, 28, 28}, 64, random);
         idx(FashionMnist.TRAIN_LABELS, 0x801, new int[] {64}, 64, random);
         idx(FashionMnist.TEST_IMAGES, 0x803, new int[] {32, 28, 28}, 32, random);
@@ -107,7 +91,7 @@ class TrainCommandEndToEndTest {
 
     @Test
     void holdOutTrainsWithoutTheLastImagesAndReportsTheAccuracyOnThem() throws IOException {
-        tinyDataSet();
+        tinyDataSet(7);
         String[] r = run("--backend", "naive", "--threads", "1", "--data", dir.toString(), "--hold-out", "16",
                 "--batch", "16", "--epochs", "1", "--no-progress");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
@@ -119,7 +103,7 @@ class TrainCommandEndToEndTest {
 
     @Test
     void holdOutOfAllTheTrainingImagesNamesTheOptionTheRangeAndTheValue() throws IOException {
-        tinyDataSet();
+        tinyDataSet(7);
         String[] all = run("--backend", "naive", "--data", dir.toString(), "--hold-out", "64", "--no-progress");
         assertThat(all[0]).isEqualTo("2");
         assertThat(all[2]).contains("--hold-out: expected fewer images than the 64 training images (1..63), got 64")
