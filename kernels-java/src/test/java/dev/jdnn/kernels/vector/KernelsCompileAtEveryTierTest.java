@@ -35,7 +35,11 @@ class KernelsCompileAtEveryTierTest {
         if (c1Only) {
             options.add("-XX:TieredStopAtLevel=3");
         }
-        ForkedJvm.Result result = ForkedJvm.run(MultiShapeWorkload.class, options, "2");
+        // With every tier the run lasts long enough for methods the workload reaches late (called a
+        // few times a round) to get their tier-3 compile: a 2-second run ended before the old 6x4
+        // tile's accumulating kernel was compiled, and its refusal went unseen.
+        String seconds = c1Only ? "2" : "6";
+        ForkedJvm.Result result = ForkedJvm.run(MultiShapeWorkload.class, options, seconds);
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("workload rounds: ");

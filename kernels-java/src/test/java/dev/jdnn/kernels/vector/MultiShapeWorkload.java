@@ -31,7 +31,8 @@ import java.util.SplittableRandom;
  * accumulating kernel), grouped and depthwise convolutions, pooling, dense at batch 1 and above
  * (and with a depth above KC through DenseForwardGemm),
  * activations, softmax, log-softmax and cross-entropy; and Wave 2's ops: fused activations on conv
- * (direct, GEMM, NHWC) and dense, NHWC pooling, pooling workspaces, batch norm, LRN, reorder. Runs rounds until {@code args[0]} seconds
+ * (direct, GEMM, NHWC) and dense, NHWC pooling, pooling workspaces, batch norm, LRN, reorder,
+ * the optimiser updates, dropout and add. Runs rounds until {@code args[0]} seconds
  * have passed (at least a few rounds), then prints the rounds it ran.
  */
 final class MultiShapeWorkload {
@@ -89,6 +90,8 @@ final class MultiShapeWorkload {
             elementWise(steps, backend, random, Shape.of(4, 6, 10, 10));
             softmax(steps, backend, random, 8, 10);
             softmax(steps, backend, random, 3, 37);
+            // 1,003 parameters: whole vectors at every width and a masked tail.
+            trainingStep(steps, backend, random, Shape.of(1003));
             long end = System.nanoTime() + (long) (seconds * 1e9);
             int rounds = 0;
             while (rounds < 5 || System.nanoTime() < end) {
@@ -253,6 +256,35 @@ final class MultiShapeWorkload {
                 backend.activation(a, x, y);
                 backend.activationBackward(a, x, dy, dx);
                 backend.activationBackwardFromOutput(a, y, dy, dx);
+            }
+        });
+    }
+
+    /** The optimiser updates (each with and without weight decay), dropout and add on one tensor shape. */
+    private static void trainingStep(List<Runnable> steps, Backend backend, SplittableRandom random, Shape shape) {
+        Tensor w = random(random, shape);
+        Tensor g = random(random, shape);
+        Tensor velocity = Tensor.allocate(shape);
+        Tensor sumSquares = Tensor.allocate(shape);
+        Tensor m = Tensor.allocate(shape);
+        Tensor v = Tensor.allocate(shape);
+        Tensor y = Tensor.allocate(shape);
+        Tensor mask = Tensor.allocate(shape);
+        int[] step = {0};
+        steps.add(() -> {
+            // A training step calls these once per parameter tensor: many calls a round, so that
+            // even the few rounds of a C1-only run reach the compile thresholds.
+            for (int call = 0; call < 60; call++) {
+                step[0]++;
+                // Small rates keep the weights finite however many rounds run.
+                backend.sgdUpdate(w, g, velocity, 1e-6f, 0.9f, 0f);
+                backend.sgdUpdate(w, g, velocity, 1e-6f, 0f, 1e-4f);
+                backend.adaGradUpdate(w, g, sumSquares, 1e-6f, 1e-4f, 1e-10f);
+                backend.adamUpdate(w, g, m, v, step[0], 1e-6f, 0.9f, 0.999f, 1e-8f, 0f);
+                backend.adamUpdate(w, g, m, v, step[0], 1e-6f, 0.9f, 0.999f, 1e-8f, 1e-4f);
+                backend.dropout(0.25, step[0], w, y, mask);
+                backend.dropoutBackward(mask, g, y);
+                backend.add(w, g, y);
             }
         });
     }
