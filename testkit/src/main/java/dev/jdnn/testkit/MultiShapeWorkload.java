@@ -1,4 +1,4 @@
-package dev.jdnn.kernels.vector;
+package dev.jdnn.testkit;
 
 import dev.jdnn.Activation;
 import dev.jdnn.Backend;
@@ -24,24 +24,29 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A forked JVM's workload for {@link KernelsCompileAtEveryTierTest}: every op of the vector
- * backend, every pass, on many shapes in one JVM (as a training run uses it, not one shape per
+ * A forked JVM's workload for {@link JitCompileContractTest}: every op of a backend, every pass, on many shapes in one JVM (as a training run uses it, not one shape per
  * JVM as a forked benchmark cell does), so that the JIT sees every kernel hot and in every
  * variant: 3x3 with padding, 5x5, 1x1, strided with tails, a depth above the GEMM's KC (the
  * accumulating kernel), grouped and depthwise convolutions, pooling, dense at batch 1 and above
  * (and with a depth above KC through DenseForwardGemm),
  * activations, softmax, log-softmax and cross-entropy; and Wave 2's ops: fused activations on conv
  * (direct, GEMM, NHWC) and dense, NHWC pooling, pooling workspaces, batch norm, LRN, reorder,
- * the optimiser updates, dropout and add. Runs rounds until {@code args[0]} seconds
- * have passed (at least a few rounds), then prints the rounds it ran.
+ * the optimiser updates, dropout and add. Arguments: the backend's name and the seconds
+ * to run; runs rounds until that time has passed (at least a few rounds), then prints the rounds it
+ * ran.
  */
-final class MultiShapeWorkload {
+public final class MultiShapeWorkload {
     private MultiShapeWorkload() {
     }
 
+    /**
+     * Runs the workload.
+     *
+     * @param args the backend's name and the seconds to run
+     */
     public static void main(String[] args) {
-        double seconds = Double.parseDouble(args[0]);
-        try (Backend backend = Backends.open("vector", new BackendConfig(2))) {
+        double seconds = Double.parseDouble(args[1]);
+        try (Backend backend = Backends.open(args[0], new BackendConfig(2))) {
             List<Runnable> steps = new ArrayList<>();
             SplittableRandom random = new SplittableRandom(7);
             conv(steps, backend, random, Conv2d.of(3, 8, 3).padding(1), Shape.of(2, 3, 12, 12));

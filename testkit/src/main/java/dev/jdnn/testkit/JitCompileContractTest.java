@@ -1,0 +1,77 @@
+package dev.jdnn.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No method of jdnn may be refused by a JIT compiler. A method C1 cannot compile ("out of virtual
+ * registers") stays at tier 2 whenever the single C2 thread of a small machine is busy, and a
+ * Vector API kernel at tier 2 runs the API's boxed Java fallback: the vector backend once ran 20x
+ * slower in every multi-shape JVM on AVX-512. Each case runs {@link MultiShapeWorkload} on the
+ * backend in a JVM of its own with {@code -XX:+PrintCompilation} and fails on any compile-log line
+ * that refuses a {@code dev.jdnn} method: once with C1 alone ({@code TieredStopAtLevel=3}), once
+ * with every tier. Each backend module runs it through a subclass naming the backend.
+ */
+public abstract class JitCompileContractTest {
+    /**
+     * Seconds of workload with every tier: long enough for methods reached late to get their tier-3
+     * compile (the old 6x4 GEMM tile's accumulating kernel was refused only 4-7 s into the run).
+     */
+    protected static final String EVERY_TIER_SECONDS = "6";
+
+    /** Creates the suite; subclasses name the backend under test. */
+    protected JitCompileContractTest() {
+    }
+
+    /** The name of the backend under test, as {@link dev.jdnn.Backends#open} takes it. */
+    protected abstract String backendName();
+
+    /** JVM options every case of this backend adds (none by default). */
+    protected List<String> jvmOptions() {
+        return List.of();
+    }
+
+    @Test
+    void noJdnnMethodIsRefusedByC1() throws Exception {
+        // C1 alone runs slowly; the workload's minimum of rounds already makes every call count.
+        List<String> options = new ArrayList<>(jvmOptions());
+        options.add("-XX:TieredStopAtLevel=3");
+        assertNoJdnnMethodIsRefused(options, "2");
+    }
+
+    @Test
+    void noJdnnMethodIsRefusedWithEveryTier() throws Exception {
+        assertNoJdnnMethodIsRefused(jvmOptions(), EVERY_TIER_SECONDS);
+    }
+
+    /**
+     * Runs the workload for {@code seconds} in a JVM with {@code jvmOptions} (and the compile log),
+     * and asserts that the compile log refuses no jdnn method.
+     */
+    protected final void assertNoJdnnMethodIsRefused(List<String> jvmOptions, String seconds) throws Exception {
+        List<String> options = new ArrayList<>(List.of("-XX:+PrintCompilation", "-Xmx512m"));
+        options.addAll(jvmOptions);
+        ChildJvm.Result result = ChildJvm.run(MultiShapeWorkload.class, options, Duration.ofMinutes(3), backendName(),
+                seconds);
+
+        assertThat(result.finished()).as(result.tail(40)).isTrue();
+        assertThat(result.exitCode()).as(result.tail(40)).isZero();
+        assertThat(result.output()).contains("workload rounds: ");
+        assertThat(refusals(result.output())).as("compile-log lines refusing a jdnn method").isEmpty();
+    }
+
+    /** The lines of a compile log that refuse a {@code dev.jdnn} method. */
+    static List<String> refusals(String compileLog) {
+        return compileLog.lines()
+                .filter(line -> line.contains("dev.jdnn"))
+                .filter(line -> line.contains("COMPILE SKIPPED") || line.contains("made not compilable"))
+                // A compilation whose class-hierarchy assumptions changed while it ran is dropped
+                // and simply requested again later; nothing is refused.
+                .filter(line -> !line.contains("COMPILE SKIPPED: concurrent class loading"))
+                .toList();
+    }
+}
