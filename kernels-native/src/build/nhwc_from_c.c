@@ -290,17 +290,30 @@ static dnnl_primitive_desc_t conv_fwd_pd(const conv_geometry_t *g, int fused) {
     return fwd;
 }
 
-static void time_conv_fwd(const conv_geometry_t *g, const_dnnl_primitive_desc_t fwd, const char *variant) {
+/* One argument of a convolution pass: the user's layout, and whether it is read (else written). */
+typedef struct {
+    int arg;
+    const_dnnl_memory_desc_t user;
+    int input;
+} conv_arg_t;
+
+/* Times pd over user tensors bound as `args` lists them (at most one output in another layout
+ * than the user's: its reorder runs after the primitive). */
+static void time_conv_pass(const conv_geometry_t *g, const char *pass, const char *variant,
+                           const_dnnl_primitive_desc_t pd, const conv_arg_t *args, int nargs) {
     pass_t p = {0};
     dnnl_exec_arg_t a[MAXARGS];
-    int n = 0;
-    a[n++] = (dnnl_exec_arg_t){DNNL_ARG_SRC, bind(&p, fwd, DNNL_ARG_SRC, g->src, 1, NULL, NULL)};
-    a[n++] = (dnnl_exec_arg_t){DNNL_ARG_WEIGHTS, bind(&p, fwd, DNNL_ARG_WEIGHTS, g->wei, 1, NULL, NULL)};
-    a[n++] = (dnnl_exec_arg_t){DNNL_ARG_BIAS, bind(&p, fwd, DNNL_ARG_BIAS, g->bias, 1, NULL, NULL)};
     dnnl_memory_t from = NULL, to = NULL;
-    a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DST, bind(&p, fwd, DNNL_ARG_DST, g->dst, 0, &from, &to)};
-    finish(&p, fwd, a, n, NULL, from, to);
-    time_and_print("conv", g->name, "fwd", variant, &p);
+    for (int i = 0; i < nargs; i++)
+        a[i] = (dnnl_exec_arg_t){args[i].arg, bind(&p, pd, args[i].arg, args[i].user, args[i].input, &from, &to)};
+    finish(&p, pd, a, nargs, NULL, from, to);
+    time_and_print("conv", g->name, pass, variant, &p);
+}
+
+static void time_conv_fwd(const conv_geometry_t *g, const_dnnl_primitive_desc_t fwd, const char *variant) {
+    conv_arg_t args[] = {{DNNL_ARG_SRC, g->src, 1}, {DNNL_ARG_WEIGHTS, g->wei, 1}, {DNNL_ARG_BIAS, g->bias, 1},
+                         {DNNL_ARG_DST, g->dst, 0}};
+    time_conv_pass(g, "fwd", variant, fwd, args, 4);
 }
 
 static dnnl_primitive_desc_t conv_bwd_d_pd(const conv_geometry_t *g, const_dnnl_primitive_desc_t hint) {
@@ -314,15 +327,8 @@ static dnnl_primitive_desc_t conv_bwd_d_pd(const conv_geometry_t *g, const_dnnl_
 }
 
 static void time_conv_bwd_d(const conv_geometry_t *g, const_dnnl_primitive_desc_t bwd, const char *variant) {
-    pass_t p = {0};
-    dnnl_exec_arg_t a[MAXARGS];
-    int n = 0;
-    a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DIFF_DST, bind(&p, bwd, DNNL_ARG_DIFF_DST, g->dst, 1, NULL, NULL)};
-    a[n++] = (dnnl_exec_arg_t){DNNL_ARG_WEIGHTS, bind(&p, bwd, DNNL_ARG_WEIGHTS, g->wei, 1, NULL, NULL)};
-    dnnl_memory_t from = NULL, to = NULL;
-    a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DIFF_SRC, bind(&p, bwd, DNNL_ARG_DIFF_SRC, g->src, 0, &from, &to)};
-    finish(&p, bwd, a, n, NULL, from, to);
-    time_and_print("conv", g->name, "bwd_d", variant, &p);
+    conv_arg_t args[] = {{DNNL_ARG_DIFF_DST, g->dst, 1}, {DNNL_ARG_WEIGHTS, g->wei, 1}, {DNNL_ARG_DIFF_SRC, g->src, 0}};
+    time_conv_pass(g, "bwd_d", variant, bwd, args, 3);
 }
 
 /* conv: oneDNN's first choice of implementation per pass (variant 'nhwc'); with jit_below > C
@@ -374,16 +380,9 @@ static void conv(const char *shape, long nb_override, const char *passes, int fu
                                                                       geo.wei_any, geo.bias, geo.dst, geo.strides,
                                                                       geo.dil, geo.pl, geo.pl, fwd, attr));
         dnnl_primitive_attr_destroy(attr);
-        pass_t p = {0};
-        dnnl_exec_arg_t a[MAXARGS];
-        int n = 0;
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_SRC, bind(&p, bwd, DNNL_ARG_SRC, geo.src, 1, NULL, NULL)};
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DIFF_DST, bind(&p, bwd, DNNL_ARG_DIFF_DST, geo.dst, 1, NULL, NULL)};
-        dnnl_memory_t from = NULL, to = NULL;
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DIFF_WEIGHTS, bind(&p, bwd, DNNL_ARG_DIFF_WEIGHTS, geo.wei, 0, &from, &to)};
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DIFF_BIAS, bind(&p, bwd, DNNL_ARG_DIFF_BIAS, geo.bias, 0, NULL, NULL)};
-        finish(&p, bwd, a, n, NULL, from, to);
-        time_and_print("conv", name, "bwd_w", "nhwc", &p);
+        conv_arg_t args[] = {{DNNL_ARG_SRC, geo.src, 1}, {DNNL_ARG_DIFF_DST, geo.dst, 1},
+                             {DNNL_ARG_DIFF_WEIGHTS, geo.wei, 0}, {DNNL_ARG_DIFF_BIAS, geo.bias, 0}};
+        time_conv_pass(&geo, "bwd_w", "nhwc", bwd, args, 4);
     }
 }
 
