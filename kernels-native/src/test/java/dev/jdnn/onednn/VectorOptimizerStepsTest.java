@@ -63,7 +63,7 @@ class VectorOptimizerStepsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 5, 15, 16, 17, 33, 64, 150, 1003})
+    @ValueSource(ints = {1, 5, 15, 16, 17, 33, 64, 150, 1003, 1024, 2100, 4096})
     void adamGivesTheBitsOfItsArithmeticPerElement(int count) {
         float stepSize = LR / (1 - 0.9f * 0.9f);
         float invCorrection2Sqrt = (float) (1 / Math.sqrt(1 - Math.pow(0.999, 2)));

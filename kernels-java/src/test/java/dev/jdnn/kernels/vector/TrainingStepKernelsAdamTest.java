@@ -26,7 +26,7 @@ class TrainingStepKernelsAdamTest {
     private static final float DECAY = 5e-4f;
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 5, 8, 15, 16, 17, 31, 32, 33, 64, 150, 1003})
+    @ValueSource(ints = {1, 5, 8, 15, 16, 17, 31, 32, 33, 64, 150, 1003, 1024, 2100, 4096})
     void givesTheBitsOfItsArithmeticPerElement(int count) {
         Random random = new Random(count);
         float[] w = gaussian(random, count);
