@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
  * variant: 3x3 with padding, 5x5, 1x1, strided with tails, a depth above the GEMM's KC (the
  * accumulating kernel), grouped and depthwise convolutions, pooling, dense at batch 1 and above
  * (and with a depth above KC through DenseForwardGemm),
- * activations, softmax, log-softmax and cross-entropy; and Wave 2's ops: fused activations on conv
+ * activations, softmax, log-softmax and cross-entropy, the optimiser updates; and Wave 2's ops: fused activations on conv
  * (direct, GEMM, NHWC) and dense, NHWC pooling, pooling workspaces, batch norm, LRN, reorder. Runs rounds until {@code args[0]} seconds
  * have passed (at least a few rounds), then prints the rounds it ran.
  */
@@ -87,6 +87,9 @@ final class MultiShapeWorkload {
             // so the forward repeats until the JIT's call counts are reached within the run.
             dense(steps, backend, random, new Dense(600, 16, true).activation(Activation.SIGMOID), 32, 16);
             elementWise(steps, backend, random, Shape.of(4, 6, 10, 10));
+            // Whole vectors and a masked tail at every width; 8 is all tail at 512 bits.
+            optimisers(steps, backend, random, Shape.of(150));
+            optimisers(steps, backend, random, Shape.of(8));
             softmax(steps, backend, random, 8, 10);
             softmax(steps, backend, random, 3, 37);
             long end = System.nanoTime() + (long) (seconds * 1e9);
@@ -240,6 +243,23 @@ final class MultiShapeWorkload {
             }
             plan.backwardData(dy, w, dx);
             plan.backwardWeights(x, dy, dw, db);
+        });
+    }
+
+    /** One step of each optimiser (SGD with and without momentum, Adagrad, Adam) on weights of {@code shape}. */
+    private static void optimisers(List<Runnable> steps, Backend backend, SplittableRandom random, Shape shape) {
+        Tensor w = random(random, shape);
+        Tensor g = random(random, shape);
+        Tensor velocity = Tensor.allocate(shape);
+        Tensor sumSquares = Tensor.allocate(shape);
+        Tensor first = Tensor.allocate(shape);
+        Tensor second = Tensor.allocate(shape);
+        int[] step = {0};
+        steps.add(() -> {
+            backend.sgdUpdate(w, g, velocity, 1e-4f, 0.9f, 1e-4f);
+            backend.sgdUpdate(w, g, null, 1e-4f, 0f, 1e-4f);
+            backend.adaGradUpdate(w, g, sumSquares, 1e-4f, 1e-4f, 1e-10f);
+            backend.adamUpdate(w, g, first, second, ++step[0], 1e-4f, 0.9f, 0.999f, 1e-8f, 1e-4f);
         });
     }
 
