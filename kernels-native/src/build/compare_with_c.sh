@@ -17,7 +17,9 @@
 # $WORK/build with the jar's oneDNN; NHWC user tensors, weights reordered per call where oneDNN
 # wants them blocked, pooling through its workspace; variant 'nhwc'), Java the NHWC plans
 # (-Djdnn.timing.layout=NHWC, pooling through a Workspace). FUSED=1 fuses a ReLU into the
-# convolution forward on both sides.
+# convolution forward on both sides. On convolutions of fewer than C_JIT_BELOW (default 16) input
+# channels C also times oneDNN's jit:avx512_core kernel where it follows a brgemm first choice for
+# forward and backward data (variant 'nhwc_jit'), the kernel the NHWC plans take there.
 # N (default: the CSV's) overrides the batch, e.g. N=1 for the per-call overhead of lenet_c1.
 # PASS (fwd, bwd_d or bwd_w; default all) times one pass only, on both sides. NBATCH (default 7)
 # sets both sides' number of timed batches (~50 ms each): more batches average over more of the
@@ -78,6 +80,7 @@ run_c_nhwc() {
     fi
     [ -n "${NBATCH:-}" ] && args+=(--nbatch "$NBATCH")
     [ -n "${FUSED:-}" ] && args+=(--fused)
+    [ "$op" = conv ] && args+=(--jit-below "${C_JIT_BELOW:-16}")
     OMP_NUM_THREADS=$t flock "$lock" "$0" _quiet "C $op $id t=$t rep=$r" \
         "$nhwc_bin" "$op" "$csv" "$id" "${args[@]}" 2>/dev/null | grep -E '^(#|RES)' >>"$out"
 }

@@ -13,10 +13,13 @@
  * Primitives and buffers are made once, scratchpad user-provided; each pass runs once untimed,
  * warms up for 150 ms, then times NBATCH (7) batches of about 50 ms and prints the median, min
  * and max per call, with the share of the machine's CPU others used meanwhile, as
- *   RES,op,shape,pass,nhwc,threads,impl,layouts,median_ms,min_ms,max_ms,iters,nbatch,foreign
- * (the columns summarise_comparison.py reads).
+ *   RES,op,shape,pass,variant,threads,impl,layouts,median_ms,min_ms,max_ms,iters,nbatch,foreign
+ * (the columns summarise_comparison.py reads). The variant is 'nhwc' (oneDNN's first choice of
+ * implementation) or, with --jit-below C on a convolution of fewer than C input channels, also
+ * 'nhwc_jit' for forward and backward data: oneDNN's jit:avx512_core kernel where it follows a
+ * brgemm first choice, the implementation onednn's NHWC plans take there.
  *
- * usage: nhwc_from_c conv|pool CSV ID [--n N] [--passes fdw|fb] [--nbatch K] [--fused]
+ * usage: nhwc_from_c conv|pool CSV ID [--n N] [--passes fdw|fb] [--nbatch K] [--fused] [--jit-below C]
  */
 #define _GNU_SOURCE
 #include <math.h>
@@ -179,7 +182,7 @@ static void cpu_sample(unsigned long long *busy, unsigned long long *total, unsi
     *self = q && sscanf(q + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &ut, &st) == 2 ? ut + st : 0;
 }
 
-static void time_and_print(const char *op, const char *shape, const char *pass, pass_t *p) {
+static void time_and_print(const char *op, const char *shape, const char *pass, const char *variant, pass_t *p) {
     run(p);
     double t0 = now_ms(), el;
     long n = 0;
@@ -209,7 +212,7 @@ static void time_and_print(const char *op, const char *shape, const char *pass, 
     if (foreign < 0) foreign = 0;
     qsort(per, nb, sizeof per[0], cmp_d);
     const char *thr = getenv("OMP_NUM_THREADS");
-    printf("RES,%s,%s,%s,nhwc,%s,%s,%d-steps,%.4f,%.4f,%.4f,%ld,%d,%.3f\n", op, shape, pass, thr ? thr : "?",
+    printf("RES,%s,%s,%s,%s,%s,%s,%d-steps,%.4f,%.4f,%.4f,%ld,%d,%.3f\n", op, shape, pass, variant, thr ? thr : "?",
            p->impl, p->nsteps, per[nb / 2], per[0], per[nb - 1], iters, nb, foreign);
     fflush(stdout);
 }
@@ -250,71 +253,136 @@ static long col(const char *name) {
 
 /* ------------------------------------------------------------------ ops */
 
-static void conv(const char *shape, long nb_override, const char *passes, int fused) {
-    long N = nb_override > 0 ? nb_override : col("N"), C = col("C"), H = col("H"), W = col("W"), K = col("K");
-    long R = col("R"), S = col("S"), st = col("stride"), pad = col("pad"), d = col("dilation"), g = col("groups");
-    long OH = (H + 2 * pad - ((R - 1) * d + 1)) / st + 1, OW = (W + 2 * pad - ((S - 1) * d + 1)) / st + 1;
-    dnnl_dims_t src = {N, C, H, W}, dst = {N, K, OH, OW}, strides = {st, st}, dil = {d - 1, d - 1}, pl = {pad, pad};
-    dnnl_dims_t wei = {K, C / g, R, S}, gwei = {g, K / g, C / g, R, S}, bias = {K};
-    int grouped = g > 1;
-    dnnl_memory_desc_t src_md = md_of(4, src, dnnl_nhwc), dst_md = md_of(4, dst, dnnl_nhwc);
-    dnnl_memory_desc_t wei_md = grouped ? md_of(5, gwei, dnnl_goihw) : md_of(4, wei, dnnl_oihw);
-    dnnl_memory_desc_t wei_any = grouped ? md_of(5, gwei, dnnl_format_tag_any) : md_of(4, wei, dnnl_format_tag_any);
-    dnnl_memory_desc_t bias_md = md_of(1, bias, dnnl_x);
-    char name[96];
-    snprintf(name, sizeof name, "%s%s", shape, nb_override > 0 ? "_n1" : "");
-    if (nb_override > 0 && nb_override != 1) snprintf(name, sizeof name, "%s_n%ld", shape, nb_override);
+/* Moves pd on through oneDNN's list of implementations for the same descriptors
+ * (dnnl_primitive_desc_next_impl, at most 8 steps) to `impl`, what onednn's plans do with
+ * PassBuilder.preferImplementation; returns pd, or NULL (pd destroyed) when `impl` is not listed
+ * there. pd must come straight from its create call (a clone cannot move on). */
+static dnnl_primitive_desc_t advanced_to(dnnl_primitive_desc_t pd, const char *impl) {
+    for (int i = 0; i < 8; i++) {
+        if (dnnl_primitive_desc_next_impl(pd) != dnnl_success) break;
+        const char *name = "?";
+        dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, &name);
+        if (strcmp(name, impl) == 0) return pd;
+    }
+    dnnl_primitive_desc_destroy(pd);
+    return NULL;
+}
 
+static const char *impl_of(const_dnnl_primitive_desc_t pd) {
+    const char *impl = "?";
+    dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, &impl);
+    return impl;
+}
+
+typedef struct {
+    const char *name;
+    dnnl_memory_desc_t src, dst, wei, wei_any, bias;
+    dnnl_dims_t strides, dil, pl;
+} conv_geometry_t;
+
+static dnnl_primitive_desc_t conv_fwd_pd(const conv_geometry_t *g, int fused) {
     dnnl_primitive_desc_t fwd;
     dnnl_primitive_attr_t attr = attr_of(fused);
     CHECK(dnnl_convolution_forward_primitive_desc_create(&fwd, eng, dnnl_forward_training, dnnl_convolution_direct,
-                                                         src_md, wei_any, bias_md, dst_md, strides, dil, pl, pl, attr));
+                                                         g->src, g->wei_any, g->bias, g->dst, g->strides, g->dil,
+                                                         g->pl, g->pl, attr));
     dnnl_primitive_attr_destroy(attr);
+    return fwd;
+}
+
+/* One argument of a convolution pass: the user's layout, and whether it is read (else written). */
+typedef struct {
+    int arg;
+    const_dnnl_memory_desc_t user;
+    int input;
+} conv_arg_t;
+
+/* Times pd over user tensors bound as `args` lists them (at most one output in another layout
+ * than the user's: its reorder runs after the primitive). */
+static void time_conv_pass(const conv_geometry_t *g, const char *pass, const char *variant,
+                           const_dnnl_primitive_desc_t pd, const conv_arg_t *args, int nargs) {
+    pass_t p = {0};
+    dnnl_exec_arg_t a[MAXARGS];
+    dnnl_memory_t from = NULL, to = NULL;
+    for (int i = 0; i < nargs; i++)
+        a[i] = (dnnl_exec_arg_t){args[i].arg, bind(&p, pd, args[i].arg, args[i].user, args[i].input, &from, &to)};
+    finish(&p, pd, a, nargs, NULL, from, to);
+    time_and_print("conv", g->name, pass, variant, &p);
+}
+
+static void time_conv_fwd(const conv_geometry_t *g, const_dnnl_primitive_desc_t fwd, const char *variant) {
+    conv_arg_t args[] = {{DNNL_ARG_SRC, g->src, 1}, {DNNL_ARG_WEIGHTS, g->wei, 1}, {DNNL_ARG_BIAS, g->bias, 1},
+                         {DNNL_ARG_DST, g->dst, 0}};
+    time_conv_pass(g, "fwd", variant, fwd, args, 4);
+}
+
+static dnnl_primitive_desc_t conv_bwd_d_pd(const conv_geometry_t *g, const_dnnl_primitive_desc_t hint) {
+    dnnl_primitive_desc_t bwd;
+    dnnl_primitive_attr_t attr = attr_of(0);
+    CHECK(dnnl_convolution_backward_data_primitive_desc_create(&bwd, eng, dnnl_convolution_direct, g->src,
+                                                               g->wei_any, g->dst, g->strides, g->dil, g->pl, g->pl,
+                                                               hint, attr));
+    dnnl_primitive_attr_destroy(attr);
+    return bwd;
+}
+
+static void time_conv_bwd_d(const conv_geometry_t *g, const_dnnl_primitive_desc_t bwd, const char *variant) {
+    conv_arg_t args[] = {{DNNL_ARG_DIFF_DST, g->dst, 1}, {DNNL_ARG_WEIGHTS, g->wei, 1}, {DNNL_ARG_DIFF_SRC, g->src, 0}};
+    time_conv_pass(g, "bwd_d", variant, bwd, args, 3);
+}
+
+/* conv: oneDNN's first choice of implementation per pass (variant 'nhwc'); with jit_below > C
+ * also, for forward and backward data, oneDNN's jit:avx512_core kernel where it follows a brgemm
+ * first choice (variant 'nhwc_jit'): onednn's NHWC plans take it there (DnnlConvolution), so the
+ * two sides can be compared on the same implementation as well as against C's best. */
+static void conv(const char *shape, long nb_override, const char *passes, int fused, long jit_below) {
+    long N = nb_override > 0 ? nb_override : col("N"), C = col("C"), H = col("H"), W = col("W"), K = col("K");
+    long R = col("R"), S = col("S"), st = col("stride"), pad = col("pad"), d = col("dilation"), g = col("groups");
+    long OH = (H + 2 * pad - ((R - 1) * d + 1)) / st + 1, OW = (W + 2 * pad - ((S - 1) * d + 1)) / st + 1;
+    dnnl_dims_t src = {N, C, H, W}, dst = {N, K, OH, OW};
+    dnnl_dims_t wei = {K, C / g, R, S}, gwei = {g, K / g, C / g, R, S}, bias = {K};
+    int grouped = g > 1;
+    char name[96];
+    snprintf(name, sizeof name, "%s%s", shape, nb_override > 0 ? "_n1" : "");
+    if (nb_override > 0 && nb_override != 1) snprintf(name, sizeof name, "%s_n%ld", shape, nb_override);
+    conv_geometry_t geo = {
+        .name = name,
+        .src = md_of(4, src, dnnl_nhwc),
+        .dst = md_of(4, dst, dnnl_nhwc),
+        .wei = grouped ? md_of(5, gwei, dnnl_goihw) : md_of(4, wei, dnnl_oihw),
+        .wei_any = grouped ? md_of(5, gwei, dnnl_format_tag_any) : md_of(4, wei, dnnl_format_tag_any),
+        .bias = md_of(1, bias, dnnl_x),
+        .strides = {st, st}, .dil = {d - 1, d - 1}, .pl = {pad, pad},
+    };
+    int jit = C < jit_below;
+    dnnl_primitive_desc_t fwd = conv_fwd_pd(&geo, fused);
+    dnnl_primitive_desc_t fwd_jit =
+        jit && strncmp(impl_of(fwd), "brg", 3) == 0 ? advanced_to(conv_fwd_pd(&geo, fused), "jit:avx512_core") : NULL;
     if (strchr(passes, 'f')) {
-        pass_t p = {0};
-        dnnl_exec_arg_t a[MAXARGS];
-        int n = 0;
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_SRC, bind(&p, fwd, DNNL_ARG_SRC, src_md, 1, NULL, NULL)};
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_WEIGHTS, bind(&p, fwd, DNNL_ARG_WEIGHTS, wei_md, 1, NULL, NULL)};
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_BIAS, bind(&p, fwd, DNNL_ARG_BIAS, bias_md, 1, NULL, NULL)};
-        dnnl_memory_t from = NULL, to = NULL;
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DST, bind(&p, fwd, DNNL_ARG_DST, dst_md, 0, &from, &to)};
-        finish(&p, fwd, a, n, NULL, from, to);
-        time_and_print("conv", name, "fwd", &p);
+        time_conv_fwd(&geo, fwd, "nhwc");
+        if (fwd_jit) time_conv_fwd(&geo, fwd_jit, "nhwc_jit");
     }
     if (strchr(passes, 'd')) {
-        dnnl_primitive_desc_t bwd;
-        attr = attr_of(0);
-        CHECK(dnnl_convolution_backward_data_primitive_desc_create(&bwd, eng, dnnl_convolution_direct, src_md, wei_any,
-                                                                   dst_md, strides, dil, pl, pl, fwd, attr));
-        dnnl_primitive_attr_destroy(attr);
-        pass_t p = {0};
-        dnnl_exec_arg_t a[MAXARGS];
-        int n = 0;
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DIFF_DST, bind(&p, bwd, DNNL_ARG_DIFF_DST, dst_md, 1, NULL, NULL)};
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_WEIGHTS, bind(&p, bwd, DNNL_ARG_WEIGHTS, wei_md, 1, NULL, NULL)};
-        dnnl_memory_t from = NULL, to = NULL;
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DIFF_SRC, bind(&p, bwd, DNNL_ARG_DIFF_SRC, src_md, 0, &from, &to)};
-        finish(&p, bwd, a, n, NULL, from, to);
-        time_and_print("conv", name, "bwd_d", &p);
+        dnnl_primitive_desc_t bwd = conv_bwd_d_pd(&geo, fwd);
+        time_conv_bwd_d(&geo, bwd, "nhwc");
+        if (jit && strncmp(impl_of(bwd), "brg", 3) == 0) {
+            /* The hint is the forward pass the plan would run: the jit one where it exists. */
+            dnnl_primitive_desc_t hinted = conv_bwd_d_pd(&geo, fwd_jit ? fwd_jit : fwd);
+            dnnl_primitive_desc_t bwd_jit = strcmp(impl_of(hinted), "jit:avx512_core") == 0
+                                                ? hinted : advanced_to(hinted, "jit:avx512_core");
+            if (bwd_jit) time_conv_bwd_d(&geo, bwd_jit, "nhwc_jit");
+        }
     }
     if (strchr(passes, 'w')) {
         dnnl_primitive_desc_t bwd;
-        attr = attr_of(0);
-        CHECK(dnnl_convolution_backward_weights_primitive_desc_create(&bwd, eng, dnnl_convolution_direct, src_md,
-                                                                      wei_any, bias_md, dst_md, strides, dil, pl, pl,
-                                                                      fwd, attr));
+        dnnl_primitive_attr_t attr = attr_of(0);
+        CHECK(dnnl_convolution_backward_weights_primitive_desc_create(&bwd, eng, dnnl_convolution_direct, geo.src,
+                                                                      geo.wei_any, geo.bias, geo.dst, geo.strides,
+                                                                      geo.dil, geo.pl, geo.pl, fwd, attr));
         dnnl_primitive_attr_destroy(attr);
-        pass_t p = {0};
-        dnnl_exec_arg_t a[MAXARGS];
-        int n = 0;
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_SRC, bind(&p, bwd, DNNL_ARG_SRC, src_md, 1, NULL, NULL)};
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DIFF_DST, bind(&p, bwd, DNNL_ARG_DIFF_DST, dst_md, 1, NULL, NULL)};
-        dnnl_memory_t from = NULL, to = NULL;
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DIFF_WEIGHTS, bind(&p, bwd, DNNL_ARG_DIFF_WEIGHTS, wei_md, 0, &from, &to)};
-        a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DIFF_BIAS, bind(&p, bwd, DNNL_ARG_DIFF_BIAS, bias_md, 0, NULL, NULL)};
-        finish(&p, bwd, a, n, NULL, from, to);
-        time_and_print("conv", name, "bwd_w", &p);
+        conv_arg_t args[] = {{DNNL_ARG_SRC, geo.src, 1}, {DNNL_ARG_DIFF_DST, geo.dst, 1},
+                             {DNNL_ARG_DIFF_WEIGHTS, geo.wei, 0}, {DNNL_ARG_DIFF_BIAS, geo.bias, 0}};
+        time_conv_pass(&geo, "bwd_w", "nhwc", bwd, args, 4);
     }
 }
 
@@ -339,7 +407,7 @@ static void pool(const char *shape, const char *passes) {
     a[n++] = (dnnl_exec_arg_t){DNNL_ARG_SRC, mem_of(src_md, 11)};
     a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DST, mem_of(dst_md, 12)};
     finish(&f, fwd, a, n, ws, NULL, NULL);
-    if (strchr(passes, 'f')) time_and_print("pool", shape, "fwd", &f);
+    if (strchr(passes, 'f')) time_and_print("pool", shape, "fwd", "nhwc", &f);
     if (strchr(passes, 'b')) {
         run(&f);
         dnnl_primitive_desc_t bwd;
@@ -350,17 +418,17 @@ static void pool(const char *shape, const char *passes) {
         a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DIFF_DST, mem_of(dst_md, 13)};
         a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DIFF_SRC, mem_of(src_md, 14)};
         finish(&p, bwd, a, n, ws, NULL, NULL);
-        time_and_print("pool", shape, "bwd", &p);
+        time_and_print("pool", shape, "bwd", "nhwc", &p);
     }
     dnnl_primitive_attr_destroy(attr);
 }
 
 int main(int argc, char **argv) {
     if (argc < 4) {
-        fprintf(stderr, "usage: %s conv|pool CSV ID [--n N] [--passes fdw|fb] [--nbatch K] [--fused]\n", argv[0]);
+        fprintf(stderr, "usage: %s conv|pool CSV ID [--n N] [--passes fdw|fb] [--nbatch K] [--fused] [--jit-below C]\n", argv[0]);
         return 2;
     }
-    long n = 0;
+    long n = 0, jit_below = 0;
     int fused = 0;
     const char *passes = strcmp(argv[1], "conv") == 0 ? "fdw" : "fb";
     for (int i = 4; i < argc; i++) {
@@ -368,11 +436,12 @@ int main(int argc, char **argv) {
         else if (strcmp(argv[i], "--passes") == 0 && i + 1 < argc) passes = argv[++i];
         else if (strcmp(argv[i], "--nbatch") == 0 && i + 1 < argc) g_nbatch = atoi(argv[++i]);
         else if (strcmp(argv[i], "--fused") == 0) fused = 1;
+        else if (strcmp(argv[i], "--jit-below") == 0 && i + 1 < argc) jit_below = atol(argv[++i]);
     }
     CHECK(dnnl_engine_create(&eng, dnnl_cpu, 0));
     CHECK(dnnl_stream_create(&strm, eng, dnnl_stream_default_flags));
     load_row(argv[2], argv[3]);
-    if (strcmp(argv[1], "conv") == 0) conv(argv[3], n, passes, fused);
+    if (strcmp(argv[1], "conv") == 0) conv(argv[3], n, passes, fused, jit_below);
     else pool(argv[3], passes);
     return 0;
 }

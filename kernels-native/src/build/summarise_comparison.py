@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Side-by-side table from compare_with_c.sh output: per shape, pass and thread count, the median
 over repetitions of each side's median per-call time, C's best of 'reord' and 'mixed' (or 'plain'
-for pooling and dense), the Java plan's time, their ratio, the layout the plan chose, the spread
+for pooling and dense; 'nhwc' and, where timed, 'nhwc_jit' for LAYOUT=nhwc) and the oneDNN
+implementation it ran, the Java plan's time, the Java time over the C variant that ran the plan's
+implementation (where one did), their ratio, the layout the plan chose, the spread
 of each side over the repetitions ((max - min) / median of the per-repetition medians) and the
 largest foreign CPU share among the measurements used. The machine's speed drifts by 10-30%
 over minutes (a shared VM), so the table also gives the median of the paired ratios: each
@@ -20,7 +22,7 @@ import sys
 from collections import defaultdict
 
 PASS_KEY = {"fwd": "forward", "bwd_d": "backwardData", "bwd_w": "backwardWeights", "bwd": "backward"}
-C_VARIANTS = ("reord", "mixed", "plain", "nhwc")
+C_VARIANTS = ("reord", "mixed", "plain", "nhwc", "nhwc_jit")
 
 
 def spread(values):
@@ -38,6 +40,7 @@ def main(paths, within, clean):
     c_raw = defaultdict(list)
     java_raw = defaultdict(list)
     chosen = defaultdict(list)
+    c_impl = {}  # (shape, pass, thr, variant) -> oneDNN's implementation on the C side
     order = []
     paired = defaultdict(dict)  # (shape, pass, thr) -> {(path, rep): {"java": t, variant: t}}
     for path in paths:
@@ -56,6 +59,7 @@ def main(paths, within, clean):
                 if f[6] == "unimplemented":
                     continue
                 c_raw[key + (f[4],)].append((float(f[8]), float(f[-1])))
+                c_impl[key + (f[4],)] = f[6]
                 if key not in order:
                     order.append(key)
             elif line.startswith("JAVA "):
@@ -78,9 +82,13 @@ def main(paths, within, clean):
         java[key], f, d = cleanest(ms, clean)
         foreign[key] = max(foreign[key], f)
         dropped[key] += d
-    print("| shape | pass | thr | C reord ms | C mixed ms | C best ms | Java ms | Java / C best "
-          "| paired ratio median (range) | Java layout / impl | reps C/J | dropped | spread C best / Java | max foreign |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|")
+    # One column per C variant present ('reord' and 'mixed' by default, 'nhwc' and 'nhwc_jit' for
+    # LAYOUT=nhwc), then C's best of them and the implementation it ran.
+    shown = [v for v in C_VARIANTS if any(k[3] == v for k in c_raw)] or ["reord", "mixed"]
+    print("| shape | pass | thr | " + " | ".join("C %s ms" % v for v in shown) + " | C best ms | C best impl "
+          "| Java ms | Java / C best | paired ratio median (range) | Java / C same impl | Java layout / impl | reps C/J | dropped "
+          "| spread C best / Java | max foreign |")
+    print("|---|---|---:|" + "---:|" * len(shown) + "---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|")
     good = total = 0
     outside = []
     for key in order:
@@ -100,8 +108,13 @@ def main(paths, within, clean):
         layouts = sorted(set(chosen.get(key, ["-"])))
         pairs = [r["java"] / r[best_variant] for r in paired[key].values() if "java" in r and best_variant in r]
         pair_cell = "%.2f (%.2f-%.2f)" % (statistics.median(pairs), min(pairs), max(pairs)) if pairs else "-"
-        print("| %s | %s | %d | %s | %s | %.3f | %.3f | %.2f | %s | %s | %d/%d | %d | %.0f%% / %.0f%% | %.2f |" % (
-            key[0], key[1], key[2], cell("reord"), cell("mixed"), best, j, ratio, pair_cell, " or ".join(layouts),
+        # Java over the C variant that ran the implementation the plan chose, where one did.
+        java_impls = {layout.partition("/")[2] for layout in layouts}
+        same = [v for v in med if len(java_impls) == 1 and c_impl[key + (v,)] in java_impls]
+        same_cell = "%.2f" % (j / med[same[0]]) if same else "-"
+        print("| %s | %s | %d | %s | %.3f | %s | %.3f | %.2f | %s | %s | %s | %d/%d | %d | %.0f%% / %.0f%% | %.2f |" % (
+            key[0], key[1], key[2], " | ".join(cell(v) for v in shown), best, c_impl[key + (best_variant,)], j,
+            ratio, pair_cell, same_cell, " or ".join(layouts),
             len(c[key + (best_variant,)]), len(java[key]), dropped[key], 100 * spread(c[key + (best_variant,)]),
             100 * spread(java[key]), foreign[key]))
     print()

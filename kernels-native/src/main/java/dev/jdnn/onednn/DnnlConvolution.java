@@ -32,11 +32,24 @@ import java.util.Map;
 final class DnnlConvolution implements Conv2dPlan {
     private static final List<PassLayout> NHWC_CANDIDATES = List.of(PassLayout.PLAIN_ACTIVATIONS, PassLayout.PLAIN);
     /**
-     * Input channels below which an NHWC backward data takes the layouts
+     * Input channels below which an NHWC backward data over fewer than
+     * {@link #NHWC_SMALL_CHANNEL_BACKWARD_DATA_FILTERS_BELOW} filters takes the layouts
      * {@link LayoutChoice#smallChannelNhwcBackwardData} lists (channel-blocked first by default:
      * fewer channels than one AVX-512 channel block), untimed.
      */
     private static final int NHWC_BLOCKED_BACKWARD_DATA_BELOW = 16;
+    /**
+     * Filters from which an NHWC backward data over few input channels stays with oneDNN's first
+     * choice ({@code brg_conv_bwd} on the NHWC tensors, as from C) instead of the small-channel
+     * rule: there the reduction over the filters fills brgemm's vectors and the jit kernel is
+     * slower. AVX-512, batch 64, from C with NHWC tensors, ms brg / jit at 1 and 2 threads: the
+     * CIFAR-style conv1 (3 to 64 filters 5x5, 32x32) 18.2 / 21.0 and 9.3 / 10.4, VGG-16's conv1_1
+     * (3 to 64, 3x3, 224x224, batch 8) 39.0 / 51.9 and 20.3 / 26.6, one channel to 64 filters 5x5
+     * 11.7 / 13.6 and 7.0 / 7.5; below it jit wins: LeNet-5's conv1 (1 to 6) 1.28 / 1.04, its conv2
+     * (6 to 16) 1.11 / 0.49 and 0.58 / 0.25, 6 or 12 channels to 32 filters 1.31 / 0.85, 1.30 / 0.87
+     * ({@code measurements/nconvc-2026-12-06g}).
+     */
+    private static final int NHWC_SMALL_CHANNEL_BACKWARD_DATA_FILTERS_BELOW = 64;
     /**
      * Input channels below which an NHWC forward takes oneDNN's {@code jit:avx512_core} kernel
      * where oneDNN lists it right after its first choice, {@code brg_conv_fwd:avx512_core}. On
@@ -185,6 +198,7 @@ final class DnnlConvolution implements Conv2dPlan {
             runtime.enterCurrentThread();
             if (backwardData == null) {
                 backwardData = layout == dev.jdnn.Layout.NHWC && input.dim(1) < NHWC_BLOCKED_BACKWARD_DATA_BELOW
+                        && op.outChannels() < NHWC_SMALL_CHANNEL_BACKWARD_DATA_FILTERS_BELOW
                         ? smallChannelNhwcBackwardData()
                         : backwardDataBuilder().buildFastest(candidates(), timed());
             }

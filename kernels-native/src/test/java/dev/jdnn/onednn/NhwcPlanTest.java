@@ -131,6 +131,37 @@ class NhwcPlanTest {
         }
     }
 
+    /**
+     * Few input channels but 64 filters (the CIFAR-style conv1, VGG-16's conv1_1): backward data
+     * keeps oneDNN's first choice on the NHWC tensors, as C gets it, instead of the small-channel
+     * rule's kernels (slower there: the reduction over 64 filters fills brgemm's vectors).
+     */
+    @Test
+    void fewChannelsToManyFiltersKeepOneDnnsFirstBackwardDataOnNhwcTensors() {
+        Conv2d op = Conv2d.of(3, 64, 5).padding(2);
+        Shape input = Shape.nchw(2, 3, 12, 12);
+        try (Backend backend = PROVIDER.create(new BackendConfig(1));
+             DnnlConvolution plan = (DnnlConvolution) backend.plan(op, input, Layout.NHWC);
+             Backend probe = PROVIDER.create(new BackendConfig(1), LayoutChoice.forced("mixed"));
+             DnnlConvolution firstChoice = (DnnlConvolution) probe.plan(op, input, Layout.NHWC)) {
+            backwardData(plan, op, input);
+            backwardData(firstChoice, op, input);
+            assertThat(plan.describePasses()).contains("backwardData=PLAIN_ACTIVATIONS/");
+            assertThat(plan.reordersPerPass()[1]).isBetween(0, 1);
+            assertThat(passOf(plan.describePasses(), "backwardData"))
+                    .isEqualTo(passOf(firstChoice.describePasses(), "backwardData"));
+        }
+    }
+
+    private static String passOf(String described, String pass) {
+        for (String part : described.split(" ")) {
+            if (part.startsWith(pass + "=")) {
+                return part;
+            }
+        }
+        throw new AssertionError(pass + " not in " + described);
+    }
+
     @Test
     void nhwcMaxPoolingThroughAWorkspaceReordersNothing() {
         try (Backend backend = PROVIDER.create(new BackendConfig(1))) {

@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link VectorOptimizerSteps#sgd} against the scalar loop of {@link JavaTrainingSteps#sgd} written
  * out here: the same bits for every element, with and without momentum, at lengths with no whole
  * vector, whole vectors only, and whole vectors plus a tail (so that a JVM with or without the
- * Vector module trains the same weights).
+ * Vector module trains the same weights). {@link VectorOptimizerSteps#adam} bit for bit against its
+ * own fused arithmetic per element: it is split into a whole-vector loop and a tail of three
+ * methods so that C1 compiles every part, and the split must not change a bit.
  */
 class VectorOptimizerStepsTest {
     private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT;
@@ -58,6 +60,45 @@ class VectorOptimizerStepsTest {
             JavaTrainingSteps.sgdScalar(scalarW, gs, null, count, LR, 0f, DECAY);
             assertThat(ws.toArray(F)).containsExactly(scalarW.toArray(F));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 15, 16, 17, 33, 64, 150, 1003, 1024, 2100, 4096})
+    void adamGivesTheBitsOfItsArithmeticPerElement(int count) {
+        float stepSize = LR / (1 - 0.9f * 0.9f);
+        float invCorrection2Sqrt = (float) (1 / Math.sqrt(1 - Math.pow(0.999, 2)));
+        float beta1 = 0.9f;
+        float beta2 = 0.999f;
+        float eps = 1e-8f;
+        Random random = new Random(31L * count);
+        float[] w = floats(random, count);
+        float[] g = floats(random, count);
+        float[] m = floats(random, count);
+        float[] v = floats(random, count);
+        for (int i = 0; i < count; i++) {
+            v[i] = Math.abs(v[i]);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ws = segment(arena, w);
+            MemorySegment ms = segment(arena, m);
+            MemorySegment vs = segment(arena, v);
+            VectorOptimizerSteps.adam(ws, segment(arena, g), ms, vs, count, stepSize, invCorrection2Sqrt, beta1, beta2,
+                    eps, DECAY);
+            for (int i = 0; i < count; i++) {
+                // Each lane of a vector fma, sqrt and division is one IEEE operation: the same bits.
+                float gi = Math.fma(w[i], DECAY, g[i]);
+                float mi = Math.fma(m[i], beta1, gi * (1f - beta1));
+                float vi = Math.fma(v[i], beta2, gi * gi * (1f - beta2));
+                float wi = w[i] - mi * stepSize / Math.fma((float) Math.sqrt(vi), invCorrection2Sqrt, eps);
+                assertThat(new int[] {bits(ms, i), bits(vs, i), bits(ws, i)}).as("m, v, w [%d] of %d", i, count)
+                        .containsExactly(Float.floatToRawIntBits(mi), Float.floatToRawIntBits(vi),
+                                Float.floatToRawIntBits(wi));
+            }
+        }
+    }
+
+    private static int bits(MemorySegment s, int i) {
+        return Float.floatToRawIntBits(s.getAtIndex(F, i));
     }
 
     private static float[] floats(Random random, int count) {

@@ -24,8 +24,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A forked JVM's workload for {@link JitCompileContractTest}: every op of a backend, every pass, on many shapes in one JVM (as a training run uses it, not one shape per
- * JVM as a forked benchmark cell does), so that the JIT sees every kernel hot and in every
+ * A forked JVM's workload for {@link JitCompileContractTest}: every op of a backend, every pass,
+ * on many shapes in one JVM (as a training run uses it, not one shape per JVM as a forked
+ * benchmark cell does), so that the JIT sees every kernel hot and in every
  * variant: 3x3 with padding, 5x5, 1x1, strided with tails, a depth above the GEMM's KC (the
  * accumulating kernel), grouped and depthwise convolutions, pooling, dense at batch 1 and above
  * (and with a depth above KC through DenseForwardGemm),
@@ -95,8 +96,9 @@ public final class MultiShapeWorkload {
             elementWise(steps, backend, random, Shape.of(4, 6, 10, 10));
             softmax(steps, backend, random, 8, 10);
             softmax(steps, backend, random, 3, 37);
-            // 1,003 parameters: whole vectors at every width and a masked tail.
+            // 1,003 parameters: whole vectors at every width and a masked tail; 8 is all tail at 512 bits.
             trainingStep(steps, backend, random, Shape.of(1003));
+            trainingStep(steps, backend, random, Shape.of(8));
             long end = System.nanoTime() + (long) (seconds * 1e9);
             int rounds = 0;
             while (rounds < 5 || System.nanoTime() < end) {
@@ -283,7 +285,7 @@ public final class MultiShapeWorkload {
                 step[0]++;
                 // Small rates keep the weights finite however many rounds run.
                 backend.sgdUpdate(w, g, velocity, 1e-6f, 0.9f, 0f);
-                backend.sgdUpdate(w, g, velocity, 1e-6f, 0f, 1e-4f);
+                backend.sgdUpdate(w, g, null, 1e-6f, 0f, 1e-4f);
                 backend.adaGradUpdate(w, g, sumSquares, 1e-6f, 1e-4f, 1e-10f);
                 backend.adamUpdate(w, g, m, v, step[0], 1e-6f, 0.9f, 0.999f, 1e-8f, 0f);
                 backend.adamUpdate(w, g, m, v, step[0], 1e-6f, 0.9f, 0.999f, 1e-8f, 1e-4f);
