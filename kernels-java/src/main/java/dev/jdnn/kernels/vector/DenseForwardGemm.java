@@ -44,7 +44,7 @@ final class DenseForwardGemm {
 
     /**
      * Whether this product beats {@link ParallelGemm} for the shape (measured with
-     * DenseRouteThroughput, AVX-512, NR = 64): its columns are the batch rounded up to whole NR
+     * DensePassThroughput routes, AVX-512, NR = 64): its columns are the batch rounded up to whole NR
      * panels, so a batch under NR/2 wastes most of the kernel's multiply-adds (batch 2: 54 us
      * against 40 for 2x400x120 on 1 thread; batch 32: 52 against 73). On a team of several
      * threads it takes small weights only where ParallelGemm could not split them either
@@ -128,7 +128,7 @@ final class DenseForwardGemm {
     /**
      * Weights ({@code in x out}) from which {@code Yᵀ} goes through {@link ParallelGemm} with W as the
      * row-major A operand (plain rows, {@link PackedGemm#MC} at a time) rather than this class's
-     * tile-by-tile loop. fc_big (64x4096x4096) on 1 thread, AVX-512: DenseRouteThroughput medians
+     * tile-by-tile loop. fc_big (64x4096x4096) on 1 thread, AVX-512: DensePassThroughput routes medians
      * (one JVM) 14.3 ms against 23.1 ms here; forked DenseBenchmark 17.4 ms against 29.4 before
      * (oneDNN 14.1). Smaller shapes keep the loop (not measured between 131k and 16M weights: the cut
      * sits where W outgrows a 1 MiB L2 several times over).
