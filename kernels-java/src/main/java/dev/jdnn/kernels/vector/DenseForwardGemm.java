@@ -38,7 +38,8 @@ final class DenseForwardGemm {
      * {@link ParallelGemm}: below it the two hand-offs per call (pack, multiply) and one packer
      * outweigh the work (fc_lenet 64x400x120 on 2 threads: 65 us here against 58 us, 64x120x84 20
      * against 15; but 64x512x256 108 against 150; AVX-512). The cut between 48k and 131k weights
-     * is not measured more finely.
+     * is not measured more finely. Measured before {@link #depthParts}, which now takes fc_lenet
+     * here on every team (forked DenseBenchmark, 2 threads: 40 us against ParallelGemm's 60).
      */
     static final long MIN_SHARED_WEIGHTS = 1 << 16;
 
