@@ -63,6 +63,35 @@ class DenseForwardGemmTest {
 
     @ParameterizedTest
     @MethodSource("kernels")
+    void depthCutIntoSlicesMatchesDoubleSumsWithTheSameBitsOnOneAndTwoThreads(GemmMicroKernel kernel) {
+        // Small weights, depth 301 (an odd cut, a tail of the four-depth transpose), batch 70 (a
+        // second, mostly empty panel of X), out not a multiple of MR or of the lanes.
+        Case c = Case.random(70, 301, 37, true, new SplittableRandom(3));
+        assertThat(DenseForwardGemm.depthParts(c.in, c.out)).isEqualTo(2);
+        double[] expected = c.expected(Activation.RELU);
+        float[] one = null;
+        for (int threads = 1; threads <= 2; threads++) {
+            try (WorkerPool pool = new WorkerPool(threads)) {
+                DenseForwardGemm gemm = new DenseForwardGemm(kernel, pool, c.batch, c.in, c.out, Activation.RELU);
+                for (int run = 0; run < 2; run++) {
+                    c.y.fill((byte) 0);
+                    gemm.forward(c.x, c.w, c.bias, c.y);
+                    float[] actual = c.y.toArray(ValueLayout.JAVA_FLOAT);
+                    if (one == null) {
+                        for (int i = 0; i < actual.length; i++) {
+                            assertThat((double) actual[i]).as("%s element %d", c, i)
+                                    .isCloseTo(expected[i], Offset.offset(1e-5 * c.in + 1e-5));
+                        }
+                        one = actual;
+                    }
+                    assertThat(actual).as("%s on %d threads, run %d", c, threads, run).containsExactly(one);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
     void largeWeightsThroughThePackedGemmGiveTheLoopsBitsOnOneAndTwoThreads(GemmMicroKernel kernel) {
         // Just over MIN_STREAMED_WEIGHTS: in three depth blocks (the last short), out not a
         // multiple of MR, MC or the lanes; batch 1 and 70 (an edge panel of X), bias and ReLU.
