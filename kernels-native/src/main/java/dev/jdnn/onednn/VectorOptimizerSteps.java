@@ -144,19 +144,23 @@ final class VectorOptimizerSteps {
     static void adam(MemorySegment w, MemorySegment g, MemorySegment first, MemorySegment second, long count,
                      float stepSize, float invCorrection2Sqrt, float beta1, float beta2, float eps,
                      float weightDecay) {
-        // No branch on the size here: C2 compiles a branch for the sizes it has seen, and the next
-        // size trapped it (unstable_if) back to boxed code until C2 had time to recompile it (the
-        // whole of a --quick cell, 1.9 ms a step on lenet_fc1). Only loops, and a tail always called
-        // (with an empty mask when nothing is left).
         long whole = whole(count);
-        for (long from = 0; from < whole; from += BLOCK) {
-            long floats = Math.min(BLOCK, whole - from);
+        long blocked = whole - whole % BLOCK;
+        for (long from = 0; from < blocked; from += BLOCK) {
             long at = from * Float.BYTES;
-            long size = floats * Float.BYTES;
+            long size = BLOCK * Float.BYTES;
             adamVectors(w.asSlice(at, size), g.asSlice(at, size), first.asSlice(at, size), second.asSlice(at, size),
-                    floats, stepSize, invCorrection2Sqrt, beta1, beta2, eps, weightDecay);
+                    BLOCK, stepSize, invCorrection2Sqrt, beta1, beta2, eps, weightDecay);
         }
-        adamTail(w, g, first, second, whole, count, stepSize, invCorrection2Sqrt, beta1, beta2, eps, weightDecay);
+        if (blocked < whole) {
+            long at = blocked * Float.BYTES;
+            long size = (whole - blocked) * Float.BYTES;
+            adamVectors(w.asSlice(at, size), g.asSlice(at, size), first.asSlice(at, size), second.asSlice(at, size),
+                    whole - blocked, stepSize, invCorrection2Sqrt, beta1, beta2, eps, weightDecay);
+        }
+        if (whole < count) {
+            adamTail(w, g, first, second, whole, count, stepSize, invCorrection2Sqrt, beta1, beta2, eps, weightDecay);
+        }
     }
 
     /** Adam on the first {@code whole} elements, a multiple of the lane count, in whole vectors. */
@@ -182,7 +186,7 @@ final class VectorOptimizerSteps {
     }
 
     /**
-     * Adam on elements {@code from <= i < count}, fewer than one vector (or none: an empty mask), under an
+     * Adam on elements {@code from <= i < count}, fewer than one vector, under an
      * {@code indexInRange} mask, in three methods: C1 ran out of virtual registers on the whole
      * masked step and on both moments together (its masked loads and stores inline far more than
      * the unmasked ones). Each moment recomputes {@code g'} and the weights' step reads back the
