@@ -1,5 +1,6 @@
 package dev.jdnn.onednn;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 
@@ -33,28 +34,34 @@ import jdk.incubator.vector.VectorSpecies;
  * parameters; {@code -XX:+PrintInlining}, AVX-512, 2026-12-06 third session) against 25 us for
  * the same loop in a JMH fork, where the helper happened to be inlined first.
  *
- * <p>Adam runs its whole vectors and its tail in separate methods that take and return no vector
- * (the tail in three: the two moments and the weights), because C1 refused the one-method Adam
- * ({@code COMPILE SKIPPED: out of virtual registers}, 441 bytes of bytecode, the masked tail
- * inlining far more than the loop). Without a tier-3 version a JVM that compiled Adam at tier 2
- * (no profile) while its one C2 thread was busy never promoted it: calling Adam on LeNet-5's ten
- * tensors it took 15 ms a step for 48k parameters; split, 7 us (AVX-512, 2 cores, 2026-12-06).
- * The split alone did not cure {@code ./jdnn bench --quick}'s JVM, where Adam runs on tensors of
- * several sizes: C2's code of the whole-vector loop kept hitting {@code profile_predicate} traps
- * at the loop head (a check hoisted out of the loop on the profile of other sizes) and was
- * recompiled again and again, boxed code in between (lenet_fc1 0.5-2.6 ms a step against naive's
- * 0.22; {@code -XX:-UseProfiledLoopPredicate} took it to 0.009 ms). So the loop sees slices of
- * {@value #BLOCK} floats, every call the same size, and one shorter slice for the rest of the
- * whole vectors: no trap of it in the same run's deoptimisation log, lenet_fc1 0.008 ms, cifar_fc1
- * 0.17, cifar_act 1.22 (naive 0.22, 3.8, 15.2).
+ * <p>Adam copies each tensor's floats, {@value #BLOCK} at a time, into one block of native memory per
+ * calling thread, steps the block there in whole vectors and copies the updated weights and
+ * moments back: its vector loop sees the same segment, size and arena, ever. Every shape of it that
+ * handed the loop the caller's tensors failed in a JVM that runs many shapes ({@code ./jdnn bench
+ * --quick}, AVX-512, 2 cores, 2026-12-06): one method with a masked tail was refused by C1
+ * ({@code out of virtual registers}, 441 bytes) and ran at tier 2 without a profile, 15 ms a step
+ * for 48k parameters; a loop over slices of several sizes hit {@code profile_predicate} traps at its
+ * head whenever a tensor of another size came; slices of one size still trapped when a segment of
+ * another arena came (a scratch block for the last part beside the tensors' slices: 20 traps in
+ * 1 s); and a branch to a shorter last slice trapped ({@code unstable_if}) at the first tensor that
+ * had one. After each trap the loop ran boxed Vector API code until C2 compiled it again, and with
+ * C2 busy for minutes compiling convolutions, the whole cell did (lenet_fc1 1.3-1.9 ms a step
+ * against naive's 0.22). The copies are bulk copies, as fast in the interpreter as in C2, and the
+ * block stays in the L1 cache.
  */
 final class VectorOptimizerSteps {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
-    /** Adam's whole vectors go to the loop in slices of this many floats: see the class comment. */
+    /** Adam steps this many floats at a time: see the class comment. */
     private static final long BLOCK = 1024;
+
+    private static final long BLOCK_BYTES = BLOCK * Float.BYTES;
+
+    /** Each calling thread's Adam block: weights, gradient, first and second moment. */
+    private static final ThreadLocal<MemorySegment> ADAM_BLOCK =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(4 * BLOCK_BYTES, 64));
 
     private VectorOptimizerSteps() {
     }
@@ -144,29 +151,44 @@ final class VectorOptimizerSteps {
     static void adam(MemorySegment w, MemorySegment g, MemorySegment first, MemorySegment second, long count,
                      float stepSize, float invCorrection2Sqrt, float beta1, float beta2, float eps,
                      float weightDecay) {
-        long whole = whole(count);
-        long blocked = whole - whole % BLOCK;
-        for (long from = 0; from < blocked; from += BLOCK) {
+        MemorySegment block = ADAM_BLOCK.get();
+        for (long from = 0; from < count; from += BLOCK) {
             long at = from * Float.BYTES;
-            long size = BLOCK * Float.BYTES;
-            adamVectors(w.asSlice(at, size), g.asSlice(at, size), first.asSlice(at, size), second.asSlice(at, size),
-                    BLOCK, stepSize, invCorrection2Sqrt, beta1, beta2, eps, weightDecay);
-        }
-        if (blocked < whole) {
-            long at = blocked * Float.BYTES;
-            long size = (whole - blocked) * Float.BYTES;
-            adamVectors(w.asSlice(at, size), g.asSlice(at, size), first.asSlice(at, size), second.asSlice(at, size),
-                    whole - blocked, stepSize, invCorrection2Sqrt, beta1, beta2, eps, weightDecay);
-        }
-        if (whole < count) {
-            adamTail(w, g, first, second, whole, count, stepSize, invCorrection2Sqrt, beta1, beta2, eps, weightDecay);
+            long bytes = Math.min(BLOCK, count - from) * Float.BYTES;
+            copyIntoBlock(w, g, first, second, at, bytes, block);
+            adamBlock(block, stepSize, invCorrection2Sqrt, beta1, beta2, eps, weightDecay);
+            copyFromBlock(block, w, first, second, at, bytes);
         }
     }
 
-    /** Adam on the first {@code whole} elements, a multiple of the lane count, in whole vectors. */
-    private static void adamVectors(MemorySegment w, MemorySegment g, MemorySegment first, MemorySegment second,
-                                    long whole, float stepSize, float invCorrection2Sqrt, float beta1, float beta2,
-                                    float eps, float weightDecay) {
+    /**
+     * Copies {@code bytes} of each tensor from offset {@code at} into its part of {@code block}; a
+     * method of its own because C1 ran out of registers on {@link #adam} with the seven copies
+     * inlined into it ({@code out of virtual registers in linear scan}, 163 bytes).
+     */
+    private static void copyIntoBlock(MemorySegment w, MemorySegment g, MemorySegment first, MemorySegment second,
+                                      long at, long bytes, MemorySegment block) {
+        MemorySegment.copy(w, at, block, 0, bytes);
+        MemorySegment.copy(g, at, block, BLOCK_BYTES, bytes);
+        MemorySegment.copy(first, at, block, 2 * BLOCK_BYTES, bytes);
+        MemorySegment.copy(second, at, block, 3 * BLOCK_BYTES, bytes);
+    }
+
+    /** Copies the stepped weights and moments back from {@code block}; see {@link #copyIntoBlock}. */
+    private static void copyFromBlock(MemorySegment block, MemorySegment w, MemorySegment first, MemorySegment second,
+                                      long at, long bytes) {
+        MemorySegment.copy(block, 0, w, at, bytes);
+        MemorySegment.copy(block, 2 * BLOCK_BYTES, first, at, bytes);
+        MemorySegment.copy(block, 3 * BLOCK_BYTES, second, at, bytes);
+    }
+
+    /**
+     * Adam on the {@value #BLOCK} floats of each part of {@code block} (weights, gradient, first
+     * and second moment, one after the other) in whole vectors; lanes past the copied elements
+     * compute on what the last call left there and are not copied back.
+     */
+    private static void adamBlock(MemorySegment block, float stepSize, float invCorrection2Sqrt, float beta1,
+                                  float beta2, float eps, float weightDecay) {
         FloatVector decay = FloatVector.broadcast(SPECIES, weightDecay);
         FloatVector b1 = FloatVector.broadcast(SPECIES, beta1);
         FloatVector b2 = FloatVector.broadcast(SPECIES, beta2);
@@ -174,56 +196,17 @@ final class VectorOptimizerSteps {
         FloatVector epsilon = FloatVector.broadcast(SPECIES, eps);
         float keep1 = 1f - beta1;
         float keep2 = 1f - beta2;
-        for (long at = 0, end = whole * Float.BYTES; at < end; at += (long) LANES * Float.BYTES) {
-            FloatVector wi = FloatVector.fromMemorySegment(SPECIES, w, at, ORDER);
-            FloatVector gi = wi.fma(decay, FloatVector.fromMemorySegment(SPECIES, g, at, ORDER));
-            FloatVector mi = FloatVector.fromMemorySegment(SPECIES, first, at, ORDER).fma(b1, gi.mul(keep1));
-            FloatVector vi = FloatVector.fromMemorySegment(SPECIES, second, at, ORDER).fma(b2, gi.mul(gi).mul(keep2));
-            mi.intoMemorySegment(first, at, ORDER);
-            vi.intoMemorySegment(second, at, ORDER);
-            wi.sub(mi.mul(stepSize).div(vi.sqrt().fma(correction, epsilon))).intoMemorySegment(w, at, ORDER);
+        for (long at = 0; at < BLOCK_BYTES; at += (long) LANES * Float.BYTES) {
+            long g = at + BLOCK_BYTES;
+            long m = g + BLOCK_BYTES;
+            long v = m + BLOCK_BYTES;
+            FloatVector wi = FloatVector.fromMemorySegment(SPECIES, block, at, ORDER);
+            FloatVector gi = wi.fma(decay, FloatVector.fromMemorySegment(SPECIES, block, g, ORDER));
+            FloatVector mi = FloatVector.fromMemorySegment(SPECIES, block, m, ORDER).fma(b1, gi.mul(keep1));
+            FloatVector vi = FloatVector.fromMemorySegment(SPECIES, block, v, ORDER).fma(b2, gi.mul(gi).mul(keep2));
+            mi.intoMemorySegment(block, m, ORDER);
+            vi.intoMemorySegment(block, v, ORDER);
+            wi.sub(mi.mul(stepSize).div(vi.sqrt().fma(correction, epsilon))).intoMemorySegment(block, at, ORDER);
         }
-    }
-
-    /**
-     * Adam on elements {@code from <= i < count}, fewer than one vector, under an
-     * {@code indexInRange} mask, in three methods: C1 ran out of virtual registers on the whole
-     * masked step and on both moments together (its masked loads and stores inline far more than
-     * the unmasked ones). Each moment recomputes {@code g'} and the weights' step reads back the
-     * moments just stored: the same floats, so the bits are those of one pass.
-     */
-    private static void adamTail(MemorySegment w, MemorySegment g, MemorySegment first, MemorySegment second,
-                                 long from, long count, float stepSize, float invCorrection2Sqrt, float beta1,
-                                 float beta2, float eps, float weightDecay) {
-        adamTailMoment(w, g, first, from, count, beta1, weightDecay, false);
-        adamTailMoment(w, g, second, from, count, beta2, weightDecay, true);
-        adamTailWeights(w, first, second, from, count, stepSize, invCorrection2Sqrt, eps);
-    }
-
-    /**
-     * The tail's {@code m = b1 m + (1-b1) g'} or, {@code squared}, {@code v = b2 v + (1-b2) g'^2},
-     * with {@code g' = g + wd w}.
-     */
-    private static void adamTailMoment(MemorySegment w, MemorySegment g, MemorySegment moment, long from, long count,
-                                       float beta, float weightDecay, boolean squared) {
-        VectorMask<Float> m = SPECIES.indexInRange(from, count);
-        long at = from * Float.BYTES;
-        FloatVector gi = FloatVector.fromMemorySegment(SPECIES, w, at, ORDER, m).fma(
-                FloatVector.broadcast(SPECIES, weightDecay), FloatVector.fromMemorySegment(SPECIES, g, at, ORDER, m));
-        FloatVector added = squared ? gi.mul(gi).mul(1f - beta) : gi.mul(1f - beta);
-        FloatVector.fromMemorySegment(SPECIES, moment, at, ORDER, m).fma(FloatVector.broadcast(SPECIES, beta), added)
-                .intoMemorySegment(moment, at, ORDER, m);
-    }
-
-    /** The tail's {@code w -= stepSize m / (sqrt(v) * invCorrection2Sqrt + eps)} on the updated moments. */
-    private static void adamTailWeights(MemorySegment w, MemorySegment first, MemorySegment second, long from,
-                                        long count, float stepSize, float invCorrection2Sqrt, float eps) {
-        VectorMask<Float> m = SPECIES.indexInRange(from, count);
-        long at = from * Float.BYTES;
-        FloatVector denominator = FloatVector.fromMemorySegment(SPECIES, second, at, ORDER, m).sqrt()
-                .fma(FloatVector.broadcast(SPECIES, invCorrection2Sqrt), FloatVector.broadcast(SPECIES, eps));
-        FloatVector.fromMemorySegment(SPECIES, w, at, ORDER, m)
-                .sub(FloatVector.fromMemorySegment(SPECIES, first, at, ORDER, m).mul(stepSize).div(denominator))
-                .intoMemorySegment(w, at, ORDER, m);
     }
 }
