@@ -81,6 +81,7 @@ run_c_nhwc() {
     [ -n "${NBATCH:-}" ] && args+=(--nbatch "$NBATCH")
     [ -n "${FUSED:-}" ] && args+=(--fused)
     [ "$op" = conv ] && args+=(--jit-below "${C_JIT_BELOW:-16}")
+    [ -n "${C_FILL:-}" ] && args+=(--fill "$C_FILL")
     OMP_NUM_THREADS=$t flock "$lock" "$0" _quiet "C $op $id t=$t rep=$r" \
         "$nhwc_bin" "$op" "$csv" "$id" "${args[@]}" 2>/dev/null | grep -E '^(#|RES)' >>"$out"
 }

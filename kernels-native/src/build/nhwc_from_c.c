@@ -20,6 +20,7 @@
  * brgemm first choice, the implementation onednn's NHWC plans take there.
  *
  * usage: nhwc_from_c conv|pool CSV ID [--n N] [--passes fdw|fb] [--nbatch K] [--fused] [--jit-below C]
+ *        [--fill java]
  */
 #define _GNU_SOURCE
 #include <math.h>
@@ -46,6 +47,8 @@
 static dnnl_engine_t eng;
 static dnnl_stream_t strm;
 static int g_nbatch = 7;
+/* --fill java: PlanTiming's fill, ((i * 7919 % 2001) - 1000) / 1000, instead of the xorshift one. */
+static int g_java_fill = 0;
 
 typedef struct {
     dnnl_primitive_t prim[MAXSTEPS];
@@ -72,7 +75,8 @@ static dnnl_memory_desc_t md_of(int nd, const dnnl_dim_t *dims, dnnl_format_tag_
     return md;
 }
 
-/* A memory of md with its own buffer, filled with deterministic values in [-1, 1). */
+/* A memory of md with its own buffer, filled with deterministic values in [-1, 1] (xorshift, or
+ * PlanTiming's pattern with --fill java, so that the data can be ruled in or out as a cause). */
 static dnnl_memory_t mem_of(const_dnnl_memory_desc_t md, uint64_t seed) {
     dnnl_memory_t m;
     CHECK(dnnl_memory_create(&m, md, eng, DNNL_MEMORY_ALLOCATE));
@@ -80,7 +84,8 @@ static dnnl_memory_t mem_of(const_dnnl_memory_desc_t md, uint64_t seed) {
     CHECK(dnnl_memory_get_data_handle(m, (void **)&p));
     size_t n = dnnl_memory_desc_get_size(md) / 4;
     uint64_t x = seed * 0x9E3779B97F4A7C15ull + 12345;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; g_java_fill && i < n; i++) p[i] = (float)((long)(i * 7919 % 2001) - 1000) / 1000.f;
+    for (size_t i = 0; !g_java_fill && i < n; i++) {
         x ^= x << 13, x ^= x >> 7, x ^= x << 17;
         p[i] = (float)((x >> 40) * (1.0 / (1ull << 24)) * 2.0 - 1.0);
     }
@@ -425,7 +430,7 @@ static void pool(const char *shape, const char *passes) {
 
 int main(int argc, char **argv) {
     if (argc < 4) {
-        fprintf(stderr, "usage: %s conv|pool CSV ID [--n N] [--passes fdw|fb] [--nbatch K] [--fused] [--jit-below C]\n", argv[0]);
+        fprintf(stderr, "usage: %s conv|pool CSV ID [--n N] [--passes fdw|fb] [--nbatch K] [--fused] [--jit-below C] [--fill java]\n", argv[0]);
         return 2;
     }
     long n = 0, jit_below = 0;
@@ -436,6 +441,7 @@ int main(int argc, char **argv) {
         else if (strcmp(argv[i], "--passes") == 0 && i + 1 < argc) passes = argv[++i];
         else if (strcmp(argv[i], "--nbatch") == 0 && i + 1 < argc) g_nbatch = atoi(argv[++i]);
         else if (strcmp(argv[i], "--fused") == 0) fused = 1;
+        else if (strcmp(argv[i], "--fill") == 0 && i + 1 < argc) g_java_fill = strcmp(argv[++i], "java") == 0;
         else if (strcmp(argv[i], "--jit-below") == 0 && i + 1 < argc) jit_below = atol(argv[++i]);
     }
     CHECK(dnnl_engine_create(&eng, dnnl_cpu, 0));

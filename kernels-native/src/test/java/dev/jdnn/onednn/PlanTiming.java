@@ -29,7 +29,9 @@ import java.util.List;
  * side: the first run (which builds the pass) is excluded, then runs for at least 1 s to warm up
  * (C warms for 150 ms; the JVM also needs its JIT compilers done, which share the two cores), then
  * 7 batches of about 50 ms each; the median, min and max per-call time of the batches
- * are reported. With {@code -Djdnn.timing.layout=NHWC} the plans and their activation tensors are
+ * are reported. The warm-up goes on (up to 3 s more) until no JIT compilation has finished during
+ * its last 300 ms: calls of several ms reach the compile thresholds only late in it, and a
+ * compiler thread running beside a 2-thread OpenMP team on 2 cores stalls the team. With {@code -Djdnn.timing.layout=NHWC} the plans and their activation tensors are
  * NHWC and pooling runs through a workspace ({@code forward(x, y, ws)}, {@code backward(ws, dy,
  * dx)}), as {@code src/build/nhwc_from_c.c} times oneDNN from C; {@code -Djdnn.timing.fused=true}
  * fuses a ReLU into the convolution's forward. Each call goes through the public API (validation included).
@@ -42,14 +44,19 @@ import java.util.List;
  * for the per-call overhead of {@code lenet_c1}). System properties {@code jdnn.timing.warmMs},
  * {@code jdnn.timing.batchMs}, {@code jdnn.timing.batches} and {@code jdnn.timing.passes} shorten a
  * run, e.g. one under {@code ONEDNN_VERBOSE=1} to read per-primitive times. Prints one line per pass:
- * {@code JAVA op id pass threads median_ms min_ms max_ms iters passes alloc=B/call foreign=F}: the Java
- * heap allocated per call on the timed thread over all batches, and the share of the machine's CPU
- * others used during the batches (the C harness's {@code foreign} column).
+ * {@code JAVA op id pass threads median_ms min_ms max_ms iters passes alloc=B/call foreign=F jit=Jms}: the
+ * Java heap allocated per call on the timed thread over all batches, the share of the machine's CPU
+ * others used during the batches (the C harness's {@code foreign} column) and the milliseconds the
+ * JIT compilers reported spending during the batches.
  */
 public final class PlanTiming {
     private static final double WARM_MS = Integer.getInteger("jdnn.timing.warmMs", 1000);
     private static final double BATCH_MS = Integer.getInteger("jdnn.timing.batchMs", 50);
     private static final int BATCHES = Integer.getInteger("jdnn.timing.batches", 7);
+    /** How long of the warm-up's last calls no JIT compilation may have finished in ... */
+    private static final int JIT_QUIET_MS = Integer.getInteger("jdnn.timing.jitQuietMs", 300);
+    /** ... warming at most this much longer (a compilation still running is not seen, {@link JitActivity}). */
+    private static final int JIT_QUIET_MAX_MS = Integer.getInteger("jdnn.timing.jitQuietMaxMs", 3000);
     /** Passes to time (comma-separated, e.g. {@code bwd_w}); default all. */
     private static final List<String> PASSES = Arrays.asList(
             System.getProperty("jdnn.timing.passes", "fwd,bwd_d,bwd_w,bwd").split(","));
@@ -199,18 +206,34 @@ public final class PlanTiming {
             return;
         }
         call.run();
+        // The samplers' first runs load classes and queue JIT compilations; run them here, not
+        // at the window's start, where the compiler threads would take a core from OpenMP's team.
+        ForeignCpuShare.sample().since(ForeignCpuShare.sample());
+        allocatedBytes();
         long start = System.nanoTime();
         long calls = 0;
         double elapsed;
+        // Calls of several ms reach the JIT's compile thresholds only late in the warm-up, so it
+        // goes on (up to WARM_MS + JIT_QUIET_MAX_MS) until no compilation has finished for
+        // JIT_QUIET_MS of calls; the window's jit= figure shows any that still lands in it.
+        long jit = JitActivity.millis();
+        double jitChanged = 0;
         do {
             call.run();
             calls++;
             elapsed = (System.nanoTime() - start) / 1e6;
-        } while (elapsed < WARM_MS || calls < 3);
+            long now = JitActivity.millis();
+            if (now != jit) {
+                jit = now;
+                jitChanged = elapsed;
+            }
+        } while (elapsed < WARM_MS || calls < 3
+                || (elapsed - jitChanged < JIT_QUIET_MS && elapsed < WARM_MS + JIT_QUIET_MAX_MS));
         long iters = Math.max(1, (long) Math.ceil(BATCH_MS / (elapsed / calls)));
         double[] perCall = new double[BATCHES];
         ForeignCpuShare cpuBefore = ForeignCpuShare.sample();
         long allocatedBefore = allocatedBytes();
+        long jitBefore = JitActivity.millis();
         for (int b = 0; b < BATCHES; b++) {
             long t0 = System.nanoTime();
             for (long i = 0; i < iters; i++) {
@@ -218,11 +241,12 @@ public final class PlanTiming {
             }
             perCall[b] = (System.nanoTime() - t0) / 1e6 / iters;
         }
+        long jitMs = JitActivity.millis() - jitBefore;
         double allocatedPerCall = (allocatedBytes() - allocatedBefore) / (double) (BATCHES * iters);
         double foreign = ForeignCpuShare.sample().since(cpuBefore);
         Arrays.sort(perCall);
-        System.out.printf("JAVA %s %s %s %d %.4f %.4f %.4f %d %s alloc=%.1fB/call foreign=%.3f%n", op, id, pass,
-                threads, perCall[BATCHES / 2], perCall[0], perCall[BATCHES - 1], iters, describe(plan), allocatedPerCall,
-                foreign);
+        System.out.printf("JAVA %s %s %s %d %.4f %.4f %.4f %d %s alloc=%.1fB/call foreign=%.3f jit=%dms%n", op, id,
+                pass, threads, perCall[BATCHES / 2], perCall[0], perCall[BATCHES - 1], iters, describe(plan),
+                allocatedPerCall, foreign, jitMs);
     }
 }
