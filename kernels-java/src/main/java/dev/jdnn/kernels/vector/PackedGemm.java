@@ -16,14 +16,19 @@ import java.lang.foreign.ValueLayout;
  * stored. Edge tiles run the same kernel into a scratch tile and copy the valid part.
  */
 final class PackedGemm {
-    /** Rows of A packed per block (a multiple of every kernel's MR): 96 x 512 floats, 192 KiB, in L2. */
+    /** Rows of A packed per block (a multiple of every kernel's MR): 96 x 1024 floats, 384 KiB, in L2. */
     static final int MC = 96;
     /**
      * Depth per block. Each depth block reads and writes all of C once more, and a C larger than L2
      * comes from L3 or memory each time: on a Zen 3 (1 thread, 1024^3, best of 9 noisy batches)
-     * KC 192 gave ~74 GFLOP/s, 256 ~77, 384 ~80, 512 ~82.
+     * KC 192 gave ~74 GFLOP/s, 256 ~77, 384 ~80, 512 ~82. On a Zen 5 with AVX-512 (48 KiB L1d, 1 MiB
+     * L2; 4 x 64 kernel, whose 64-wide B panel streams from L2 at any KC worth having) 1024 beats
+     * 512: 1024³ at 1 thread 206-208 against 174-186 GFLOP/s in the same holds, the kernel alone
+     * on L2-resident panels 188 against 174 (its tile of C is loaded and stored once per call, and
+     * C once per depth block). Each B panel (KC x 64 floats, 256 KiB) and the A block (384 KiB)
+     * still share the 1 MiB L2.
      */
-    static final int KC = 512;
+    static final int KC = 1024;
     /** Columns of B packed per block (a multiple of every kernel's NR). */
     static final int NC = 2048;
 
@@ -272,7 +277,7 @@ final class PackedGemm {
      * costs a strided store per float (the kernel sums the same products in the same order either
      * way, so the bits do not change).
      */
-    private boolean packA(GemmWorkspace ws, MemorySegment a, long aOffset, int lda, boolean transA, int ic, int pc,
+    boolean packA(GemmWorkspace ws, MemorySegment a, long aOffset, int lda, boolean transA, int ic, int pc,
             int mc, int kc) {
         if (transA) {
             packTransposedA(ws, a, aOffset + (long) pc * lda + ic, lda, mc, kc);

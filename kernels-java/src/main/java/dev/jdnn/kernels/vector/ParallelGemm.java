@@ -194,8 +194,9 @@ final class ParallelGemm {
     static final int SHARED_CHUNKS_PER_MEMBER = 2;
     /**
      * Columns of B per shared block: narrower than {@link PackedGemm#NC}, so that the block (KC x
-     * 512 floats, 1 MiB) is read from the L2 of each member rather than from L3 (1024³ on 2
-     * threads, AVX-512, medians of 9 x 5 calls: 324 GFLOP/s at 2048 columns, 346 at 512, 334 at 256).
+     * 256 floats, 1 MiB) is read from the L2 of each member rather than from L3 (1024³ on 2
+     * threads, AVX-512, medians of 9 x 5 calls: at KC 512, 324 GFLOP/s at 2048 columns, 346 at 512,
+     * 334 at 256; at KC 1024, 337 at 256 against 323 at 512 in one noisy hold).
      *
      * <p>Must be a multiple of every kernel's NR (the constructor refuses a kernel otherwise): then
      * each shared block ends on a panel boundary, its panels are the single-thread route's panels
@@ -203,7 +204,7 @@ final class ParallelGemm {
      * single-thread route runs as a full tile, and change the bits), and packing stays inside
      * {@link #sharedB}'s {@code KC x SHARED_NC} floats.
      */
-    static final int SHARED_NC = 512;
+    static final int SHARED_NC = 256;
 
     /**
      * Whether to pack each block of B once for the whole team and cut only C's rows, instead of

@@ -6,8 +6,11 @@ import java.util.Arrays;
 
 /**
  * Command-line timing of {@link ParallelGemm} on square row-major matrices (not a test):
- * {@code GemmThroughput SIZE THREADS [REPS]} prints the median, min and max GFLOP/s over REPS
- * timed batches after a warm-up.
+ * {@code GemmThroughput SIZE THREADS [REPS] [phases]} prints the median, min and max GFLOP/s over
+ * REPS timed batches after a warm-up; with {@code phases}, also the median time of packing all of
+ * B and all of A as one thread's {@link PackedGemm#multiply} packs them (its blocks, in cache as
+ * warm as the product leaves them), so that the rest of a product's time is the micro-kernel's
+ * and C's.
  */
 public final class GemmThroughput {
     private GemmThroughput() {
@@ -44,6 +47,44 @@ public final class GemmThroughput {
             System.out.printf("gemm %d^3 threads=%d bits=%d: median %.1f GFLOP/s (min %.1f, max %.1f, %d batches x 5)%n",
                     size, threads, VectorWidth.SPECIES.vectorBitSize(), gflops[reps / 2], gflops[0], gflops[reps - 1],
                     reps);
+            if (args.length > 3 && args[3].equals("phases")) {
+                printPackingTimes(size, reps, a, b);
+            }
         }
+    }
+
+    private static void printPackingTimes(int size, int reps, MemorySegment a, MemorySegment b) {
+        PackedGemm gemm = new PackedGemm(VectorWidth.microKernel());
+        GemmWorkspace ws = gemm.workspace(size, size, size);
+        double[] packB = new double[reps];
+        double[] packA = new double[reps];
+        for (int r = -reps; r < reps; r++) {
+            long t0 = System.nanoTime();
+            for (int jc = 0; jc < size; jc += PackedGemm.NC) {
+                int nc = Math.min(PackedGemm.NC, size - jc);
+                for (int pc = 0; pc < size; pc += PackedGemm.KC) {
+                    gemm.packBColumns(ws, ws.packedB, b, 0, size, false, pc, Math.min(PackedGemm.KC, size - pc), jc,
+                            nc, 0, nc);
+                }
+            }
+            long t1 = System.nanoTime();
+            for (int jc = 0; jc < size; jc += PackedGemm.NC) {
+                for (int pc = 0; pc < size; pc += PackedGemm.KC) {
+                    for (int ic = 0; ic < size; ic += PackedGemm.MC) {
+                        gemm.packA(ws, a, 0, size, false, ic, pc, Math.min(PackedGemm.MC, size - ic),
+                                Math.min(PackedGemm.KC, size - pc));
+                    }
+                }
+            }
+            long t2 = System.nanoTime();
+            if (r >= 0) {
+                packB[r] = (t1 - t0) / 1e6;
+                packA[r] = (t2 - t1) / 1e6;
+            }
+        }
+        Arrays.sort(packB);
+        Arrays.sort(packA);
+        System.out.printf("one thread's packing per product (KC %d, MC %d, NC %d): B %.3f ms, A %.3f ms (medians)%n",
+                PackedGemm.KC, PackedGemm.MC, PackedGemm.NC, packB[reps / 2], packA[reps / 2]);
     }
 }

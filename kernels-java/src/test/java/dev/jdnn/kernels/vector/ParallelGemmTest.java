@@ -26,7 +26,7 @@ class ParallelGemmTest {
 
     @Test
     void refusesAKernelWhosePanelsWouldEndASharedBlockInAPartialPanel() {
-        // 512 columns are 10 2/3 panels of 48: the last would go through the edge tile (other bits
+        // 256 columns are 5 1/3 panels of 48: the last would go through the edge tile (other bits
         // than the single-thread route) and its packing would run past the shared block.
         try (WorkerPool pool = new WorkerPool(2)) {
             PackedGemm gemm = new PackedGemm(new PanelWidthOnly(48));
