@@ -1,6 +1,7 @@
 package dev.jdnn.kernels.vector;
 
 import static dev.jdnn.kernels.vector.SegmentVectors.FLOAT;
+import static dev.jdnn.kernels.vector.SegmentVectors.LANES;
 
 import dev.jdnn.Conv2d;
 import dev.jdnn.Shape;
@@ -36,7 +37,13 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
     private final int inputRowStep;
     private final PaddedPlane[] inputs;
     private final PaddedPlane[] gradients;
+    /** Planes of {@code dy} for backward weights, rows {@link #dyRowStride} apart, zeros after each row. */
     private final float[][] dyPlanes;
+    /** The output width rounded up to whole vectors. */
+    private final int dyRowStride;
+    /** Backward weights: per channel, the gradient sum of each tap so far, and of the bias. */
+    private final float[][] tapSums;
+    private final double[] biasSums;
     /** One output plane (forward) or dx plane (backward data), copied out in one bulk copy. */
     private final float[][] results;
     private final float[][] filters;
@@ -46,8 +53,6 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
      * backward data) must meet no infinite or NaN value, as {@link PaddingSkippingConvolution} says.
      */
     private final PaddingSkippingConvolution paddingSkipping;
-    /** Per worker, backward weights: whether one of its per-image sums of dy was not finite. */
-    private final boolean[] nonFiniteSums;
 
     /**
      * Floats of one padded plane above which the backend takes the GEMM path instead (whose
@@ -76,7 +81,10 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
         int workers = pool.size();
         this.inputs = new PaddedPlane[workers];
         this.gradients = new PaddedPlane[workers];
-        this.dyPlanes = new float[workers][g.pixels()];
+        this.dyRowStride = (g.ow() + LANES - 1) / LANES * LANES;
+        this.dyPlanes = new float[workers][Math.multiplyExact(g.oh(), dyRowStride)];
+        this.tapSums = new float[g.c()][taps];
+        this.biasSums = new double[g.c()];
         this.results = new float[workers][Math.max(g.pixels(), g.cells())];
         this.filters = new float[workers][taps];
         for (int i = 0; i < workers; i++) {
@@ -98,7 +106,6 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
         this.inputRowStep = op.strideH() * inputs[0].rowStride;
         this.padded = !op.padding().isNone();
         this.paddingSkipping = new PaddingSkippingConvolution(g);
-        this.nonFiniteSums = new boolean[pool.size()];
     }
 
     @Override
@@ -122,15 +129,10 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
 
     @Override
     public void backwardWeights(Tensor x, Tensor dy, Tensor dw, Tensor db) {
-        // The shares sum dy per channel as they go (a non-finite element makes its sum non-finite),
-        // instead of a serial scan of all of dy before them (mb_dw: 26 MB, a third of the 2-thread call).
-        Arrays.fill(nonFiniteSums, false);
         super.backwardWeights(x, dy, dw, db);
-        boolean nonFinite = false;
-        for (boolean flag : nonFiniteSums) {
-            nonFinite |= flag;
-        }
-        if (nonFinite && padded && !SegmentVectors.allFinite(dy.segment(), 0, dy.shape().elementCount())) {
+        // A non-finite dy, or x where padding or a row's zero tail of dy meets it, makes some sum
+        // non-finite (NaN for 0·Inf): then the whole gradient is recomputed the exact way.
+        if (!SegmentVectors.allFinite(dw.segment(), 0, dw.shape().elementCount())) {
             paddingSkipping.backwardWeights(x.segment(), dy.segment(), dw.segment());
             if (db != null) {
                 biasGradient(dy.segment(), db.segment());
@@ -192,30 +194,34 @@ final class DepthwiseConv2dPlan extends VectorConv2dPlan {
         MemorySegment dw = out;
         PaddedPlane plane = inputs[worker];
         float[] dyPlane = dyPlanes[worker];
-        float[] sums = filters[worker];
+        int begin = WorkerPool.start(g.c(), worker, workers);
         int end = WorkerPool.start(g.c(), worker + 1, workers);
-        for (int ch = WorkerPool.start(g.c(), worker, workers); ch < end; ch++) {
-            Arrays.fill(sums, 0f);
-            double biasSum = 0;
-            for (int image = 0; image < g.n(); image++) {
+        for (int ch = begin; ch < end; ch++) {
+            Arrays.fill(tapSums[ch], 0f);
+            biasSums[ch] = 0;
+        }
+        // Image by image, so that this worker reads one run of consecutive planes of x and dy per
+        // image rather than planes a whole image apart (mb_dw: 12.5 KB planes, 1.6 MB apart), which
+        // left the hardware prefetcher restarting on every plane. Each channel still adds its images
+        // in order, so the sums are the same.
+        for (int image = 0; image < g.n(); image++) {
+            for (int ch = begin; ch < end; ch++) {
                 long p = (long) image * g.c() + ch;
                 plane.load(x, p * g.cells());
-                MemorySegment.copy(dy, FLOAT, p * g.pixels() * Float.BYTES, dyPlane, 0, g.pixels());
-                DepthwiseCorrelation.weightGradient(plane.data, inputRowStep, inputTaps, dyPlane, g.oh(), g.ow(),
-                        sums);
-                if (db != null || padded) {
-                    float sum = SegmentVectors.sum(dy, p * g.pixels(), g.pixels());
-                    biasSum += sum;
-                    if (!Float.isFinite(sum)) {
-                        nonFiniteSums[worker] = true;
-                    }
+                for (int row = 0; row < g.oh(); row++) {
+                    SegmentVectors.copy(dy, p * g.pixels() + (long) row * g.ow(), dyPlane, row * dyRowStride, g.ow());
+                }
+                DepthwiseCorrelation.weightGradient(plane.data, inputRowStep, inputTaps, dyPlane, dyRowStride, g.oh(),
+                        tapSums[ch]);
+                if (db != null) {
+                    biasSums[ch] += SegmentVectors.sum(dy, p * g.pixels(), g.pixels());
                 }
             }
-            for (int t = 0; t < taps; t++) {
-                dw.setAtIndex(FLOAT, (long) ch * taps + t, sums[t]);
-            }
+        }
+        for (int ch = begin; ch < end; ch++) {
+            MemorySegment.copy(tapSums[ch], 0, dw, FLOAT, (long) ch * taps * Float.BYTES, taps);
             if (db != null) {
-                db.setAtIndex(FLOAT, ch, (float) biasSum);
+                db.setAtIndex(FLOAT, ch, (float) biasSums[ch]);
             }
         }
     }

@@ -195,44 +195,36 @@ final class DepthwiseCorrelation {
     }
 
     /**
-     * {@code sums[t] += Σ_{row, j} dy[row·cols + j] · plane[row·rowStep + j + offsets[t]]}: the
-     * gradient of each tap's weight from one plane. Whole vectors of a row are summed in vector
-     * registers, the row tails with scalars, so that no lane past the end of a row multiplies
-     * anything (an infinite input there would turn a zero into NaN).
+     * {@code sums[t] += Σ_{row, j} dy[row·dyRowStride + j] · plane[row·rowStep + j + offsets[t]]}:
+     * the gradient of each tap's weight from one plane. {@code dy}'s rows are {@code dyRowStride}
+     * floats apart, a multiple of the vector length, with zeros after each row's end, so every row
+     * is read in whole vectors with no tail: a scalar loop over the row tails (mb_dw's 56-wide rows:
+     * 48 + 8) cost more than the vectors, and masked loads made the kernels too big for C2 to
+     * inline their vector operations (they ran boxed). A zero of {@code dy} multiplies whatever the
+     * plane holds past the row, so an infinite or NaN input there gives NaN: the caller checks the
+     * sums and recomputes non-finite ones exactly.
      */
-    static void weightGradient(float[] plane, int rowStep, int[] offsets, float[] dy, int rows, int cols,
+    static void weightGradient(float[] plane, int rowStep, int[] offsets, float[] dy, int dyRowStride, int rows,
             float[] sums) {
-        int full = SPECIES.loopBound(cols);
         if (offsets.length == 9) {
             int paired = 0;
             if (stacked3x3(rowStep, offsets)) {
                 paired = rows & ~1;
-                weightGradient3x3Pairs(plane, rowStep, offsets, dy, paired, cols, full, sums);
+                weightGradient3x3Pairs(plane, rowStep, offsets, dy, paired, dyRowStride, sums);
             }
-            weightGradient9(plane, rowStep, offsets, dy, paired, rows, cols, full, sums);
+            weightGradient9(plane, rowStep, offsets, dy, paired, rows, dyRowStride, sums);
         } else {
             for (int t = 0; t < offsets.length; t++) {
                 FloatVector acc = FloatVector.zero(SPECIES);
                 for (int row = 0; row < rows; row++) {
                     int base = row * rowStep + offsets[t];
-                    int dyRow = row * cols;
-                    for (int j = 0; j < full; j += LANES) {
+                    int dyRow = row * dyRowStride;
+                    for (int j = 0; j < dyRowStride; j += LANES) {
                         acc = FloatVector.fromArray(SPECIES, plane, base + j)
                                 .fma(FloatVector.fromArray(SPECIES, dy, dyRow + j), acc);
                     }
                 }
                 sums[t] += SegmentVectors.sumLanes(acc);
-            }
-        }
-        if (full < cols) {
-            for (int row = 0; row < rows; row++) {
-                for (int j = full; j < cols; j++) {
-                    float d = dy[row * cols + j];
-                    int at = row * rowStep + j;
-                    for (int t = 0; t < offsets.length; t++) {
-                        sums[t] = Math.fma(plane[at + offsets[t]], d, sums[t]);
-                    }
-                }
             }
         }
     }
@@ -242,7 +234,7 @@ final class DepthwiseCorrelation {
      * two of their three input rows, so 14 loads feed 18 FMAs instead of 20.
      */
     private static void weightGradient3x3Pairs(float[] plane, int rowStep, int[] offsets, float[] dy, int rows,
-            int cols, int full, float[] sums) {
+            int cols, float[] sums) {
         int o0 = offsets[0];
         int o1 = offsets[1];
         int o2 = offsets[2];
@@ -261,7 +253,7 @@ final class DepthwiseCorrelation {
             int r2 = r1 + rowStep;
             int r3 = r2 + rowStep;
             int upper = row * cols;
-            for (int j = 0; j < full; j += LANES) {
+            for (int j = 0; j < cols; j += LANES) {
                 // Input row k meets filter row k through the upper dy row, k - 1 through the lower.
                 FloatVector du = FloatVector.fromArray(SPECIES, dy, upper + j);
                 FloatVector dl = FloatVector.fromArray(SPECIES, dy, upper + cols + j);
@@ -310,7 +302,7 @@ final class DepthwiseCorrelation {
 
     /** Rows {@code [firstRow, endRow)}, one at a time, whole vectors only. */
     private static void weightGradient9(float[] plane, int rowStep, int[] offsets, float[] dy, int firstRow,
-            int endRow, int cols, int full, float[] sums) {
+            int endRow, int cols, float[] sums) {
         int o0 = offsets[0];
         int o1 = offsets[1];
         int o2 = offsets[2];
@@ -332,7 +324,7 @@ final class DepthwiseCorrelation {
         for (int row = firstRow; row < endRow; row++) {
             int base = row * rowStep;
             int dyRow = row * cols;
-            for (int j = 0; j < full; j += LANES) {
+            for (int j = 0; j < cols; j += LANES) {
                 int at = base + j;
                 FloatVector d = FloatVector.fromArray(SPECIES, dy, dyRow + j);
                 s0 = FloatVector.fromArray(SPECIES, plane, at + o0).fma(d, s0);

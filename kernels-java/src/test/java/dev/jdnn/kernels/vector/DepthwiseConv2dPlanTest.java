@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * paired 3x3 loops (stride 1, and every backward-data pass) with an odd last row, the one-row 9-tap
  * loops (3x3 with a height stride or dilation, 1x9, 9x1), the general tap loop, strides and
  * dilations folded into {@link PaddedPlane}'s phases and steps, asymmetric and oversized padding,
- * and row tails of every length on widths 1, 15, 17 and 33, at 1 and 2 workers.
+ * and row tails of every length on widths 1, 15, 17 and 33, at 1 and 2 workers; and backward
+ * weights with NaN and infinities where the zero tail of a row of dy meets the input.
  */
 class DepthwiseConv2dPlanTest {
     static Stream<Conv2d> depthwiseOps() {
@@ -58,6 +59,73 @@ class DepthwiseConv2dPlanTest {
         }
     }
 
+    /**
+     * Backward weights reads each row of dy in whole vectors, with zeros past the row's end; an
+     * infinite input there makes a NaN that the exact sums do not have, so the plan must notice
+     * and recompute. One non-finite value at a time, at a row's first or last column or in dy.
+     */
+    @ParameterizedTest
+    @MethodSource("depthwiseOps")
+    void backwardWeightsMatchesNaiveWithNonFiniteValues(Conv2d op) {
+        float[] specials = {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN};
+        for (int threads : new int[] {1, 2}) {
+            try (Backend vector = Backends.open("vector", new BackendConfig(threads));
+                    Backend naive = Backends.open("naive", new BackendConfig(1))) {
+                for (int width : new int[] {17, 33}) {
+                    Shape input = Shape.nchw(2, op.inChannels(), 9, width);
+                    if (!fits(op, input)) {
+                        continue;
+                    }
+                    Shape output = op.outputShape(input);
+                    for (float special : specials) {
+                        float[] x = random(input, 1).toArray();
+                        float[] dy = random(output, 4).toArray();
+                        float[] cleanX = x.clone();
+                        x[3 * width + width - 1] = special;
+                        x[x.length - width] = special;
+                        try (Tensor specialX = Tensor.of(input, x); Tensor finiteDy = random(output, 4)) {
+                            compareBackwardWeights(vector, naive, op, specialX, finiteDy);
+                        }
+                        dy[dy.length / 2] = special;
+                        try (Tensor finiteX = Tensor.of(input, cleanX); Tensor specialDy = Tensor.of(output, dy)) {
+                            compareBackwardWeights(vector, naive, op, finiteX, specialDy);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void compareBackwardWeights(Backend vector, Backend naive, Conv2d op, Tensor x, Tensor dy) {
+        try (Conv2dPlan v = vector.plan(op, x.shape());
+                Conv2dPlan n = naive.plan(op, x.shape());
+                Tensor dw1 = Tensor.allocate(op.weightShape());
+                Tensor dw2 = Tensor.allocate(op.weightShape());
+                Tensor db1 = op.bias() ? Tensor.allocate(op.biasShape()) : null;
+                Tensor db2 = op.bias() ? Tensor.allocate(op.biasShape()) : null) {
+            v.backwardWeights(x, dy, dw1, db1);
+            n.backwardWeights(x, dy, dw2, db2);
+            assertSameClass(op + " backward weights " + x.shape(), dw1, dw2);
+            if (op.bias()) {
+                assertSameClass(op + " bias gradient " + x.shape(), db1, db2);
+            }
+        }
+    }
+
+    /** Equal NaN, equal infinities, finite values within 1e-4. */
+    private static void assertSameClass(String what, Tensor actual, Tensor expected) {
+        float[] a = actual.toArray();
+        float[] e = expected.toArray();
+        for (int i = 0; i < a.length; i++) {
+            if (Float.isFinite(e[i])) {
+                assertThat(a[i]).as("%s element %d", what, i).isCloseTo(e[i], within(1e-4f));
+            } else {
+                assertThat(Float.floatToIntBits(a[i])).as("%s element %d: %s, expected %s", what, i, a[i], e[i])
+                        .isEqualTo(Float.floatToIntBits(e[i]));
+            }
+        }
+    }
+
     private static boolean fits(Conv2d op, Shape input) {
         try {
             op.outputShape(input);
@@ -77,23 +145,14 @@ class DepthwiseConv2dPlanTest {
                 Tensor y1 = Tensor.allocate(v.outputShape());
                 Tensor y2 = Tensor.allocate(v.outputShape());
                 Tensor dx1 = Tensor.allocate(input);
-                Tensor dx2 = Tensor.allocate(input);
-                Tensor dw1 = Tensor.allocate(op.weightShape());
-                Tensor dw2 = Tensor.allocate(op.weightShape());
-                Tensor db1 = op.bias() ? Tensor.allocate(op.biasShape()) : null;
-                Tensor db2 = op.bias() ? Tensor.allocate(op.biasShape()) : null) {
+                Tensor dx2 = Tensor.allocate(input)) {
             v.forward(x, w, b, y1);
             n.forward(x, w, b, y2);
             assertClose(op + " forward " + input, y1, y2);
             v.backwardData(dy, w, dx1);
             n.backwardData(dy, w, dx2);
             assertClose(op + " backward data " + input, dx1, dx2);
-            v.backwardWeights(x, dy, dw1, db1);
-            n.backwardWeights(x, dy, dw2, db2);
-            assertClose(op + " backward weights " + input, dw1, dw2);
-            if (op.bias()) {
-                assertClose(op + " bias gradient " + input, db1, db2);
-            }
+            compareBackwardWeights(vector, naive, op, x, dy);
         }
     }
 
