@@ -15,7 +15,7 @@ set -u
 OUT=${1:?usage: sitting.sh OUT PART...}; shift
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd); cd "$ROOT"
 LOCK=${LOCK:-/tmp/perf.lock}
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}  # mvnw (the examples class path) needs it too
 J="$JAVA_HOME/bin/java -Djmh.ignoreLock=true --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED"
 JMH="$J -jar bench/target/benchmarks.jar"
 TORCH="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 ${TORCH_PYTHON:-/usr/bin/python3} examples/src/build/pytorch_train.py"
