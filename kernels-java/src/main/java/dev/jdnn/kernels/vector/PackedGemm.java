@@ -7,17 +7,27 @@ import java.lang.foreign.ValueLayout;
  * Single-precision GEMM {@code C = A·B} or {@code C += A·B} on row-major matrices in memory
  * segments (native tensors or heap scratch), with either operand optionally transposed.
  *
- * <p>BLIS loop order: columns of C in blocks of {@link #NC}; depth in blocks of {@link #KC}, each
- * packing a {@code KC x NC} block of B into NR-wide panels; rows in blocks of {@link #MC}, each
- * packing an {@code MC x KC} block of A into MR-tall panels; then the register-blocked micro-kernel
- * per {@code MR x NR} tile. The packed B block is reused by every row block and the packed A block
- * (MC·KC floats) stays in L2 while it meets every B panel, which is what keeps the micro-kernel fed.
+ * <p>Loop order for a B in memory: depth in blocks of {@link #KC}; rows in blocks of {@link #MC},
+ * each packing an {@code MC x KC} block of A (plain rows, or MR-tall panels); then per NR-wide panel
+ * of B, packed right before use into one {@code KC x NR} buffer, the register-blocked micro-kernel
+ * on every {@code MR x NR} tile of the row block. The operands are not symmetric: per step of depth
+ * the 4 x 64 kernel reads 64 floats of B and only 4 of A, so the B panel (256 KiB at KC 1024) is the
+ * operand that must come from L2, while the A block (2 MiB) streams from L3 at a sixteenth of the
+ * rate. (The classic BLIS order, a {@code KC x NC} block of B packed ahead and an A block of 96 rows
+ * meant to stay in L2, read each B panel from L3 at full kernel speed once per 24 tiles.) A B that
+ * only a {@link PanelSource} can pack keeps that order: columns in blocks of {@link #NC}, the block
+ * packed ahead, then the row blocks.
  * Transposes cost nothing extra: the packing routines read the operand in whichever order it is
  * stored. Edge tiles run the same kernel into a scratch tile and copy the valid part.
  */
 final class PackedGemm {
-    /** Rows of A packed per block (a multiple of every kernel's MR): 96 x 1024 floats, 384 KiB, in L2. */
-    static final int MC = 96;
+    /**
+     * Rows of A packed per block (a multiple of every kernel's MR): 512 x 1024 floats, 2 MiB, read
+     * from L3 by each B panel's tiles, so that a B panel packed into L2 serves 128 tiles. 1024³ at
+     * 1 thread on the AVX-512 Zen 5, same holds (old order with only MC changed, 2 runs each):
+     * MC 96 178-182 GFLOP/s, 256 187-188, 512 195-197, 1024 188-191.
+     */
+    static final int MC = 512;
     /**
      * Depth per block. Each depth block reads and writes all of C once more, and a C larger than L2
      * comes from L3 or memory each time: on a Zen 3 (1 thread, 1024^3, best of 9 noisy batches)
@@ -25,11 +35,11 @@ final class PackedGemm {
      * L2; 4 x 64 kernel, whose 64-wide B panel streams from L2 at any KC worth having) 1024 beats
      * 512: 1024³ at 1 thread 206-208 against 174-186 GFLOP/s in the same holds, the kernel alone
      * on L2-resident panels 188 against 174 (its tile of C is loaded and stored once per call, and
-     * C once per depth block). Each B panel (KC x 64 floats, 256 KiB) and the A block (384 KiB)
-     * still share the 1 MiB L2.
+     * C once per depth block). A B panel (KC x 64 floats, 256 KiB) leaves most of the 1 MiB L2 to
+     * the A rows streaming past it (at MC 96 the B block came from L3 instead, see {@link #MC}).
      */
     static final int KC = 1024;
-    /** Columns of B packed per block (a multiple of every kernel's NR). */
+    /** Columns of B packed per block by a {@link PanelSource} (a multiple of every kernel's NR). */
     static final int NC = 2048;
 
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT;
@@ -95,28 +105,65 @@ final class PackedGemm {
             }
             return;
         }
-        for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                boolean add = accumulate || pc > 0;
-                if (transB) {
-                    packTransposedB(ws, ws.packedB, b, bOffset + (long) jc * ldb + pc, ldb, kc, 0, nc);
-                } else {
-                    packB(ws.packedB, b, bOffset + (long) pc * ldb + jc, ldb, kc, 0, nc);
-                }
-                for (int ic = 0; ic < m; ic += MC) {
-                    int mc = Math.min(MC, m - ic);
-                    boolean plain = packA(ws, a, aOffset, lda, transA, ic, pc, mc, kc);
-                    multiplyBlock(ws, ws.packedB, plain, mc, nc, kc, c, cOffset + (long) ic * ldc + jc, ldc, add);
-                    if (epilogue != null && pc + kc >= k) {
-                        epilogue.apply(c, cOffset + (long) ic * ldc + jc, ldc, mc, nc,
-                                biasIndex + (epilogue.biasPerRow() ? ic : jc));
-                    }
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            boolean last = pc + kc >= k;
+            for (int ic = 0; ic < m; ic += MC) {
+                int mc = Math.min(MC, m - ic);
+                boolean plain = packA(ws, a, aOffset, lda, transA, ic, pc, mc, kc);
+                multiplyColumns(ws, ws.packedA, plain, mc, kc, pc, 0, n, b, bOffset, ldb, transB, c,
+                        cOffset + (long) ic * ldc, ldc, accumulate || pc > 0, last ? epilogue : null,
+                        biasIndex + (epilogue != null && epilogue.biasPerRow() ? ic : 0));
+            }
+        }
+    }
+
+    /**
+     * Columns {@code [from, to)} (from a multiple of NR) of the {@code mc x kc} row block of C at
+     * depth {@code pc}, whose A is already packed in {@code packedA} (plain rows when {@code plain},
+     * else MR-interleaved panels, as {@link #packA} leaves them): each NR-wide panel of B is packed
+     * into the workspace's {@link GemmWorkspace#panelB} right before its tiles run, so that the
+     * kernel reads it from L2 (a panel is 256 KiB at KC 1024), then runs against every MR-tall panel
+     * of A. {@code epilogue} (when not null; callers pass it on the last depth block only) is
+     * applied to each group of tiles as they finish; {@code biasIndex} is the bias element of the
+     * block's row 0 or of column 0.
+     */
+    private void multiplyColumns(GemmWorkspace ws, float[] packedA, boolean plain, int mc, int kc, int pc, int from, int to,
+            MemorySegment b, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
+            boolean add, GemmEpilogue epilogue, long biasIndex) {
+        for (int jr = from; jr < to; jr += nr) {
+            int cols = Math.min(nr, to - jr);
+            packPanel(ws, b, bOffset, ldb, transB, pc, kc, jr, cols);
+            for (int ir = 0; ir < mc; ir += EPILOGUE_ROWS) {
+                int rows = Math.min(EPILOGUE_ROWS, mc - ir);
+                multiplyTiles(ws, packedA, plain, ir, rows, kc, ws.panelB, 0, cols, c, cOffset + jr, ldc, add);
+                if (epilogue != null) {
+                    epilogue.apply(c, cOffset + (long) ir * ldc + jr, ldc, rows, cols,
+                            biasIndex + (epilogue.biasPerRow() ? ir : jr));
                 }
             }
         }
     }
+
+    /**
+     * Packs B's rows {@code [pc, pc + kc)} and columns {@code [jr, jr + cols)} into the workspace's
+     * {@link GemmWorkspace#panelB}, zero past {@code cols}.
+     */
+    void packPanel(GemmWorkspace ws, MemorySegment b, long bOffset, int ldb, boolean transB, int pc, int kc, int jr,
+            int cols) {
+        // The block packers with the panel as a block of one: columns [0, cols) of B from column jr.
+        if (transB) {
+            packTransposedB(ws, ws.panelB, b, bOffset + (long) jr * ldb + pc, ldb, kc, 0, cols);
+        } else {
+            packB(ws.panelB, b, bOffset + (long) pc * ldb + jr, ldb, kc, 0, cols);
+        }
+    }
+
+    /**
+     * Rows of C per epilogue call in {@link #multiplyColumns} (a multiple of every kernel's MR): 64
+     * rows of a 64-wide panel, 16 KiB, still in L1 when the epilogue reads them back.
+     */
+    private static final int EPILOGUE_ROWS = 64;
 
     /**
      * Packs columns {@code [from, to)} (from a multiple of NR) of B's block at depth {@code pc} and
@@ -215,36 +262,45 @@ final class PackedGemm {
      */
     private void multiplyBlock(GemmWorkspace ws, MemorySegment packedB, boolean plain, int mc, int nc, int kc,
             MemorySegment c, long cOffset, int ldc, boolean add) {
-        long rowBytes = (long) ldc * Float.BYTES;
         for (int jr = 0; jr < nc; jr += nr) {
-            int cols = Math.min(nr, nc - jr);
-            long bPanel = (long) jr * kc * Float.BYTES;
-            for (int ir = 0; ir < mc; ir += mr) {
-                int rows = Math.min(mr, mc - ir);
-                int aPanel = plain ? ir * GemmMicroKernel.ROW_STRIDE : ir * kc;
-                long tileOffset = cOffset + (long) ir * ldc + jr;
-                if (rows == mr && cols == nr) {
-                    long cTile = tileOffset * Float.BYTES;
-                    if (plain) {
-                        if (add) {
-                            kernel.multiplyAddRows(kc, ws.packedA, aPanel, packedB, bPanel, c, cTile, rowBytes);
-                        } else {
-                            kernel.multiplyRows(kc, ws.packedA, aPanel, packedB, bPanel, c, cTile, rowBytes);
-                        }
-                    } else if (add) {
-                        kernel.multiplyAdd(kc, ws.packedA, aPanel, packedB, bPanel, c, cTile, rowBytes);
+            multiplyTiles(ws, ws.packedA, plain, 0, mc, kc, packedB, (long) jr * kc * Float.BYTES, Math.min(nr, nc - jr),
+                    c, cOffset + jr, ldc, add);
+        }
+    }
+
+    /**
+     * Rows {@code [from, from + rows)} (from a multiple of MR) of a packed A block against one packed
+     * B panel at byte {@code bPanel} of {@code packedB}, {@code cols} of whose NR columns are C's; C's
+     * row 0 of the block is at {@code cOffset}. Edge tiles run into the workspace's tile.
+     */
+    private void multiplyTiles(GemmWorkspace ws, float[] packedA, boolean plain, int from, int rows, int kc,
+            MemorySegment packedB, long bPanel, int cols, MemorySegment c, long cOffset, int ldc, boolean add) {
+        long rowBytes = (long) ldc * Float.BYTES;
+        int end = from + rows;
+        for (int ir = from; ir < end; ir += mr) {
+            int tileRows = Math.min(mr, end - ir);
+            int aPanel = plain ? ir * GemmMicroKernel.ROW_STRIDE : ir * kc;
+            long tileOffset = cOffset + (long) ir * ldc;
+            if (tileRows == mr && cols == nr) {
+                long cTile = tileOffset * Float.BYTES;
+                if (plain) {
+                    if (add) {
+                        kernel.multiplyAddRows(kc, packedA, aPanel, packedB, bPanel, c, cTile, rowBytes);
                     } else {
-                        kernel.multiply(kc, ws.packedA, aPanel, packedB, bPanel, c, cTile, rowBytes);
+                        kernel.multiplyRows(kc, packedA, aPanel, packedB, bPanel, c, cTile, rowBytes);
                     }
+                } else if (add) {
+                    kernel.multiplyAdd(kc, packedA, aPanel, packedB, bPanel, c, cTile, rowBytes);
                 } else {
-                    if (plain) {
-                        kernel.multiplyRows(kc, ws.packedA, aPanel, packedB, bPanel, ws.tile, 0,
-                                (long) nr * Float.BYTES);
-                    } else {
-                        kernel.multiply(kc, ws.packedA, aPanel, packedB, bPanel, ws.tile, 0, (long) nr * Float.BYTES);
-                    }
-                    storeEdge(ws.tile, rows, cols, c, tileOffset, ldc, add);
+                    kernel.multiply(kc, packedA, aPanel, packedB, bPanel, c, cTile, rowBytes);
                 }
+            } else {
+                if (plain) {
+                    kernel.multiplyRows(kc, packedA, aPanel, packedB, bPanel, ws.tile, 0, (long) nr * Float.BYTES);
+                } else {
+                    kernel.multiply(kc, packedA, aPanel, packedB, bPanel, ws.tile, 0, (long) nr * Float.BYTES);
+                }
+                storeEdge(ws.tile, tileRows, cols, c, tileOffset, ldc, add);
             }
         }
     }
@@ -389,5 +445,4 @@ final class PackedGemm {
             MemorySegment.copy(staged, 0, dst, FLOAT, (long) jr * kc * Float.BYTES, kc * nr);
         }
     }
-
 }

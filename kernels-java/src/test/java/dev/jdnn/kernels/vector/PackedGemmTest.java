@@ -48,12 +48,13 @@ class PackedGemmTest {
         // for less, it interleaves A into MR-tall panels. Same products, same order, same bits.
         GemmWorkspace plain = gemm.workspace(PackedGemm.MC, 97, PackedGemm.KC);
         SplittableRandom random = new SplittableRandom(9);
+        int depth = PackedGemm.KC / 8;
         // One row; one full MR panel and a ragged one; two row blocks, the second 77 rows (ragged).
         for (int m : new int[] {1, kernel.rows() + 1, PackedGemm.MC + 77}) {
-            // Sized for this m at depth 400, a workspace holds every block's interleaved panels but not
-            // its KC-long plain rows (one sized for more rows would take short blocks as plain rows,
-            // and the comparison could not fail).
-            GemmWorkspace interleaved = gemm.workspace(m, 97, 400);
+            // Sized for this m at depth KC / 8, a workspace holds every block's interleaved panels but
+            // not its KC-long plain rows, not even the ragged block's 77 (one sized for a deeper or
+            // taller product would take short blocks as plain rows, and the comparison could not fail).
+            GemmWorkspace interleaved = gemm.workspace(m, 97, depth);
             for (int ic = 0; ic < m; ic += PackedGemm.MC) {
                 int mc = Math.min(PackedGemm.MC, m - ic);
                 assertThat(gemm.takesPlainRows(plain, mc, false)).as("plain rows for %d of %d rows", mc, m).isTrue();
@@ -61,12 +62,12 @@ class PackedGemmTest {
             }
             for (int n : new int[] {17, 65}) {
                 for (boolean accumulate : new boolean[] {false, true}) {
-                    Problem p = Problem.random(m, n, 400, false, true, random);
-                    gemm.multiply(plain, m, n, 400, p.a, 0, p.lda, false, p.b, 0, p.ldb, true, p.c, 0, n, accumulate);
+                    Problem p = Problem.random(m, n, depth, false, true, random);
+                    gemm.multiply(plain, m, n, depth, p.a, 0, p.lda, false, p.b, 0, p.ldb, true, p.c, 0, n, accumulate);
                     float[] fromRows = p.c.toArray(ValueLayout.JAVA_FLOAT);
-                    assertClose(p.c, p.expected(accumulate), 400);
+                    assertClose(p.c, p.expected(accumulate), depth);
                     MemorySegment.copy(p.cValues, 0, p.c, ValueLayout.JAVA_FLOAT, 0, p.cValues.length);
-                    gemm.multiply(interleaved, m, n, 400, p.a, 0, p.lda, false, p.b, 0, p.ldb, true, p.c, 0, n,
+                    gemm.multiply(interleaved, m, n, depth, p.a, 0, p.lda, false, p.b, 0, p.ldb, true, p.c, 0, n,
                             accumulate);
                     assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("%dx%d, accumulate %s", m, n, accumulate)
                             .containsExactly(fromRows);
