@@ -16,7 +16,7 @@ import java.lang.foreign.ValueLayout;
  * rate. (The classic BLIS order, a {@code KC x NC} block of B packed ahead and an A block of 96 rows
  * meant to stay in L2, read each B panel from L3 at full kernel speed once per 24 tiles.) A B that
  * only a {@link PanelSource} can pack keeps that order: columns in blocks of {@link #NC}, the block
- * packed ahead, then the row blocks.
+ * packed ahead, then row blocks of {@link #BLOCK_MC}.
  * Transposes cost nothing extra: the packing routines read the operand in whichever order it is
  * stored. Edge tiles run the same kernel into a scratch tile and copy the valid part.
  */
@@ -39,6 +39,16 @@ final class PackedGemm {
      * the A rows streaming past it (at MC 96 the B block came from L3 instead, see {@link #MC}).
      */
     static final int KC = 1024;
+    /**
+     * Rows of A per block in the order that packs a block of B ahead (a {@link PanelSource}'s, and a
+     * team's shared B block in {@link #multiplyRowRange}): 96 x 1024 floats, 384 KiB, which stay in
+     * L2 beside the B panel they meet, as that order was tuned. On 2 threads the A blocks of
+     * {@link #MC} rows (a whole 256-row slab), streamed from L3 by both cores at once, measured
+     * slower and more variable: 1024³ on 2 threads, medians of 9 batches in alternating runs,
+     * 294-346 GFLOP/s against 348-356 for 96 rows and 353-359 for 128 (column slabs each packing
+     * 2 MiB blocks of A for the one-thread order: 237-270).
+     */
+    static final int BLOCK_MC = 96;
     /** Columns of B packed per block by a {@link PanelSource} (a multiple of every kernel's NR). */
     static final int NC = 2048;
 
@@ -128,8 +138,8 @@ final class PackedGemm {
      * applied to each group of tiles as they finish; {@code biasIndex} is the bias element of the
      * block's row 0 or of column 0.
      */
-    private void multiplyColumns(GemmWorkspace ws, float[] packedA, boolean plain, int mc, int kc, int pc, int from, int to,
-            MemorySegment b, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
+    private void multiplyColumns(GemmWorkspace ws, float[] packedA, boolean plain, int mc, int kc, int pc, int from,
+            int to, MemorySegment b, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
             boolean add, GemmEpilogue epilogue, long biasIndex) {
         for (int jr = from; jr < to; jr += nr) {
             int cols = Math.min(nr, to - jr);
@@ -182,7 +192,7 @@ final class PackedGemm {
 
     /**
      * Rows {@code [from, to)} of C's block at depth {@code pc} and columns {@code [jc, jc + nc)}
-     * against a B block packed by {@link #packBColumns}, in row blocks of at most {@link #MC} (cut
+     * against a B block packed by {@link #packBColumns}, in row blocks of at most {@link #BLOCK_MC} (cut
      * evenly, in whole MR tiles); each element of C is summed exactly as {@link #multiply} sums it.
      * {@code epilogue} (when not null) is applied as each row block finishes: callers pass it on the
      * last depth block only.
@@ -191,7 +201,7 @@ final class PackedGemm {
             MemorySegment a, long aOffset, int lda, boolean transA, MemorySegment c, long cOffset, int ldc,
             boolean add, GemmEpilogue epilogue, long biasIndex) {
         int tiles = (to - from + mr - 1) / mr;
-        int blocks = (tiles * mr + MC - 1) / MC;
+        int blocks = (tiles * mr + BLOCK_MC - 1) / BLOCK_MC;
         for (int block = 0; block < blocks; block++) {
             int ic = from + WorkerPool.start(tiles, block, blocks) * mr;
             int end = Math.min(to, from + WorkerPool.start(tiles, block + 1, blocks) * mr);
@@ -246,8 +256,8 @@ final class PackedGemm {
     private void multiplyPanels(GemmWorkspace ws, int m, int kc, int nc, int pc, MemorySegment a, long aOffset,
             int lda, boolean transA, MemorySegment c, long cOffset, int ldc, boolean add, GemmEpilogue epilogue,
             long biasIndex) {
-        for (int ic = 0; ic < m; ic += MC) {
-            int mc = Math.min(MC, m - ic);
+        for (int ic = 0; ic < m; ic += BLOCK_MC) {
+            int mc = Math.min(BLOCK_MC, m - ic);
             boolean plain = packA(ws, a, aOffset, lda, transA, ic, pc, mc, kc);
             multiplyBlock(ws, ws.packedB, plain, mc, nc, kc, c, cOffset + (long) ic * ldc, ldc, add);
             if (epilogue != null) {
@@ -263,8 +273,8 @@ final class PackedGemm {
     private void multiplyBlock(GemmWorkspace ws, MemorySegment packedB, boolean plain, int mc, int nc, int kc,
             MemorySegment c, long cOffset, int ldc, boolean add) {
         for (int jr = 0; jr < nc; jr += nr) {
-            multiplyTiles(ws, ws.packedA, plain, 0, mc, kc, packedB, (long) jr * kc * Float.BYTES, Math.min(nr, nc - jr),
-                    c, cOffset + jr, ldc, add);
+            multiplyTiles(ws, ws.packedA, plain, 0, mc, kc, packedB, (long) jr * kc * Float.BYTES,
+                    Math.min(nr, nc - jr), c, cOffset + jr, ldc, add);
         }
     }
 

@@ -10,8 +10,10 @@ import java.util.Arrays;
  * PANELS [REPS]} runs {@link GemmMicroKernel#multiply} over {@code MC} rows of a packed A block
  * (MR-interleaved, {@code MC x KC}) against each of {@code PANELS} packed B panels ({@code KC x NR})
  * in turn, into an {@code MC x NR·PANELS} C, and prints the median, min and max GFLOP/s of REPS
- * batches ({@code rows}: {@link GemmMicroKernel#multiplyRows} on plain rows of A instead). The panels' footprint decides where they are read from: KC 64 with one panel keeps B
- * in L1, KC 1024 streams each B panel (256 KiB at NR 64) from L2.
+ * batches ({@code GemmKernelThroughput KC MC PANELS REPS rows}: {@link GemmMicroKernel#multiplyRows}
+ * on plain rows of A instead). The footprint decides where the operands are read from: KC 64 with
+ * one panel keeps B in L1, KC 1024 streams each B panel (256 KiB at NR 64) from L2, 16 panels of it
+ * (4 MiB) from L3 at each panel's first tile.
  */
 public final class GemmKernelThroughput {
     private GemmKernelThroughput() {
@@ -69,8 +71,9 @@ public final class GemmKernelThroughput {
                 }
             }
             Arrays.sort(gflops);
-            System.out.printf("kernel %dx%d%s KC %d MC %d panels %d: median %.1f GFLOP/s (min %.1f, max %.1f, %d batches)%n",
-                    mr, nr, rows ? " rows" : "", kc, mc, panels, gflops[reps / 2], gflops[0], gflops[reps - 1], reps);
+            System.out.printf(
+                    "kernel %dx%d%s KC %d MC %d panels %d: median %.1f GFLOP/s (min %.1f, max %.1f, %d batches)%n", mr,
+                    nr, rows ? " rows" : "", kc, mc, panels, gflops[reps / 2], gflops[0], gflops[reps - 1], reps);
         }
     }
 }
