@@ -22,7 +22,16 @@ final class GemmWorkspace {
     /** One NR-wide panel of a transposed B, assembled on the heap before its bulk copy out. */
     final float[] panel;
 
-    GemmWorkspace(int packedASize, int packedBSize, int tileSize, int rowsSize, int panelSize) {
+    /**
+     * Whether the workspace serves the one thread of a one-thread pool, the only thread then using
+     * the caches: {@link PackedGemm} takes a row-major A in blocks of {@link PackedGemm#MC} rows and
+     * packs B one panel at a time (else it packs a block of B ahead and takes A in blocks of
+     * {@link PackedGemm#BLOCK_MC} rows).
+     */
+    final boolean alone;
+
+    GemmWorkspace(int packedASize, int packedBSize, int tileSize, int rowsSize, int panelSize, boolean alone) {
+        this.alone = alone;
         Arena arena = Arena.ofAuto();
         this.packedA = new float[packedASize];
         this.packedB = arena.allocate((long) packedBSize * Float.BYTES, 64);

@@ -7,16 +7,18 @@ import java.lang.foreign.ValueLayout;
  * Single-precision GEMM {@code C = A·B} or {@code C += A·B} on row-major matrices in memory
  * segments (native tensors or heap scratch), with either operand optionally transposed.
  *
- * <p>Loop order for a B in memory: depth in blocks of {@link #KC}; rows in blocks of {@link #MC},
+ * <p>Loop order for a B in memory and a row-major A, on a workspace that is
+ * {@linkplain GemmWorkspace#alone alone}: depth in blocks of {@link #KC}; rows in blocks of {@link #MC},
  * each packing an {@code MC x KC} block of A (plain rows, or MR-tall panels); then per NR-wide panel
  * of B, packed right before use into one {@code KC x NR} buffer, the register-blocked micro-kernel
  * on every {@code MR x NR} tile of the row block. The operands are not symmetric: per step of depth
  * the 4 x 64 kernel reads 64 floats of B and only 4 of A, so the B panel (256 KiB at KC 1024) is the
  * operand that must come from L2, while the A block (2 MiB) streams from L3 at a sixteenth of the
  * rate. (The classic BLIS order, a {@code KC x NC} block of B packed ahead and an A block of 96 rows
- * meant to stay in L2, read each B panel from L3 at full kernel speed once per 24 tiles.) A B that
- * only a {@link PanelSource} can pack keeps that order: columns in blocks of {@link #NC}, the block
- * packed ahead, then row blocks of {@link #BLOCK_MC}.
+ * meant to stay in L2, read each B panel from L3 at full kernel speed once per 24 tiles.) Everything
+ * else keeps that order: columns in blocks of {@link #NC}, the block packed ahead, then row blocks of
+ * {@link #BLOCK_MC} (a team's threads, each running its own product beside the others, a transposed
+ * A, a B that only a {@link PanelSource} can pack); see {@link #multiplyBlocks}.
  * Transposes cost nothing extra: the packing routines read the operand in whichever order it is
  * stored. Edge tiles run the same kernel into a scratch tile and copy the valid part.
  */
@@ -69,12 +71,20 @@ final class PackedGemm {
         return kernel;
     }
 
-    /** Buffers for one thread multiplying at most {@code m x k} by {@code k x n}. */
+    /** Buffers for one thread of a team multiplying at most {@code m x k} by {@code k x n}. */
     GemmWorkspace workspace(int m, int n, int k) {
+        return workspace(m, n, k, false);
+    }
+
+    /**
+     * As above; {@code alone} for the one thread of a one-thread pool, whose workspace takes A
+     * blocks of {@link #MC} rows (see {@link GemmWorkspace#alone}).
+     */
+    GemmWorkspace workspace(int m, int n, int k, boolean alone) {
         int kc = Math.max(1, Math.min(KC, k));
-        int mc = roundUp(Math.min(MC, Math.max(m, 1)), mr);
+        int mc = roundUp(Math.min(alone ? MC : BLOCK_MC, Math.max(m, 1)), mr);
         int nc = roundUp(Math.min(NC, Math.max(n, 1)), nr);
-        return new GemmWorkspace(mc * kc, kc * nc, mr * nr, Math.max(kc, mc), kc * nr);
+        return new GemmWorkspace(mc * kc, kc * nc, mr * nr, Math.max(kc, mc), kc * nr, alone);
     }
 
     private static int roundUp(int value, int multiple) {
@@ -115,6 +125,11 @@ final class PackedGemm {
             }
             return;
         }
+        if (!ws.alone || transA) {
+            multiplyBlocks(ws, m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, accumulate,
+                    epilogue, biasIndex);
+            return;
+        }
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             boolean last = pc + kc >= k;
@@ -124,6 +139,38 @@ final class PackedGemm {
                 multiplyColumns(ws, ws.packedA, plain, mc, kc, pc, 0, n, b, bOffset, ldb, transB, c,
                         cOffset + (long) ic * ldc, ldc, accumulate || pc > 0, last ? epilogue : null,
                         biasIndex + (epilogue != null && epilogue.biasPerRow() ? ic : 0));
+            }
+        }
+    }
+
+    /**
+     * The order that packs a {@code KC x NC} block of B ahead, then row blocks of {@link #BLOCK_MC}:
+     * for a team's threads, each running its own product beside the others (A blocks that stay in
+     * L2, where both cores streaming 2 MiB blocks of A from L3 measured slower), and for a
+     * transposed A (whose interleaving scatter over a 2 MiB block was slower than over 384 KiB).
+     */
+    private void multiplyBlocks(GemmWorkspace ws, int m, int n, int k, MemorySegment a, long aOffset, int lda,
+            boolean transA, MemorySegment b, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset,
+            int ldc, boolean accumulate, GemmEpilogue epilogue, long biasIndex) {
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                boolean add = accumulate || pc > 0;
+                if (transB) {
+                    packTransposedB(ws, ws.packedB, b, bOffset + (long) jc * ldb + pc, ldb, kc, 0, nc);
+                } else {
+                    packB(ws.packedB, b, bOffset + (long) pc * ldb + jc, ldb, kc, 0, nc);
+                }
+                for (int ic = 0; ic < m; ic += BLOCK_MC) {
+                    int mc = Math.min(BLOCK_MC, m - ic);
+                    boolean plain = packA(ws, a, aOffset, lda, transA, ic, pc, mc, kc);
+                    multiplyBlock(ws, ws.packedB, plain, mc, nc, kc, c, cOffset + (long) ic * ldc + jc, ldc, add);
+                    if (epilogue != null && pc + kc >= k) {
+                        epilogue.apply(c, cOffset + (long) ic * ldc + jc, ldc, mc, nc,
+                                biasIndex + (epilogue.biasPerRow() ? ic : jc));
+                    }
+                }
             }
         }
     }

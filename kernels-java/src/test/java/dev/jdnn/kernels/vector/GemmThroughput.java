@@ -8,9 +8,9 @@ import java.util.Arrays;
  * Command-line timing of {@link ParallelGemm} on square row-major matrices (not a test):
  * {@code GemmThroughput SIZE THREADS [REPS] [phases]} prints the median, min and max GFLOP/s over
  * REPS timed batches after a warm-up; with {@code phases}, also the median time of packing all of
- * B and all of A as one thread's {@link PackedGemm#multiply} packs them (its panels and blocks, in
- * cache as warm as the product leaves them), so that the rest of a product's time is the micro-kernel's
- * and C's.
+ * B and all of A as a one-thread pool's {@link PackedGemm#multiply} packs them (its panels and
+ * blocks, in cache as warm as the product leaves them), so that the rest of a product's time is the
+ * micro-kernel's and C's.
  */
 public final class GemmThroughput {
     private GemmThroughput() {
@@ -55,7 +55,7 @@ public final class GemmThroughput {
 
     private static void printPackingTimes(int size, int reps, MemorySegment a, MemorySegment b) {
         PackedGemm gemm = new PackedGemm(VectorWidth.microKernel());
-        GemmWorkspace ws = gemm.workspace(size, size, size);
+        GemmWorkspace ws = gemm.workspace(size, size, size, true);
         double[] packB = new double[reps];
         double[] packA = new double[reps];
         for (int r = -reps; r < reps; r++) {
