@@ -29,9 +29,9 @@ import java.util.Map;
  * with at least two images per thread, the forwards scan and pool chunk by chunk on oneDNN's
  * OpenMP team ({@link ScannedPoolingForward}): the scan of a whole input on the calling thread
  * took longer than the two-thread primitive (pool_cifar, AVX-512: 0.21-0.33 ms beside 0.18 ms).
- * The NHWC max windows 2x2 stride 2 and 3x3 stride 2 padded by one (the ResNet stem) run in
- * {@link VectorNhwcMaxPool} instead when the Vector API is present: one Java pass that pools, writes
- * oneDNN's workspace and watches for NaN, reading {@code x} once.
+ * The NHWC max windows 3x3 stride 2 padded by one (the ResNet stem) and, on two or more threads,
+ * 2x2 stride 2 run in {@link VectorNhwcMaxPool} instead when the Vector API is present: one Java
+ * pass that pools, writes oneDNN's workspace and watches for NaN, reading {@code x} once.
  * Over NHWC windows that tile the input, on fewer than 16 channels (oneDNN's backward runs them in
  * masked vectors), the workspace backward is {@link TiledMaxPoolBackward}, a Java pass reading
  * oneDNN's workspace.
@@ -418,7 +418,7 @@ final class DnnlPooling implements Pool2dPlan {
         if (!unrolledTried) {
             unrolledTried = true;
             UnrolledMaxPoolWindow window = JavaTrainingSteps.VECTOR_API
-                    ? UnrolledMaxPoolWindow.of(op, input, layout, VectorNhwcMaxPool.lanes()) : null;
+                    ? UnrolledMaxPoolWindow.of(op, input, layout, VectorNhwcMaxPool.lanes(), runtime.threads()) : null;
             if (window != null) {
                 unrolled = VectorNhwcMaxPool.of(window, input, output, runtime, scratch);
             }

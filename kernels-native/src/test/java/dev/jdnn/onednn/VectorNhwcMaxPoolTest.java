@@ -30,7 +30,7 @@ class VectorNhwcMaxPoolTest {
 
     @ParameterizedTest
     @CsvSource({"2, 1, none", "2, 2, none", "3, 1, none", "3, 2, none", "2, 2, nan", "3, 2, nan", "3, 1, infinity",
-        "2, 1, infinity"})
+        "2, 2, infinity", "3, 1, nan"})
     void forwardAndWorkspaceBackwardMatchNaive(int kernel, int threads, String special) {
         Pool2d op = kernel == 2 ? Pool2d.max(2, 2) : Pool2d.max(3, 2).padding(new Padding(1, 1, 1, 1));
         float[] values = ties(INPUT.elementCount(), 5);
@@ -72,7 +72,7 @@ class VectorNhwcMaxPoolTest {
             reference.forward(x, expectedY, referenceWs);
             reference.backward(referenceWs, dy, expectedDx);
             assertThat(((DnnlPooling) plan).unrolledForward()).as("ran the unrolled forward")
-                    .isEqualTo(JavaTrainingSteps.VECTOR_API);
+                    .isEqualTo(JavaTrainingSteps.VECTOR_API && (kernel == 3 || threads > 1));
             assertThat(y.toArray()).as("y").containsExactly(expectedY.toArray());
             assertThat(yInference.toArray()).as("inference y").containsExactly(expectedY.toArray());
             assertThat(dx.toArray()).as("dx").containsExactly(expectedDx.toArray(), within(1e-5f));
