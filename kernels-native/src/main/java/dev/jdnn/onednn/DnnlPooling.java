@@ -29,6 +29,9 @@ import java.util.Map;
  * with at least two images per thread, the forwards scan and pool chunk by chunk on oneDNN's
  * OpenMP team ({@link ScannedPoolingForward}): the scan of a whole input on the calling thread
  * took longer than the two-thread primitive (pool_cifar, AVX-512: 0.21-0.33 ms beside 0.18 ms).
+ * The NHWC max windows 3x3 stride 2 padded by one (the ResNet stem) and, on two or more threads,
+ * 2x2 stride 2 run in {@link VectorNhwcMaxPool} instead when the Vector API is present: one Java
+ * pass that pools, writes oneDNN's workspace and watches for NaN, reading {@code x} once.
  * Over NHWC windows that tile the input, on fewer than 16 channels (oneDNN's backward runs them in
  * masked vectors), the workspace backward is {@link TiledMaxPoolBackward}, a Java pass reading
  * oneDNN's workspace.
@@ -80,6 +83,11 @@ final class DnnlPooling implements Pool2dPlan {
     /** Whether {@link #scannedTraining} / {@link #scannedInference} was attempted (they may stay {@code null}). */
     private boolean scannedTrainingTried;
     private boolean scannedInferenceTried;
+    /** The single-read Java forward for the windows it has code for; {@code null} when not usable. */
+    private VectorNhwcMaxPool unrolled;
+    private boolean unrolledTried;
+    /** Whether {@link #unrolled} may write oneDNN's workspace: 1 yes, -1 no, 0 not known yet. */
+    private int unrolledWorkspace;
     /** The Java backward from oneDNN's workspace for NHWC windows that tile the input; {@code null} when not usable. */
     private TiledMaxPoolBackward tiledBackward;
 
@@ -172,6 +180,15 @@ final class DnnlPooling implements Pool2dPlan {
             if (backward == null) {
                 buildBackward();
             }
+            VectorNhwcMaxPool own = unrolled(true);
+            if (own != null) {
+                boolean finite = own.run(x.segment(), y.segment(), workspace.buffer());
+                if (!finite) {
+                    nonFiniteMax.forward(x.segment(), y.segment(), workspace.argmax());
+                }
+                workspace.filledInJava(!finite);
+                return;
+            }
             if (!scannedTrainingTried) {
                 scannedTrainingTried = true;
                 scannedTraining = scanned(dnnl_h.dnnl_forward_training());
@@ -228,6 +245,13 @@ final class DnnlPooling implements Pool2dPlan {
         try {
             if (nonFiniteMax != null) {
                 runtime.enterCurrentThread();
+                VectorNhwcMaxPool own = unrolled(false);
+                if (own != null) {
+                    if (!own.run(x.segment(), y.segment(), null)) {
+                        nonFiniteMax.forward(x.segment(), y.segment(), null);
+                    }
+                    return;
+                }
                 if (!scannedInferenceTried) {
                     scannedInferenceTried = true;
                     scannedInference = scanned(dnnl_h.dnnl_forward_inference());
@@ -309,6 +333,37 @@ final class DnnlPooling implements Pool2dPlan {
         return scannedTraining != null ? scannedTraining.chunks() : scannedTrainingTried ? -1 : 0;
     }
 
+    /** Whether the forwards run in {@link VectorNhwcMaxPool} (known once a forward ran). */
+    boolean unrolledForward() {
+        return unrolled != null;
+    }
+
+    /** Keeps the forwards off {@link VectorNhwcMaxPool} (on the scanned path): for probes comparing the two in one JVM. */
+    void avoidUnrolledForward() {
+        unrolledTried = true;
+        unrolled = null;
+    }
+
+    /**
+     * oneDNN's training forward alone, no NaN scan (not the contract: NaN is skipped): for probes
+     * timing the Java forward beside the primitive in the same process.
+     */
+    void primitiveForward(Tensor x, Tensor y, Workspace ws) {
+        use.enter("Pool2dPlan.forward");
+        try {
+            runtime.enterCurrentThread();
+            if (backward == null) {
+                buildBackward();
+            }
+            trainingForward.attach(0, x.segment());
+            trainingForward.attach(1, y.segment());
+            trainingForward.attachWorkspace(((PoolingWorkspace) ws).buffer());
+            trainingForward.run();
+        } finally {
+            use.exit();
+        }
+    }
+
     /** Whether the workspace backward runs in {@link TiledMaxPoolBackward} (known once a backward or workspace was asked for). */
     boolean tiledBackward() {
         return tiledBackward != null;
@@ -351,6 +406,29 @@ final class DnnlPooling implements Pool2dPlan {
         return new ScannedPoolingForward(runtime, images, xImageBytes, yImageBytes, workspaceImageBytes,
                 ScannedPoolingForward.CHUNK_BYTES, count -> forwardBuilder(propKind, count).build(PassLayout.PLAIN),
                 scratch);
+    }
+
+    /**
+     * The single-read forward ({@link VectorNhwcMaxPool}) when the Vector API is present and the
+     * window is one it has code for; for a training forward ({@code training}, called once the
+     * backward is built) also only when oneDNN's workspace is one byte per output in the output's
+     * layout, which the backward then reads.
+     */
+    private VectorNhwcMaxPool unrolled(boolean training) {
+        if (!unrolledTried) {
+            unrolledTried = true;
+            UnrolledMaxPoolWindow window = JavaTrainingSteps.VECTOR_API
+                    ? UnrolledMaxPoolWindow.of(op, input, layout, VectorNhwcMaxPool.lanes(), runtime.threads()) : null;
+            if (window != null) {
+                unrolled = VectorNhwcMaxPool.of(window, input, output, runtime, scratch);
+            }
+        }
+        if (training && unrolled != null && unrolledWorkspace == 0) {
+            unrolledWorkspace = trainingForward != null && trainingForward.layout() == PassLayout.PLAIN
+                    && TiledMaxPoolBackward.readsWorkspace(trainingHints.get(PassLayout.PLAIN).workspaceDesc(), output)
+                    ? 1 : -1;
+        }
+        return training && unrolledWorkspace < 0 ? null : unrolled;
     }
 
     /** Bytes of the training forward's workspace for {@code images} images. */

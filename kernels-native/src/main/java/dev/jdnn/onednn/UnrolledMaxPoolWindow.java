@@ -1,0 +1,44 @@
+package dev.jdnn.onednn;
+
+import dev.jdnn.Layout;
+import dev.jdnn.Padding;
+import dev.jdnn.Pool2d;
+import dev.jdnn.Shape;
+
+/**
+ * The max-pooling windows {@link VectorNhwcMaxPool} has written-out code for, told apart without
+ * loading any Vector API class (the plan asks before it knows the module is present): 2x2 stride 2
+ * without padding, and 3x3 stride 2 padded by one on every side, both over NHWC inputs of even
+ * height and width (so every window but the first row's and column's lies inside the input) and a
+ * power of two of whole vectors of channels (so a row's output vectors are one flat loop).
+ */
+enum UnrolledMaxPoolWindow {
+    /** 2x2, stride 2, no padding. */
+    TWO_BY_TWO,
+    /** 3x3, stride 2, padding 1 on each side. */
+    THREE_BY_THREE;
+
+    /**
+     * The window {@code op} over {@code input} in {@code layout} has code for, given {@code lanes}
+     * floats per vector and {@code threads}, else {@code null}. The 2x2 window is taken on two or
+     * more threads only: on one thread oneDNN's primitive after a NaN scan of each 512 KB chunk
+     * ({@link ScannedPoolingForward}) was as fast or faster (pool_cifar, AVX-512, one JVM: median
+     * 1.06x the bare primitive against 1.24x for this code; on two threads 2.3x against 1.7x).
+     */
+    static UnrolledMaxPoolWindow of(Pool2d op, Shape input, Layout layout, int lanes, int threads) {
+        int channels = input.dim(1);
+        if (op.kind() != Pool2d.Kind.MAX || layout != Layout.NHWC || channels % lanes != 0
+                || Integer.bitCount(channels / lanes) != 1 || input.dim(2) % 2 != 0 || input.dim(3) % 2 != 0
+                || op.strideH() != 2 || op.strideW() != 2 || op.outputShape(input).dim(2) != input.dim(2) / 2
+                || op.outputShape(input).dim(3) != input.dim(3) / 2) {
+            return null;
+        }
+        if (op.kernelH() == 2 && op.kernelW() == 2 && op.padding().equals(new Padding(0, 0, 0, 0)) && threads > 1) {
+            return TWO_BY_TWO;
+        }
+        if (op.kernelH() == 3 && op.kernelW() == 3 && op.padding().equals(new Padding(1, 1, 1, 1))) {
+            return THREE_BY_THREE;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.jdnn.onednn;
+
+import dev.jdnn.Backend;
+import dev.jdnn.BackendConfig;
+import dev.jdnn.Layout;
+import dev.jdnn.Padding;
+import dev.jdnn.Pool2d;
+import dev.jdnn.Pool2dPlan;
+import dev.jdnn.Shape;
+import dev.jdnn.Tensor;
+import dev.jdnn.Workspace;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Times, in one JVM and on the same tensors, the NHWC max-pooling training forward three ways:
+ * {@link VectorNhwcMaxPool} through the plan ("unrolled"), the plan's scanned oneDNN path
+ * ({@link ScannedPoolingForward}, "scanned") and oneDNN's primitive alone without the NaN scan
+ * ("primitive", what oneDNN from C runs). Interleaving them per round takes out what differs from
+ * process to process on a shared host (where a process's pages land made oneDNN from C run
+ * pool_cifar at 0.4 or at 1.1 ms). Arguments: {@code cifar|stem THREADS [ROUNDS]}; prints one
+ * line per round, median (min-max) ms per call of 5 batches of about 40 ms each.
+ */
+final class UnrolledMaxPoolProbe {
+    /** The order the three ways run in each round ({@code -Dorder=2,0,1}: the primitive first). */
+    private static final int[] ORDER = Arrays.stream(System.getProperty("order", "0,1,2").split(","))
+            .mapToInt(Integer::parseInt).toArray();
+    private static final long WARM_NS = Long.getLong("warmMs", 100) * 1_000_000L;
+
+    private UnrolledMaxPoolProbe() {
+    }
+
+    public static void main(String[] args) {
+        boolean stem = args[0].equals("stem");
+        int threads = Integer.parseInt(args[1]);
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        Shape input = stem ? Shape.nchw(16, 64, 112, 112) : Shape.nchw(64, 64, 32, 32);
+        Pool2d op = stem ? Pool2d.max(3, 2).padding(new Padding(1, 1, 1, 1)) : Pool2d.max(2, 2);
+        try (Backend onednn = new OneDnnBackendProvider().create(new BackendConfig(threads));
+             Pool2dPlan unrolled = onednn.plan(op, input, Layout.NHWC);
+             Pool2dPlan scanned = onednn.plan(op, input, Layout.NHWC);
+             Workspace ws = unrolled.newWorkspace();
+             Workspace scannedWs = scanned.newWorkspace()) {
+            ((DnnlPooling) scanned).avoidUnrolledForward();
+            Tensor x = Tensor.allocate(input, Layout.NHWC);
+            Tensor y = Tensor.allocate(unrolled.outputShape(), Layout.NHWC);
+            float[] values = new float[(int) input.elementCount()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) ((long) i * 7919 % 2001 - 1000) / 1000f;
+            }
+            x.copyFrom(values);
+            Runnable[] ways = {() -> unrolled.forward(x, y, ws), () -> scanned.forward(x, y, scannedWs),
+                () -> ((DnnlPooling) unrolled).primitiveForward(x, y, ws)};
+            String[] names = {"unrolled", "scanned", "primitive"};
+            for (int round = 0; round < rounds; round++) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "PROBE %s t=%d round %d:",
+                        args[0], threads, round));
+                double[] medians = new double[ways.length];
+                for (int w : ORDER) {
+                    long warm = System.nanoTime() + (round == 0 ? 1_500_000_000L : WARM_NS);
+                    while (System.nanoTime() < warm) {
+                        ways[w].run();
+                    }
+                    double[] per = new double[5];
+                    for (int b = 0; b < per.length; b++) {
+                        long start = System.nanoTime();
+                        long now;
+                        int calls = 0;
+                        do {
+                            ways[w].run();
+                            calls++;
+                            now = System.nanoTime();
+                        } while (now - start < 40_000_000L);
+                        per[b] = (now - start) / 1e6 / calls;
+                    }
+                    Arrays.sort(per);
+                    medians[w] = per[2];
+                    line.append(String.format(Locale.ROOT, " %s %.4f (%.4f-%.4f)", names[w], per[2], per[0], per[4]));
+                }
+                line.append(String.format(Locale.ROOT, " unrolled/primitive %.2f scanned/primitive %.2f",
+                        medians[0] / medians[2], medians[1] / medians[2]));
+                System.out.println(line);
+            }
+            System.out.println("unrolled=" + ((DnnlPooling) unrolled).unrolledForward() + " scanned="
+                    + ((DnnlPooling) scanned).unrolledForward());
+        }
+    }
+}
