@@ -107,7 +107,7 @@ final class ParallelGemm {
         this.pool = pool;
         this.workspaces = new GemmWorkspace[pool.size()];
         for (int i = 0; i < workspaces.length; i++) {
-            workspaces[i] = gemm.workspace(maxM, maxN, maxK, pool.size() == 1);
+            workspaces[i] = gemm.workspace(maxM, maxN, maxK);
         }
         // sharesB also asks m >= n of each product; some product within these bounds satisfies it.
         // A product that would share B without the block (bounds understated) takes the slabs,

@@ -8,9 +8,9 @@ import java.util.Arrays;
  * Command-line timing of {@link ParallelGemm} on square row-major matrices (not a test):
  * {@code GemmThroughput SIZE THREADS [REPS] [phases]} prints the median, min and max GFLOP/s over
  * REPS timed batches after a warm-up; with {@code phases}, also the median time of packing all of
- * B and all of A as a one-thread pool's {@link PackedGemm#multiply} packs them (its panels and
- * blocks, in cache as warm as the product leaves them), so that the rest of a product's time is the
- * micro-kernel's and C's.
+ * B and all of A as one thread's {@link PackedGemm#multiply} packs them (its blocks, in cache as
+ * warm as the product leaves them), so that the rest of a product's time is the micro-kernel's
+ * and C's.
  */
 public final class GemmThroughput {
     private GemmThroughput() {
@@ -55,25 +55,25 @@ public final class GemmThroughput {
 
     private static void printPackingTimes(int size, int reps, MemorySegment a, MemorySegment b) {
         PackedGemm gemm = new PackedGemm(VectorWidth.microKernel());
-        GemmWorkspace ws = gemm.workspace(size, size, size, true);
+        GemmWorkspace ws = gemm.workspace(size, size, size);
         double[] packB = new double[reps];
         double[] packA = new double[reps];
         for (int r = -reps; r < reps; r++) {
             long t0 = System.nanoTime();
-            int nr = gemm.kernel().columns();
-            for (int pc = 0; pc < size; pc += PackedGemm.KC) {
-                for (int ic = 0; ic < size; ic += PackedGemm.MC) {
-                    for (int jr = 0; jr < size; jr += nr) {
-                        gemm.packPanel(ws, b, 0, size, false, pc, Math.min(PackedGemm.KC, size - pc), jr,
-                                Math.min(nr, size - jr));
-                    }
+            for (int jc = 0; jc < size; jc += PackedGemm.NC) {
+                int nc = Math.min(PackedGemm.NC, size - jc);
+                for (int pc = 0; pc < size; pc += PackedGemm.KC) {
+                    gemm.packBColumns(ws, ws.packedB, b, 0, size, false, pc, Math.min(PackedGemm.KC, size - pc), jc,
+                            nc, 0, nc);
                 }
             }
             long t1 = System.nanoTime();
-            for (int pc = 0; pc < size; pc += PackedGemm.KC) {
-                for (int ic = 0; ic < size; ic += PackedGemm.MC) {
-                    gemm.packA(ws, a, 0, size, false, ic, pc, Math.min(PackedGemm.MC, size - ic),
-                            Math.min(PackedGemm.KC, size - pc));
+            for (int jc = 0; jc < size; jc += PackedGemm.NC) {
+                for (int pc = 0; pc < size; pc += PackedGemm.KC) {
+                    for (int ic = 0; ic < size; ic += PackedGemm.MC) {
+                        gemm.packA(ws, a, 0, size, false, ic, pc, Math.min(PackedGemm.MC, size - ic),
+                                Math.min(PackedGemm.KC, size - pc));
+                    }
                 }
             }
             long t2 = System.nanoTime();
@@ -84,7 +84,7 @@ public final class GemmThroughput {
         }
         Arrays.sort(packB);
         Arrays.sort(packA);
-        System.out.printf("one thread's packing per product (KC %d, MC %d): B %.3f ms, A %.3f ms (medians)%n",
-                PackedGemm.KC, PackedGemm.MC, packB[reps / 2], packA[reps / 2]);
+        System.out.printf("one thread's packing per product (KC %d, MC %d, NC %d): B %.3f ms, A %.3f ms (medians)%n",
+                PackedGemm.KC, PackedGemm.MC, PackedGemm.NC, packB[reps / 2], packA[reps / 2]);
     }
 }

@@ -46,16 +46,16 @@ class PackedGemmTest {
         PackedGemm gemm = new PackedGemm(kernel);
         // Sized for a depth of a whole KC block, a workspace takes a row-major A as plain rows; sized
         // for less, it interleaves A into MR-tall panels. Same products, same order, same bits.
-        GemmWorkspace plain = gemm.workspace(PackedGemm.BLOCK_MC, 97, PackedGemm.KC);
+        GemmWorkspace plain = gemm.workspace(PackedGemm.MC, 97, PackedGemm.KC);
         SplittableRandom random = new SplittableRandom(9);
         // One row; one full MR panel and a ragged one; two row blocks, the second 77 rows (ragged).
-        for (int m : new int[] {1, kernel.rows() + 1, PackedGemm.BLOCK_MC + 77}) {
+        for (int m : new int[] {1, kernel.rows() + 1, PackedGemm.MC + 77}) {
             // Sized for this m at depth 400, a workspace holds every block's interleaved panels but not
             // its KC-long plain rows (one sized for more rows would take short blocks as plain rows,
             // and the comparison could not fail).
             GemmWorkspace interleaved = gemm.workspace(m, 97, 400);
-            for (int ic = 0; ic < m; ic += PackedGemm.BLOCK_MC) {
-                int mc = Math.min(PackedGemm.BLOCK_MC, m - ic);
+            for (int ic = 0; ic < m; ic += PackedGemm.MC) {
+                int mc = Math.min(PackedGemm.MC, m - ic);
                 assertThat(gemm.takesPlainRows(plain, mc, false)).as("plain rows for %d of %d rows", mc, m).isTrue();
                 assertThat(gemm.takesPlainRows(interleaved, mc, false)).as("panels for %d of %d rows", mc, m).isFalse();
             }
@@ -154,7 +154,7 @@ class PackedGemmTest {
         int mr = kernel.rows();
         int nr = kernel.columns();
         int sharedN = ParallelGemm.SHARED_NC + nr / 2 + 3;
-        int[][] shapes = {{2 * PackedGemm.BLOCK_MC + 3 * mr + 1, nr + nr / 2 + 3, PackedGemm.KC + 7},
+        int[][] shapes = {{2 * PackedGemm.MC + 3 * mr + 1, nr + nr / 2 + 3, PackedGemm.KC + 7},
             {sharedN + 2 * mr + 1, sharedN, 20}};
         assertThat(ParallelGemm.sharesB(1024, 1024, 1024, 2, ParallelGemm.MIN_SHARED_B)).isTrue();
         for (int shape = 0; shape < 4; shape++) {
@@ -202,51 +202,6 @@ class PackedGemmTest {
                     assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("run %d, %dx%dx%d, transposed %s", run, m, n, k,
                             transposed).isEqualTo(one);
                 }
-            }
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("kernels")
-    void aloneOrderGivesTheBitsOfTheTeamOrder(GemmMicroKernel kernel) {
-        // A one-thread pool's workspace takes a row-major A in MC-row blocks and packs B panel by
-        // panel; a team member's packs a B block ahead and takes BLOCK_MC rows: same sums, same bits.
-        // Two MC blocks (the second ragged), a ragged panel, two depth blocks, then a shallow product.
-        PackedGemm gemm = new PackedGemm(kernel);
-        SplittableRandom random = new SplittableRandom(11);
-        int nr = kernel.columns();
-        int[][] shapes = {{PackedGemm.MC + 3 * kernel.rows() + 1, 2 * nr + 5, PackedGemm.KC + 7}, {37, 3 * nr + 1, 20}};
-        for (int[] mnk : shapes) {
-            int m = mnk[0];
-            int n = mnk[1];
-            int k = mnk[2];
-            GemmWorkspace alone = gemm.workspace(m, n, k, true);
-            GemmWorkspace member = gemm.workspace(m, n, k);
-            for (int t = 0; t < 4; t++) {
-                boolean transB = (t & 1) != 0;
-                boolean accumulate = (t & 2) != 0;
-                Problem p = Problem.random(m, n, k, false, transB, random);
-                float[] bias = new float[BIAS_SHIFT + m];
-                for (int j = 0; j < bias.length; j++) {
-                    bias[j] = (float) random.nextDouble(-1, 1);
-                }
-                GemmEpilogue epilogue = new GemmEpilogue(true, Activation.RELU);
-                epilogue.set(MemorySegment.ofArray(bias));
-                gemm.multiply(alone, m, n, k, p.a, 0, p.lda, false, p.b, 0, p.ldb, transB, p.c, 0, n, accumulate,
-                        epilogue, BIAS_SHIFT);
-                float[] fromPanels = p.c.toArray(ValueLayout.JAVA_FLOAT);
-                float[] expected = p.expected(accumulate);
-                for (int i = 0; i < m; i++) {
-                    for (int j = 0; j < n; j++) {
-                        expected[i * n + j] = Math.max(0f, expected[i * n + j] + bias[BIAS_SHIFT + i]);
-                    }
-                }
-                assertClose(p.c, expected, k);
-                MemorySegment.copy(p.cValues, 0, p.c, ValueLayout.JAVA_FLOAT, 0, p.cValues.length);
-                gemm.multiply(member, m, n, k, p.a, 0, p.lda, false, p.b, 0, p.ldb, transB, p.c, 0, n, accumulate,
-                        epilogue, BIAS_SHIFT);
-                assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("%dx%dx%d, transB %s, accumulate %s", m, n, k,
-                        transB, accumulate).isEqualTo(fromPanels);
             }
         }
     }
