@@ -182,11 +182,7 @@ final class DnnlPooling implements Pool2dPlan {
             }
             VectorNhwcMaxPool own = unrolled(true);
             if (own != null) {
-                boolean finite = own.run(x.segment(), y.segment(), workspace.buffer());
-                if (!finite) {
-                    nonFiniteMax.forward(x.segment(), y.segment(), workspace.argmax());
-                }
-                workspace.filledInJava(!finite);
+                keepOrRedoInJava(own.run(x.segment(), y.segment(), workspace.buffer()), x, y, workspace);
                 return;
             }
             if (!scannedTrainingTried) {
@@ -194,16 +190,11 @@ final class DnnlPooling implements Pool2dPlan {
                 scannedTraining = scanned(dnnl_h.dnnl_forward_training());
             }
             if (scannedTraining != null) {
-                boolean finite = scannedTraining.run(x.segment(), y.segment(), workspace.buffer());
-                if (!finite) {
-                    nonFiniteMax.forward(x.segment(), y.segment(), workspace.argmax());
-                }
-                workspace.filledInJava(!finite);
+                keepOrRedoInJava(scannedTraining.run(x.segment(), y.segment(), workspace.buffer()), x, y, workspace);
                 return;
             }
             if (NonFinite.any(x.segment(), input.elementCount())) {
-                nonFiniteMax.forward(x.segment(), y.segment(), workspace.argmax());
-                workspace.filledInJava(true);
+                keepOrRedoInJava(false, x, y, workspace);
                 return;
             }
             trainingForward.attach(0, x.segment());
@@ -214,6 +205,17 @@ final class DnnlPooling implements Pool2dPlan {
         } finally {
             use.exit();
         }
+    }
+
+    /**
+     * After a training forward that checked {@code x} for NaN and infinities: when it found none
+     * ({@code finite}) its y and workspace stand; else both are computed the contract's way.
+     */
+    private void keepOrRedoInJava(boolean finite, Tensor x, Tensor y, PoolingWorkspace workspace) {
+        if (!finite) {
+            nonFiniteMax.forward(x.segment(), y.segment(), workspace.argmax());
+        }
+        workspace.filledInJava(!finite);
     }
 
     @Override
