@@ -17,7 +17,8 @@
  * (the columns summarise_comparison.py reads). The variant is 'nhwc' (oneDNN's first choice of
  * implementation) or, with --jit-below C on a convolution of fewer than C input channels, also
  * 'nhwc_jit' for forward and backward data: oneDNN's jit:avx512_core kernel where it follows a
- * brgemm first choice, the implementation onednn's NHWC plans take there.
+ * brgemm first choice, the implementation onednn's NHWC plans take on most such shapes (not, for
+ * forward, on 5x5 windows over 3+ channels to 32+ filters: DnnlConvolution.keepsBrgemmForward).
  *
  * --rounds R times the convolution forward (both variants) R times, alternating, in one process.
  *
@@ -359,8 +360,8 @@ static void time_conv_bwd_d(const conv_geometry_t *g, const_dnnl_primitive_desc_
 
 /* conv: oneDNN's first choice of implementation per pass (variant 'nhwc'); with jit_below > C
  * also, for forward and backward data, oneDNN's jit:avx512_core kernel where it follows a brgemm
- * first choice (variant 'nhwc_jit'): onednn's NHWC plans take it there (DnnlConvolution), so the
- * two sides can be compared on the same implementation as well as against C's best. */
+ * first choice (variant 'nhwc_jit'): onednn's NHWC plans take it on most such shapes
+ * (DnnlConvolution), so the two sides can be compared on the same implementation as well as against C's best. */
 static void conv(const char *shape, long nb_override, const char *passes, int fused, long jit_below, int rounds) {
     long N = nb_override > 0 ? nb_override : col("N"), C = col("C"), H = col("H"), W = col("W"), K = col("K");
     long R = col("R"), S = col("S"), st = col("stride"), pad = col("pad"), d = col("dilation"), g = col("groups");
