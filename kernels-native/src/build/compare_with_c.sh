@@ -19,7 +19,8 @@
 # (-Djdnn.timing.layout=NHWC, pooling through a Workspace). FUSED=1 fuses a ReLU into the
 # convolution forward on both sides. On convolutions of fewer than C_JIT_BELOW (default 16) input
 # channels C also times oneDNN's jit:avx512_core kernel where it follows a brgemm first choice for
-# forward and backward data (variant 'nhwc_jit'), the kernel the NHWC plans take there.
+# forward and backward data (variant 'nhwc_jit'), the kernel the NHWC plans take on most such
+# shapes (DnnlConvolution: not for a 5x5 forward over 3+ channels to 32+ filters, which keeps brgemm).
 # N (default: the CSV's) overrides the batch, e.g. N=1 for the per-call overhead of lenet_c1.
 # PASS (fwd, bwd_d or bwd_w; default all) times one pass only, on both sides. NBATCH (default 7)
 # sets both sides' number of timed batches (~50 ms each): more batches average over more of the

@@ -17,10 +17,13 @@
  * (the columns summarise_comparison.py reads). The variant is 'nhwc' (oneDNN's first choice of
  * implementation) or, with --jit-below C on a convolution of fewer than C input channels, also
  * 'nhwc_jit' for forward and backward data: oneDNN's jit:avx512_core kernel where it follows a
- * brgemm first choice, the implementation onednn's NHWC plans take there.
+ * brgemm first choice, the implementation onednn's NHWC plans take on most such shapes (not, for
+ * forward, on 5x5 windows over 3+ channels to 32+ filters: DnnlConvolution.keepsBrgemmForward).
+ *
+ * --rounds R times the convolution forward (both variants) R times, alternating, in one process.
  *
  * usage: nhwc_from_c conv|pool CSV ID [--n N] [--passes fdw|fb] [--nbatch K] [--fused] [--jit-below C]
- *        [--fill java]
+ *        [--fill java] [--rounds R]
  */
 #define _GNU_SOURCE
 #include <math.h>
@@ -302,23 +305,42 @@ typedef struct {
     int input;
 } conv_arg_t;
 
-/* Times pd over user tensors bound as `args` lists them (at most one output in another layout
- * than the user's: its reorder runs after the primitive). */
-static void time_conv_pass(const conv_geometry_t *g, const char *pass, const char *variant,
-                           const_dnnl_primitive_desc_t pd, const conv_arg_t *args, int nargs) {
+/* pd over user tensors bound as `args` lists them (at most one output in another layout than the
+ * user's: its reorder runs after the primitive). */
+static pass_t conv_pass(const_dnnl_primitive_desc_t pd, const conv_arg_t *args, int nargs) {
     pass_t p = {0};
     dnnl_exec_arg_t a[MAXARGS];
     dnnl_memory_t from = NULL, to = NULL;
     for (int i = 0; i < nargs; i++)
         a[i] = (dnnl_exec_arg_t){args[i].arg, bind(&p, pd, args[i].arg, args[i].user, args[i].input, &from, &to)};
     finish(&p, pd, a, nargs, NULL, from, to);
+    return p;
+}
+
+static void time_conv_pass(const conv_geometry_t *g, const char *pass, const char *variant,
+                           const_dnnl_primitive_desc_t pd, const conv_arg_t *args, int nargs) {
+    pass_t p = conv_pass(pd, args, nargs);
     time_and_print("conv", g->name, pass, variant, &p);
 }
 
-static void time_conv_fwd(const conv_geometry_t *g, const_dnnl_primitive_desc_t fwd, const char *variant) {
+static pass_t conv_fwd_pass(const conv_geometry_t *g, const_dnnl_primitive_desc_t fwd) {
     conv_arg_t args[] = {{DNNL_ARG_SRC, g->src, 1}, {DNNL_ARG_WEIGHTS, g->wei, 1}, {DNNL_ARG_BIAS, g->bias, 1},
                          {DNNL_ARG_DST, g->dst, 0}};
-    time_conv_pass(g, "fwd", variant, fwd, args, 4);
+    return conv_pass(fwd, args, 4);
+}
+
+/* Times the forward pass of oneDNN's first choice and, where there is one, of its jit kernel:
+ * `rounds` times each, alternating (first choice first on odd rounds, jit first on even ones), so
+ * that both see the same phases of a shared machine. Each pass is built once. */
+static void time_conv_fwd(const conv_geometry_t *g, const_dnnl_primitive_desc_t fwd,
+                          const_dnnl_primitive_desc_t fwd_jit, int rounds) {
+    pass_t first = conv_fwd_pass(g, fwd), jit = {0};
+    if (fwd_jit) jit = conv_fwd_pass(g, fwd_jit);
+    for (int r = 1; r <= rounds; r++) {
+        if (r % 2 == 1) time_and_print("conv", g->name, "fwd", "nhwc", &first);
+        if (fwd_jit) time_and_print("conv", g->name, "fwd", "nhwc_jit", &jit);
+        if (r % 2 == 0) time_and_print("conv", g->name, "fwd", "nhwc", &first);
+    }
 }
 
 static dnnl_primitive_desc_t conv_bwd_d_pd(const conv_geometry_t *g, const_dnnl_primitive_desc_t hint) {
@@ -338,9 +360,9 @@ static void time_conv_bwd_d(const conv_geometry_t *g, const_dnnl_primitive_desc_
 
 /* conv: oneDNN's first choice of implementation per pass (variant 'nhwc'); with jit_below > C
  * also, for forward and backward data, oneDNN's jit:avx512_core kernel where it follows a brgemm
- * first choice (variant 'nhwc_jit'): onednn's NHWC plans take it there (DnnlConvolution), so the
- * two sides can be compared on the same implementation as well as against C's best. */
-static void conv(const char *shape, long nb_override, const char *passes, int fused, long jit_below) {
+ * first choice (variant 'nhwc_jit'): onednn's NHWC plans take it on most such shapes
+ * (DnnlConvolution), so the two sides can be compared on the same implementation as well as against C's best. */
+static void conv(const char *shape, long nb_override, const char *passes, int fused, long jit_below, int rounds) {
     long N = nb_override > 0 ? nb_override : col("N"), C = col("C"), H = col("H"), W = col("W"), K = col("K");
     long R = col("R"), S = col("S"), st = col("stride"), pad = col("pad"), d = col("dilation"), g = col("groups");
     long OH = (H + 2 * pad - ((R - 1) * d + 1)) / st + 1, OW = (W + 2 * pad - ((S - 1) * d + 1)) / st + 1;
@@ -363,10 +385,7 @@ static void conv(const char *shape, long nb_override, const char *passes, int fu
     dnnl_primitive_desc_t fwd = conv_fwd_pd(&geo, fused);
     dnnl_primitive_desc_t fwd_jit =
         jit && strncmp(impl_of(fwd), "brg", 3) == 0 ? advanced_to(conv_fwd_pd(&geo, fused), "jit:avx512_core") : NULL;
-    if (strchr(passes, 'f')) {
-        time_conv_fwd(&geo, fwd, "nhwc");
-        if (fwd_jit) time_conv_fwd(&geo, fwd_jit, "nhwc_jit");
-    }
+    if (strchr(passes, 'f')) time_conv_fwd(&geo, fwd, fwd_jit, rounds);
     if (strchr(passes, 'd')) {
         dnnl_primitive_desc_t bwd = conv_bwd_d_pd(&geo, fwd);
         time_conv_bwd_d(&geo, bwd, "nhwc");
@@ -430,24 +449,25 @@ static void pool(const char *shape, const char *passes) {
 
 int main(int argc, char **argv) {
     if (argc < 4) {
-        fprintf(stderr, "usage: %s conv|pool CSV ID [--n N] [--passes fdw|fb] [--nbatch K] [--fused] [--jit-below C] [--fill java]\n", argv[0]);
+        fprintf(stderr, "usage: %s conv|pool CSV ID [--n N] [--passes fdw|fb] [--nbatch K] [--fused] [--jit-below C] [--fill java] [--rounds R]\n", argv[0]);
         return 2;
     }
     long n = 0, jit_below = 0;
-    int fused = 0;
+    int fused = 0, rounds = 1;
     const char *passes = strcmp(argv[1], "conv") == 0 ? "fdw" : "fb";
     for (int i = 4; i < argc; i++) {
         if (strcmp(argv[i], "--n") == 0 && i + 1 < argc) n = atol(argv[++i]);
         else if (strcmp(argv[i], "--passes") == 0 && i + 1 < argc) passes = argv[++i];
         else if (strcmp(argv[i], "--nbatch") == 0 && i + 1 < argc) g_nbatch = atoi(argv[++i]);
         else if (strcmp(argv[i], "--fused") == 0) fused = 1;
+        else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc) rounds = atoi(argv[++i]);
         else if (strcmp(argv[i], "--fill") == 0 && i + 1 < argc) g_java_fill = strcmp(argv[++i], "java") == 0;
         else if (strcmp(argv[i], "--jit-below") == 0 && i + 1 < argc) jit_below = atol(argv[++i]);
     }
     CHECK(dnnl_engine_create(&eng, dnnl_cpu, 0));
     CHECK(dnnl_stream_create(&strm, eng, dnnl_stream_default_flags));
     load_row(argv[2], argv[3]);
-    if (strcmp(argv[1], "conv") == 0) conv(argv[3], n, passes, fused, jit_below);
+    if (strcmp(argv[1], "conv") == 0) conv(argv[3], n, passes, fused, jit_below, rounds);
     else pool(argv[3], passes);
     return 0;
 }

@@ -52,14 +52,20 @@ final class DnnlConvolution implements Conv2dPlan {
     private static final int NHWC_SMALL_CHANNEL_BACKWARD_DATA_FILTERS_BELOW = 64;
     /**
      * Input channels below which an NHWC forward takes oneDNN's {@code jit:avx512_core} kernel
-     * where oneDNN lists it right after its first choice, {@code brg_conv_fwd:avx512_core}. On
-     * AVX-512, 2 threads, from C with NHWC tensors, median ms (cold caches between calls):
-     * LeNet-5's conv1 (64x1x28x28, 6 filters 5x5 pad 2, ReLU) brg 0.33 against jit 0.14 (0.24 / 0.11
-     * warm), its conv2 (64x6x14x14, 16 filters 5x5) 0.133 / 0.100, 3 channels to 6 or 16 filters
-     * 0.61-0.68 / 0.38-0.40, one channel to 64 filters 0.85 / 0.66; 64 channels to 64 (the
-     * CIFAR-style conv2) 6.5 / 6.8, so the rule stops at one AVX-512 channel block.
+     * where oneDNN lists it right after its first choice, {@code brg_conv_fwd:avx512_core}, unless
+     * {@link #keepsBrgemmForward} holds. On AVX-512, 2 threads, from C with NHWC tensors, median ms
+     * (cold caches between calls): LeNet-5's conv1 (64x1x28x28, 6 filters 5x5 pad 2, ReLU) brg 0.33
+     * against jit 0.14 (0.24 / 0.11 warm), its conv2 (64x6x14x14, 16 filters 5x5) 0.133 / 0.100, 3
+     * channels to 6 or 16 filters 0.61-0.68 / 0.38-0.40, one channel to 64 filters 0.85 / 0.66; 64
+     * channels to 64 (the CIFAR-style conv2) 6.5 / 6.8, so the rule stops at one AVX-512 channel block.
      */
     private static final int NHWC_JIT_FORWARD_BELOW = 16;
+    /** The window (rows and columns) on which an NHWC forward over few channels may keep brgemm. */
+    private static final int NHWC_BRGEMM_FORWARD_WINDOW = 5;
+    /** Input channels from which a 5x5 NHWC forward keeps brgemm (below: jit, see {@link #keepsBrgemmForward}). */
+    private static final int NHWC_BRGEMM_FORWARD_CHANNELS_FROM = 3;
+    /** Filters from which a 5x5 NHWC forward keeps brgemm (below: jit, see {@link #keepsBrgemmForward}). */
+    private static final int NHWC_BRGEMM_FORWARD_FILTERS_FROM = 32;
     private static final String BRGEMM_FORWARD = "brg_conv_fwd:avx512_core";
     private static final String BRGEMM_BACKWARD_DATA = "brg_conv_bwd:avx512_core+brg_conv_fwd:avx512_core";
     private static final String JIT_AVX512 = "jit:avx512_core";
@@ -293,10 +299,35 @@ final class DnnlConvolution implements Conv2dPlan {
             builder.input(dnnl_h.DNNL_ARG_BIAS(), dnnl_h.dnnl_x(), op.outChannels());
         }
         builder.output(dnnl_h.DNNL_ARG_DST(), activationTag, dstDims);
-        if (layout == dev.jdnn.Layout.NHWC && input.dim(1) < NHWC_JIT_FORWARD_BELOW) {
+        if (layout == dev.jdnn.Layout.NHWC && input.dim(1) < NHWC_JIT_FORWARD_BELOW && !keepsBrgemmForward()) {
             builder.preferImplementation(BRGEMM_FORWARD, JIT_AVX512);
         }
         return builder.postOp(op.activation());
+    }
+
+    /**
+     * Whether an NHWC forward over fewer than {@link #NHWC_JIT_FORWARD_BELOW} input channels keeps
+     * oneDNN's first choice, {@code brg_conv_fwd}: on a 5x5 window over 3 or more channels and 32 or more
+     * filters. Measured from C with NHWC tensors on AVX-512, 53 shapes, jit / brg per round over 3
+     * alternating rounds in one process; ranges over 1 and 2 threads, with and without a fused ReLU.
+     * Brgemm wins on 5x5: the CIFAR-style conv1 (64x3x32x32 to 64 filters, pad 2) 1.02-1.14 in two of
+     * three runs, level in the third; 3 to 64 filters on 56x56 1.02-1.09, 4 to 64 1.05-1.09, 6, 8 or 12 to
+     * 32 filters on 32x32 1.05-1.13, 6 or 8 to 64 0.94-1.10, 3 to 128 0.98-1.09, stride 2 0.97-1.06. Jit
+     * wins to 16 filters (0.65-0.96, LeNet-5's conv2 among them), on one or two channels (0.41-0.96,
+     * LeNet-5's conv1 0.41-0.43) and on the other windows: 3x3 0.64-1.01 (VGG-16's conv1_1 0.90-0.97), 4x4
+     * 0.65-0.91, 7x7 mostly (0.67-1.06, ResNet's stem 0.89-1.00). Neither the thread count nor the ReLU
+     * moves the line (ratio 2 threads over 1, ReLU over none: medians 1.00-1.01): where one setting flips
+     * a shape (2 threads with ReLU on 4 of the 13 clearly brgemm ones, by 3-7%), the other three keep its
+     * order. The rule picks the faster kernel, or one level with it, on 48 of the 53 shapes; on five it is
+     * 2-7% off (median of the four settings), left so because the kernels' order there follows no simple
+     * measure of the shape (5x5 3 to 64 filters brg, to 96 jit, to 128 level): 5x5 3 to 96 filters and 6
+     * to 32 on 14x14 want jit; 7x7 3 to 32 and 8 to 64 filters on 32x32 and AlexNet's conv1 (11x11 stride
+     * 4) lean brgemm ({@code measurements/nconvc3-2026-12-07}).
+     */
+    private boolean keepsBrgemmForward() {
+        return op.kernelH() == NHWC_BRGEMM_FORWARD_WINDOW && op.kernelW() == NHWC_BRGEMM_FORWARD_WINDOW
+                && input.dim(1) >= NHWC_BRGEMM_FORWARD_CHANNELS_FROM
+                && op.outChannels() >= NHWC_BRGEMM_FORWARD_FILTERS_FROM;
     }
 
     private PrimitiveDesc forwardHint(PassLayout layout) {

@@ -153,6 +153,34 @@ class NhwcPlanTest {
         }
     }
 
+    /**
+     * The forward over few input channels keeps oneDNN's first choice (brgemm on AVX-512) on a 5x5
+     * window over 3 channels to 64 filters (the CIFAR-style conv1), and still prefers the jit kernel
+     * on the same channels over a 3x3 window (VGG-16's conv1_1) or to 16 filters, and on one channel.
+     */
+    @Test
+    void fewChannelForwardKeepsBrgemmOnlyOnFiveByFiveWindowsOverThreeChannelsToManyFilters() {
+        Conv2d[] jitOps = {Conv2d.of(3, 64, 3).padding(1), Conv2d.of(3, 16, 5).padding(2),
+            Conv2d.of(1, 64, 5).padding(2)};
+        Conv2d cifar = Conv2d.of(3, 64, 5).padding(2);
+        try (Backend backend = PROVIDER.create(new BackendConfig(2))) {
+            Shape input = Shape.nchw(2, 3, 12, 12);
+            try (DnnlConvolution plan = (DnnlConvolution) backend.plan(cifar, input, Layout.NHWC)) {
+                runAllPasses(plan, cifar, input);
+                assertThat(passOf(plan.describePasses(), "forward")).startsWith("forward=PLAIN_ACTIVATIONS/")
+                        .isNotEqualTo("forward=PLAIN_ACTIVATIONS/jit:avx512_core");
+            }
+            for (Conv2d op : jitOps) {
+                Shape shape = Shape.nchw(2, op.inChannels(), 12, 12);
+                try (DnnlConvolution plan = (DnnlConvolution) backend.plan(op, shape, Layout.NHWC)) {
+                    runAllPasses(plan, op, shape);
+                    assertThat(plan.describePasses()).as("%s", op)
+                            .doesNotContain("forward=PLAIN_ACTIVATIONS/brg_conv_fwd:avx512_core");
+                }
+            }
+        }
+    }
+
     private static String passOf(String described, String pass) {
         for (String part : described.split(" ")) {
             if (part.startsWith(pass + "=")) {
