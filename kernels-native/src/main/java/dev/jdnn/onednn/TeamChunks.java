@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@link OpenMpThreads#runOnTeam}), each thread claiming the next unclaimed chunk: the threads
  * that run the primitives before and after the loop, so no Java thread pool competes with OpenMP
  * threads still spinning, and none has to be woken. With one thread, or where the OpenMP runtime
- * cannot start a team, the calling thread runs every chunk.
+ * cannot start a team, the calling thread runs every chunk; a runner made by {@link #alwaysOnTeam}
+ * runs them on the team (of one thread) in that case too.
  *
  * <p>Not for concurrent use: one caller at a time (a plan under {@link PlanUse}, or a caller that
  * synchronises). The body gets the tensors to read as arguments. On the team they are unscoped views
@@ -25,11 +26,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * access that the arena is alive): {@link #run} keeps up to {@value OpenMpThreads#KEPT} of the
  * caller's segments open for the whole team, inside the downcall. The views are cached and remade
  * only when a tensor's address or size changes, so a training step's repeated calls allocate
- * nothing. On the calling thread alone (one thread, or one chunk) no downcall keeps anything open,
- * so the body gets the caller's own scoped segments: a tensor closed meanwhile by another thread
- * then gives {@link IllegalStateException}, not a read of freed memory. An exception in a chunk
- * stops the others from claiming more and is rethrown by {@link #run} (an exception leaving an
- * upcall would end the JVM).
+ * nothing. On the calling thread alone (one thread, or one chunk, except with {@link #alwaysOnTeam})
+ * no downcall keeps anything open, so the body gets the caller's own scoped segments: a tensor
+ * closed meanwhile by another thread then gives {@link IllegalStateException}, not a read of freed
+ * memory. An exception in a chunk stops the others from claiming more and is rethrown by
+ * {@link #run} (an exception leaving an upcall would end the JVM).
  */
 final class TeamChunks {
     /** A loop body over one chunk; chunks of one run may run at the same time on different threads. */
@@ -51,6 +52,7 @@ final class TeamChunks {
 
     private final OpenMpThreads openMp;
     private final int threads;
+    private final boolean alwaysOnTeam;
     private final MemorySegment task;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -67,12 +69,25 @@ final class TeamChunks {
 
     /** A runner on {@code runtime}'s team; its upcall stub lives in {@code arena}, which must outlive every {@link #run}. */
     TeamChunks(OneDnnRuntime runtime, Arena arena) {
+        this(runtime, arena, runtime.threads() > 1 && runtime.openMp().canRunOnTeam(), false);
+    }
+
+    private TeamChunks(OneDnnRuntime runtime, Arena arena, boolean team, boolean alwaysOnTeam) {
         this.openMp = runtime.openMp();
-        boolean team = runtime.threads() > 1 && openMp.canRunOnTeam();
         this.threads = team ? runtime.threads() : 1;
+        this.alwaysOnTeam = alwaysOnTeam;
         this.task = team ? Linker.nativeLinker().upcallStub(TASK.bindTo(this),
                 FunctionDescriptor.ofVoid(ValueLayout.ADDRESS), arena) : MemorySegment.NULL;
         Arrays.fill(kept, MemorySegment.NULL);
+    }
+
+    /**
+     * A runner that runs every chunk on the team, with one thread and one chunk too, so the body
+     * always gets unscoped views (for a body that needs them: see {@link VectorNhwcMaxPool});
+     * {@code null} where the OpenMP runtime cannot start a team.
+     */
+    static TeamChunks alwaysOnTeam(OneDnnRuntime runtime, Arena arena) {
+        return runtime.openMp().canRunOnTeam() ? new TeamChunks(runtime, arena, true, true) : null;
     }
 
     /** Threads the chunks are spread over. */
@@ -93,7 +108,7 @@ final class TeamChunks {
         failure.set(null);
         stop = false;
         try {
-            if (threads == 1 || chunks < 2) {
+            if (!alwaysOnTeam && (threads == 1 || chunks < 2)) {
                 work(a, b, c);
             } else {
                 kept[0] = a == null ? MemorySegment.NULL : a;

@@ -9,17 +9,8 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.ByteOrder;
-import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * NHWC max pooling's forward for the windows of {@link UnrolledMaxPoolWindow}, reading {@code x}
@@ -38,8 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * segment's size, its arena's liveness state and its class, since the stores may alias them, about
  * 25 scalar instructions around the 15 vector ones. Here the segments are unscoped views made
  * inside the kernel from address and size, so their fields are known values and none of that
- * stays in the loop; the views are safe because {@link #run} always runs the kernel inside
- * {@link OpenMpThreads#runOnTeam} (one thread too), whose downcall keeps the caller's arenas open.
+ * stays in the loop; the views are safe because {@link #run} always runs the kernel on the OpenMP
+ * team ({@link TeamChunks#alwaysOnTeam}, one thread too), whose downcall keeps the caller's arenas
+ * open.
  * A row's output vectors are one flat loop (channels innermost, so {@code x} is read in address
  * order, which the hardware prefetchers follow; an outer loop over channel blocks was 1.5x slower
  * from memory), each input cell at a fixed offset from the window's corner.
@@ -50,16 +42,6 @@ final class VectorNhwcMaxPool {
             VectorShape.forBitSize(FLOATS.length() * Byte.SIZE));
     private static final int LANES = FLOATS.length();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-    private static final MethodHandle TASK;
-
-    static {
-        try {
-            TASK = MethodHandles.lookup().findVirtual(VectorNhwcMaxPool.class, "onTeamThread",
-                    MethodType.methodType(void.class, MemorySegment.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final UnrolledMaxPoolWindow window;
     private final int channels;
@@ -76,19 +58,8 @@ final class VectorNhwcMaxPool {
     private final int shift;
     private final long rows;
     private final int chunks;
-    private final int threads;
-    private final OpenMpThreads openMp;
-    private final MemorySegment task;
-    private final MemorySegment[] kept = new MemorySegment[OpenMpThreads.KEPT];
-    private final AtomicInteger next = new AtomicInteger();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    /** The current run's tensors as address and size (written before the downcall, read by the team). */
-    private long xAddress;
-    private long xBytes;
-    private long yAddress;
-    private long yBytes;
-    private long workspaceAddress;
-    private long workspaceBytes;
+    private final TeamChunks team;
+    private final TeamChunks.Body body = this::chunk;
     /** Set by any chunk whose windows' sums were not all finite. */
     private volatile boolean suspect;
 
@@ -104,11 +75,11 @@ final class VectorNhwcMaxPool {
      */
     static VectorNhwcMaxPool of(UnrolledMaxPoolWindow window, Shape input, Shape output, OneDnnRuntime runtime,
                                 Arena arena) {
-        return runtime.openMp().canRunOnTeam() ? new VectorNhwcMaxPool(window, input, output, runtime, arena) : null;
+        TeamChunks team = TeamChunks.alwaysOnTeam(runtime, arena);
+        return team == null ? null : new VectorNhwcMaxPool(window, input, output, runtime.threads(), team);
     }
 
-    private VectorNhwcMaxPool(UnrolledMaxPoolWindow window, Shape input, Shape output, OneDnnRuntime runtime,
-                              Arena arena) {
+    private VectorNhwcMaxPool(UnrolledMaxPoolWindow window, Shape input, Shape output, int threads, TeamChunks team) {
         this.window = window;
         this.channels = input.dim(1);
         this.height = input.dim(2);
@@ -120,12 +91,10 @@ final class VectorNhwcMaxPool {
         this.vectors = outWidth * channels / LANES;
         this.shift = Integer.numberOfTrailingZeros(channels / LANES);
         this.rows = (long) output.dim(0) * outHeight;
-        this.openMp = runtime.openMp();
-        this.chunks = (int) Math.min(rows, 2L * runtime.threads());
-        this.threads = Math.min(runtime.threads(), chunks);
-        this.task = Linker.nativeLinker().upcallStub(TASK.bindTo(this), FunctionDescriptor.ofVoid(ValueLayout.ADDRESS),
-                arena);
-        Arrays.fill(kept, MemorySegment.NULL);
+        // two chunks per thread let a faster thread take more; one thread runs one (each extra chunk allocates
+        // about 240 B of views that C2 does not scalar-replace: 525 B per call at 1 thread with two, 45 with one)
+        this.chunks = (int) Math.min(rows, threads == 1 ? 1 : 2L * threads);
+        this.team = team;
     }
 
     /**
@@ -136,50 +105,27 @@ final class VectorNhwcMaxPool {
      * @throws IllegalStateException if a tensor's arena was closed
      */
     boolean run(MemorySegment x, MemorySegment y, MemorySegment workspace) {
-        kept[0] = x;
-        kept[1] = y;
-        kept[2] = workspace == null ? MemorySegment.NULL : workspace;
-        xAddress = x.address();
-        xBytes = x.byteSize();
-        yAddress = y.address();
-        yBytes = y.byteSize();
-        workspaceAddress = workspace == null ? 0 : workspace.address();
-        workspaceBytes = workspace == null ? 0 : workspace.byteSize();
-        next.set(0);
-        failure.set(null);
         suspect = false;
-        try {
-            openMp.runOnTeam(task, threads, kept);
-        } finally {
-            Arrays.fill(kept, MemorySegment.NULL);
-        }
-        Throwable failed = failure.get();
-        if (failed instanceof RuntimeException e) {
-            throw e;
-        } else if (failed instanceof Error e) {
-            throw e;
-        } else if (failed != null) {
-            throw new IllegalStateException("max pooling forward failed on an OpenMP thread", failed);
-        }
+        team.run(chunks, body, x, y, workspace);
         return !suspect;
     }
 
-    /** The upcall each team thread runs; it must never throw (an exception in an upcall ends the JVM). */
-    @SuppressWarnings("unused")
-    private void onTeamThread(MemorySegment ignored) {
-        try {
-            for (int chunk; (chunk = next.getAndIncrement()) < chunks; ) {
-                long first = rows * chunk / chunks;
-                long end = rows * (chunk + 1) / chunks;
-                boolean nan = window == UnrolledMaxPoolWindow.TWO_BY_TWO
-                        ? pool2x2(xAddress, xBytes, yAddress, yBytes, workspaceAddress, workspaceBytes, first, end)
-                        : pool3x3(xAddress, xBytes, yAddress, yBytes, workspaceAddress, workspaceBytes, first, end);
-                if (nan) {
-                    suspect = true;
-                }
-            }
-        } catch (Throwable e) {
-            failure.compareAndSet(null, e);
+    /**
+     * Chunk {@code chunk}'s output rows, on a team thread ({@code x}, {@code y}, {@code ws}: unscoped
+     * views, {@code ws} {@code null} for inference). The kernels make their own views from address
+     * and size: on views made inside the method C2 knows their class and fields and keeps every
+     * segment check out of the loop, on views passed in it kept them in and ran 1.5-1.9x slower.
+     */
+    private void chunk(int chunk, MemorySegment x, MemorySegment y, MemorySegment ws) {
+        long first = rows * chunk / chunks;
+        long end = rows * (chunk + 1) / chunks;
+        long wsAt = ws == null ? 0 : ws.address();
+        long wsSize = ws == null ? 0 : ws.byteSize();
+        boolean nan = window == UnrolledMaxPoolWindow.TWO_BY_TWO
+                ? pool2x2(x.address(), x.byteSize(), y.address(), y.byteSize(), wsAt, wsSize, first, end)
+                : pool3x3(x.address(), x.byteSize(), y.address(), y.byteSize(), wsAt, wsSize, first, end);
+        if (nan) {
+            suspect = true;
         }
     }
 

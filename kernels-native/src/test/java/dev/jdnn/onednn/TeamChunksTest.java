@@ -87,4 +87,27 @@ class TeamChunksTest {
             assertThat(seen).hasSize(2).allSatisfy(v -> assertThat(v.byteSize()).isEqualTo(shorter.byteSize()));
         }
     }
+
+    @Test
+    void alwaysOnTeamRunsOneThreadAndOneChunkOnTheTeamOnViews() {
+        OneDnnRuntime runtime = runtime(1);
+        assumeTrue(runtime.openMp().canRunOnTeam(), "the OpenMP runtime cannot start a team here");
+        try (Arena stubs = Arena.ofShared(); Arena tensors = Arena.ofShared()) {
+            TeamChunks team = TeamChunks.alwaysOnTeam(runtime, stubs);
+            MemorySegment a = tensors.allocate(2 * Float.BYTES);
+            Queue<MemorySegment> seen = new ConcurrentLinkedQueue<>();
+            TeamChunks.Body body = (chunk, x, y, z) -> {
+                seen.add(x);
+                assertThat(y).isNull();
+                x.setAtIndex(ValueLayout.JAVA_FLOAT, chunk, chunk + 1f);
+            };
+            team.run(2, body, a, null, null);
+            team.run(1, body, a, null, null);
+            assertThat(a.toArray(ValueLayout.JAVA_FLOAT)).containsExactly(1f, 2f);
+            assertThat(seen).hasSize(3).allSatisfy(v -> {
+                assertThat(v).isNotSameAs(a);
+                assertThat(v.address()).isEqualTo(a.address());
+            });
+        }
+    }
 }
