@@ -174,7 +174,10 @@ final class VectorNhwcMaxPool {
     /**
      * Output rows {@code first .. end - 1} of 3x3 windows padded by one: the first output row and
      * column (the only ones touching the padding, for even height and width) per pixel in
-     * {@link #edge3x3}, the rest written out. Whether a window's sum was not finite.
+     * {@link #edge3x3}, the rest written out. Whether a window's sum was not finite. The three window
+     * rows repeat on purpose: a helper per row was not inlined by C2 (already compiled into a big
+     * method) and returned boxed vectors: about 2x slower in {@code measurements/npoolfwd3-2026-12-06i},
+     * 2-4x in {@code npoolfwd5-2026-12-07}.
      */
     private boolean pool3x3(long xAt, long xSize, long yAt, long ySize, long wsAt, long wsSize, long first, long end) {
         MemorySegment x = MemorySegment.ofAddress(xAt).reinterpret(xSize);
