@@ -17,8 +17,7 @@ import java.lang.foreign.MemorySegment;
  * a float costs about as much as 5-15 multiply-adds of the kernel, and a slab of width w spends
  * 2·w flops per packed float of the other operand (1-4% of the time at w = 256). Products large in
  * every dimension ({@link #sharesB}) instead pack each block of B once for the whole team and cut
- * only C's rows, or, when they have enough columns ({@link #packsBPerColumnSlab}), are cut into
- * column slabs one shared block wide, each packing its block of B once for the member that reads it.
+ * only C's rows.
  *
  * <p>Owned by one plan and used by one thread at a time: the operands of the running product live
  * in fields so that handing the job to the workers allocates nothing.
@@ -174,11 +173,7 @@ final class ParallelGemm {
         try {
             // sharedB is null only where the maxima exclude the route (products beyond them are the caller's error).
             if (sharedB != null && sharesB(m, n, k, pool.size(), minSharedB)) {
-                if (packsBPerColumnSlab(n, pool.size())) {
-                    multiplyInColumnSlabs();
-                } else {
-                    multiplyWithSharedB();
-                }
+                multiplyWithSharedB();
             } else {
                 pool.run(slab, slabs(byRows ? m : n, tiles, pool));
             }
@@ -219,34 +214,6 @@ final class ParallelGemm {
      */
     static boolean sharesB(int m, int n, int k, int members, int minSharedB) {
         return members > 1 && m >= n && Math.min(m, Math.min(n, k)) >= minSharedB;
-    }
-
-    /**
-     * Whether a product on the shared-B route ({@link #sharesB}) with {@code n} columns is instead
-     * cut into column slabs (below): when it has at least {@link #SHARED_CHUNKS_PER_MEMBER} blocks
-     * of {@link #SHARED_NC} columns per member, so that a member that starts late leaves the other
-     * at most one slab to wait for.
-     */
-    static boolean packsBPerColumnSlab(int n, int members) {
-        return n >= SHARED_NC * SHARED_CHUNKS_PER_MEMBER * members;
-    }
-
-    /**
-     * Products on the shared-B route with at least {@link #SHARED_CHUNKS_PER_MEMBER} blocks of
-     * {@link #SHARED_NC} columns per member: one meeting of column slabs, each as wide as a shared
-     * block and claimed whole, where the claiming member packs the slab's block of B into its own
-     * workspace and multiplies every row of C against it. A is packed once per slab, as often as
-     * the shared route packs it once per block; B is packed once, but each member packs only what
-     * it reads, where on the shared route every packed line is written by one member's core and
-     * read by both (1024³ on 2 threads, AVX-512, perf: packing B took 9-11% of the samples there,
-     * 2% at 1 thread, and packing it by whole source rows only moved that time into the kernel).
-     * The bits are the slab route's, which are the shared route's.
-     */
-    private void multiplyInColumnSlabs() {
-        int nr = gemm.kernel().columns();
-        this.byRows = false;
-        this.tiles = (n + nr - 1) / nr;
-        pool.run(slab, Math.min(tiles, (n + SHARED_NC - 1) / SHARED_NC));
     }
 
     /**
