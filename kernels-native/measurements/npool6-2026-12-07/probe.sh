@@ -1,6 +1,6 @@
 #!/bin/bash
 # usage: probe.sh ROUNDS [extra java flags]   (THREADS=2 default; SHAPE=cifar default)
-root=/work/wt/h-npool6; module=$root/kernels-native
+root=${ROOT:-/work/wt/h-npool6}; module=$root/kernels-native
 jar=$HOME/.m2/repository/org/bytedeco/dnnl/3.13-1.5.14/dnnl-3.13-1.5.14-linux-x86_64.jar
 cp="$module/target/test-classes:$module/target/classes:$root/api/target/classes:$root/kernels-java/target/classes:$jar"
 rounds=$1; shift
