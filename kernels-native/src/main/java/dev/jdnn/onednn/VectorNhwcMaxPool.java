@@ -43,6 +43,10 @@ final class VectorNhwcMaxPool {
     private static final int LANES = FLOATS.length();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
+    static {
+        profileReinterpret();
+    }
+
     private final UnrolledMaxPoolWindow window;
     private final int channels;
     private final int height;
@@ -130,8 +134,36 @@ final class VectorNhwcMaxPool {
     }
 
     /**
-     * Output rows {@code first .. end - 1} (image * outHeight + output row) of 2x2 windows; whether
-     * a window's sum was not finite. No workspace is written when {@code workspaceBytes} is 0.
+     * Makes views often enough, once per JVM (5000 views, 5-11 ms), that {@code reinterpret} has a
+     * profile when C2 compiles the kernels. Without one, C2 counts its call to
+     * {@code reinterpretInternal} (61 bytecodes) as cold and does not inline it, so each view the
+     * kernels make is the result of an opaque call. C2 then unswitched the 2x2 loop on each view's
+     * session owner test: 8 copies of the four-row body, 67 KB of code and a 1.1-1.3 s compile,
+     * during which the calls ran at 40-65 ms. With the profile there is one copy, 16 KB of code and a
+     * 0.2 s compile ({@code measurements/npool6-2026-12-07}).
+     */
+    private static void profileReinterpret() {
+        long sum = 0;
+        for (int i = 0; i < 5000; i++) {
+            sum += MemorySegment.ofAddress(LANES).reinterpret(i & 63).byteSize();
+        }
+        if (sum < 0) {
+            throw new AssertionError(sum);
+        }
+    }
+
+    /**
+     * Output rows {@code first .. end - 1} (image * outHeight + output row) of 2x2 windows, four
+     * output rows of one image per iteration (eight input-row streams: from L3 at two threads this
+     * ran 4-15% faster than one row per iteration, two rows were not faster in every hold); where
+     * fewer than four are left in the chunk or the image, the last one is repeated and its outputs
+     * written again. The four windows are written out: through a helper method taking the views
+     * (not inlined) the loop ran 2-4x slower. An empty loop of three iterations per output vector
+     * gives the interpreter and C1 as many back-edges per window as the one-row loop had, so the
+     * method reaches C1 and C2 after as much work (C2 removes the empty loop). In a fresh JVM the
+     * first call under 1 ms came after 1.3-1.65 s with it, 1.65-2.35 s without (main's one-row loop:
+     * 1.0-1.2 s). Whether a window's sum was not finite. No workspace is written when
+     * {@code workspaceBytes} is 0.
      */
     private boolean pool2x2(long xAt, long xSize, long yAt, long ySize, long wsAt, long wsSize, long first, long end) {
         MemorySegment x = MemorySegment.ofAddress(xAt).reinterpret(xSize);
@@ -141,32 +173,92 @@ final class VectorNhwcMaxPool {
         FloatVector zero = FloatVector.zero(FLOATS);
         FloatVector nan = zero;
         ByteVector none = ByteVector.zero(BYTES);
-        for (long row = first; row < end; row++) {
-            long top = (row / outHeight * height + 2 * (row % outHeight)) * inputRow;
-            long out = row * outWidth * channels;
+        long outRow = (long) outWidth * channels;
+        for (long row = first; row < end; ) {
+            long r = row % outHeight;
+            int last = (int) Math.min(3, Math.min(end - row, outHeight - r) - 1);
+            long top = (row / outHeight * height + 2 * r) * inputRow;
+            long out = row * outRow;
+            // rows k = 1..3 below the first: 2k input rows and k output rows down, at most `last`
+            long down1 = Math.min(1, last) * 2 * inputRow;
+            long down2 = Math.min(2, last) * 2 * inputRow;
+            long down3 = last * 2 * inputRow;
+            long next1 = Math.min(1, last) * outRow;
+            long next2 = Math.min(2, last) * outRow;
+            long next3 = last * outRow;
             for (int j = 0; j < vectors; j++) {
                 // output vector j: pixel q = j >> shift, its window's corner 2q pixels in, the same channels
                 long a = top + j * vectorBytes + (j >> shift) * pixel;
                 long o = out + (long) j * LANES;
-                FloatVector v0 = FloatVector.fromMemorySegment(FLOATS, x, a, ORDER);
-                FloatVector v1 = FloatVector.fromMemorySegment(FLOATS, x, a + pixel, ORDER);
-                FloatVector v2 = FloatVector.fromMemorySegment(FLOATS, x, a + inputRow, ORDER);
-                FloatVector v3 = FloatVector.fromMemorySegment(FLOATS, x, a + inputRow + pixel, ORDER);
-                VectorMask<Float> t = v1.compare(VectorOperators.GT, v0);
-                FloatVector m = v0.blend(v1, t);
-                ByteVector index = none.blend((byte) 1, t.cast(BYTES));
-                t = v2.compare(VectorOperators.GT, m);
-                m = m.blend(v2, t);
-                index = index.blend((byte) 2, t.cast(BYTES));
-                t = v3.compare(VectorOperators.GT, m);
-                m = m.blend(v3, t);
-                index = index.blend((byte) 3, t.cast(BYTES));
-                nan = v0.add(v1).add(v2.add(v3)).fma(zero, nan);
-                m.intoMemorySegment(y, o * Float.BYTES, ORDER);
+                for (int count = 1; count < 4; count++) {
+                    // back-edges for the interpreter's and C1's counters only
+                }
+                FloatVector v00 = FloatVector.fromMemorySegment(FLOATS, x, a, ORDER);
+                FloatVector v01 = FloatVector.fromMemorySegment(FLOATS, x, a + pixel, ORDER);
+                FloatVector v02 = FloatVector.fromMemorySegment(FLOATS, x, a + inputRow, ORDER);
+                FloatVector v03 = FloatVector.fromMemorySegment(FLOATS, x, a + inputRow + pixel, ORDER);
+                FloatVector v10 = FloatVector.fromMemorySegment(FLOATS, x, a + down1, ORDER);
+                FloatVector v11 = FloatVector.fromMemorySegment(FLOATS, x, a + down1 + pixel, ORDER);
+                FloatVector v12 = FloatVector.fromMemorySegment(FLOATS, x, a + down1 + inputRow, ORDER);
+                FloatVector v13 = FloatVector.fromMemorySegment(FLOATS, x, a + down1 + inputRow + pixel, ORDER);
+                FloatVector v20 = FloatVector.fromMemorySegment(FLOATS, x, a + down2, ORDER);
+                FloatVector v21 = FloatVector.fromMemorySegment(FLOATS, x, a + down2 + pixel, ORDER);
+                FloatVector v22 = FloatVector.fromMemorySegment(FLOATS, x, a + down2 + inputRow, ORDER);
+                FloatVector v23 = FloatVector.fromMemorySegment(FLOATS, x, a + down2 + inputRow + pixel, ORDER);
+                FloatVector v30 = FloatVector.fromMemorySegment(FLOATS, x, a + down3, ORDER);
+                FloatVector v31 = FloatVector.fromMemorySegment(FLOATS, x, a + down3 + pixel, ORDER);
+                FloatVector v32 = FloatVector.fromMemorySegment(FLOATS, x, a + down3 + inputRow, ORDER);
+                FloatVector v33 = FloatVector.fromMemorySegment(FLOATS, x, a + down3 + inputRow + pixel, ORDER);
+                VectorMask<Float> t0 = v01.compare(VectorOperators.GT, v00);
+                FloatVector m0 = v00.blend(v01, t0);
+                ByteVector index0 = none.blend((byte) 1, t0.cast(BYTES));
+                t0 = v02.compare(VectorOperators.GT, m0);
+                m0 = m0.blend(v02, t0);
+                index0 = index0.blend((byte) 2, t0.cast(BYTES));
+                t0 = v03.compare(VectorOperators.GT, m0);
+                m0 = m0.blend(v03, t0);
+                index0 = index0.blend((byte) 3, t0.cast(BYTES));
+                VectorMask<Float> t1 = v11.compare(VectorOperators.GT, v10);
+                FloatVector m1 = v10.blend(v11, t1);
+                ByteVector index1 = none.blend((byte) 1, t1.cast(BYTES));
+                t1 = v12.compare(VectorOperators.GT, m1);
+                m1 = m1.blend(v12, t1);
+                index1 = index1.blend((byte) 2, t1.cast(BYTES));
+                t1 = v13.compare(VectorOperators.GT, m1);
+                m1 = m1.blend(v13, t1);
+                index1 = index1.blend((byte) 3, t1.cast(BYTES));
+                VectorMask<Float> t2 = v21.compare(VectorOperators.GT, v20);
+                FloatVector m2 = v20.blend(v21, t2);
+                ByteVector index2 = none.blend((byte) 1, t2.cast(BYTES));
+                t2 = v22.compare(VectorOperators.GT, m2);
+                m2 = m2.blend(v22, t2);
+                index2 = index2.blend((byte) 2, t2.cast(BYTES));
+                t2 = v23.compare(VectorOperators.GT, m2);
+                m2 = m2.blend(v23, t2);
+                index2 = index2.blend((byte) 3, t2.cast(BYTES));
+                VectorMask<Float> t3 = v31.compare(VectorOperators.GT, v30);
+                FloatVector m3 = v30.blend(v31, t3);
+                ByteVector index3 = none.blend((byte) 1, t3.cast(BYTES));
+                t3 = v32.compare(VectorOperators.GT, m3);
+                m3 = m3.blend(v32, t3);
+                index3 = index3.blend((byte) 2, t3.cast(BYTES));
+                t3 = v33.compare(VectorOperators.GT, m3);
+                m3 = m3.blend(v33, t3);
+                index3 = index3.blend((byte) 3, t3.cast(BYTES));
+                nan = v00.add(v01).add(v02.add(v03)).add(v10.add(v11).add(v12.add(v13)))
+                        .add(v20.add(v21).add(v22.add(v23)).add(v30.add(v31).add(v32.add(v33)))).fma(zero, nan);
+                m0.intoMemorySegment(y, o * Float.BYTES, ORDER);
+                m1.intoMemorySegment(y, (o + next1) * Float.BYTES, ORDER);
+                m2.intoMemorySegment(y, (o + next2) * Float.BYTES, ORDER);
+                m3.intoMemorySegment(y, (o + next3) * Float.BYTES, ORDER);
                 if (train) {
-                    index.intoMemorySegment(ws, o, ORDER);
+                    index0.intoMemorySegment(ws, o, ORDER);
+                    index1.intoMemorySegment(ws, o + next1, ORDER);
+                    index2.intoMemorySegment(ws, o + next2, ORDER);
+                    index3.intoMemorySegment(ws, o + next3, ORDER);
                 }
             }
+            row += last + 1;
         }
         return nan.test(VectorOperators.IS_NAN).anyTrue();
     }

@@ -31,6 +31,26 @@ final class UnrolledMaxPoolProbe {
     private UnrolledMaxPoolProbe() {
     }
 
+    /**
+     * Times each call of {@code way} from the first until one takes under 1 ms ({@code -Dwarmup=true}, in a
+     * fresh JVM: how long the way runs before its compiled code).
+     */
+    private static void warmUp(Runnable way, String name) {
+        long start = System.nanoTime();
+        StringBuilder calls = new StringBuilder();
+        int count = 0;
+        long call;
+        do {
+            long t = System.nanoTime();
+            way.run();
+            call = System.nanoTime() - t;
+            count++;
+            calls.append(String.format(Locale.ROOT, " %.1f", call / 1e6));
+        } while (call > 1_000_000L);
+        System.out.printf(Locale.ROOT, "WARMUP %s: first call under 1 ms after %.0f ms, %d calls; ms per call:%s%n",
+                name, (System.nanoTime() - start) / 1e6, count, calls);
+    }
+
     public static void main(String[] args) {
         boolean stem = args[0].equals("stem");
         int threads = Integer.parseInt(args[1]);
@@ -53,6 +73,9 @@ final class UnrolledMaxPoolProbe {
             Runnable[] ways = {() -> unrolled.forward(x, y, ws), () -> scanned.forward(x, y, scannedWs),
                 () -> ((DnnlPooling) unrolled).primitiveForward(x, y, ws)};
             String[] names = {"unrolled", "scanned", "primitive"};
+            if (Boolean.getBoolean("warmup")) {
+                warmUp(ways[ORDER[0]], names[ORDER[0]]);
+            }
             for (int round = 0; round < rounds; round++) {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "PROBE %s t=%d round %d:",
                         args[0], threads, round));
