@@ -22,12 +22,10 @@ import java.util.concurrent.locks.LockSupport;
  * processes still get the core.
  *
  * <p>Each member first claims the chunks of its own contiguous range (the static split's, so that
- * consecutive ops over the same images find them in the same core's cache), front to back, then those
- * left in the other members' ranges, back to front: the taker runs the chunks their owner would reach
- * last and has not touched yet (for {@link ParallelGemm}'s column slabs, blocks of B the owner has not
- * packed, so that the taker packs its own). Shares are claimed rather than bound to threads so that
- * {@link #close()} can never strand a caller: a worker that sees the pool closed stops claiming, and
- * the caller, once its own share is done, runs every share nobody claimed. It then waits only for shares a worker
+ * consecutive ops over the same images find them in the same core's cache), then those left in the
+ * other members' ranges. Shares are claimed rather than bound to threads so that {@link #close()} can
+ * never strand a caller: a worker that sees the pool closed stops claiming, and the caller, once
+ * its own share is done, runs every share nobody claimed. It then waits only for shares a worker
  * has claimed, which that worker finishes before it looks at {@code closed} again. A call that
  * starts after {@link #close()} throws {@link IllegalStateException}.
  */
@@ -206,35 +204,10 @@ final class WorkerPool implements AutoCloseable {
 
     /** Runs chunks of the current run until none is left to claim (or, on a worker, the pool closes). */
     private void claimAll(int member) {
-        if (!claimRange(member, member)) {
-            return;
-        }
-        for (int i = 1; i < size; i++) {
+        for (int i = 0; i < size; i++) {
             int from = member + i < size ? member + i : member + i - size;
-            if (!claimRangeFromBack(member, from)) {
+            if (!claimRange(member, from)) {
                 return;
-            }
-        }
-    }
-
-    /**
-     * As {@link #claimRange}, from the back of member {@code from}'s range: its owner works from
-     * the front, so the two meet once, at the end, and until then the taker runs the chunks the
-     * owner would reach last (whose data the owner has not touched yet).
-     */
-    private boolean claimRangeFromBack(int member, int from) {
-        int at = from * STRIDE;
-        while (true) {
-            long claim = ranges.get(at);
-            int end = (int) (claim >>> 32);
-            if ((int) claim >= end) {
-                return true;
-            }
-            if (ranges.compareAndSet(at, claim, (long) (end - 1) << 32 | (claim & 0xFFFF_FFFFL))) {
-                runChunk(member, end - 1);
-                if (member != 0 && closed) {
-                    return false;
-                }
             }
         }
     }
@@ -250,28 +223,23 @@ final class WorkerPool implements AutoCloseable {
             if (chunk >= (int) (claim >>> 32)) {
                 return true;
             }
-            runChunk(member, chunk);
+            int count = chunks;
+            try {
+                Chunks c = chunkJob;
+                if (c != null) {
+                    c.run(member, chunk, count);
+                } else {
+                    job.run(chunk, count);
+                }
+            } catch (Throwable e) {
+                failure = e;
+            } finally {
+                if (pending.decrementAndGet() == 0 && member != 0) {
+                    LockSupport.unpark(caller);
+                }
+            }
             if (member != 0 && closed) {
                 return false;
-            }
-        }
-    }
-
-    /** Runs a chunk this member has claimed and counts it done. */
-    private void runChunk(int member, int chunk) {
-        int count = chunks;
-        try {
-            Chunks c = chunkJob;
-            if (c != null) {
-                c.run(member, chunk, count);
-            } else {
-                job.run(chunk, count);
-            }
-        } catch (Throwable e) {
-            failure = e;
-        } finally {
-            if (pending.decrementAndGet() == 0 && member != 0) {
-                LockSupport.unpark(caller);
             }
         }
     }

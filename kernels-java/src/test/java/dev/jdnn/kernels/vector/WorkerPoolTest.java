@@ -85,33 +85,6 @@ class WorkerPoolTest {
     }
 
     @Test
-    void aMemberOutOfItsOwnChunksTakesTheOthersFromTheBack() {
-        // Chunks 0-2 are the caller's, 3-5 the worker's: the caller holds chunk 0 until the worker
-        // is inside chunk 3, and the worker stays there until the caller has taken one of its chunks.
-        AtomicInteger inOwnChunk = new AtomicInteger(-1);
-        AtomicInteger firstTaken = new AtomicInteger(-1);
-        assertTimeoutPreemptively(Duration.ofMillis(DEADLINE_MILLIS), () -> {
-            try (WorkerPool pool = new WorkerPool(2)) {
-                pool.run((member, chunk, count) -> {
-                    if (member == 1 && chunk == 3) {
-                        inOwnChunk.set(chunk);
-                        while (firstTaken.get() < 0) {
-                            Thread.onSpinWait();
-                        }
-                    } else if (member == 0 && chunk == 0) {
-                        while (inOwnChunk.get() < 0) {
-                            Thread.onSpinWait();
-                        }
-                    } else if (member == 0 && chunk >= 3) {
-                        firstTaken.compareAndSet(-1, chunk);
-                    }
-                }, 6);
-            }
-        });
-        assertThat(firstTaken.get()).isEqualTo(5);
-    }
-
-    @Test
     void chunkCountsAreValidatedAndSizedToTheTeam() {
         try (WorkerPool one = new WorkerPool(1); WorkerPool two = new WorkerPool(2)) {
             assertThatThrownBy(() -> two.run((member, chunk, count) -> { }, 0))
