@@ -95,10 +95,10 @@ final class ParallelGemm {
     /**
      * For a plan whose products are at most {@code maxM x maxK} by {@code maxK x maxN} and whose
      * smallest dimension ({@code min(m, n, k)} of each product) is never above {@code maxSmallest}:
-     * the shared blocks of B ({@link #SHARED_CHUNKS_PER_MEMBER} per member, each {@link #SHARED_NC} x
-     * {@link PackedGemm#KC} floats, 1 MiB) are allocated only if {@code maxSmallest} lets some product take that route. The maxima alone cannot say
-     * so: a dense layer of batch 64 and 4096 x 4096 weights has every maximum at 4096 and yet
-     * every product has 64 as one of its dimensions.
+     * the shared blocks of B ({@link #SHARED_CHUNKS_PER_MEMBER} per member, each {@link #SHARED_NC}
+     * x {@link PackedGemm#KC} floats, 1 MiB) are allocated only if {@code maxSmallest} lets some
+     * product take that route. The maxima alone cannot say so: a dense layer of batch 64 and 4096 x
+     * 4096 weights has every maximum at 4096 and yet every product has 64 as one of its dimensions.
      */
     static ParallelGemm forPlan(PackedGemm gemm, WorkerPool pool, int maxM, int maxN, int maxK, int maxSmallest) {
         return new ParallelGemm(gemm, pool, maxM, maxN, maxK, MIN_SHARED_B, maxSmallest);
