@@ -2,6 +2,7 @@ package dev.jdnn.kernels.vector;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * {@link PackedGemm} shared out over a {@link WorkerPool}: C is cut into contiguous slabs of rows or
@@ -17,7 +18,8 @@ import java.lang.foreign.MemorySegment;
  * a float costs about as much as 5-15 multiply-adds of the kernel, and a slab of width w spends
  * 2·w flops per packed float of the other operand (1-4% of the time at w = 256). Products large in
  * every dimension ({@link #sharesB}) instead pack each block of B once for the whole team and cut
- * only C's rows.
+ * only C's rows; those with enough columns ({@link #packsBPerColumnSlab}) do so per column slab, so
+ * that each member normally packs only the B it reads ({@link #multiplyInColumnSlabs}).
  *
  * <p>Owned by one plan and used by one thread at a time: the operands of the running product live
  * in fields so that handing the job to the workers allocates nothing.
@@ -29,12 +31,29 @@ final class ParallelGemm {
     private final WorkerPool.Chunks slab = this::slab;
     private final WorkerPool.Chunks packShared = this::packSharedColumns;
     private final WorkerPool.Chunks multiplyShared = this::multiplySharedRows;
+    private final WorkerPool.Chunks multiplySlab = this::multiplySlabRows;
     /**
-     * One {@code KC x NC} block of B packed by the whole team and read by every member (products
-     * {@link #sharesB} says are worth it); allocated by the constructor when the plan's largest
-     * product can take that route (so that no product allocates), else null and never used.
+     * Room for {@link #SHARED_CHUNKS_PER_MEMBER} blocks of B per member, each {@code KC x}
+     * {@link #SHARED_NC} floats (1 MiB): the first is the block the whole team packs and reads on
+     * the shared-B route ({@link #sharesB}), and all of them are the column slabs' blocks
+     * ({@link #slabBlocks}). Allocated by the constructor when the plan's largest product can take
+     * that route (so that no product allocates), else null and never used.
      */
     private final MemorySegment sharedB;
+    /** The column slabs' blocks of B, in slab order, as slices of {@link #sharedB}; else null. */
+    private final MemorySegment[] slabBlocks;
+    /**
+     * Per column slab of the running meeting, at {@code slab·}{@link #STATE_STRIDE}: {@code 2·meeting}
+     * while a member packs its block of B, {@code 2·meeting + 1} once it is packed, anything lower
+     * before (a value of an earlier meeting), so that no meeting has to reset it.
+     */
+    private final AtomicLongArray slabStates;
+    /** Longs between two slabs' states: 128 bytes, so that they never share a cache line. */
+    private static final int STATE_STRIDE = 16;
+    /** Meetings of column slabs run so far (the current one while it runs). */
+    private long meeting;
+    /** Row blocks of C per column slab in the running product: a chunk is one (slab, row block). */
+    private int rowBlocks;
     /** Smallest {@code m}, {@code n} and {@code k} of a product on the shared-B route. */
     private final int minSharedB;
     /** The shared block in progress: depth {@code [pc, pc + kc)}, columns {@code [jc, jc + nc)}. */
@@ -76,10 +95,10 @@ final class ParallelGemm {
     /**
      * For a plan whose products are at most {@code maxM x maxK} by {@code maxK x maxN} and whose
      * smallest dimension ({@code min(m, n, k)} of each product) is never above {@code maxSmallest}:
-     * the shared block of B ({@link #SHARED_NC} x {@link PackedGemm#KC} floats, 1 MiB) is allocated
-     * only if {@code maxSmallest} lets some product take that route. The maxima alone cannot say
-     * so: a dense layer of batch 64 and 4096 x 4096 weights has every maximum at 4096 and yet
-     * every product has 64 as one of its dimensions.
+     * the shared blocks of B ({@link #SHARED_CHUNKS_PER_MEMBER} per member, each {@link #SHARED_NC}
+     * x {@link PackedGemm#KC} floats, 1 MiB) are allocated only if {@code maxSmallest} lets some
+     * product take that route. The maxima alone cannot say so: a dense layer of batch 64 and 4096 x
+     * 4096 weights has every maximum at 4096 and yet every product has 64 as one of its dimensions.
      */
     static ParallelGemm forPlan(PackedGemm gemm, WorkerPool pool, int maxM, int maxN, int maxK, int maxSmallest) {
         return new ParallelGemm(gemm, pool, maxM, maxN, maxK, MIN_SHARED_B, maxSmallest);
@@ -114,9 +133,14 @@ final class ParallelGemm {
         // which give the same bits.
         boolean sharedRoute = pool.size() > 1 && Math.min(maxSmallest, Math.min(maxM, Math.min(maxN, maxK)))
                 >= minSharedB;
-        this.sharedB = sharedRoute
-                ? Arena.ofAuto().allocate((long) PackedGemm.KC * SHARED_NC * Float.BYTES, 64)
-                : null;
+        int slabs = pool.size() * SHARED_CHUNKS_PER_MEMBER;
+        long blockBytes = (long) PackedGemm.KC * SHARED_NC * Float.BYTES;
+        this.sharedB = sharedRoute ? Arena.ofAuto().allocate(blockBytes * slabs, 64) : null;
+        this.slabBlocks = sharedRoute ? new MemorySegment[slabs] : null;
+        for (int s = 0; sharedRoute && s < slabs; s++) {
+            slabBlocks[s] = sharedB.asSlice(blockBytes * s, blockBytes);
+        }
+        this.slabStates = sharedRoute ? new AtomicLongArray(slabs * STATE_STRIDE) : null;
     }
 
     /** Whether the constructor prepared the shared-B route ({@link #sharesB}), so that no product allocates. */
@@ -173,7 +197,11 @@ final class ParallelGemm {
         try {
             // sharedB is null only where the maxima exclude the route (products beyond them are the caller's error).
             if (sharedB != null && sharesB(m, n, k, pool.size(), minSharedB)) {
-                multiplyWithSharedB();
+                if (packsBPerColumnSlab(n, pool.size())) {
+                    multiplyInColumnSlabs();
+                } else {
+                    multiplyWithSharedB();
+                }
             } else {
                 pool.run(slab, slabs(byRows ? m : n, tiles, pool));
             }
@@ -214,6 +242,78 @@ final class ParallelGemm {
      */
     static boolean sharesB(int m, int n, int k, int members, int minSharedB) {
         return members > 1 && m >= n && Math.min(m, Math.min(n, k)) >= minSharedB;
+    }
+
+    /**
+     * Whether a product on the shared-B route ({@link #sharesB}) with {@code n} columns runs in
+     * column slabs ({@link #multiplyInColumnSlabs}): when it has at least
+     * {@link #SHARED_CHUNKS_PER_MEMBER} blocks of {@link #SHARED_NC} columns per member, so that
+     * each member's own chunks cover whole slabs.
+     */
+    static boolean packsBPerColumnSlab(int n, int members) {
+        return n >= SHARED_NC * SHARED_CHUNKS_PER_MEMBER * members;
+    }
+
+    /**
+     * The shared-B route in column slabs: per group of {@link #slabBlocks} slabs of
+     * {@link #SHARED_NC} columns and per depth block, one meeting whose chunks are (slab, row block
+     * of C) pairs in slab order, so that each member's own range (claimed first, front to back) is
+     * whole slabs. The first member to claim a chunk of a slab packs that slab's block of B, the
+     * other waits for it if it is still being packed: each member normally packs only the B it reads,
+     * where on the shared route every packed line is written by one member's core and read by both
+     * (1024³ on 2 threads, AVX-512, perf: packing B took 9-11% of the samples there, 2% at 1 thread),
+     * and a member that runs out of its own slabs takes the other's row blocks one at a time, so
+     * that a member slowed by the host leaves one row block to wait for, not a slab. Every element is
+     * summed as {@link PackedGemm} sums it (the same KC blocks in the same order), so the bits match
+     * the slab route's.
+     */
+    private void multiplyInColumnSlabs() {
+        int group = slabBlocks.length * SHARED_NC;
+        this.rowBlocks = Math.min(tiles, (m + PackedGemm.MC - 1) / PackedGemm.MC);
+        for (int j = 0; j < n; j += group) {
+            this.jc = j;
+            this.nc = Math.min(group, n - j);
+            int slabs = (nc + SHARED_NC - 1) / SHARED_NC;
+            for (int p = 0; p < k; p += PackedGemm.KC) {
+                this.pc = p;
+                this.kc = Math.min(PackedGemm.KC, k - p);
+                meeting++;
+                pool.run(multiplySlab, slabs * rowBlocks);
+            }
+        }
+    }
+
+    private void multiplySlabRows(int member, int chunk, int chunks) {
+        int slab = chunk / rowBlocks;
+        int block = chunk - slab * rowBlocks;
+        int column = jc + slab * SHARED_NC;
+        int width = Math.min(SHARED_NC, jc + nc - column);
+        packSlabOnce(member, slab, column, width);
+        int mr = gemm.kernel().rows();
+        int from = Math.min(m, WorkerPool.start(tiles, block, rowBlocks) * mr);
+        int to = Math.min(m, WorkerPool.start(tiles, block + 1, rowBlocks) * mr);
+        boolean last = pc + kc >= k;
+        gemm.multiplyRowRange(workspaces[member], slabBlocks[slab], from, to, pc, kc, column, width, a, aOffset, lda,
+                transA, c, cOffset, ldc, accumulate || pc > 0, last ? epilogue : null, biasIndex);
+    }
+
+    /** Packs the block of B of {@code slab} unless another member has, or waits while another packs it. */
+    private void packSlabOnce(int member, int slab, int column, int width) {
+        long packing = 2 * meeting;
+        int at = slab * STATE_STRIDE;
+        long state = slabStates.get(at);
+        if (state < packing && slabStates.compareAndSet(at, state, packing)) {
+            try {
+                gemm.packBColumns(workspaces[member], slabBlocks[slab], b, bOffset, ldb, transB, pc, kc, column, width,
+                        0, width);
+            } finally {
+                slabStates.set(at, packing + 1);
+            }
+            return;
+        }
+        while (slabStates.get(at) != packing + 1) {
+            Thread.onSpinWait();
+        }
     }
 
     /**

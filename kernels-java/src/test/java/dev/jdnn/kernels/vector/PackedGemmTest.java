@@ -149,15 +149,20 @@ class PackedGemmTest {
         PackedGemm gemm = new PackedGemm(kernel);
         SplittableRandom random = new SplittableRandom(8);
         // Several row blocks, two panels (the second ragged) and two depth blocks; then more columns
-        // than one shared block holds, at a shallow depth. The route's threshold is lowered to these
-        // sizes so that the test stays cheap.
+        // than one shared block holds, at a shallow depth; then enough columns for column slabs
+        // (the last ragged). The route's threshold is lowered to these sizes so that the test stays
+        // cheap.
         int mr = kernel.rows();
         int nr = kernel.columns();
         int sharedN = ParallelGemm.SHARED_NC + nr / 2 + 3;
+        int slabN = ParallelGemm.SHARED_NC * ParallelGemm.SHARED_CHUNKS_PER_MEMBER * 2 + nr / 2 + 3;
         int[][] shapes = {{2 * PackedGemm.MC + 3 * mr + 1, nr + nr / 2 + 3, PackedGemm.KC + 7},
-            {sharedN + 2 * mr + 1, sharedN, 20}};
+            {sharedN + 2 * mr + 1, sharedN, 20}, {slabN + mr + 1, slabN, 20}};
         assertThat(ParallelGemm.sharesB(1024, 1024, 1024, 2, ParallelGemm.MIN_SHARED_B)).isTrue();
-        for (int shape = 0; shape < 4; shape++) {
+        assertThat(ParallelGemm.packsBPerColumnSlab(sharedN, 2)).isFalse();
+        assertThat(ParallelGemm.packsBPerColumnSlab(slabN, 2)).isTrue();
+        assertThat(ParallelGemm.packsBPerColumnSlab(1024, 2)).isTrue();
+        for (int shape = 0; shape < 2 * shapes.length; shape++) {
             int m = shapes[shape / 2][0];
             int n = shapes[shape / 2][1];
             int k = shapes[shape / 2][2];
