@@ -27,10 +27,10 @@ examples_cp() { # the examples' runtime class path (as ./jdnn train builds it), 
   echo "examples/target/classes:$(cat "$OUT/jdnn-examples.txt")"
 }
 for part in "$@"; do case $part in
-gemm) # three holds, each: the suite's FMA peak, then GEMM 1024^3, at 1 and 2 threads
+gemm) # three holds, each: the suite's FMA peak (JMH), then GEMM 1024^3 with the same FMA loop run beside every batch, at 1 and 2 threads
   for h in 1 2 3; do for t in 1 2; do
     flock "$LOCK" bash -c "$JMH PeakBenchmark -f 1 -wi 2 -i 3 -t $t -rf json -rff $OUT/peak$t-$h.json > $OUT/peak$t-$h.log 2>&1
-      $J -cp kernels-java/target/test-classes:kernels-java/target/classes:api/target/classes dev.jdnn.kernels.vector.GemmThroughput 1024 $t 9 > $OUT/gemm$t-$h.log 2>&1"
+      $J -cp kernels-java/target/test-classes:kernels-java/target/classes:api/target/classes dev.jdnn.kernels.vector.GemmThroughput 1024 $t 15 peak > $OUT/gemm$t-$h.log 2>&1"
   done; log "gemm hold $h"; done ;;
 conv66) # the 66 NCHW cells, vector and onednn, one lock per shape
   mkdir -p "$OUT/conv66"
