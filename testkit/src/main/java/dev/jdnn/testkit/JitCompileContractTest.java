@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +17,12 @@ import org.junit.jupiter.api.Test;
  * backend in a JVM of its own with {@code -XX:+PrintCompilation} and fails on any compile-log line
  * that refuses a {@code dev.jdnn} method: once with C1 alone ({@code TieredStopAtLevel=3}), once
  * with every tier. Each backend module runs it through a subclass naming the backend.
+ *
+ * <p>A method the workload does not make hot is never compiled, so never refused: the check passed
+ * unseen on a GEMM tile C1 refuses once the workload's shapes stopped reaching that tile's
+ * accumulating kernel. A subclass therefore names the methods the workload must get compiled
+ * ({@link #methodsToCompile}), and each case also fails when its log shows one of them compiled at
+ * no tier it asks for.
  */
 public abstract class JitCompileContractTest {
     /**
@@ -35,24 +43,46 @@ public abstract class JitCompileContractTest {
         return List.of();
     }
 
+    /**
+     * Methods the workload must get compiled in the cases run with {@link #jvmOptions}, as the compile
+     * log names them ({@code dev.jdnn.pkg.Class::method}); none by default.
+     */
+    protected List<String> methodsToCompile() {
+        return List.of();
+    }
+
     @Test
     void noJdnnMethodIsRefusedByC1() throws Exception {
         // C1 alone runs slowly; the workload's minimum of rounds already makes every call count.
         List<String> options = new ArrayList<>(jvmOptions());
         options.add("-XX:TieredStopAtLevel=3");
-        assertNoJdnnMethodIsRefused(options, "2");
+        assertNoJdnnMethodIsRefused(options, "2", methodsToCompile(), C1_PROFILED_TIER);
     }
 
     @Test
     void noJdnnMethodIsRefusedWithEveryTier() throws Exception {
-        assertNoJdnnMethodIsRefused(jvmOptions(), EVERY_TIER_SECONDS);
+        assertNoJdnnMethodIsRefused(jvmOptions(), EVERY_TIER_SECONDS, methodsToCompile(), ANY_TIER);
     }
 
     /**
-     * Runs the workload for {@code seconds} in a JVM with {@code jvmOptions} (and the compile log),
-     * and asserts that the compile log refuses no jdnn method.
+     * The tier C1 alone compiles a hot method at (full profiling): the compile that refused the old
+     * GEMM tile.
      */
-    protected final void assertNoJdnnMethodIsRefused(List<String> jvmOptions, String seconds) throws Exception {
+    protected static final int C1_PROFILED_TIER = 3;
+
+    /**
+     * Any tier, for runs with every tier: there C1 may compile a method at tier 2 while C2's queue is
+     * long, and a method reached late in a short run may not get to C2 (tier 4) before the end.
+     */
+    protected static final int ANY_TIER = 1;
+
+    /**
+     * Runs the workload for {@code seconds} in a JVM with {@code jvmOptions} (and the compile log),
+     * and asserts that the compile log refuses no jdnn method and shows each of {@code compiled}
+     * compiled at tier {@code minTier} or above.
+     */
+    protected final void assertNoJdnnMethodIsRefused(List<String> jvmOptions, String seconds, List<String> compiled,
+            int minTier) throws Exception {
         List<String> options = new ArrayList<>(List.of("-XX:+PrintCompilation", "-Xmx512m"));
         options.addAll(jvmOptions);
         ChildJvm.Result result = ChildJvm.run(MultiShapeWorkload.class, options, Duration.ofMinutes(3), backendName(),
@@ -62,6 +92,27 @@ public abstract class JitCompileContractTest {
         assertThat(result.exitCode()).as(result.tail(40)).isZero();
         assertThat(result.output()).contains("workload rounds: ");
         assertThat(refusals(result.output())).as("compile-log lines refusing a jdnn method").isEmpty();
+        assertThat(notCompiled(result.output(), compiled, minTier))
+                .as("methods the compile log shows compiled at no tier from %d: the workload (%s) no longer"
+                        + " reaches them often enough to be compiled, so their refusal would pass unseen", minTier,
+                        MultiShapeWorkload.class.getSimpleName())
+                .isEmpty();
+    }
+
+    /** Those of {@code methods} that no line of {@code compileLog} shows compiled at tier {@code minTier} or above. */
+    static List<String> notCompiled(String compileLog, List<String> methods, int minTier) {
+        return methods.stream().filter(method -> compileLog.lines().noneMatch(line -> compiles(line, method, minTier)))
+                .toList();
+    }
+
+    /**
+     * Whether a compile-log line compiles {@code method} (a standard or on-stack-replacement compile)
+     * at tier {@code minTier} or above without refusing it. The tier is the single digit before
+     * the name: {@code "6072 3383       3       pkg.Class::method (1166 bytes)"}.
+     */
+    private static boolean compiles(String line, String method, int minTier) {
+        Matcher match = Pattern.compile("\\s([0-4])\\s+" + Pattern.quote(method) + "(\\s|$)").matcher(line);
+        return match.find() && Integer.parseInt(match.group(1)) >= minTier && refusals(line).isEmpty();
     }
 
     /** The lines of a compile log that refuse a {@code dev.jdnn} method. */
