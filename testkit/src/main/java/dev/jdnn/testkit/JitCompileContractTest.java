@@ -21,8 +21,11 @@ import org.junit.jupiter.api.Test;
  * <p>A method the workload does not make hot is never compiled, so never refused: the check passed
  * unseen on a GEMM tile C1 refuses once the workload's shapes stopped reaching that tile's
  * accumulating kernel. A subclass therefore names the methods the workload must get compiled
- * ({@link #methodsToCompile}), and each case also fails when its log shows one of them compiled at
- * no tier it asks for.
+ * ({@link #methodsToCompile}), and the C1-only case also fails when its log shows one of them not
+ * compiled at tier 3. Only that case can ask it: with every tier, C1 compiles a method at tier 2
+ * while C2's queue is long, and tier 2 did not refuse the old tile's kernel (its tier-3 compile did,
+ * "out of virtual registers"); on a busy 2-core host the accumulating kernels reached tier 2 only
+ * 3.5-4.7 s and tier 3 5.2-6.2 s into a 6 s run, and tier 4 not at all.
  */
 public abstract class JitCompileContractTest {
     /**
@@ -44,8 +47,8 @@ public abstract class JitCompileContractTest {
     }
 
     /**
-     * Methods the workload must get compiled in the cases run with {@link #jvmOptions}, as the compile
-     * log names them ({@code dev.jdnn.pkg.Class::method}); none by default.
+     * Methods the workload must get compiled at tier 3 when C1 alone runs with {@link #jvmOptions}, as
+     * the compile log names them ({@code dev.jdnn.pkg.Class::method}); none by default.
      */
     protected List<String> methodsToCompile() {
         return List.of();
@@ -56,33 +59,27 @@ public abstract class JitCompileContractTest {
         // C1 alone runs slowly; the workload's minimum of rounds already makes every call count.
         List<String> options = new ArrayList<>(jvmOptions());
         options.add("-XX:TieredStopAtLevel=3");
-        assertNoJdnnMethodIsRefused(options, "2", methodsToCompile(), C1_PROFILED_TIER);
+        String compileLog = assertNoJdnnMethodIsRefused(options, "2");
+        assertThat(notCompiled(compileLog, methodsToCompile(), C1_PROFILED_TIER))
+                .as("methods the C1-only compile log shows not compiled at tier %d: the workload (%s) no longer"
+                        + " reaches them often enough, so their refusal would pass unseen", C1_PROFILED_TIER,
+                        MultiShapeWorkload.class.getSimpleName())
+                .isEmpty();
     }
 
     @Test
     void noJdnnMethodIsRefusedWithEveryTier() throws Exception {
-        assertNoJdnnMethodIsRefused(jvmOptions(), EVERY_TIER_SECONDS, methodsToCompile(), ANY_TIER);
+        assertNoJdnnMethodIsRefused(jvmOptions(), EVERY_TIER_SECONDS);
     }
 
-    /**
-     * The tier C1 alone compiles a hot method at (full profiling): the compile that refused the old
-     * GEMM tile.
-     */
-    protected static final int C1_PROFILED_TIER = 3;
-
-    /**
-     * Any tier, for runs with every tier: there C1 may compile a method at tier 2 while C2's queue is
-     * long, and a method reached late in a short run may not get to C2 (tier 4) before the end.
-     */
-    protected static final int ANY_TIER = 1;
+    /** The tier C1 alone compiles a hot method at (with full profiling): the compile that refused the old GEMM tile. */
+    private static final int C1_PROFILED_TIER = 3;
 
     /**
      * Runs the workload for {@code seconds} in a JVM with {@code jvmOptions} (and the compile log),
-     * and asserts that the compile log refuses no jdnn method and shows each of {@code compiled}
-     * compiled at tier {@code minTier} or above.
+     * asserts that the compile log refuses no jdnn method, and returns the log.
      */
-    protected final void assertNoJdnnMethodIsRefused(List<String> jvmOptions, String seconds, List<String> compiled,
-            int minTier) throws Exception {
+    protected final String assertNoJdnnMethodIsRefused(List<String> jvmOptions, String seconds) throws Exception {
         List<String> options = new ArrayList<>(List.of("-XX:+PrintCompilation", "-Xmx512m"));
         options.addAll(jvmOptions);
         ChildJvm.Result result = ChildJvm.run(MultiShapeWorkload.class, options, Duration.ofMinutes(3), backendName(),
@@ -92,11 +89,7 @@ public abstract class JitCompileContractTest {
         assertThat(result.exitCode()).as(result.tail(40)).isZero();
         assertThat(result.output()).contains("workload rounds: ");
         assertThat(refusals(result.output())).as("compile-log lines refusing a jdnn method").isEmpty();
-        assertThat(notCompiled(result.output(), compiled, minTier))
-                .as("methods the compile log shows compiled at no tier from %d: the workload (%s) no longer"
-                        + " reaches them often enough to be compiled, so their refusal would pass unseen", minTier,
-                        MultiShapeWorkload.class.getSimpleName())
-                .isEmpty();
+        return result.output();
     }
 
     /** Those of {@code methods} that no line of {@code compileLog} shows compiled at tier {@code minTier} or above. */

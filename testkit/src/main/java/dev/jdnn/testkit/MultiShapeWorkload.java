@@ -94,10 +94,12 @@ public final class MultiShapeWorkload {
             // A depth just above the GEMM's KC (1,024), so that its second depth block runs the
             // accumulating micro-kernels on 16 steps only: on plain rows of A (dY in backward data)
             // and on interleaved panels (dYᵀ in backward weights). 12 rows and 64 columns are whole
-            // tiles of every kernel (4 or 6 rows, 8 to 64 columns). The pass repeats so that even
-            // the few rounds of a C1-only run make the calls the JIT counts before compiling.
-            denseGradient(steps, backend, random, new Dense(64, 1040, false), 12, false, 15);
-            denseGradient(steps, backend, random, new Dense(64, 12, false), 1040, true, 15);
+            // tiles of every kernel (4 or 6 rows, 8 to 64 columns). 24 passes a round (72 calls of
+            // each kernel at 4 rows, 48 at 6): C1 alone runs the minimum of 5 slow rounds, and a
+            // kernel asked to compile only after ~128 calls in the last round was compiled (and
+            // refused) 0.9 s before the end, so these now ask by the second or third round.
+            denseGradient(steps, backend, random, new Dense(64, 1040, false), 12, false, 24);
+            denseGradient(steps, backend, random, new Dense(64, 12, false), 1040, true, 24);
             elementWise(steps, backend, random, Shape.of(4, 6, 10, 10));
             softmax(steps, backend, random, 8, 10);
             softmax(steps, backend, random, 3, 37);
