@@ -27,14 +27,14 @@ import java.util.SplittableRandom;
  * A forked JVM's workload for {@link JitCompileContractTest}: every op of a backend, every pass,
  * on many shapes in one JVM (as a training run uses it, not one shape per JVM as a forked
  * benchmark cell does), so that the JIT sees every kernel hot and in every
- * variant: 3x3 with padding, 5x5, 1x1, strided with tails, a depth above the GEMM's KC (the
- * accumulating kernel), grouped and depthwise convolutions, pooling, dense at batch 1 and above
- * (and with a depth above KC through DenseForwardGemm),
- * activations, softmax, log-softmax and cross-entropy; and Wave 2's ops: fused activations on conv
- * (direct, GEMM, NHWC) and dense, NHWC pooling, pooling workspaces, batch norm, LRN, reorder,
- * the optimiser updates, dropout and add. Arguments: the backend's name and the seconds
- * to run; runs rounds until that time has passed (at least a few rounds), then prints the rounds it
- * ran.
+ * variant: 3x3 with padding, 5x5, 1x1, strided with tails, grouped and depthwise convolutions,
+ * pooling, dense at batch 1 and above (through DenseForwardGemm too), dense gradients with a depth
+ * just above the GEMM's KC (all four whole-tile entries of the micro-kernel: plain or interleaved
+ * A, storing or accumulating), activations, softmax, log-softmax and cross-entropy; and Wave 2's
+ * ops: fused activations on conv (direct, GEMM, NHWC) and dense, NHWC pooling, pooling workspaces,
+ * batch norm, LRN, reorder, the optimiser updates, dropout and add. Arguments: the backend's name
+ * and the seconds to run; runs rounds until that time has passed (at least a few rounds), then
+ * prints the rounds it ran.
  */
 public final class MultiShapeWorkload {
     private MultiShapeWorkload() {
@@ -89,10 +89,17 @@ public final class MultiShapeWorkload {
             dense(steps, backend, random, new Dense(100, 10, true), 1);
             dense(steps, backend, random, new Dense(256, 120, true), 8);
             dense(steps, backend, random, new Dense(33, 17, false), 5);
-            // Depth above KC at a batch DenseForwardGemm serves on two threads (out <= its group):
-            // its accumulating row kernel, multiplyAddRows, runs only here, four calls a forward,
-            // so the forward repeats until the JIT's call counts are reached within the run.
-            dense(steps, backend, random, new Dense(600, 16, true).activation(Activation.SIGMOID), 32, 16);
+            // A batch DenseForwardGemm serves on two threads (out <= its group), its depth cut in slices.
+            dense(steps, backend, random, new Dense(600, 16, true).activation(Activation.SIGMOID), 32);
+            // A depth just above the GEMM's KC (1,024), so that its second depth block runs the
+            // accumulating micro-kernels on 16 steps only: on plain rows of A (dY in backward data)
+            // and on interleaved panels (dYᵀ in backward weights). 12 rows and 64 columns are whole
+            // tiles of every kernel (4 or 6 rows, 8 to 64 columns). 24 passes a round (72 calls of
+            // each kernel at 4 rows, 48 at 6): C1 alone runs the minimum of 5 slow rounds, and a
+            // kernel asked to compile only after ~128 calls in the last round was compiled (and
+            // refused) 0.9 s before the end, so these now ask by the second or third round.
+            denseGradient(steps, backend, random, new Dense(64, 1040, false), 12, false, 24);
+            denseGradient(steps, backend, random, new Dense(64, 12, false), 1040, true, 24);
             elementWise(steps, backend, random, Shape.of(4, 6, 10, 10));
             softmax(steps, backend, random, 8, 10);
             softmax(steps, backend, random, 3, 37);
@@ -229,12 +236,6 @@ public final class MultiShapeWorkload {
     }
 
     private static void dense(List<Runnable> steps, Backend backend, SplittableRandom random, Dense op, int batch) {
-        dense(steps, backend, random, op, batch, 1);
-    }
-
-    /** A dense step whose forward runs {@code forwards} times a round before one backward pass. */
-    private static void dense(List<Runnable> steps, Backend backend, SplittableRandom random, Dense op, int batch,
-            int forwards) {
         DensePlan plan = backend.plan(op, batch);
         Tensor x = random(random, plan.inputShape());
         Tensor w = random(random, Shape.of(op.outFeatures(), op.inFeatures()));
@@ -245,11 +246,33 @@ public final class MultiShapeWorkload {
         Tensor dw = Tensor.allocate(Shape.of(op.outFeatures(), op.inFeatures()));
         Tensor db = op.bias() ? Tensor.allocate(Shape.of(op.outFeatures())) : null;
         steps.add(() -> {
-            for (int f = 0; f < forwards; f++) {
-                plan.forward(x, w, b, y);
-            }
+            plan.forward(x, w, b, y);
             plan.backwardData(dy, w, dx);
             plan.backwardWeights(x, dy, dw, db);
+        });
+    }
+
+    /**
+     * One backward pass of a dense layer without bias, {@code times} a round: the weights' gradient
+     * if {@code weights}, else the data's.
+     */
+    private static void denseGradient(List<Runnable> steps, Backend backend, SplittableRandom random, Dense op,
+            int batch, boolean weights, int times) {
+        DensePlan plan = backend.plan(op, batch);
+        Shape weightShape = Shape.of(op.outFeatures(), op.inFeatures());
+        Tensor x = random(random, plan.inputShape());
+        Tensor w = random(random, weightShape);
+        Tensor dy = random(random, plan.outputShape());
+        Tensor dx = Tensor.allocate(plan.inputShape());
+        Tensor dw = Tensor.allocate(weightShape);
+        steps.add(() -> {
+            for (int t = 0; t < times; t++) {
+                if (weights) {
+                    plan.backwardWeights(x, dy, dw, null);
+                } else {
+                    plan.backwardData(dy, w, dx);
+                }
+            }
         });
     }
 
