@@ -124,7 +124,6 @@ final class DenseForwardGemm {
     private final WorkerPool.Chunks multiplyJob = this::multiplyRows;
     private final WorkerPool.Chunks storeJob = this::storeGroups;
     private final WorkerPool.Chunks partJob = this::multiplyPart;
-    private final WorkerPool.Chunks streamJob = this::streamRows;
     /** {@code Yᵀ = W·Xᵀ} through the packed GEMM for large weights ({@link #MIN_STREAMED_WEIGHTS}); else null. */
     private final ParallelGemm gemm;
     /**
@@ -136,12 +135,6 @@ final class DenseForwardGemm {
      * sits where W outgrows a 1 MiB L2 several times over).
      */
     static final long MIN_STREAMED_WEIGHTS = 1 << 20;
-    /**
-     * On a team of several threads with {@link #gemm}: {@link #packedX}'s depth blocks, as
-     * {@link PackedGemm#multiplyRowRange} reads its packed B (the same panels {@link PackedGemm}
-     * packs, zero past the batch); else null.
-     */
-    private final MemorySegment[] packedBlocks;
 
     private MemorySegment x;
     private MemorySegment w;
@@ -193,11 +186,6 @@ final class DenseForwardGemm {
         // compiles every kernel's vector accesses as mixed heap/native (a CPU-order barrier around
         // each), which made the GEMM micro-kernel of every convolution in a network step slower.
         this.outputTSegment = arena.allocate((long) parts * partFloats * Float.BYTES, 64);
-        this.packedBlocks = this.gemm != null && pool.size() > 1 ? new MemorySegment[blocks] : null;
-        for (int block = 0; packedBlocks != null && block < blocks; block++) {
-            packedBlocks[block] = packedX.asSlice((long) blockStarts[block] * columns * Float.BYTES,
-                    (long) (blockStarts[block + 1] - blockStarts[block]) * columns * Float.BYTES);
-        }
         int kc = Math.min(PackedGemm.KC, in);
         this.tileRows = new float[pool.size()][mr * GemmMicroKernel.ROW_STRIDE];
         this.staged = new float[pool.size()][kc * nr];
@@ -216,11 +204,6 @@ final class DenseForwardGemm {
         this.y = y;
         try {
             int groups = (out + GROUP - 1) / GROUP;
-            if (packedBlocks != null) {
-                pool.run(packJob, blockStarts.length - 1);
-                pool.run(streamJob, pool.chunksFor(groups));
-                return;
-            }
             if (gemm != null) {
                 gemm.multiply(out, batch, in, w, 0, in, false, x, 0, in, true, outputTSegment, 0, columns, false);
                 pool.run(storeJob, pool.chunksFor(groups));
@@ -354,28 +337,6 @@ final class DenseForwardGemm {
                 }
             }
         }
-    }
-
-    /**
-     * Yᵀ's rows of chunk {@code chunk} (whole groups) through {@link #gemm}'s packed GEMM with W as
-     * its row-major A, against Xᵀ packed once for the team ({@link #packedBlocks}), then their part
-     * of Y. Why: {@link ParallelGemm} cuts W's rows into slabs that each pack all of Xᵀ again (8
-     * slabs at 2 threads, each member packing it 4 times) and meets a third time for the store.
-     * Each element is summed as {@link PackedGemm#multiply} sums it (the same KC blocks, in order),
-     * so the bits are those of one thread.
-     */
-    private void streamRows(int member, int chunk, int chunks) {
-        int groups = (out + GROUP - 1) / GROUP;
-        int from = WorkerPool.start(groups, chunk, chunks) * GROUP;
-        int to = Math.min(out, WorkerPool.start(groups, chunk + 1, chunks) * GROUP);
-        PackedGemm packed = gemm.gemm();
-        GemmWorkspace ws = gemm.workspace(member);
-        for (int block = 0; block < packedBlocks.length; block++) {
-            int pc = blockStarts[block];
-            packed.multiplyRowRange(ws, packedBlocks[block], from, to, pc, blockStarts[block + 1] - pc, 0, batch, w,
-                    0, in, false, outputTSegment, 0, columns, block > 0, null, 0);
-        }
-        storeTransposed(from, to);
     }
 
     /** Y for the outputs of chunk {@code chunk} (whole groups), from {@code Yᵀ} as the GEMM left it. */
