@@ -94,18 +94,25 @@ public abstract class JitCompileContractTest {
 
     /** Those of {@code methods} that no line of {@code compileLog} shows compiled at tier {@code minTier} or above. */
     static List<String> notCompiled(String compileLog, List<String> methods, int minTier) {
-        return methods.stream().filter(method -> compileLog.lines().noneMatch(line -> compiles(line, method, minTier)))
-                .toList();
+        return methods.stream().filter(method -> {
+            Pattern compiled = compileLine(method);
+            return compileLog.lines().noneMatch(line -> compiles(line, compiled, minTier));
+        }).toList();
     }
 
     /**
-     * Whether a compile-log line compiles {@code method} (a standard or on-stack-replacement compile)
+     * Whether a compile-log line matches {@code compileLine} ({@link #compileLine}: a standard or on-stack-replacement compile)
      * at tier {@code minTier} or above without refusing it. The tier is the single digit before
      * the name: {@code "6072 3383       3       pkg.Class::method (1166 bytes)"}.
      */
-    private static boolean compiles(String line, String method, int minTier) {
-        Matcher match = Pattern.compile("\\s([0-4])\\s+" + Pattern.quote(method) + "(\\s|$)").matcher(line);
+    private static boolean compiles(String line, Pattern compileLine, int minTier) {
+        Matcher match = compileLine.matcher(line);
         return match.find() && Integer.parseInt(match.group(1)) >= minTier && refusals(line).isEmpty();
+    }
+
+    /** A compile-log line's tier digit followed by {@code method}'s name (group 1: the tier). */
+    private static Pattern compileLine(String method) {
+        return Pattern.compile("\\s([0-4])\\s+" + Pattern.quote(method) + "(\\s|$)");
     }
 
     /** The lines of a compile log that refuse a {@code dev.jdnn} method. */
