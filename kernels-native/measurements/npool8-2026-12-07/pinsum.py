@@ -10,13 +10,17 @@ for block in text.split('# ')[1:]:
               if l.startswith('PROBE') and ' round 0:' not in l]
     ways = list(rounds[0].keys())
     java = {w: st.mean(float(r[w]) for r in rounds) for w in ways}
-    cells = []
     for w in ways:
         over_c.setdefault(w, []).append(java[w] / c)
         over_p.setdefault(w, []).append(java[w] / java['primitive'])
-        cells.append('%s %.3f (%.2f)' % (w, java[w], java[w] / c))
-    print('%s | C %.3f | %s' % (head, c, ' | '.join(cells)))
+    print('%s | C %.3f | ' % (head, c) + ' | '.join('%s %.3f (%.2f)' % (w, java[w], java[w] / c) for w in ways))
+
+
+def spread(values):
+    v = sorted(values)
+    return 'median %.2f [%.2f-%.2f]' % (st.median(v), v[0], v[-1])
+
+
 for w in over_c:
-    a, b = sorted(over_c[w]), sorted(over_p[w])
-    print('%-9s / C median %.2f [%.2f-%.2f], %d pairs; / primitive in the same JVM median %.2f [%.2f-%.2f]'
-          % (w, st.median(a), a[0], a[-1], len(a), st.median(b), b[0], b[-1]))
+    print('%-9s / C %s, %d pairs; / primitive in the same JVM %s' % (w, spread(over_c[w]), len(over_c[w]),
+                                                                     spread(over_p[w])))
