@@ -81,6 +81,22 @@ final class PackedGemm {
     void multiply(GemmWorkspace ws, int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA,
             MemorySegment b, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
             boolean accumulate, GemmEpilogue epilogue, long biasIndex) {
+        multiply(ws, m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, accumulate, epilogue,
+                biasIndex, false);
+    }
+
+    /**
+     * As above; with {@code aInPlace}, a row-major A whose block meets a single panel of B
+     * ({@code n <= NR}: each of its elements is used once) is not copied but read by the kernel
+     * where it is ({@link GemmMicroKernel#multiplyRowsFrom}), whole tiles of MR rows at a time.
+     * Why: for a dense layer's large weights (fc_big, W 64 MiB, read from memory on every call) the
+     * bulk copy of each row block ran alone, 27-36% of the forward's time (perf, AVX-512), where
+     * the kernel's own loads of W overlap its multiply-adds. The sums are the same, in the same
+     * order, so the bits do not change.
+     */
+    void multiply(GemmWorkspace ws, int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA,
+            MemorySegment b, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
+            boolean accumulate, GemmEpilogue epilogue, long biasIndex, boolean aInPlace) {
         if (m <= 0 || n <= 0) {
             return;
         }
@@ -107,8 +123,19 @@ final class PackedGemm {
                 }
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    boolean plain = packA(ws, a, aOffset, lda, transA, ic, pc, mc, kc);
-                    multiplyBlock(ws, ws.packedB, plain, mc, nc, kc, c, cOffset + (long) ic * ldc + jc, ldc, add);
+                    // Whole tiles read in place; the rows of a last short tile go the packed way,
+                    // so that the kernel never reads past A's last row.
+                    int inPlace = aInPlace && !transA && nc <= nr ? mc / mr * mr : 0;
+                    if (inPlace > 0) {
+                        multiplyTilesInPlace(ws, a, aOffset + (long) ic * lda + pc, lda, inPlace, nc, kc, c,
+                                cOffset + (long) ic * ldc + jc, ldc, add);
+                    }
+                    if (inPlace < mc) {
+                        int rest = mc - inPlace;
+                        boolean plain = packA(ws, a, aOffset, lda, transA, ic + inPlace, pc, rest, kc);
+                        multiplyBlock(ws, ws.packedB, plain, rest, nc, kc, c, cOffset + (long) (ic + inPlace) * ldc + jc,
+                                ldc, add);
+                    }
                     if (epilogue != null && pc + kc >= k) {
                         epilogue.apply(c, cOffset + (long) ic * ldc + jc, ldc, mc, nc,
                                 biasIndex + (epilogue.biasPerRow() ? ic : jc));
@@ -245,6 +272,27 @@ final class PackedGemm {
                     }
                     storeEdge(ws.tile, rows, cols, c, tileOffset, ldc, add);
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code rows} (a multiple of MR) rows of A from float {@code aOffset} on, {@code lda} apart and
+     * read in place, against the packed B block's first panel ({@code cols <= NR} columns of C).
+     */
+    private void multiplyTilesInPlace(GemmWorkspace ws, MemorySegment a, long aOffset, int lda, int rows, int cols,
+            int kc, MemorySegment c, long cOffset, int ldc, boolean add) {
+        long aRowBytes = (long) lda * Float.BYTES;
+        long cRowBytes = (long) ldc * Float.BYTES;
+        for (int ir = 0; ir < rows; ir += mr) {
+            long aTile = (aOffset + (long) ir * lda) * Float.BYTES;
+            long tileOffset = cOffset + (long) ir * ldc;
+            if (cols < nr || add) {
+                // The kernel has no accumulating twin: its tile is added to C here (the same sums).
+                kernel.multiplyRowsFrom(kc, a, aTile, aRowBytes, ws.packedB, 0, ws.tile, 0, (long) nr * Float.BYTES);
+                storeEdge(ws.tile, mr, cols, c, tileOffset, ldc, add);
+            } else {
+                kernel.multiplyRowsFrom(kc, a, aTile, aRowBytes, ws.packedB, 0, c, tileOffset * Float.BYTES, cRowBytes);
             }
         }
     }
