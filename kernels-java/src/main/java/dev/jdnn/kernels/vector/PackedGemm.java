@@ -81,22 +81,6 @@ final class PackedGemm {
     void multiply(GemmWorkspace ws, int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA,
             MemorySegment b, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
             boolean accumulate, GemmEpilogue epilogue, long biasIndex) {
-        multiply(ws, m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, accumulate, epilogue,
-                biasIndex, false);
-    }
-
-    /**
-     * As above; with {@code aInPlace}, a row-major A whose block meets a single panel of B
-     * ({@code n <= NR}: each of its elements is used once) is not copied but read by the kernel
-     * where it is ({@link GemmMicroKernel#multiplyRowsFrom}), whole tiles of MR rows at a time.
-     * Why: for a dense layer's large weights (fc_big, W 64 MiB, read from memory on every call) the
-     * bulk copy of each row block ran alone, 27-36% of the forward's time (perf, AVX-512), where
-     * the kernel's own loads of W overlap its multiply-adds. The sums are the same, in the same
-     * order, so the bits do not change.
-     */
-    void multiply(GemmWorkspace ws, int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA,
-            MemorySegment b, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
-            boolean accumulate, GemmEpilogue epilogue, long biasIndex, boolean aInPlace) {
         if (m <= 0 || n <= 0) {
             return;
         }
@@ -123,23 +107,49 @@ final class PackedGemm {
                 }
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    // Whole tiles read in place; the rows of a last short tile go the packed way,
-                    // so that the kernel never reads past A's last row.
-                    int inPlace = aInPlace && !transA && nc <= nr ? mc / mr * mr : 0;
-                    if (inPlace > 0) {
-                        multiplyTilesInPlace(ws, a, aOffset + (long) ic * lda + pc, lda, inPlace, nc, kc, c,
-                                cOffset + (long) ic * ldc + jc, ldc, add);
-                    }
-                    if (inPlace < mc) {
-                        int rest = mc - inPlace;
-                        boolean plain = packA(ws, a, aOffset, lda, transA, ic + inPlace, pc, rest, kc);
-                        multiplyBlock(ws, ws.packedB, plain, rest, nc, kc, c, cOffset + (long) (ic + inPlace) * ldc + jc,
-                                ldc, add);
-                    }
+                    boolean plain = packA(ws, a, aOffset, lda, transA, ic, pc, mc, kc);
+                    multiplyBlock(ws, ws.packedB, plain, mc, nc, kc, c, cOffset + (long) ic * ldc + jc, ldc, add);
                     if (epilogue != null && pc + kc >= k) {
                         epilogue.apply(c, cOffset + (long) ic * ldc + jc, ldc, mc, nc,
                                 biasIndex + (epilogue.biasPerRow() ? ic : jc));
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code C (+)= A·B} as {@link #multiply} sums it, for a row-major A and {@code n <= NR} (each
+     * element of A meets a single panel of B): A is not copied but read by the kernel where it is
+     * ({@link GemmMicroKernel#multiplyRowsFrom}), whole tiles of MR rows at a time; the rows of a
+     * last short tile go the packed way, so that the kernel never reads past A's last row. Why: for
+     * a dense layer's large weights (fc_big, W 64 MiB, read from memory on every call) the bulk copy
+     * of each row block ran alone, 27-36% of the forward's time (perf, AVX-512), where the kernel's
+     * own loads of W overlap its multiply-adds. The same blocks and sums in the same order as
+     * {@link #multiply}, so the bits do not change. A method of its own so that {@link #multiply},
+     * every other product's path, stays as it was (with the choice inside it, GEMM 1024³ on 1 thread
+     * measured ~3% slower in 5 of 6 alternated runs).
+     */
+    void multiplyReadingAInPlace(GemmWorkspace ws, int m, int n, int k, MemorySegment a, long aOffset, int lda,
+            MemorySegment b, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
+            boolean accumulate) {
+        if (m <= 0 || n <= 0 || k <= 0 || n > nr) {
+            multiply(ws, m, n, k, a, aOffset, lda, false, b, bOffset, ldb, transB, c, cOffset, ldc, accumulate);
+            return;
+        }
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            boolean add = accumulate || pc > 0;
+            packBColumns(ws, ws.packedB, b, bOffset, ldb, transB, pc, kc, 0, n, 0, n);
+            for (int ic = 0; ic < m; ic += MC) {
+                int mc = Math.min(MC, m - ic);
+                int whole = mc / mr * mr;
+                multiplyTilesInPlace(ws, a, aOffset + (long) ic * lda + pc, lda, whole, n, kc, c,
+                        cOffset + (long) ic * ldc, ldc, add);
+                if (whole < mc) {
+                    boolean plain = packA(ws, a, aOffset, lda, false, ic + whole, pc, mc - whole, kc);
+                    multiplyBlock(ws, ws.packedB, plain, mc - whole, n, kc, c, cOffset + (long) (ic + whole) * ldc, ldc,
+                            add);
                 }
             }
         }

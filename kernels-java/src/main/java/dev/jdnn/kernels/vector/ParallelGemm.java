@@ -168,7 +168,7 @@ final class ParallelGemm {
 
     /**
      * {@code C (+)= A·B} with a row-major A read in place by the kernel where a block of C is a
-     * single panel of B wide ({@link PackedGemm}'s {@code multiply} with {@code aInPlace}): for A
+     * single panel of B wide ({@link PackedGemm#multiplyReadingAInPlace}): for A
      * too large for any cache and met once, such as a large dense layer's weights. Products that
      * narrow never take the shared-B routes ({@link #sharesB} wants {@code n >= }{@link #MIN_SHARED_B}).
      */
@@ -187,8 +187,13 @@ final class ParallelGemm {
             long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc, boolean accumulate,
             GemmEpilogue epilogue, long biasIndex) {
         if (pool.size() == 1) {
-            gemm.multiply(workspaces[0], m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc,
-                    accumulate, epilogue, biasIndex, aInPlace);
+            if (aInPlace) {
+                gemm.multiplyReadingAInPlace(workspaces[0], m, n, k, a, aOffset, lda, b, bOffset, ldb, transB, c,
+                        cOffset, ldc, accumulate);
+            } else {
+                gemm.multiply(workspaces[0], m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset,
+                        ldc, accumulate, epilogue, biasIndex);
+            }
             return;
         }
         this.epilogue = epilogue;
@@ -390,16 +395,21 @@ final class ParallelGemm {
             int from = Math.min(m, WorkerPool.start(tiles, chunk, chunks) * mr);
             int to = Math.min(m, WorkerPool.start(tiles, chunk + 1, chunks) * mr);
             long aShift = transA ? from : (long) from * lda;
+            if (aInPlace) {
+                gemm.multiplyReadingAInPlace(ws, to - from, n, k, a, aOffset + aShift, lda, b, bOffset, ldb, transB, c,
+                        cOffset + (long) from * ldc, ldc, accumulate);
+                return;
+            }
             gemm.multiply(ws, to - from, n, k, a, aOffset + aShift, lda, transA, b, bOffset, ldb, transB, c,
                     cOffset + (long) from * ldc, ldc, accumulate, epilogue,
-                    biasIndex + (epilogue != null && epilogue.biasPerRow() ? from : 0), aInPlace);
+                    biasIndex + (epilogue != null && epilogue.biasPerRow() ? from : 0));
         } else {
             int from = Math.min(n, WorkerPool.start(tiles, chunk, chunks) * nr);
             int to = Math.min(n, WorkerPool.start(tiles, chunk + 1, chunks) * nr);
             long bShift = transB ? (long) from * ldb : from;
             gemm.multiply(ws, m, to - from, k, a, aOffset, lda, transA, b, bOffset + bShift, ldb, transB, c,
                     cOffset + from, ldc, accumulate, epilogue,
-                    biasIndex + (epilogue != null && !epilogue.biasPerRow() ? from : 0), aInPlace);
+                    biasIndex + (epilogue != null && !epilogue.biasPerRow() ? from : 0));
         }
     }
 }
