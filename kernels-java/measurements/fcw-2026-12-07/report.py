@@ -14,7 +14,7 @@ pairs = {}   # (threads, tag, round) -> {build: vector us}
 for tag in tags:
     current = None
     for line in (raw / f'{tag}.log').read_text().splitlines():
-        head = re.match(r'== (\S+) (\d) (main|v1) (\d+)$', line)
+        head = re.match(r'== (\S+) (\d) (main|v1|v2) (\d+)$', line)
         if head:
             current = {}
             threads, build = int(head.group(2)), head.group(3)
