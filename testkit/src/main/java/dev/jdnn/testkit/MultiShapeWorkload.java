@@ -99,6 +99,9 @@ public final class MultiShapeWorkload {
             // kernel asked to compile only after ~128 calls in the last round was compiled (and
             // refused) 0.9 s before the end, so these now ask by the second or third round.
             denseGradient(steps, backend, random, new Dense(64, 1040, false), 12, false, 24);
+            // Weights of 2^20 at batch 32, the vector backend's smallest product that reads W in
+            // place (DenseForwardGemm.MIN_STREAMED_WEIGHTS): forward only, 67 MFLOP a round.
+            denseForward(steps, backend, random, new Dense(1024, 1024, false), 32);
             denseGradient(steps, backend, random, new Dense(64, 12, false), 1040, true, 24);
             elementWise(steps, backend, random, Shape.of(4, 6, 10, 10));
             softmax(steps, backend, random, 8, 10);
@@ -250,6 +253,16 @@ public final class MultiShapeWorkload {
             plan.backwardData(dy, w, dx);
             plan.backwardWeights(x, dy, dw, db);
         });
+    }
+
+    /** A dense layer's forward pass alone, without bias. */
+    private static void denseForward(List<Runnable> steps, Backend backend, SplittableRandom random, Dense op,
+            int batch) {
+        DensePlan plan = backend.plan(op, batch);
+        Tensor x = random(random, plan.inputShape());
+        Tensor w = random(random, Shape.of(op.outFeatures(), op.inFeatures()));
+        Tensor y = Tensor.allocate(plan.outputShape());
+        steps.add(() -> plan.forward(x, w, null, y));
     }
 
     /**

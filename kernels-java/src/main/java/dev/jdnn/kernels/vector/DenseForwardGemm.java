@@ -128,8 +128,9 @@ final class DenseForwardGemm {
     private final ParallelGemm gemm;
     /**
      * Weights ({@code in x out}) from which {@code Yᵀ} goes through {@link ParallelGemm} with W as the
-     * row-major A operand (plain rows, {@link PackedGemm#MC} at a time) rather than this class's
-     * tile-by-tile loop. fc_big (64x4096x4096) on 1 thread, AVX-512: DensePassThroughput routes medians
+     * row-major A operand ({@link PackedGemm#MC} rows at a time against one L2-resident depth block of
+     * Xᵀ; read in place by the kernel where the batch fits one panel, {@link ParallelGemm#multiplyReadingAInPlace})
+     * rather than this class's tile-by-tile loop. fc_big (64x4096x4096) on 1 thread, AVX-512: DensePassThroughput routes medians
      * (one JVM) 14.3 ms against 23.1 ms here; forked DenseBenchmark 17.4 ms against 29.4 before
      * (oneDNN 14.1). Smaller shapes keep the loop (not measured between 131k and 16M weights: the cut
      * sits where W outgrows a 1 MiB L2 several times over).
@@ -205,7 +206,7 @@ final class DenseForwardGemm {
         try {
             int groups = (out + GROUP - 1) / GROUP;
             if (gemm != null) {
-                gemm.multiply(out, batch, in, w, 0, in, false, x, 0, in, true, outputTSegment, 0, columns, false);
+                gemm.multiplyReadingAInPlace(out, batch, in, w, 0, in, x, 0, in, true, outputTSegment, 0, columns, false);
                 pool.run(storeJob, pool.chunksFor(groups));
                 return;
             }

@@ -56,6 +56,18 @@ interface GemmMicroKernel {
             long cByteOffset, long cRowBytes);
 
     /**
+     * {@code C[i][j] = Σ_p A[i][p] * B[p][j]} with A's rows read where they are: row {@code i} of the
+     * tile is {@code kc} consecutive floats of {@code a} at byte {@code aByteOffset + i * aRowBytes}
+     * (for an operand each element of which meets a single B panel and that is too large to stay in
+     * any cache, such as a large dense layer's weights: the kernel's loads of its MR row streams
+     * overlap the multiply-adds, where a copy into the heap first runs alone); every element is
+     * summed in the same order as {@link #multiplyRows} sums it. B and C as in {@link #multiply}. No
+     * accumulating twin: at 512 bits C1 refuses one (see the generator); callers add the tile to C.
+     */
+    void multiplyRowsFrom(int kc, MemorySegment a, long aByteOffset, long aRowBytes, MemorySegment b, long bByteOffset,
+            MemorySegment c, long cByteOffset, long cRowBytes);
+
+    /**
      * Packs one full-width panel of a row-major B: {@code columns()} floats from each of {@code kc}
      * rows, {@code bRowBytes} apart, into consecutive rows of {@code dst}. Unrolled per width like the
      * kernel: a generic copy loop per row costs tens of nanoseconds of set-up for 16 floats.

@@ -2,6 +2,7 @@
 package dev.jdnn.kernels.vector;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -10,6 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class GemmMicroKernel128 implements GemmMicroKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_128;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final ValueLayout.OfFloat A_FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final int ROW = GemmMicroKernel.ROW_STRIDE;
     private static final int MR = 4;
     private static final int NR = 8;
@@ -167,6 +169,44 @@ final class GemmMicroKernel128 implements GemmMicroKernel {
         c21.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 2 * cRowBytes + 16, ORDER)).intoMemorySegment(c, cByteOffset + 2 * cRowBytes + 16, ORDER);
         c30.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 3 * cRowBytes, ORDER)).intoMemorySegment(c, cByteOffset + 3 * cRowBytes, ORDER);
         c31.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 3 * cRowBytes + 16, ORDER)).intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 16, ORDER);
+    }
+
+    @Override
+    public void multiplyRowsFrom(int kc, MemorySegment a, long aByteOffset, long aRowBytes, MemorySegment b,
+            long bByteOffset, MemorySegment c, long cByteOffset, long cRowBytes) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
+        FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
+        FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
+        FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES);
+        long a1Row = aByteOffset + aRowBytes;
+        long a2Row = aByteOffset + 2 * aRowBytes;
+        long a3Row = aByteOffset + 3 * aRowBytes;
+        for (int p = 0; p < kc; p++) {
+            long ap = (long) p * Float.BYTES;
+            long bi = bByteOffset + (long) p * (NR * Float.BYTES);
+            FloatVector b0 = FloatVector.fromMemorySegment(SPECIES, b, bi, ORDER);
+            FloatVector b1 = FloatVector.fromMemorySegment(SPECIES, b, bi + 16, ORDER);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, a.get(A_FLOAT, aByteOffset + ap));
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, a.get(A_FLOAT, a1Row + ap));
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, a.get(A_FLOAT, a2Row + ap));
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, a.get(A_FLOAT, a3Row + ap));
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        c00.intoMemorySegment(c, cByteOffset, ORDER);
+        c01.intoMemorySegment(c, cByteOffset + 16, ORDER);
+        c10.intoMemorySegment(c, cByteOffset + 1 * cRowBytes, ORDER);
+        c11.intoMemorySegment(c, cByteOffset + 1 * cRowBytes + 16, ORDER);
+        c20.intoMemorySegment(c, cByteOffset + 2 * cRowBytes, ORDER);
+        c21.intoMemorySegment(c, cByteOffset + 2 * cRowBytes + 16, ORDER);
+        c30.intoMemorySegment(c, cByteOffset + 3 * cRowBytes, ORDER);
+        c31.intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 16, ORDER);
     }
 
     @Override

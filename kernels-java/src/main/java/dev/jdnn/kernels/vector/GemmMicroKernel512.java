@@ -2,6 +2,7 @@
 package dev.jdnn.kernels.vector;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -10,6 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class GemmMicroKernel512 implements GemmMicroKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_512;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final ValueLayout.OfFloat A_FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final int ROW = GemmMicroKernel.ROW_STRIDE;
     private static final int MR = 4;
     private static final int NR = 64;
@@ -239,6 +241,62 @@ final class GemmMicroKernel512 implements GemmMicroKernel {
         c31.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 3 * cRowBytes + 64, ORDER)).intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 64, ORDER);
         c32.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 3 * cRowBytes + 128, ORDER)).intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 128, ORDER);
         c33.add(FloatVector.fromMemorySegment(SPECIES, c, cByteOffset + 3 * cRowBytes + 192, ORDER)).intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 192, ORDER);
+    }
+
+    @Override
+    public void multiplyRowsFrom(int kc, MemorySegment a, long aByteOffset, long aRowBytes, MemorySegment b,
+            long bByteOffset, MemorySegment c, long cByteOffset, long cRowBytes) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES), c02 = FloatVector.zero(SPECIES), c03 = FloatVector.zero(SPECIES);
+        FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES), c12 = FloatVector.zero(SPECIES), c13 = FloatVector.zero(SPECIES);
+        FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES), c22 = FloatVector.zero(SPECIES), c23 = FloatVector.zero(SPECIES);
+        FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES), c32 = FloatVector.zero(SPECIES), c33 = FloatVector.zero(SPECIES);
+        long a1Row = aByteOffset + aRowBytes;
+        long a2Row = aByteOffset + 2 * aRowBytes;
+        long a3Row = aByteOffset + 3 * aRowBytes;
+        for (int p = 0; p < kc; p++) {
+            long ap = (long) p * Float.BYTES;
+            long bi = bByteOffset + (long) p * (NR * Float.BYTES);
+            FloatVector b0 = FloatVector.fromMemorySegment(SPECIES, b, bi, ORDER);
+            FloatVector b1 = FloatVector.fromMemorySegment(SPECIES, b, bi + 64, ORDER);
+            FloatVector b2 = FloatVector.fromMemorySegment(SPECIES, b, bi + 128, ORDER);
+            FloatVector b3 = FloatVector.fromMemorySegment(SPECIES, b, bi + 192, ORDER);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, a.get(A_FLOAT, aByteOffset + ap));
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            c02 = a0.fma(b2, c02);
+            c03 = a0.fma(b3, c03);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, a.get(A_FLOAT, a1Row + ap));
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            c12 = a1.fma(b2, c12);
+            c13 = a1.fma(b3, c13);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, a.get(A_FLOAT, a2Row + ap));
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            c22 = a2.fma(b2, c22);
+            c23 = a2.fma(b3, c23);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, a.get(A_FLOAT, a3Row + ap));
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            c32 = a3.fma(b2, c32);
+            c33 = a3.fma(b3, c33);
+        }
+        c00.intoMemorySegment(c, cByteOffset, ORDER);
+        c01.intoMemorySegment(c, cByteOffset + 64, ORDER);
+        c02.intoMemorySegment(c, cByteOffset + 128, ORDER);
+        c03.intoMemorySegment(c, cByteOffset + 192, ORDER);
+        c10.intoMemorySegment(c, cByteOffset + 1 * cRowBytes, ORDER);
+        c11.intoMemorySegment(c, cByteOffset + 1 * cRowBytes + 64, ORDER);
+        c12.intoMemorySegment(c, cByteOffset + 1 * cRowBytes + 128, ORDER);
+        c13.intoMemorySegment(c, cByteOffset + 1 * cRowBytes + 192, ORDER);
+        c20.intoMemorySegment(c, cByteOffset + 2 * cRowBytes, ORDER);
+        c21.intoMemorySegment(c, cByteOffset + 2 * cRowBytes + 64, ORDER);
+        c22.intoMemorySegment(c, cByteOffset + 2 * cRowBytes + 128, ORDER);
+        c23.intoMemorySegment(c, cByteOffset + 2 * cRowBytes + 192, ORDER);
+        c30.intoMemorySegment(c, cByteOffset + 3 * cRowBytes, ORDER);
+        c31.intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 64, ORDER);
+        c32.intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 128, ORDER);
+        c33.intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 192, ORDER);
     }
 
     @Override

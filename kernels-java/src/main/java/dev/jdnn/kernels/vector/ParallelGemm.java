@@ -76,6 +76,8 @@ final class ParallelGemm {
     private long aOffset;
     private int lda;
     private boolean transA;
+    /** Whether the running product reads A in place ({@link #multiplyReadingAInPlace}). */
+    private boolean aInPlace;
     private MemorySegment b;
     private long bOffset;
     private int ldb;
@@ -164,13 +166,34 @@ final class ParallelGemm {
         multiply(m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc, accumulate, null, 0);
     }
 
+    /**
+     * {@code C (+)= A·B} with a row-major A read in place by the kernel where a block of C is a
+     * single panel of B wide ({@link PackedGemm#multiplyReadingAInPlace}): for A
+     * too large for any cache and met once, such as a large dense layer's weights. Products that
+     * narrow never take the shared-B routes ({@link #sharesB} wants {@code n >= }{@link #MIN_SHARED_B}).
+     */
+    void multiplyReadingAInPlace(int m, int n, int k, MemorySegment a, long aOffset, int lda, MemorySegment b,
+            long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc, boolean accumulate) {
+        this.aInPlace = true;
+        try {
+            multiply(m, n, k, a, aOffset, lda, false, b, bOffset, ldb, transB, c, cOffset, ldc, accumulate, null, 0);
+        } finally {
+            this.aInPlace = false;
+        }
+    }
+
     /** As above with an epilogue, as {@link PackedGemm} applies it. */
     void multiply(int m, int n, int k, MemorySegment a, long aOffset, int lda, boolean transA, MemorySegment b,
             long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc, boolean accumulate,
             GemmEpilogue epilogue, long biasIndex) {
         if (pool.size() == 1) {
-            gemm.multiply(workspaces[0], m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset, ldc,
-                    accumulate, epilogue, biasIndex);
+            if (aInPlace) {
+                gemm.multiplyReadingAInPlace(workspaces[0], m, n, k, a, aOffset, lda, b, bOffset, ldb, transB, c,
+                        cOffset, ldc, accumulate);
+            } else {
+                gemm.multiply(workspaces[0], m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset,
+                        ldc, accumulate, epilogue, biasIndex);
+            }
             return;
         }
         this.epilogue = epilogue;
@@ -372,6 +395,11 @@ final class ParallelGemm {
             int from = Math.min(m, WorkerPool.start(tiles, chunk, chunks) * mr);
             int to = Math.min(m, WorkerPool.start(tiles, chunk + 1, chunks) * mr);
             long aShift = transA ? from : (long) from * lda;
+            if (aInPlace) {
+                gemm.multiplyReadingAInPlace(ws, to - from, n, k, a, aOffset + aShift, lda, b, bOffset, ldb, transB, c,
+                        cOffset + (long) from * ldc, ldc, accumulate);
+                return;
+            }
             gemm.multiply(ws, to - from, n, k, a, aOffset + aShift, lda, transA, b, bOffset, ldb, transB, c,
                     cOffset + (long) from * ldc, ldc, accumulate, epilogue,
                     biasIndex + (epilogue != null && epilogue.biasPerRow() ? from : 0));

@@ -94,11 +94,12 @@ class DenseForwardGemmTest {
     @MethodSource("kernels")
     void largeWeightsThroughThePackedGemmGiveTheLoopsBitsOnOneAndTwoThreads(GemmMicroKernel kernel) {
         // Just over MIN_STREAMED_WEIGHTS: in three depth blocks (the last short), out not a
-        // multiple of MR, MC or the lanes; batch 1 and 70 (an edge panel of X), bias and ReLU.
+        // multiple of MR, MC or the lanes; batch 1 (W read in place, an edge panel), 64 (in place, whole
+        // panels) and 70 (two panels: W copied), bias and ReLU.
         int in = 2 * PackedGemm.KC + 7;
         int out = 1021;
         assertThat((long) in * out).isGreaterThanOrEqualTo(DenseForwardGemm.MIN_STREAMED_WEIGHTS);
-        for (int batch : new int[] {1, 70}) {
+        for (int batch : new int[] {1, 64, 70}) {
             Case c = Case.random(batch, in, out, true, new SplittableRandom(batch));
             float[] loop;
             try (WorkerPool pool = new WorkerPool(1)) {

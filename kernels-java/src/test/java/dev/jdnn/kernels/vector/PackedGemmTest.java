@@ -77,6 +77,32 @@ class PackedGemmTest {
 
     @ParameterizedTest
     @MethodSource("kernels")
+    void aReadInPlaceGivesTheBitsOfCopiedRows(GemmMicroKernel kernel) {
+        PackedGemm gemm = new PackedGemm(kernel);
+        int k = PackedGemm.KC + 9;
+        GemmWorkspace ws = gemm.workspace(PackedGemm.MC, kernel.columns() + 1, k);
+        SplittableRandom random = new SplittableRandom(11);
+        // Whole tiles only, a short last tile, two row blocks; one column, a part panel, a whole
+        // panel (read in place), and more than a panel (copied as before); two depth blocks.
+        for (int m : new int[] {kernel.rows(), 2 * kernel.rows() + 3, PackedGemm.MC + 5}) {
+            for (int n : new int[] {1, kernel.columns() - 3, kernel.columns(), kernel.columns() + 1}) {
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    Problem p = Problem.random(m, n, k, false, true, random);
+                    gemm.multiply(ws, m, n, k, p.a, 0, p.lda, false, p.b, 0, p.ldb, true, p.c, 0, n, accumulate);
+                    float[] copied = p.c.toArray(ValueLayout.JAVA_FLOAT);
+                    MemorySegment.copy(p.cValues, 0, p.c, ValueLayout.JAVA_FLOAT, 0, p.cValues.length);
+                    gemm.multiplyReadingAInPlace(ws, m, n, k, p.a, 0, p.lda, p.b, 0, p.ldb, true, p.c, 0, n,
+                            accumulate);
+                    assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("%dx%d, accumulate %s", m, n, accumulate)
+                            .containsExactly(copied);
+                    assertClose(p.c, p.expected(accumulate), k);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
     void coversMoreColumnsThanOneBlock(GemmMicroKernel kernel) {
         PackedGemm gemm = new PackedGemm(kernel);
         int n = PackedGemm.NC + 37;

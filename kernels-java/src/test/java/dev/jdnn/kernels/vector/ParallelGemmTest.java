@@ -106,6 +106,12 @@ class ParallelGemmTest {
         }
 
         @Override
+        public void multiplyRowsFrom(int kc, MemorySegment a, long aByteOffset, long aRowBytes, MemorySegment b,
+                long bByteOffset, MemorySegment c, long cByteOffset, long cRowBytes) {
+            throw new UnsupportedOperationException("no product reaches this kernel");
+        }
+
+        @Override
         public void packPanel(int kc, MemorySegment b, long bByteOffset, long bRowBytes, MemorySegment dst,
                 long dstByteOffset) {
             throw new UnsupportedOperationException("no product reaches this kernel");
