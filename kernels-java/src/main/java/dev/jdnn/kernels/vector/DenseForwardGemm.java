@@ -9,7 +9,6 @@ import dev.jdnn.Activation;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLongArray;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 
@@ -79,12 +78,6 @@ final class DenseForwardGemm {
         return (long) in * out < MIN_SHARED_WEIGHTS && in >= 2 * MIN_PART_DEPTH ? 2 : 1;
     }
 
-    /**
-     * Row slabs each depth part's multiply is cut into: chunks of the part job, so that a member
-     * done with its own part takes slabs of the other's instead of waiting for it.
-     */
-    static final int PART_SLABS = 4;
-
     /** First depth of part {@code q} ({@code in} for {@code q == parts}). */
     private int partStart(int q) {
         return (int) ((long) in * q / parts);
@@ -131,13 +124,6 @@ final class DenseForwardGemm {
     private final WorkerPool.Chunks multiplyJob = this::multiplyRows;
     private final WorkerPool.Chunks storeJob = this::storeGroups;
     private final WorkerPool.Chunks partJob = this::multiplyPart;
-    /**
-     * Per part, at {@code 2q}: the last call whose packing of the part's Xᵀ a member claimed, and at
-     * {@code 2q + 1}: the last call whose packing finished.
-     */
-    private final AtomicLongArray packCalls;
-    /** Calls of {@link #forward} so far: tells this call's packing from an earlier one's. */
-    private long calls;
     /** {@code Yᵀ = W·Xᵀ} through the packed GEMM for large weights ({@link #MIN_STREAMED_WEIGHTS}); else null. */
     private final ParallelGemm gemm;
     /**
@@ -177,7 +163,6 @@ final class DenseForwardGemm {
         this.columns = (batch + nr - 1) / nr * nr;
         this.parts = this.gemm == null ? depthParts(in, out) : 1;
         this.partBlocks = new int[parts + 1];
-        this.packCalls = new AtomicLongArray(2 * parts);
         int blocks = 0;
         for (int q = 0; q < parts; q++) {
             int depth = partStart(q + 1) - partStart(q);
@@ -226,8 +211,7 @@ final class DenseForwardGemm {
                 return;
             }
             if (parts > 1) {
-                calls++;
-                pool.run(partJob, parts * PART_SLABS);
+                pool.run(partJob, parts);
                 pool.run(storeJob, pool.chunksFor(groups));
                 return;
             }
@@ -302,42 +286,12 @@ final class DenseForwardGemm {
     }
 
     /**
-     * Slab {@code chunk % }{@link #PART_SLABS} of Yᵀ's rows summed over depth part
-     * {@code chunk / PART_SLABS} into the part's own sums, after the part's Xᵀ is packed. A member
-     * takes its own part's slabs first (the pool's contiguous ranges), so the part is packed and
-     * multiplied on one core; a member done early takes slabs of the other part rather than wait
-     * (the two members' multiplies ran 18-20 and 26-30 us in some JVMs, fc_lenet, AVX-512, the slow
-     * one whichever member landed there, not whichever part).
+     * Depth part {@code part}: its blocks of Xᵀ packed and multiplied by the same member (so they
+     * never cross cores), every tile of Yᵀ summed over the part's depth into the part's own sums.
      */
-    private void multiplyPart(int member, int chunk, int chunks) {
-        int part = chunk / PART_SLABS;
-        int slab = chunk % PART_SLABS;
-        packedPart(member, part);
-        int groups = (out + GROUP - 1) / GROUP;
-        int from = WorkerPool.start(groups, slab, PART_SLABS) * GROUP;
-        int to = Math.min(out, WorkerPool.start(groups, slab + 1, PART_SLABS) * GROUP);
-        multiplyTiles(tileRows[member], from, to, partBlocks[part], partBlocks[part + 1], (long) part * partFloats);
-    }
-
-    /**
-     * Part {@code part}'s Xᵀ packed for this call: by {@code member} if it is the first to get
-     * here, else once the member that is packing it is done (it claimed the packing before it
-     * started, so it is running).
-     */
-    private void packedPart(int member, int part) {
-        long call = calls;
-        long claimed = packCalls.get(2 * part);
-        if (claimed != call && packCalls.compareAndSet(2 * part, claimed, call)) {
-            try {
-                packBlocks(member, partBlocks[part], partBlocks[part + 1]);
-            } finally {
-                packCalls.set(2 * part + 1, call);
-            }
-            return;
-        }
-        while (packCalls.get(2 * part + 1) != call) {
-            Thread.onSpinWait();
-        }
+    private void multiplyPart(int member, int part, int chunks) {
+        packBlocks(member, partBlocks[part], partBlocks[part + 1]);
+        multiplyTiles(tileRows[member], 0, out, partBlocks[part], partBlocks[part + 1], (long) part * partFloats);
     }
 
     /** Yᵀ's rows of chunk {@code chunk} (whole groups), tile by tile over the whole depth, then their part of Y. */
