@@ -19,21 +19,15 @@ enum UnrolledMaxPoolWindow {
     THREE_BY_THREE;
 
     /**
-     * Input bytes above which one thread takes the 2x2 window: 2 MiB, the largest L2 per core of the
-     * AVX-512 x86 cores in use (1 MiB on AMD Zen 4 and 5, 1.25 MiB on Intel Ice Lake, 2 MiB on
-     * Sapphire and Granite Rapids), so above it the input streams from L3 or memory on any of them.
-     * Below it the scanned path ({@link ScannedPoolingForward}: a NaN scan, then oneDNN's primitive)
-     * saves the calls this code runs before C2 has compiled it, which cost more than the little it
-     * would gain per call (LeNet-5's second pooling layer, 0.26 MB: 0.7 s of its first 100 steps);
-     * above it this code gains more per call (pool_cifar, 16.8 MB, AVX-512, pinned pairs: 1.06 of
-     * oneDNN from C against 1.40 for the scanned path).
-     */
-    static final long ONE_THREAD_MIN_BYTES = 2L << 20;
-
-    /**
      * The window {@code op} over {@code input} in {@code layout} has code for, given {@code lanes}
      * floats per vector and {@code threads}, else {@code null}. The 2x2 window is taken on two or
-     * more threads, and on one thread only for inputs of more than {@link #ONE_THREAD_MIN_BYTES}.
+     * more threads only. On one thread this code is faster once compiled (pool_cifar, AVX-512,
+     * pinned pairs: 1.03 of oneDNN from C against 1.51 for {@link ScannedPoolingForward}'s NaN scan
+     * and primitive), but its first calls, before C2 has compiled it, cost more than a training run
+     * of a few epochs gains, and a cut by input size does not tell those runs apart: with one at
+     * 2 MiB, LeNet-5's evaluation batches of 500 (3.2 MB into its second pooling layer) spent 0.8 s
+     * more, and the CIFAR-style example model's second pooling layer (3.2 MB at batch 64) 0.35 s
+     * more in 100 steps, than the scanned path spends on it in a whole epoch.
      */
     static UnrolledMaxPoolWindow of(Pool2d op, Shape input, Layout layout, int lanes, int threads) {
         int channels = input.dim(1);
@@ -43,8 +37,7 @@ enum UnrolledMaxPoolWindow {
                 || op.outputShape(input).dim(3) != input.dim(3) / 2) {
             return null;
         }
-        if (op.kernelH() == 2 && op.kernelW() == 2 && op.padding().equals(new Padding(0, 0, 0, 0))
-                && (threads > 1 || input.elementCount() * Float.BYTES > ONE_THREAD_MIN_BYTES)) {
+        if (op.kernelH() == 2 && op.kernelW() == 2 && op.padding().equals(new Padding(0, 0, 0, 0)) && threads > 1) {
             return TWO_BY_TWO;
         }
         if (op.kernelH() == 3 && op.kernelW() == 3 && op.padding().equals(new Padding(1, 1, 1, 1))) {

@@ -1,6 +1,7 @@
 package dev.jdnn.onednn;
 
 import dev.jdnn.Layout;
+import dev.jdnn.Padding;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Shape;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,24 +10,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which 2x2 max-pooling inputs take {@link VectorNhwcMaxPool}: all on two threads, on one thread
- * only those of more than {@link UnrolledMaxPoolWindow#ONE_THREAD_MIN_BYTES} (64 channels of 32x32
- * are 256 KiB an image, so 8 images are exactly 2 MiB).
+ * Which NHWC max-pooling inputs take {@link VectorNhwcMaxPool}: the 2x2 window on two threads only,
+ * small and large inputs alike (LeNet-5's second pooling layer at batch 64 and at its evaluation
+ * batch of 500, pool_cifar); the padded 3x3 window on any number of threads.
  */
 class UnrolledMaxPoolWindowTest {
     @ParameterizedTest
-    @CsvSource({"8, 1, false", "9, 1, true", "64, 1, true", "1, 2, true", "8, 2, true"})
-    void twoByTwoTakesOneThreadOnlyAboveTheCut(int images, int threads, boolean taken) {
-        Shape input = Shape.nchw(images, 64, 32, 32);
+    @CsvSource({"64, 16, 10, 1", "500, 16, 10, 1", "64, 64, 32, 1", "64, 16, 10, 2", "500, 16, 10, 2",
+        "64, 64, 32, 2"})
+    void twoByTwoTakesTwoOrMoreThreadsAtAnySize(int images, int channels, int size, int threads) {
+        Shape input = Shape.nchw(images, channels, size, size);
         assertThat(UnrolledMaxPoolWindow.of(Pool2d.max(2, 2), input, Layout.NHWC, 16, threads))
-                .isEqualTo(taken ? UnrolledMaxPoolWindow.TWO_BY_TWO : null);
+                .isEqualTo(threads > 1 ? UnrolledMaxPoolWindow.TWO_BY_TWO : null);
     }
 
     @ParameterizedTest
     @CsvSource({"1", "2"})
-    void lenetSecondPoolingLayerTakesTheWindowOnTwoThreadsOnly(int threads) {
-        Shape input = Shape.nchw(64, 16, 8, 8);
-        assertThat(UnrolledMaxPoolWindow.of(Pool2d.max(2, 2), input, Layout.NHWC, 16, threads))
-                .isEqualTo(threads > 1 ? UnrolledMaxPoolWindow.TWO_BY_TWO : null);
+    void paddedThreeByThreeTakesAnyThreadCount(int threads) {
+        Pool2d op = Pool2d.max(3, 2).padding(new Padding(1, 1, 1, 1));
+        assertThat(UnrolledMaxPoolWindow.of(op, Shape.nchw(16, 64, 112, 112), Layout.NHWC, 16, threads))
+                .isEqualTo(UnrolledMaxPoolWindow.THREE_BY_THREE);
     }
 }
