@@ -21,9 +21,14 @@ enum UnrolledMaxPoolWindow {
     /**
      * The window {@code op} over {@code input} in {@code layout} has code for, given {@code lanes}
      * floats per vector and {@code threads}, else {@code null}. The 2x2 window is taken on two or
-     * more threads only: on one thread oneDNN's primitive after a NaN scan of each 512 KB chunk
-     * ({@link ScannedPoolingForward}) was as fast or faster (pool_cifar, AVX-512, one JVM: median
-     * 1.06x the bare primitive against 1.24x for this code; on two threads 2.3x against 1.7x).
+     * more threads only. On one thread this code is faster once compiled (pool_cifar, AVX-512,
+     * pinned pairs: 1.03 of oneDNN from C against 1.51 for {@link ScannedPoolingForward}'s NaN scan
+     * and primitive), but its first calls, before C2 has compiled it, cost about 1.4 s, which
+     * pool_cifar's 0.19 ms per call gains back only after some 7,500 calls, and a cut by input size
+     * cannot see how long a run is: with one at 2 MiB, LeNet-5's evaluation batches of 500 (3.2 MB
+     * into its second pooling layer) took 0.9-1.0 s longer, and the CIFAR-style example model's
+     * second pooling layer (3.2 MB at batch 64) 0.35-0.51 s longer in 100 steps, about what the
+     * scanned path spends on it in a whole epoch.
      */
     static UnrolledMaxPoolWindow of(Pool2d op, Shape input, Layout layout, int lanes, int threads) {
         int channels = input.dim(1);

@@ -19,7 +19,8 @@ import java.util.Locale;
  * ({@link ScannedPoolingForward}, "scanned") and oneDNN's primitive alone without the NaN scan
  * ("primitive", what oneDNN from C runs). Interleaving them per round takes out what differs from
  * process to process on a shared host (where a process's pages land made oneDNN from C run
- * pool_cifar at 0.4 or at 1.1 ms). Arguments: {@code cifar|stem THREADS [ROUNDS]}; prints one
+ * pool_cifar at 0.4 or at 1.1 ms). Arguments: {@code cifar|stem|cifarnet THREADS [ROUNDS]} (cifarnet: the
+ * second pooling layer of the CIFAR-style example model at batch 64, 64x64x14x14); prints one
  * line per round, median (min-max) ms per call of 5 batches of about 40 ms each.
  */
 final class UnrolledMaxPoolProbe {
@@ -53,9 +54,11 @@ final class UnrolledMaxPoolProbe {
 
     public static void main(String[] args) {
         boolean stem = args[0].equals("stem");
+        boolean cifarnet = args[0].equals("cifarnet");
         int threads = Integer.parseInt(args[1]);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        Shape input = stem ? Shape.nchw(16, 64, 112, 112) : Shape.nchw(64, 64, 32, 32);
+        Shape input = stem ? Shape.nchw(16, 64, 112, 112)
+                : cifarnet ? Shape.nchw(64, 64, 14, 14) : Shape.nchw(64, 64, 32, 32);
         Pool2d op = stem ? Pool2d.max(3, 2).padding(new Padding(1, 1, 1, 1)) : Pool2d.max(2, 2);
         try (Backend onednn = new OneDnnBackendProvider().create(new BackendConfig(threads));
              Pool2dPlan unrolled = onednn.plan(op, input, Layout.NHWC);
