@@ -144,13 +144,59 @@ final class PackedGemm {
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
                 int whole = mc / mr * mr;
-                multiplyTilesInPlace(ws, a, aOffset + (long) ic * lda + pc, lda, whole, n, kc, c,
+                multiplyTilesInPlace(ws, 0, a, aOffset + (long) ic * lda + pc, lda, whole, n, kc, c,
                         cOffset + (long) ic * ldc, ldc, add);
                 if (whole < mc) {
                     boolean plain = packA(ws, a, aOffset, lda, false, ic + whole, pc, mc - whole, kc);
                     multiplyBlock(ws, ws.packedB, plain, mc - whole, n, kc, c, cOffset + (long) (ic + whole) * ldc, ldc,
                             add);
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code C (+)= A·B} as {@link #multiply} sums it, for a row-major A, in panel-major order with A
+     * read in place: per depth block, B's block is packed as {@link #multiply} packs it, then each
+     * NR-wide panel of B meets every MR-row tile of A before the next panel, the kernel reading the
+     * tile's rows where they are ({@link GemmMicroKernel#multiplyRowsFrom}). The rows of a last short
+     * tile are packed once per depth block and meet the whole block after the panels, so that the
+     * kernel never reads past A's last row. Why: {@link #multiply} meets each B panel (KC x NR
+     * floats, 256 KiB at 4 x 64) once per {@link #MC} rows, from L3 when B's block is larger than
+     * L2, and copies A block by block; here each panel comes from L3 once per depth block and A is
+     * not copied (1024³ on 1 thread, AVX-512, one JVM alternating with {@link #multiply}: 1.063 and
+     * 1.072x per round in two holds, h-gemm8). Each tile of C adds its depth blocks in order with
+     * the same kernel sums, and {@code epilogue} is applied to each column block of C after its last
+     * depth block (it works element by element), so the bits are {@link #multiply}'s. A method of its
+     * own, chosen by the caller ({@link ParallelGemm}), so that {@link #multiply} stays as it was.
+     */
+    void multiplyPanelMajorReadingA(GemmWorkspace ws, int m, int n, int k, MemorySegment a, long aOffset, int lda,
+            MemorySegment b, long bOffset, int ldb, boolean transB, MemorySegment c, long cOffset, int ldc,
+            boolean accumulate, GemmEpilogue epilogue, long biasIndex) {
+        if (m <= 0 || n <= 0 || k <= 0) {
+            multiply(ws, m, n, k, a, aOffset, lda, false, b, bOffset, ldb, transB, c, cOffset, ldc, accumulate,
+                    epilogue, biasIndex);
+            return;
+        }
+        int whole = m / mr * mr;
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                boolean add = accumulate || pc > 0;
+                packBColumns(ws, ws.packedB, b, bOffset, ldb, transB, pc, kc, jc, nc, 0, nc);
+                for (int jr = 0; jr < nc; jr += nr) {
+                    multiplyTilesInPlace(ws, (long) jr * kc * Float.BYTES, a, aOffset + pc, lda, whole,
+                            Math.min(nr, nc - jr), kc, c, cOffset + jc + jr, ldc, add);
+                }
+                if (whole < m) {
+                    boolean plain = packA(ws, a, aOffset, lda, false, whole, pc, m - whole, kc);
+                    multiplyBlock(ws, ws.packedB, plain, m - whole, nc, kc, c, cOffset + (long) whole * ldc + jc, ldc,
+                            add);
+                }
+            }
+            if (epilogue != null) {
+                epilogue.apply(c, cOffset + jc, ldc, m, nc, biasIndex + (epilogue.biasPerRow() ? 0 : jc));
             }
         }
     }
@@ -288,10 +334,11 @@ final class PackedGemm {
 
     /**
      * {@code rows} (a multiple of MR) rows of A from float {@code aOffset} on, {@code lda} apart and
-     * read in place, against the packed B block's first panel ({@code cols <= NR} columns of C).
+     * read in place, against the packed B block's panel at byte {@code bPanel} ({@code cols <= NR}
+     * columns of C).
      */
-    private void multiplyTilesInPlace(GemmWorkspace ws, MemorySegment a, long aOffset, int lda, int rows, int cols,
-            int kc, MemorySegment c, long cOffset, int ldc, boolean add) {
+    private void multiplyTilesInPlace(GemmWorkspace ws, long bPanel, MemorySegment a, long aOffset, int lda, int rows,
+            int cols, int kc, MemorySegment c, long cOffset, int ldc, boolean add) {
         long aRowBytes = (long) lda * Float.BYTES;
         long cRowBytes = (long) ldc * Float.BYTES;
         for (int ir = 0; ir < rows; ir += mr) {
@@ -299,10 +346,12 @@ final class PackedGemm {
             long tileOffset = cOffset + (long) ir * ldc;
             if (cols < nr || add) {
                 // The kernel has no accumulating twin: its tile is added to C here (the same sums).
-                kernel.multiplyRowsFrom(kc, a, aTile, aRowBytes, ws.packedB, 0, ws.tile, 0, (long) nr * Float.BYTES);
+                kernel.multiplyRowsFrom(kc, a, aTile, aRowBytes, ws.packedB, bPanel, ws.tile, 0,
+                        (long) nr * Float.BYTES);
                 storeEdge(ws.tile, mr, cols, c, tileOffset, ldc, add);
             } else {
-                kernel.multiplyRowsFrom(kc, a, aTile, aRowBytes, ws.packedB, 0, c, tileOffset * Float.BYTES, cRowBytes);
+                kernel.multiplyRowsFrom(kc, a, aTile, aRowBytes, ws.packedB, bPanel, c, tileOffset * Float.BYTES,
+                        cRowBytes);
             }
         }
     }

@@ -190,6 +190,9 @@ final class ParallelGemm {
             if (aInPlace) {
                 gemm.multiplyReadingAInPlace(workspaces[0], m, n, k, a, aOffset, lda, b, bOffset, ldb, transB, c,
                         cOffset, ldc, accumulate);
+            } else if (!transA && inPanelOrder(m, n, k, accumulate)) {
+                gemm.multiplyPanelMajorReadingA(workspaces[0], m, n, k, a, aOffset, lda, b, bOffset, ldb, transB, c,
+                        cOffset, ldc, accumulate, epilogue, biasIndex);
             } else {
                 gemm.multiply(workspaces[0], m, n, k, a, aOffset, lda, transA, b, bOffset, ldb, transB, c, cOffset,
                         ldc, accumulate, epilogue, biasIndex);
@@ -234,6 +237,30 @@ final class ParallelGemm {
             this.c = null;
             this.epilogue = null;
         }
+    }
+
+    /**
+     * Floats of a packed B block ({@code KC x NC} at most) above which a 1-thread product may go
+     * panel-major with A read in place ({@link #inPanelOrder}): 1 MiB, the Zen 5's L2. A smaller
+     * block stays in L2 while {@link PackedGemm#multiply} meets it once per row block, and the orders
+     * then differ only in copying A.
+     */
+    static final int MIN_PANEL_MAJOR_B = 1 << 18;
+
+    /**
+     * Whether a 1-thread product with a row-major A runs panel-major with A read in place
+     * ({@link PackedGemm#multiplyPanelMajorReadingA}): one that overwrites C, has more than
+     * {@link PackedGemm#MC} rows (more than one row block, each of which meets every B panel in
+     * {@link PackedGemm#multiply}) and a packed B block larger than {@link #MIN_PANEL_MAJOR_B}. A
+     * product that adds into C sends every tile of its first depth block through the edge tile
+     * (the in-place kernel has no accumulating twin): rn_14's backward-weights GEMM per image (256
+     * x 2304 x 196, C+=) measured 0.962-0.966x of {@link PackedGemm#multiply} that way, where 1024³
+     * measured 1.023-1.030x and rn_3x3_s2's forward GEMM (128 x 784 x 1152, C=) 1.011-1.029x
+     * (measurements/gemm9-2026-12-07, AVX-512).
+     */
+    static boolean inPanelOrder(int m, int n, int k, boolean accumulate) {
+        return !accumulate && m > PackedGemm.MC
+                && (long) Math.min(k, PackedGemm.KC) * Math.min(n, PackedGemm.NC) > MIN_PANEL_MAJOR_B;
     }
 
     /** Smallest {@code m}, {@code n} and {@code k} for which the team shares one packed B (below). */

@@ -103,6 +103,83 @@ class PackedGemmTest {
 
     @ParameterizedTest
     @MethodSource("kernels")
+    void panelMajorWithAInPlaceGivesTheBitsOfMultiply(GemmMicroKernel kernel) {
+        PackedGemm gemm = new PackedGemm(kernel);
+        int mr = kernel.rows();
+        int nr = kernel.columns();
+        int k = PackedGemm.KC + 9;
+        GemmWorkspace ws = gemm.workspace(2 * PackedGemm.MC + mr, 3 * nr + 5, k);
+        SplittableRandom random = new SplittableRandom(12);
+        // One row (a short tile alone), whole tiles and a short one, one and more row blocks; one
+        // column, a part panel, a panel and one more column, several panels; one depth block and
+        // two (the second short). C= and C+=, B as stored and transposed, with and without an
+        // epilogue (bias per row or per column).
+        for (int m : new int[] {1, 2 * mr + 3, PackedGemm.MC + 5, 2 * PackedGemm.MC + mr}) {
+            for (int n : new int[] {1, nr - 3, nr + 1, 3 * nr + 5}) {
+                for (int depth : new int[] {17, k}) {
+                    for (int t = 0; t < 8; t++) {
+                        boolean transB = (t & 1) != 0;
+                        boolean accumulate = (t & 2) != 0;
+                        GemmEpilogue epilogue = null;
+                        if ((t & 4) != 0) {
+                            epilogue = new GemmEpilogue(transB, Activation.RELU);
+                            float[] bias = new float[BIAS_SHIFT + Math.max(m, n)];
+                            for (int j = 0; j < bias.length; j++) {
+                                bias[j] = (float) random.nextDouble(-1, 1);
+                            }
+                            epilogue.set(MemorySegment.ofArray(bias));
+                        }
+                        Problem p = Problem.random(m, n, depth, false, transB, random);
+                        gemm.multiply(ws, m, n, depth, p.a, 0, p.lda, false, p.b, 0, p.ldb, transB, p.c, 0, n,
+                                accumulate, epilogue, BIAS_SHIFT);
+                        float[] packed = p.c.toArray(ValueLayout.JAVA_FLOAT);
+                        if (epilogue == null && depth == k && m == PackedGemm.MC + 5 && n == 3 * nr + 5) {
+                            assertClose(p.c, p.expected(accumulate), depth);
+                        }
+                        MemorySegment.copy(p.cValues, 0, p.c, ValueLayout.JAVA_FLOAT, 0, p.cValues.length);
+                        gemm.multiplyPanelMajorReadingA(ws, m, n, depth, p.a, 0, p.lda, p.b, 0, p.ldb, transB, p.c, 0,
+                                n, accumulate, epilogue, BIAS_SHIFT);
+                        assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("%dx%dx%d, case %d", m, n, depth, t)
+                                .isEqualTo(packed);
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void oneThreadRoutesLargeOverwritingProductsInPanelOrderWithTheSameBits(GemmMicroKernel kernel) {
+        PackedGemm gemm = new PackedGemm(kernel);
+        int mr = kernel.rows();
+        SplittableRandom random = new SplittableRandom(13);
+        // Past the route's threshold: a short last tile, two depth blocks (the second short); more
+        // columns than one block at a shallow depth, B transposed.
+        int n0 = ParallelGemm.MIN_PANEL_MAJOR_B / PackedGemm.KC + kernel.columns() / 2 + 3;
+        int[][] shapes = {{PackedGemm.MC + 2 * mr + 3, n0, PackedGemm.KC + 9, 0},
+            {PackedGemm.MC + 1, PackedGemm.NC + 37, 200, 1}};
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            boolean transB = shape[3] == 1;
+            assertThat(ParallelGemm.inPanelOrder(m, n, k, false)).as("%dx%dx%d", m, n, k).isTrue();
+            Problem p = Problem.random(m, n, k, false, transB, random);
+            gemm.multiply(gemm.workspace(m, n, k), m, n, k, p.a, 0, p.lda, false, p.b, 0, p.ldb, transB, p.c, 0, n,
+                    false);
+            float[] packed = p.c.toArray(ValueLayout.JAVA_FLOAT);
+            assertClose(p.c, p.expected(false), k);
+            MemorySegment.copy(p.cValues, 0, p.c, ValueLayout.JAVA_FLOAT, 0, p.cValues.length);
+            try (WorkerPool pool = new WorkerPool(1)) {
+                new ParallelGemm(gemm, pool, m, n, k).multiply(m, n, k, p.a, 0, p.lda, false, p.b, 0, p.ldb, transB,
+                        p.c, 0, n, false);
+            }
+            assertThat(p.c.toArray(ValueLayout.JAVA_FLOAT)).as("%dx%dx%d", m, n, k).isEqualTo(packed);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
     void coversMoreColumnsThanOneBlock(GemmMicroKernel kernel) {
         PackedGemm gemm = new PackedGemm(kernel);
         int n = PackedGemm.NC + 37;

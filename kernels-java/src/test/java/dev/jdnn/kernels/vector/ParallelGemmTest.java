@@ -25,6 +25,23 @@ class ParallelGemmTest {
     }
 
     @Test
+    void oneThreadGoesPanelMajorOnlyForLargeOverwritingProducts() {
+        int mc = PackedGemm.MC;
+        assertThat(ParallelGemm.inPanelOrder(1024, 1024, 1024, false)).isTrue();
+        // Adding into C would send every tile through the edge tile.
+        assertThat(ParallelGemm.inPanelOrder(1024, 1024, 1024, true)).isFalse();
+        // One row block: multiply already meets each panel once.
+        assertThat(ParallelGemm.inPanelOrder(mc, 1024, 1024, false)).isFalse();
+        assertThat(ParallelGemm.inPanelOrder(mc + 1, 1024, 1024, false)).isTrue();
+        // A packed B block of at most 1 MiB stays in L2; depth counts up to one block, columns up to NC.
+        assertThat(ParallelGemm.inPanelOrder(1024, 256, 1024, false)).isFalse();
+        assertThat(ParallelGemm.inPanelOrder(1024, 256, 4 * PackedGemm.KC, false)).isFalse();
+        assertThat(ParallelGemm.inPanelOrder(1024, 257, 1024, false)).isTrue();
+        assertThat(ParallelGemm.inPanelOrder(1024, 4 * PackedGemm.NC, 128, false)).isFalse();
+        assertThat(ParallelGemm.inPanelOrder(1024, 4 * PackedGemm.NC, 129, false)).isTrue();
+    }
+
+    @Test
     void refusesAKernelWhosePanelsWouldEndASharedBlockInAPartialPanel() {
         // 256 columns are 5 1/3 panels of 48: the last would go through the edge tile (other bits
         // than the single-thread route) and its packing would run past the shared block.
