@@ -75,8 +75,10 @@ final class VectorPool2dPlan implements Pool2dPlan {
      * the trap without recompiling ("unstable_if ... none" in the deoptimisation log): average
      * pooling then left compiled code on every call (3,880 traps in one quick run; pool_lenet's
      * forward 1.82 ms there against 0.075 ms in the next, AVX-512). Each loop calls its window
-     * kernel directly: a call through an interface per vector of windows slowed the 1-thread max
-     * forward 1.27-1.32x.
+     * kernel directly, and keeps the scalar edges as loops around a per-window call: a call through
+     * an interface per vector of windows slowed the 1-thread max forward 1.27-1.32x, and edge
+     * methods taking a range of columns (called with empty ranges on every row of pool_cifar)
+     * slowed its 2-thread forward 1.4-1.7x.
      */
     private final WorkerPool.Chunks maxForwardJob = this::maxForwardChunk;
     private final WorkerPool.Chunks routedForwardJob = this::routedForwardChunk;
@@ -260,18 +262,24 @@ final class VectorPool2dPlan implements Pool2dPlan {
             long yPlane = (long) plane * g.oh * g.ow;
             for (int yo = 0; yo < g.oh; yo++) {
                 long yRow = yPlane + (long) yo * g.ow;
-                scalarMax(xPlane, yo, yRow, 0, g.interiorStart);
-                int xo = g.interiorStart;
+                int xo = 0;
+                for (; xo < g.interiorStart; xo++) {
+                    out.setAtIndex(FLOAT, yRow + xo, scalarMax(xPlane, yo, xo));
+                }
                 for (int lanes; xo < vectorEnd(); xo += lanes) {
                     lanes = Math.min(LANES, vectorEnd() - xo);
                     long origin = origin(xPlane, yo, xo);
-                    if (loadsInside(origin, yo, limit)) {
-                        maxWindows(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo);
+                    if (!loadsInside(origin, yo, limit)) {
+                        for (int lane = 0; lane < lanes; lane++) {
+                            out.setAtIndex(FLOAT, yRow + xo + lane, scalarMax(xPlane, yo, xo + lane));
+                        }
                     } else {
-                        scalarMax(xPlane, yo, yRow, xo, xo + lanes);
+                        maxWindows(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo);
                     }
                 }
-                scalarMax(xPlane, yo, yRow, xo, g.ow);
+                for (; xo < g.ow; xo++) {
+                    out.setAtIndex(FLOAT, yRow + xo, scalarMax(xPlane, yo, xo));
+                }
             }
         }
     }
@@ -285,18 +293,24 @@ final class VectorPool2dPlan implements Pool2dPlan {
             long yPlane = (long) plane * g.oh * g.ow;
             for (int yo = 0; yo < g.oh; yo++) {
                 long yRow = yPlane + (long) yo * g.ow;
-                scalarRoutedMax(xPlane, yo, yRow, 0, g.interiorStart);
-                int xo = g.interiorStart;
+                int xo = 0;
+                for (; xo < g.interiorStart; xo++) {
+                    out.setAtIndex(FLOAT, yRow + xo, scalarRoutedMax(xPlane, yo, xo, yRow + xo));
+                }
                 for (int lanes; xo < vectorEnd(); xo += lanes) {
                     lanes = Math.min(LANES, vectorEnd() - xo);
                     long origin = origin(xPlane, yo, xo);
-                    if (loadsInside(origin, yo, limit)) {
-                        routedMaxWindows(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo, xPlane);
+                    if (!loadsInside(origin, yo, limit)) {
+                        for (int lane = 0; lane < lanes; lane++) {
+                            out.setAtIndex(FLOAT, yRow + xo + lane, scalarRoutedMax(xPlane, yo, xo + lane, yRow + xo + lane));
+                        }
                     } else {
-                        scalarRoutedMax(xPlane, yo, yRow, xo, xo + lanes);
+                        routedMaxWindows(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo, xPlane);
                     }
                 }
-                scalarRoutedMax(xPlane, yo, yRow, xo, g.ow);
+                for (; xo < g.ow; xo++) {
+                    out.setAtIndex(FLOAT, yRow + xo, scalarRoutedMax(xPlane, yo, xo, yRow + xo));
+                }
             }
         }
     }
@@ -310,18 +324,24 @@ final class VectorPool2dPlan implements Pool2dPlan {
             for (int yo = 0; yo < g.oh; yo++) {
                 long yRow = yPlane + (long) yo * g.ow;
                 float divisor = (float) ((double) g.divisorRows[yo] * g.kernelW);
-                scalarAverage(xPlane, yo, yRow, 0, g.interiorStart);
-                int xo = g.interiorStart;
+                int xo = 0;
+                for (; xo < g.interiorStart; xo++) {
+                    out.setAtIndex(FLOAT, yRow + xo, scalarAverage(xPlane, yo, xo));
+                }
                 for (int lanes; xo < vectorEnd(); xo += lanes) {
                     lanes = Math.min(LANES, vectorEnd() - xo);
                     long origin = origin(xPlane, yo, xo);
-                    if (loadsInside(origin, yo, limit)) {
-                        averageWindows(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo, divisor);
+                    if (!loadsInside(origin, yo, limit)) {
+                        for (int lane = 0; lane < lanes; lane++) {
+                            out.setAtIndex(FLOAT, yRow + xo + lane, scalarAverage(xPlane, yo, xo + lane));
+                        }
                     } else {
-                        scalarAverage(xPlane, yo, yRow, xo, xo + lanes);
+                        averageWindows(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo, divisor);
                     }
                 }
-                scalarAverage(xPlane, yo, yRow, xo, g.ow);
+                for (; xo < g.ow; xo++) {
+                    out.setAtIndex(FLOAT, yRow + xo, scalarAverage(xPlane, yo, xo));
+                }
             }
         }
     }
@@ -415,34 +435,28 @@ final class VectorPool2dPlan implements Pool2dPlan {
         }
     }
 
-    /** Outputs {@code from..to} of row {@code yo}: each window's first maximum (NaN if any), one cell at a time. */
-    private void scalarMax(long xPlane, int yo, long yRow, int from, int to) {
-        for (int xo = from; xo < to; xo++) {
-            out.setAtIndex(FLOAT, yRow + xo, x.getAtIndex(FLOAT, routedCell(xPlane, yo, xo)));
-        }
+    /** Window {@code (yo, xo)}'s first maximum (NaN if it holds one), one cell at a time. */
+    private float scalarMax(long xPlane, int yo, int xo) {
+        return x.getAtIndex(FLOAT, routedCell(xPlane, yo, xo));
     }
 
-    /** As {@link #scalarMax}, recording each output's routed cell in {@link #argmax}. */
-    private void scalarRoutedMax(long xPlane, int yo, long yRow, int from, int to) {
-        for (int xo = from; xo < to; xo++) {
-            long cell = routedCell(xPlane, yo, xo);
-            argmax[(int) (yRow + xo)] = (int) (cell - xPlane);
-            out.setAtIndex(FLOAT, yRow + xo, x.getAtIndex(FLOAT, cell));
-        }
+    /** As {@link #scalarMax}, recording the routed cell of output {@code yAt} in {@link #argmax}. */
+    private float scalarRoutedMax(long xPlane, int yo, int xo, long yAt) {
+        long cell = routedCell(xPlane, yo, xo);
+        argmax[(int) yAt] = (int) (cell - xPlane);
+        return x.getAtIndex(FLOAT, cell);
     }
 
-    /** Outputs {@code from..to} of row {@code yo}: each window's mean, one cell at a time. */
-    private void scalarAverage(long xPlane, int yo, long yRow, int from, int to) {
-        for (int xo = from; xo < to; xo++) {
-            float sum = 0f;
-            for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
-                long row = xPlane + (long) ih * g.w;
-                for (int iw = g.firstColumn[xo]; iw < g.endColumn[xo]; iw++) {
-                    sum += x.getAtIndex(FLOAT, row + iw);
-                }
+    /** Window {@code (yo, xo)}'s mean, one cell at a time. */
+    private float scalarAverage(long xPlane, int yo, int xo) {
+        float sum = 0f;
+        for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
+            long row = xPlane + (long) ih * g.w;
+            for (int iw = g.firstColumn[xo]; iw < g.endColumn[xo]; iw++) {
+                sum += x.getAtIndex(FLOAT, row + iw);
             }
-            out.setAtIndex(FLOAT, yRow + xo, (float) (sum / g.divisor(yo, xo)));
         }
+        return (float) (sum / g.divisor(yo, xo));
     }
 
     /** Index of window {@code (yo, xo)}'s first NaN, else of its first maximum, row-major. */
