@@ -7,7 +7,8 @@
 # PART: gemm conv66 dense pool lenet cifarstep quick cifar14 (any order). Run from a checkout built
 # with `./mvnw -o -q -B -DskipTests package` (bench/target/benchmarks.jar, the test classes and
 # examples/target/classes). Tables: conv66 writes OUT/conv66/table.md (conv_table.py); for quick,
-# quick_vs_naive.py OUT/quick/report.md lists every cell slower than naive.
+# quick_vs_naive.py OUT/quick/report.md lists every cell slower than naive, and trap_storms.py
+# OUT/quick-trap-storms.txt every jdnn site that kept leaving compiled code.
 # Environment: LOCK (default /tmp/perf.lock), JAVA_HOME (default the Temurin 25 of this machine kind),
 # TORCH_PYTHON (default /usr/bin/python3, Debian's python3-torch), CONV_SHAPES (default every row of
 # hot-core-conv.csv; a re-run of one shape writes over its file).
@@ -59,7 +60,8 @@ cifarstep) # the vector CIFAR-style step against its forked cells
   flock "$LOCK" $JMH PoolBenchmark -p shape=pool_cifar -p layout=nchw -p backend=vector -p threads=1,2 -f 1 -wi 4 -w 300ms -i 5 -r 200ms -tu ms -rf json -rff "$OUT/cifarpool.json" > "$OUT/cifarpool.log" 2>&1; log cifarstep ;;
 quick) # every cell in one JVM, with the deoptimisation log
   flock "$LOCK" env JAVA_TOOL_OPTIONS="-Xlog:deoptimization=debug:file=$OUT/quick-deopt.log -Djmh.ignoreLock=true" ./jdnn bench --quick --out "$OUT/quick" > "$OUT/quick.log" 2>&1
-  python3 bench/src/build/quick_vs_naive.py "$OUT/quick/report.md" > "$OUT/quick-vs-naive.txt"; log quick ;;
+  python3 bench/src/build/quick_vs_naive.py "$OUT/quick/report.md" > "$OUT/quick-vs-naive.txt"
+  python3 bench/src/build/trap_storms.py "$OUT"/quick-deopt.log* > "$OUT/quick-trap-storms.txt"; log "quick storms rc=$?" ;;
 cifar14) # one CIFAR-style epoch: PyTorch, onednn, vector
   CP=$(examples_cp)
   flock "$LOCK" $TORCH --model cifarnet --epochs 1 --threads 2 > "$OUT/cifarnet-torch.txt" 2>&1

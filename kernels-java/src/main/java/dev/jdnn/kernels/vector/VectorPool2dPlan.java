@@ -67,8 +67,24 @@ final class VectorPool2dPlan implements Pool2dPlan {
     /** Per worker: one plane of dy and one of dx, for the workspace backward's scatter. */
     private final float[][] dyPlanes;
     private final float[][] dxPlanes;
-    private final WorkerPool.Chunks forwardJob = this::forwardChunk;
-    private final WorkerPool.Chunks backwardJob = this::backwardChunk;
+    /*
+     * One chunk loop per kind of pass, chosen per call, with no test of the kind inside: the loops'
+     * bytecode is shared by every plan of the JVM, and a JVM that runs long phases of one kind and
+     * then the other (the bench's quick run) taught C2 that a kind test was never taken. It trapped
+     * when the other kind came, and once the method had been recompiled often enough HotSpot kept
+     * the trap without recompiling ("unstable_if ... none" in the deoptimisation log): average
+     * pooling then left compiled code on every call (3,880 traps in one quick run; pool_lenet's
+     * forward 1.82 ms there against 0.075 ms in the next, AVX-512). Each loop calls its window
+     * kernel directly, and keeps the scalar edges as loops around a per-window call: a call through
+     * an interface per vector of windows slowed the 1-thread max forward 1.27-1.32x, and edge
+     * methods taking a range of columns (called with empty ranges on every row of pool_cifar)
+     * slowed its 2-thread forward 1.4-1.7x.
+     */
+    private final WorkerPool.Chunks maxForwardJob = this::maxForwardChunk;
+    private final WorkerPool.Chunks routedForwardJob = this::routedForwardChunk;
+    private final WorkerPool.Chunks averageForwardJob = this::averageForwardChunk;
+    private final WorkerPool.Chunks maxBackwardJob = this::maxBackwardChunk;
+    private final WorkerPool.Chunks averageBackwardJob = this::averageBackwardChunk;
     private final WorkerPool.Chunks scatterJob = this::scatterChunk;
     /** Chunks of the planes per call. */
     private final int chunks;
@@ -116,7 +132,7 @@ final class VectorPool2dPlan implements Pool2dPlan {
 
     @Override
     public void forward(Tensor xt, Tensor yt) {
-        run(xt.segment(), null, yt.segment(), forwardJob);
+        run(xt.segment(), null, yt.segment(), max ? maxForwardJob : averageForwardJob);
     }
 
     @Override
@@ -131,9 +147,13 @@ final class VectorPool2dPlan implements Pool2dPlan {
 
     @Override
     public void forward(Tensor xt, Tensor yt, Workspace ws) {
-        argmax = max ? ((PoolArgmax) ws).cells : null;
+        if (!max) {
+            forward(xt, yt);
+            return;
+        }
+        argmax = ((PoolArgmax) ws).cells;
         try {
-            run(xt.segment(), null, yt.segment(), forwardJob);
+            run(xt.segment(), null, yt.segment(), routedForwardJob);
         } finally {
             argmax = null;
         }
@@ -143,7 +163,7 @@ final class VectorPool2dPlan implements Pool2dPlan {
     public void backward(Workspace ws, Tensor dyt, Tensor dxt) {
         if (!max) {
             // Average pooling reads no x: dx stands in for it where only its size is asked.
-            run(dxt.segment(), dyt.segment(), dxt.segment(), backwardJob);
+            run(dxt.segment(), dyt.segment(), dxt.segment(), averageBackwardJob);
             return;
         }
         argmax = ((PoolArgmax) ws).cells;
@@ -183,7 +203,7 @@ final class VectorPool2dPlan implements Pool2dPlan {
 
     @Override
     public void backward(Tensor xt, Tensor dyt, Tensor dxt) {
-        run(xt.segment(), dyt.segment(), dxt.segment(), backwardJob);
+        run(xt.segment(), dyt.segment(), dxt.segment(), max ? maxBackwardJob : averageBackwardJob);
     }
 
     private void run(MemorySegment a, MemorySegment gradient, MemorySegment o, WorkerPool.Chunks job) {
@@ -203,7 +223,7 @@ final class VectorPool2dPlan implements Pool2dPlan {
         return vectorRows ? g.interiorEnd : g.interiorStart;
     }
 
-    /** {@link #scatterShare} straight on the segments, for planes too large for the heap scratch. */
+    /** {@link #scatterChunk} straight on the segments, for planes too large for the heap scratch. */
     private void scatterInPlace(int chunk, int count) {
         int[] cells = argmax;
         int outputs = g.oh * g.ow;
@@ -234,7 +254,7 @@ final class VectorPool2dPlan implements Pool2dPlan {
         return lastRow + g.kernelW - 1 + (long) g.strideW * LANES <= limit;
     }
 
-    private void forwardChunk(int member, int chunk, int count) {
+    private void maxForwardChunk(int member, int chunk, int count) {
         long limit = x.byteSize() / Float.BYTES;
         int end = WorkerPool.start(planes, chunk + 1, count);
         for (int plane = WorkerPool.start(planes, chunk, count); plane < end; plane++) {
@@ -244,38 +264,94 @@ final class VectorPool2dPlan implements Pool2dPlan {
                 long yRow = yPlane + (long) yo * g.ow;
                 int xo = 0;
                 for (; xo < g.interiorStart; xo++) {
-                    out.setAtIndex(FLOAT, yRow + xo, scalarWindow(xPlane, yo, xo, yRow + xo));
+                    out.setAtIndex(FLOAT, yRow + xo, scalarMax(xPlane, yo, xo));
                 }
                 for (int lanes; xo < vectorEnd(); xo += lanes) {
                     lanes = Math.min(LANES, vectorEnd() - xo);
                     long origin = origin(xPlane, yo, xo);
                     if (!loadsInside(origin, yo, limit)) {
                         for (int lane = 0; lane < lanes; lane++) {
-                            out.setAtIndex(FLOAT, yRow + xo + lane,
-                                    scalarWindow(xPlane, yo, xo + lane, yRow + xo + lane));
+                            out.setAtIndex(FLOAT, yRow + xo + lane, scalarMax(xPlane, yo, xo + lane));
                         }
-                    } else if (max && argmax != null) {
-                        maxRoutedChunk(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo, xPlane);
-                    } else if (max) {
-                        maxChunk(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo);
                     } else {
-                        averageChunk(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo,
-                                (float) ((double) g.divisorRows[yo] * g.kernelW));
+                        maxWindows(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo);
                     }
                 }
                 for (; xo < g.ow; xo++) {
-                    out.setAtIndex(FLOAT, yRow + xo, scalarWindow(xPlane, yo, xo, yRow + xo));
+                    out.setAtIndex(FLOAT, yRow + xo, scalarMax(xPlane, yo, xo));
+                }
+            }
+        }
+    }
+
+    /** As {@link #maxForwardChunk}, recording each output's routed cell in {@link #argmax}. */
+    private void routedForwardChunk(int member, int chunk, int count) {
+        long limit = x.byteSize() / Float.BYTES;
+        int end = WorkerPool.start(planes, chunk + 1, count);
+        for (int plane = WorkerPool.start(planes, chunk, count); plane < end; plane++) {
+            long xPlane = (long) plane * g.h * g.w;
+            long yPlane = (long) plane * g.oh * g.ow;
+            for (int yo = 0; yo < g.oh; yo++) {
+                long yRow = yPlane + (long) yo * g.ow;
+                int xo = 0;
+                for (; xo < g.interiorStart; xo++) {
+                    out.setAtIndex(FLOAT, yRow + xo, scalarRoutedMax(xPlane, yo, xo, yRow + xo));
+                }
+                for (int lanes; xo < vectorEnd(); xo += lanes) {
+                    lanes = Math.min(LANES, vectorEnd() - xo);
+                    long origin = origin(xPlane, yo, xo);
+                    if (!loadsInside(origin, yo, limit)) {
+                        for (int lane = 0; lane < lanes; lane++) {
+                            out.setAtIndex(FLOAT, yRow + xo + lane, scalarRoutedMax(xPlane, yo, xo + lane, yRow + xo + lane));
+                        }
+                    } else {
+                        routedMaxWindows(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo, xPlane);
+                    }
+                }
+                for (; xo < g.ow; xo++) {
+                    out.setAtIndex(FLOAT, yRow + xo, scalarRoutedMax(xPlane, yo, xo, yRow + xo));
+                }
+            }
+        }
+    }
+
+    private void averageForwardChunk(int member, int chunk, int count) {
+        long limit = x.byteSize() / Float.BYTES;
+        int end = WorkerPool.start(planes, chunk + 1, count);
+        for (int plane = WorkerPool.start(planes, chunk, count); plane < end; plane++) {
+            long xPlane = (long) plane * g.h * g.w;
+            long yPlane = (long) plane * g.oh * g.ow;
+            for (int yo = 0; yo < g.oh; yo++) {
+                long yRow = yPlane + (long) yo * g.ow;
+                float divisor = (float) ((double) g.divisorRows[yo] * g.kernelW);
+                int xo = 0;
+                for (; xo < g.interiorStart; xo++) {
+                    out.setAtIndex(FLOAT, yRow + xo, scalarAverage(xPlane, yo, xo));
+                }
+                for (int lanes; xo < vectorEnd(); xo += lanes) {
+                    lanes = Math.min(LANES, vectorEnd() - xo);
+                    long origin = origin(xPlane, yo, xo);
+                    if (!loadsInside(origin, yo, limit)) {
+                        for (int lane = 0; lane < lanes; lane++) {
+                            out.setAtIndex(FLOAT, yRow + xo + lane, scalarAverage(xPlane, yo, xo + lane));
+                        }
+                    } else {
+                        averageWindows(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo, divisor);
+                    }
+                }
+                for (; xo < g.ow; xo++) {
+                    out.setAtIndex(FLOAT, yRow + xo, scalarAverage(xPlane, yo, xo));
                 }
             }
         }
     }
 
     /**
-     * As {@link #maxChunk}, and records each window's routed cell (first NaN, else first maximum)
-     * in {@link #argmax}, as an index in the plane: the search of {@link #maxBackwardChunk}, run
+     * As {@link #maxWindows}, and records each window's routed cell (first NaN, else first maximum)
+     * in {@link #argmax}, as an index in the plane: the search of {@link #maxBackwardWindows}, run
      * once in the forward so that the backward only scatters.
      */
-    private void maxRoutedChunk(long origin, int rows, int lanes, long yAt, long xPlane) {
+    private void routedMaxWindows(long origin, int rows, int lanes, long yAt, long xPlane) {
         VectorShuffle<Float> evens = EVENS;
         int s = g.strideW;
         boolean stride2 = s == 2;
@@ -305,13 +381,13 @@ final class VectorPool2dPlan implements Pool2dPlan {
     }
 
     /*
-     * The chunk kernels below load, reduce and store within one method: a vector passed to or
+     * The window kernels below load, reduce and store within one method: a vector passed to or
      * returned from a call the JIT does not inline is boxed on the heap (a helper returning the
      * strided load cost 590 MB of garbage per pool_stem forward).
      */
 
     /** {@code out[yAt + lane]} = the first maximum (NaN if any) of the windows of {@code lanes} outputs. */
-    private void maxChunk(long origin, int rows, int lanes, long yAt) {
+    private void maxWindows(long origin, int rows, int lanes, long yAt) {
         VectorShuffle<Float> evens = EVENS;
         boolean stride2 = g.strideW == 2;
         FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
@@ -332,7 +408,7 @@ final class VectorPool2dPlan implements Pool2dPlan {
     }
 
     /** {@code out[yAt + lane]} = the sum over the windows of {@code lanes} outputs, over {@code divisor}. */
-    private void averageChunk(long origin, int rows, int lanes, long yAt, float divisor) {
+    private void averageWindows(long origin, int rows, int lanes, long yAt, float divisor) {
         VectorShuffle<Float> evens = EVENS;
         boolean stride2 = g.strideW == 2;
         FloatVector acc = FloatVector.zero(SPECIES);
@@ -359,18 +435,20 @@ final class VectorPool2dPlan implements Pool2dPlan {
         }
     }
 
-    /**
-     * Window {@code (yo, xo)}'s maximum or mean, one cell at a time; records the routed cell of
-     * output {@code yAt} when a workspace is being filled.
-     */
-    private float scalarWindow(long xPlane, int yo, int xo, long yAt) {
-        if (max) {
-            long cell = routedCell(xPlane, yo, xo);
-            if (argmax != null) {
-                argmax[(int) yAt] = (int) (cell - xPlane);
-            }
-            return x.getAtIndex(FLOAT, cell);
-        }
+    /** Window {@code (yo, xo)}'s first maximum (NaN if it holds one), one cell at a time. */
+    private float scalarMax(long xPlane, int yo, int xo) {
+        return x.getAtIndex(FLOAT, routedCell(xPlane, yo, xo));
+    }
+
+    /** As {@link #scalarMax}, recording the routed cell of output {@code yAt} in {@link #argmax}. */
+    private float scalarRoutedMax(long xPlane, int yo, int xo, long yAt) {
+        long cell = routedCell(xPlane, yo, xo);
+        argmax[(int) yAt] = (int) (cell - xPlane);
+        return x.getAtIndex(FLOAT, cell);
+    }
+
+    /** Window {@code (yo, xo)}'s mean, one cell at a time. */
+    private float scalarAverage(long xPlane, int yo, int xo) {
         float sum = 0f;
         for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
             long row = xPlane + (long) ih * g.w;
@@ -398,7 +476,8 @@ final class VectorPool2dPlan implements Pool2dPlan {
         return best;
     }
 
-    private void backwardChunk(int member, int chunk, int count) {
+    /** dx of this chunk's planes for max pooling without a workspace: the routing recomputed from x. */
+    private void maxBackwardChunk(int member, int chunk, int count) {
         float[] cells = offsets[member];
         long limit = x.byteSize() / Float.BYTES;
         int end = WorkerPool.start(planes, chunk + 1, count);
@@ -408,28 +487,40 @@ final class VectorPool2dPlan implements Pool2dPlan {
             SegmentVectors.fill(out, xPlane, g.h * g.w, 0f);
             for (int yo = 0; yo < g.oh; yo++) {
                 long yRow = yPlane + (long) yo * g.ow;
-                int rows = g.endRow[yo] - g.firstRow[yo];
-                int xo = 0;
-                for (; xo < g.interiorStart; xo++) {
-                    scalarBackward(xPlane, yo, xo, dy.getAtIndex(FLOAT, yRow + xo));
-                }
+                scalarMaxBackward(xPlane, yo, yRow, 0, g.interiorStart);
+                int xo = g.interiorStart;
                 for (int lanes; xo < vectorEnd(); xo += lanes) {
                     lanes = Math.min(LANES, vectorEnd() - xo);
                     long origin = origin(xPlane, yo, xo);
-                    if (max && loadsInside(origin, yo, limit)) {
-                        maxBackwardChunk(origin, rows, lanes, yRow + xo, cells);
-                    } else if (!max) {
-                        averageBackwardChunk(origin, rows, lanes, yRow + xo,
-                                (float) ((double) g.divisorRows[yo] * g.kernelW));
+                    if (loadsInside(origin, yo, limit)) {
+                        maxBackwardWindows(origin, g.endRow[yo] - g.firstRow[yo], lanes, yRow + xo, cells);
                     } else {
-                        for (int lane = 0; lane < lanes; lane++) {
-                            scalarBackward(xPlane, yo, xo + lane, dy.getAtIndex(FLOAT, yRow + xo + lane));
-                        }
+                        scalarMaxBackward(xPlane, yo, yRow, xo, xo + lanes);
                     }
                 }
-                for (; xo < g.ow; xo++) {
-                    scalarBackward(xPlane, yo, xo, dy.getAtIndex(FLOAT, yRow + xo));
+                scalarMaxBackward(xPlane, yo, yRow, xo, g.ow);
+            }
+        }
+    }
+
+    /** dx of this chunk's planes for average pooling (reads no x: its stores are masked to the windows). */
+    private void averageBackwardChunk(int member, int chunk, int count) {
+        int end = WorkerPool.start(planes, chunk + 1, count);
+        for (int plane = WorkerPool.start(planes, chunk, count); plane < end; plane++) {
+            long xPlane = (long) plane * g.h * g.w;
+            long yPlane = (long) plane * g.oh * g.ow;
+            SegmentVectors.fill(out, xPlane, g.h * g.w, 0f);
+            for (int yo = 0; yo < g.oh; yo++) {
+                long yRow = yPlane + (long) yo * g.ow;
+                float divisor = (float) ((double) g.divisorRows[yo] * g.kernelW);
+                scalarAverageBackward(xPlane, yo, yRow, 0, g.interiorStart);
+                int xo = g.interiorStart;
+                for (int lanes; xo < vectorEnd(); xo += lanes) {
+                    lanes = Math.min(LANES, vectorEnd() - xo);
+                    averageBackwardWindows(origin(xPlane, yo, xo), g.endRow[yo] - g.firstRow[yo], lanes,
+                            yRow + xo, divisor);
                 }
+                scalarAverageBackward(xPlane, yo, yRow, xo, g.ow);
             }
         }
     }
@@ -439,7 +530,7 @@ final class VectorPool2dPlan implements Pool2dPlan {
      * (first NaN, else first strict maximum, row-major), then adds each gradient to its cell one
      * at a time, since overlapping windows may route to the same cell.
      */
-    private void maxBackwardChunk(long origin, int rows, int lanes, long yAt, float[] cells) {
+    private void maxBackwardWindows(long origin, int rows, int lanes, long yAt, float[] cells) {
         VectorShuffle<Float> evens = EVENS;
         int s = g.strideW;
         boolean stride2 = s == 2;
@@ -476,7 +567,7 @@ final class VectorPool2dPlan implements Pool2dPlan {
      * stride 2 each share is spread onto the even positions of two vectors (zeros between), and
      * the stores are masked to the chunk's own windows: past them may lie another worker's plane.
      */
-    private void averageBackwardChunk(long origin, int rows, int lanes, long yAt, float divisor) {
+    private void averageBackwardWindows(long origin, int rows, int lanes, long yAt, float divisor) {
         int s = g.strideW;
         VectorMask<Float> m = SPECIES.indexInRange(0, lanes);
         FloatVector share = FloatVector.fromMemorySegment(SPECIES, dy, yAt * Float.BYTES, ORDER, m).div(divisor);
@@ -509,17 +600,23 @@ final class VectorPool2dPlan implements Pool2dPlan {
         }
     }
 
-    private void scalarBackward(long xPlane, int yo, int xo, float gradient) {
-        if (max) {
+    /** Gradients of outputs {@code from..to} of row {@code yo}, each added to its window's routed cell. */
+    private void scalarMaxBackward(long xPlane, int yo, long yRow, int from, int to) {
+        for (int xo = from; xo < to; xo++) {
             long at = routedCell(xPlane, yo, xo);
-            out.setAtIndex(FLOAT, at, out.getAtIndex(FLOAT, at) + gradient);
-            return;
+            out.setAtIndex(FLOAT, at, out.getAtIndex(FLOAT, at) + dy.getAtIndex(FLOAT, yRow + xo));
         }
-        float share = (float) (gradient / g.divisor(yo, xo));
-        for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
-            long row = xPlane + (long) ih * g.w;
-            for (int iw = g.firstColumn[xo]; iw < g.endColumn[xo]; iw++) {
-                out.setAtIndex(FLOAT, row + iw, out.getAtIndex(FLOAT, row + iw) + share);
+    }
+
+    /** Gradients of outputs {@code from..to} of row {@code yo}, each shared out over its window. */
+    private void scalarAverageBackward(long xPlane, int yo, long yRow, int from, int to) {
+        for (int xo = from; xo < to; xo++) {
+            float share = (float) (dy.getAtIndex(FLOAT, yRow + xo) / g.divisor(yo, xo));
+            for (int ih = g.firstRow[yo]; ih < g.endRow[yo]; ih++) {
+                long row = xPlane + (long) ih * g.w;
+                for (int iw = g.firstColumn[xo]; iw < g.endColumn[xo]; iw++) {
+                    out.setAtIndex(FLOAT, row + iw, out.getAtIndex(FLOAT, row + iw) + share);
+                }
             }
         }
     }
