@@ -31,9 +31,7 @@ import java.util.Map;
  * took longer than the two-thread primitive (pool_cifar, AVX-512: 0.21-0.33 ms beside 0.18 ms).
  * The NHWC max windows 3x3 stride 2 padded by one (the ResNet stem) and, on two or more threads,
  * 2x2 stride 2 run in {@link VectorNhwcMaxPool} instead when the Vector API is present: one Java
- * pass that pools, writes oneDNN's workspace and watches for NaN, reading {@code x} once. On one
- * thread the 2x2 window over images of at least 128 KB warms that pass up on a slice of each call
- * beside the scanned path and then gives it whole calls when it is faster ({@link WarmingMaxPool}).
+ * pass that pools, writes oneDNN's workspace and watches for NaN, reading {@code x} once.
  * Over NHWC windows that tile the input, on fewer than 16 channels (oneDNN's backward runs them in
  * masked vectors), the workspace backward is {@link TiledMaxPoolBackward}, a Java pass reading
  * oneDNN's workspace.
@@ -88,8 +86,6 @@ final class DnnlPooling implements Pool2dPlan {
     /** The single-read Java forward for the windows it has code for; {@code null} when not usable. */
     private VectorNhwcMaxPool unrolled;
     private boolean unrolledTried;
-    /** The one-thread route that lets {@link #unrolled} warm up on a slice of each batch; {@code null} when not used. */
-    private WarmingMaxPool warming;
     /** Whether {@link #unrolled} may write oneDNN's workspace: 1 yes, -1 no, 0 not known yet. */
     private int unrolledWorkspace;
     /** The Java backward from oneDNN's workspace for NHWC windows that tile the input; {@code null} when not usable. */
@@ -185,7 +181,7 @@ final class DnnlPooling implements Pool2dPlan {
                 buildBackward();
             }
             VectorNhwcMaxPool own = unrolled(true);
-            if (own != null && warming == null) {
+            if (own != null) {
                 keepOrRedoInJava(own.run(x.segment(), y.segment(), workspace.buffer()), x, y, workspace);
                 return;
             }
@@ -194,9 +190,7 @@ final class DnnlPooling implements Pool2dPlan {
                 scannedTraining = scanned(dnnl_h.dnnl_forward_training());
             }
             if (scannedTraining != null) {
-                keepOrRedoInJava(own != null
-                        ? warming.run(scannedTraining, x.segment(), y.segment(), workspace.buffer())
-                        : scannedTraining.run(x.segment(), y.segment(), workspace.buffer()), x, y, workspace);
+                keepOrRedoInJava(scannedTraining.run(x.segment(), y.segment(), workspace.buffer()), x, y, workspace);
                 return;
             }
             if (NonFinite.any(x.segment(), input.elementCount())) {
@@ -254,7 +248,7 @@ final class DnnlPooling implements Pool2dPlan {
             if (nonFiniteMax != null) {
                 runtime.enterCurrentThread();
                 VectorNhwcMaxPool own = unrolled(false);
-                if (own != null && warming == null) {
+                if (own != null) {
                     if (!own.run(x.segment(), y.segment(), null)) {
                         nonFiniteMax.forward(x.segment(), y.segment(), null);
                     }
@@ -265,8 +259,7 @@ final class DnnlPooling implements Pool2dPlan {
                     scannedInference = scanned(dnnl_h.dnnl_forward_inference());
                 }
                 if (scannedInference != null) {
-                    if (!(own != null ? warming.run(scannedInference, x.segment(), y.segment(), null)
-                            : scannedInference.run(x.segment(), y.segment(), null))) {
+                    if (!scannedInference.run(x.segment(), y.segment(), null)) {
                         nonFiniteMax.forward(x.segment(), y.segment(), null);
                     }
                     return;
@@ -342,22 +335,9 @@ final class DnnlPooling implements Pool2dPlan {
         return scannedTraining != null ? scannedTraining.chunks() : scannedTrainingTried ? -1 : 0;
     }
 
-    /**
-     * Whether the forwards run in {@link VectorNhwcMaxPool} (known once a forward ran; on the
-     * {@link WarmingMaxPool} route, once it takes whole calls).
-     */
+    /** Whether the forwards run in {@link VectorNhwcMaxPool} (known once a forward ran). */
     boolean unrolledForward() {
-        return unrolled != null && (warming == null || warming.warm());
-    }
-
-    /**
-     * Gives {@link VectorNhwcMaxPool} whole calls now where {@link WarmingMaxPool} would first warm it
-     * up (once a forward ran): for tests of both of its states.
-     */
-    void skipUnrolledWarmUp() {
-        if (warming != null) {
-            warming.skipWarmUp();
-        }
+        return unrolled != null;
     }
 
     /** Keeps the forwards off {@link VectorNhwcMaxPool} (on the scanned path): for probes comparing the two in one JVM. */
@@ -432,8 +412,7 @@ final class DnnlPooling implements Pool2dPlan {
 
     /**
      * The single-read forward ({@link VectorNhwcMaxPool}) when the Vector API is present and the
-     * window is one it has code for (the 2x2 window on one thread: on images {@link WarmingMaxPool}
-     * serves, through it); for a training forward ({@code training}, called once the
+     * window is one it has code for; for a training forward ({@code training}, called once the
      * backward is built) also only when oneDNN's workspace is one byte per output in the output's
      * layout, which the backward then reads.
      */
@@ -441,11 +420,9 @@ final class DnnlPooling implements Pool2dPlan {
         if (!unrolledTried) {
             unrolledTried = true;
             UnrolledMaxPoolWindow window = JavaTrainingSteps.VECTOR_API
-                    ? UnrolledMaxPoolWindow.of(op, input, layout, VectorNhwcMaxPool.lanes()) : null;
-            boolean whole = window != null && window.wholeCallsFromStart(runtime.threads());
-            if (whole || window != null && WarmingMaxPool.serves(input.elementCount() / input.dim(0) * Float.BYTES)) {
+                    ? UnrolledMaxPoolWindow.of(op, input, layout, VectorNhwcMaxPool.lanes(), runtime.threads()) : null;
+            if (window != null) {
                 unrolled = VectorNhwcMaxPool.of(window, input, output, runtime, scratch);
-                warming = unrolled == null || whole ? null : new WarmingMaxPool(unrolled);
             }
         }
         if (training && unrolled != null && unrolledWorkspace == 0) {

@@ -20,9 +20,21 @@ enum UnrolledMaxPoolWindow {
 
     /**
      * The window {@code op} over {@code input} in {@code layout} has code for, given {@code lanes}
-     * floats per vector, else {@code null}.
+     * floats per vector and {@code threads}, else {@code null}. The 2x2 window is taken on two or
+     * more threads only. On one thread this code is faster once compiled (pool_cifar, AVX-512,
+     * pinned pairs: 1.03 of oneDNN from C against 1.51 for {@link ScannedPoolingForward}'s NaN scan
+     * and primitive), but its first calls, before C2 has compiled it, cost about 1.4 s, which
+     * pool_cifar's 0.19 ms per call gains back only after some 7,500 calls, and a cut by input size
+     * cannot see how long a run is: with one at 2 MiB, LeNet-5's evaluation batches of 500 (3.2 MB
+     * into its second pooling layer) took 0.9-1.0 s longer, and the CIFAR-style example model's
+     * second pooling layer (3.2 MB at batch 64) 0.35-0.51 s longer in 100 steps, about what the
+     * scanned path spends on it in a whole epoch. Warming it up instead on a small slice of each
+     * call, beside the scanned path, does not shorten its warm-up enough: the JIT's thresholds count
+     * the method's calls, so C2's code came only after 1,200-1,450 calls (more than an epoch at batch
+     * 64), and the first 1,000 took 0.5 s longer in all than the scanned path's (pool_cifar, median
+     * of 3 pairs of fresh JVMs, -0.3 to +1.1 s; {@code measurements/npool10-2026-12-07}).
      */
-    static UnrolledMaxPoolWindow of(Pool2d op, Shape input, Layout layout, int lanes) {
+    static UnrolledMaxPoolWindow of(Pool2d op, Shape input, Layout layout, int lanes, int threads) {
         int channels = input.dim(1);
         if (op.kind() != Pool2d.Kind.MAX || layout != Layout.NHWC || channels % lanes != 0
                 || Integer.bitCount(channels / lanes) != 1 || input.dim(2) % 2 != 0 || input.dim(3) % 2 != 0
@@ -30,26 +42,12 @@ enum UnrolledMaxPoolWindow {
                 || op.outputShape(input).dim(3) != input.dim(3) / 2) {
             return null;
         }
-        if (op.kernelH() == 2 && op.kernelW() == 2 && op.padding().equals(new Padding(0, 0, 0, 0))) {
+        if (op.kernelH() == 2 && op.kernelW() == 2 && op.padding().equals(new Padding(0, 0, 0, 0)) && threads > 1) {
             return TWO_BY_TWO;
         }
         if (op.kernelH() == 3 && op.kernelW() == 3 && op.padding().equals(new Padding(1, 1, 1, 1))) {
             return THREE_BY_THREE;
         }
         return null;
-    }
-
-    /**
-     * Whether {@link VectorNhwcMaxPool} takes this window's whole calls from the first on
-     * {@code threads} threads; else (the 2x2 window on one thread) {@link WarmingMaxPool} gives it
-     * a slice of each call until it is faster than {@link ScannedPoolingForward}. Once compiled it is
-     * (pool_cifar, AVX-512, pinned pairs: 1.03 of oneDNN from C against 1.51), but its first calls,
-     * before C2 has compiled it, cost about 1.4 s over whole batches, which pool_cifar's 0.19 ms per
-     * call gains back only after some 7,500 calls; a cut by input size cannot see how long a run is
-     * (with one at 2 MiB, LeNet-5's evaluation batches of 500 took 0.9-1.0 s longer,
-     * {@code measurements/npool9-2026-12-07}).
-     */
-    boolean wholeCallsFromStart(int threads) {
-        return this == THREE_BY_THREE || threads > 1;
     }
 }

@@ -61,9 +61,6 @@ final class VectorNhwcMaxPool {
     private final int vectors;
     private final int shift;
     private final long rows;
-    /** The first output row and the output vectors per row of the current {@link #run} (0 and all unless a slice). */
-    private long firstRow;
-    private int rowVectors;
     private final int chunks;
     private final TeamChunks team;
     private final TeamChunks.Body body = this::chunk;
@@ -112,31 +109,9 @@ final class VectorNhwcMaxPool {
      * @throws IllegalStateException if a tensor's arena was closed
      */
     boolean run(MemorySegment x, MemorySegment y, MemorySegment workspace) {
-        return run(x, y, workspace, 0, vectors);
-    }
-
-    /**
-     * {@link #run} over a slice only, the other outputs left as they are: the output rows from
-     * {@code firstRow} ({@code image * outHeight + row}) to the batch's last, of each the first
-     * {@code rowVectors} output vectors (at most {@link #rowVectors()}). The same compiled loop, over
-     * fewer rows and vectors; only the 2x2 window's loop takes fewer vectors.
-     */
-    boolean run(MemorySegment x, MemorySegment y, MemorySegment workspace, long firstRow, int rowVectors) {
         suspect = false;
-        this.firstRow = firstRow;
-        this.rowVectors = rowVectors;
         team.run(chunks, body, x, y, workspace);
         return !suspect;
-    }
-
-    /** Output vectors per output row. */
-    int rowVectors() {
-        return vectors;
-    }
-
-    /** Output rows of the batch (images times output height). */
-    long rows() {
-        return rows;
     }
 
     /**
@@ -146,12 +121,12 @@ final class VectorNhwcMaxPool {
      * segment check out of the loop, on views passed in it kept them in and ran 1.5-1.9x slower.
      */
     private void chunk(int chunk, MemorySegment x, MemorySegment y, MemorySegment ws) {
-        long first = firstRow + (rows - firstRow) * chunk / chunks;
-        long end = firstRow + (rows - firstRow) * (chunk + 1) / chunks;
+        long first = rows * chunk / chunks;
+        long end = rows * (chunk + 1) / chunks;
         long wsAt = ws == null ? 0 : ws.address();
         long wsSize = ws == null ? 0 : ws.byteSize();
         boolean nan = window == UnrolledMaxPoolWindow.TWO_BY_TWO
-                ? pool2x2(x.address(), x.byteSize(), y.address(), y.byteSize(), wsAt, wsSize, first, end, rowVectors)
+                ? pool2x2(x.address(), x.byteSize(), y.address(), y.byteSize(), wsAt, wsSize, first, end)
                 : pool3x3(x.address(), x.byteSize(), y.address(), y.byteSize(), wsAt, wsSize, first, end);
         if (nan) {
             suspect = true;
@@ -178,8 +153,7 @@ final class VectorNhwcMaxPool {
     }
 
     /**
-     * Output rows {@code first .. end - 1} (image * outHeight + output row), their first
-     * {@code rowVectors} output vectors (all but in a {@link WarmingMaxPool} slice), of 2x2 windows, four
+     * Output rows {@code first .. end - 1} (image * outHeight + output row) of 2x2 windows, four
      * output rows of one image per iteration (eight input-row streams: from L3 at two threads this
      * ran 4-15% faster than one row per iteration, two rows were not faster in every hold); where
      * fewer than four are left in the chunk or the image, the last one is repeated and its outputs
@@ -191,8 +165,7 @@ final class VectorNhwcMaxPool {
      * 1.0-1.2 s). Whether a window's sum was not finite. No workspace is written when
      * {@code workspaceBytes} is 0.
      */
-    private boolean pool2x2(long xAt, long xSize, long yAt, long ySize, long wsAt, long wsSize, long first, long end,
-                            int rowVectors) {
+    private boolean pool2x2(long xAt, long xSize, long yAt, long ySize, long wsAt, long wsSize, long first, long end) {
         MemorySegment x = MemorySegment.ofAddress(xAt).reinterpret(xSize);
         MemorySegment y = MemorySegment.ofAddress(yAt).reinterpret(ySize);
         MemorySegment ws = MemorySegment.ofAddress(wsAt).reinterpret(wsSize);
@@ -213,7 +186,7 @@ final class VectorNhwcMaxPool {
             long next1 = Math.min(1, last) * outRow;
             long next2 = Math.min(2, last) * outRow;
             long next3 = last * outRow;
-            for (int j = 0; j < rowVectors; j++) {
+            for (int j = 0; j < vectors; j++) {
                 // output vector j: pixel q = j >> shift, its window's corner 2q pixels in, the same channels
                 long a = top + j * vectorBytes + (j >> shift) * pixel;
                 long o = out + (long) j * LANES;

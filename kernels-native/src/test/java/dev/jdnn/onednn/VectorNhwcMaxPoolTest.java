@@ -80,7 +80,7 @@ class VectorNhwcMaxPoolTest {
     }
 
     /** Values from {-2, -1, -0.0, 0.0, 1, 2}: many ties, and signed zeros beside each other. */
-    static float[] ties(long count, long seed) {
+    private static float[] ties(long count, long seed) {
         float[] choices = {-2f, -1f, -0.0f, 0.0f, 1f, 2f};
         Random random = new Random(seed);
         float[] values = new float[(int) count];
