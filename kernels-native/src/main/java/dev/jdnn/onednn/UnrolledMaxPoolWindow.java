@@ -28,7 +28,11 @@ enum UnrolledMaxPoolWindow {
      * cannot see how long a run is: with one at 2 MiB, LeNet-5's evaluation batches of 500 (3.2 MB
      * into its second pooling layer) took 0.9-1.0 s longer, and the CIFAR-style example model's
      * second pooling layer (3.2 MB at batch 64) 0.35-0.51 s longer in 100 steps, about what the
-     * scanned path spends on it in a whole epoch.
+     * scanned path spends on it in a whole epoch. Warming it up instead on a small slice of each
+     * call, beside the scanned path, does not shorten its warm-up enough: the JIT's thresholds count
+     * the method's calls, so C2's code came only after 1,200-1,450 calls (more than an epoch at batch
+     * 64), and the first 1,000 took 0.5 s longer in all than the scanned path's (pool_cifar, median
+     * of 3 pairs of fresh JVMs, -0.3 to +1.1 s; {@code measurements/npool10-2026-12-07}).
      */
     static UnrolledMaxPoolWindow of(Pool2d op, Shape input, Layout layout, int lanes, int threads) {
         int channels = input.dim(1);

@@ -52,6 +52,41 @@ final class UnrolledMaxPoolProbe {
                 name, (System.nanoTime() - start) / 1e6, count, calls);
     }
 
+    /**
+     * Times each of the first {@code calls} calls of {@code way} ({@code -Dcalls=N}, in a fresh JVM) and prints
+     * their sums over the first 10, 30, 100, ... calls, the largest call, and the call after which
+     * {@code plan} ran whole calls in {@link VectorNhwcMaxPool} (0: never).
+     */
+    private static void firstCalls(Runnable way, String name, int calls, DnnlPooling plan) {
+        double[] ms = new double[calls];
+        int switched = 0;
+        for (int i = 0; i < calls; i++) {
+            long t = System.nanoTime();
+            way.run();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+            if (switched == 0 && plan.unrolledForward()) {
+                switched = i + 1;
+            }
+        }
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "CALLS %s: java after call %d;", name,
+                switched));
+        double sum = 0;
+        double max = 0;
+        for (int i = 0; i < calls; i++) {
+            sum += ms[i];
+            max = Math.max(max, ms[i]);
+            if (Arrays.asList(10, 30, 100, 300, 1000, 3000).contains(i + 1) || i + 1 == calls) {
+                line.append(String.format(Locale.ROOT, " first %d: %.1f ms (max %.1f);", i + 1, sum, max));
+            }
+        }
+        System.out.println(line);
+        StringBuilder first = new StringBuilder("CALLS first 40 ms:");
+        for (int i = 0; i < Math.min(40, calls); i++) {
+            first.append(String.format(Locale.ROOT, " %.2f", ms[i]));
+        }
+        System.out.println(first);
+    }
+
     public static void main(String[] args) {
         boolean stem = args[0].equals("stem");
         boolean cifarnet = args[0].equals("cifarnet");
@@ -76,6 +111,9 @@ final class UnrolledMaxPoolProbe {
             Runnable[] ways = {() -> unrolled.forward(x, y, ws), () -> scanned.forward(x, y, scannedWs),
                 () -> ((DnnlPooling) unrolled).primitiveForward(x, y, ws)};
             String[] names = {"unrolled", "scanned", "primitive"};
+            if (Integer.getInteger("calls", 0) > 0) {
+                firstCalls(ways[ORDER[0]], names[ORDER[0]], Integer.getInteger("calls"), (DnnlPooling) unrolled);
+            }
             if (Boolean.getBoolean("warmup")) {
                 warmUp(ways[ORDER[0]], names[ORDER[0]]);
             }
