@@ -157,11 +157,11 @@ final class PackedGemm {
 
     /**
      * {@code C (+)= A·B} as {@link #multiply} sums it, for a row-major A, in panel-major order with A
-     * read in place: per depth block, each NR-wide panel of B is packed (as {@link #multiply} packs
-     * it, into the start of the workspace's B block) and then meets every MR-row tile of A before
-     * the next panel, the kernel reading the tile's rows where they are
+     * read in place: per depth block, each NR-wide panel of B is packed into its place in the block
+     * as {@link #multiply} lays it out and then meets every MR-row tile of A before the next panel is
+     * packed, the kernel reading the tile's rows where they are
      * ({@link GemmMicroKernel#multiplyRowsFrom}). The rows of a last short tile are packed once per
-     * depth block and meet each panel after the whole tiles, so that the kernel never reads past A's
+     * depth block and meet the whole block after the panels, so that the kernel never reads past A's
      * last row. Why: {@link #multiply} meets each B panel (KC x NR floats, 256 KiB at 4 x 64) once
      * per {@link #MC} rows, from L3 when B's block is larger than L2, and copies A block by block;
      * here each panel is packed once per depth block and read while its packing has it in L2, and A
@@ -186,15 +186,16 @@ final class PackedGemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean add = accumulate || pc > 0;
-                boolean plain = whole < m && packA(ws, a, aOffset, lda, false, whole, pc, m - whole, kc);
                 for (int jr = 0; jr < nc; jr += nr) {
                     int cols = Math.min(nr, nc - jr);
-                    packBColumns(ws, ws.packedB, b, bOffset, ldb, transB, pc, kc, jc + jr, cols, 0, cols);
-                    multiplyTilesInPlace(ws, 0, a, aOffset + pc, lda, whole, cols, kc, c, cOffset + jc + jr, ldc, add);
-                    if (whole < m) {
-                        multiplyBlock(ws, ws.packedB, plain, m - whole, cols, kc, c,
-                                cOffset + (long) whole * ldc + jc + jr, ldc, add);
-                    }
+                    packBColumns(ws, ws.packedB, b, bOffset, ldb, transB, pc, kc, jc, nc, jr, jr + cols);
+                    multiplyTilesInPlace(ws, (long) jr * kc * Float.BYTES, a, aOffset + pc, lda, whole, cols, kc, c,
+                            cOffset + jc + jr, ldc, add);
+                }
+                if (whole < m) {
+                    boolean plain = packA(ws, a, aOffset, lda, false, whole, pc, m - whole, kc);
+                    multiplyBlock(ws, ws.packedB, plain, m - whole, nc, kc, c, cOffset + (long) whole * ldc + jc, ldc,
+                            add);
                 }
             }
             if (epilogue != null) {
