@@ -157,17 +157,15 @@ final class PackedGemm {
 
     /**
      * {@code C (+)= A·B} as {@link #multiply} sums it, for a row-major A, in panel-major order with A
-     * read in place: per depth block, each NR-wide panel of B is packed into its place in the block
-     * as {@link #multiply} lays it out and then meets every MR-row tile of A before the next panel is
-     * packed, the kernel reading the tile's rows where they are
-     * ({@link GemmMicroKernel#multiplyRowsFrom}). The rows of a last short tile are packed once per
-     * depth block and meet the whole block after the panels, so that the kernel never reads past A's
-     * last row. Why: {@link #multiply} meets each B panel (KC x NR floats, 256 KiB at 4 x 64) once
-     * per {@link #MC} rows, from L3 when B's block is larger than L2, and copies A block by block;
-     * here each panel is packed once per depth block and read while its packing has it in L2, and A
-     * is not copied (1024³ on 1 thread, AVX-512, one JVM alternating with {@link #multiply}: 1.063
-     * and 1.072x per round in two holds, h-gemm8; packing panel by panel instead of the whole block
-     * first, 1.00-1.02x per JVM more, h-gemm10). Each tile of C adds its depth blocks in order with
+     * read in place: per depth block, B's block is packed as {@link #multiply} packs it, then each
+     * NR-wide panel of B meets every MR-row tile of A before the next panel, the kernel reading the
+     * tile's rows where they are ({@link GemmMicroKernel#multiplyRowsFrom}). The rows of a last short
+     * tile are packed once per depth block and meet the whole block after the panels, so that the
+     * kernel never reads past A's last row. Why: {@link #multiply} meets each B panel (KC x NR
+     * floats, 256 KiB at 4 x 64) once per {@link #MC} rows, from L3 when B's block is larger than
+     * L2, and copies A block by block; here each panel comes from L3 once per depth block and A is
+     * not copied (1024³ on 1 thread, AVX-512, one JVM alternating with {@link #multiply}: 1.063 and
+     * 1.072x per round in two holds, h-gemm8). Each tile of C adds its depth blocks in order with
      * the same kernel sums, and {@code epilogue} is applied to each column block of C after its last
      * depth block (it works element by element), so the bits are {@link #multiply}'s. A method of its
      * own, chosen by the caller ({@link ParallelGemm}), so that {@link #multiply} stays as it was.
@@ -186,11 +184,10 @@ final class PackedGemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean add = accumulate || pc > 0;
+                packBColumns(ws, ws.packedB, b, bOffset, ldb, transB, pc, kc, jc, nc, 0, nc);
                 for (int jr = 0; jr < nc; jr += nr) {
-                    int cols = Math.min(nr, nc - jr);
-                    packBColumns(ws, ws.packedB, b, bOffset, ldb, transB, pc, kc, jc, nc, jr, jr + cols);
-                    multiplyTilesInPlace(ws, (long) jr * kc * Float.BYTES, a, aOffset + pc, lda, whole, cols, kc, c,
-                            cOffset + jc + jr, ldc, add);
+                    multiplyTilesInPlace(ws, (long) jr * kc * Float.BYTES, a, aOffset + pc, lda, whole,
+                            Math.min(nr, nc - jr), kc, c, cOffset + jc + jr, ldc, add);
                 }
                 if (whole < m) {
                     boolean plain = packA(ws, a, aOffset, lda, false, whole, pc, m - whole, kc);
