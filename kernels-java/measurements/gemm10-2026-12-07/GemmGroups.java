@@ -92,10 +92,23 @@ public final class GemmGroups {
 
     /** Main's order with {@code group} B panels met by each A tile in turn (1: main's 1-thread route). */
     private static void product(PackedGemm gemm, GemmPlacement.Set s, int group) {
+        meetInGroups(gemm, s, group, false);
+    }
+
+    /**
+     * Each A tile meets {@code group} B panels in turn; B's block packed first, or with
+     * {@code packEachGroup} each group's panels packed into their places right before their tiles.
+     */
+    private static void meetInGroups(PackedGemm gemm, GemmPlacement.Set s, int group, boolean packEachGroup) {
         GemmMicroKernel kernel = gemm.kernel();
-        gemm.packBColumns(s.ws, s.ws.packedB, s.b, 0, N, false, 0, N, 0, N, 0, N);
+        if (!packEachGroup) {
+            gemm.packBColumns(s.ws, s.ws.packedB, s.b, 0, N, false, 0, N, 0, N, 0, N);
+        }
         long rowBytes = (long) N * Float.BYTES;
         for (int jg = 0; jg < N; jg += 64 * group) {
+            if (packEachGroup) {
+                gemm.packBColumns(s.ws, s.ws.packedB, s.b, 0, N, false, 0, N, 0, N, jg, jg + 64 * group);
+            }
             for (int ir = 0; ir < N; ir += 4) {
                 for (int jr = jg; jr < jg + 64 * group; jr += 64) {
                     kernel.multiplyRowsFrom(N, s.a, ir * rowBytes, rowBytes, s.ws.packedB,
@@ -159,21 +172,6 @@ public final class GemmGroups {
             for (int ir = 0; ir < N; ir += 4) {
                 kernel.multiplyRowsFrom(N, s.a, ir * rowBytes, rowBytes, packed, panel, s.c,
                         (ir * (long) N + jr) * Float.BYTES, rowBytes);
-            }
-        }
-    }
-
-    /** {@code group} panels packed into their places right before their tiles, each A tile meeting them in turn. */
-    private static void panelsByPairs(PackedGemm gemm, GemmPlacement.Set s, int group) {
-        GemmMicroKernel kernel = gemm.kernel();
-        long rowBytes = (long) N * Float.BYTES;
-        for (int jg = 0; jg < N; jg += 64 * group) {
-            gemm.packBColumns(s.ws, s.ws.packedB, s.b, 0, N, false, 0, N, 0, N, jg, jg + 64 * group);
-            for (int ir = 0; ir < N; ir += 4) {
-                for (int jr = jg; jr < jg + 64 * group; jr += 64) {
-                    kernel.multiplyRowsFrom(N, s.a, ir * rowBytes, rowBytes, s.ws.packedB,
-                            (long) jr * N * Float.BYTES, s.c, (ir * (long) N + jr) * Float.BYTES, rowBytes);
-                }
             }
         }
     }
@@ -279,7 +277,7 @@ public final class GemmGroups {
         } else if (group > 2000 && group < 3000) {
             packingAhead(gemm, s, group - 2000);
         } else if (group == 2200 || group == 2400) {
-            panelsByPairs(gemm, s, (group - 2000) / 100);
+            meetInGroups(gemm, s, (group - 2000) / 100, true);
         } else if (group == 2000 || group == 2100) {
             panelByPanel(gemm, s, group == 2100, s.ws.packedB);
         } else if (group == 2500) {

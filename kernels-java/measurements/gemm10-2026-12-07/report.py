@@ -47,19 +47,6 @@ def row(name, runs, pairs):
     return "| " + " | ".join(cells) + " |"
 
 
-def table(paths):
-    print("| hold | main product/peak % per JVM, median (range) | branch | branch/main per pair |")
-    print("|---|---|---|---|")
-    every, everypair = [], []
-    for path in paths:
-        runs = jvms(path)
-        pairs = ratios(runs)
-        every += runs
-        everypair += pairs
-        print(row(path.split("/")[-1].removesuffix(".log"), runs, pairs))
-    print(row("all", every, everypair))
-
-
 def ratios(runs):
     pairs = []
     for first, second in zip(runs[0::2], runs[1::2]):
@@ -69,17 +56,22 @@ def ratios(runs):
 
 
 def main(paths):
-    if paths and paths[0] == "--table":
-        table(paths[1:])
-        return
+    as_table = bool(paths) and paths[0] == "--table"
+    if as_table:
+        paths = paths[1:]
+        print("| hold | main product/peak % per JVM, median (range) | branch | branch/main per pair |")
+        print("|---|---|---|---|")
     every, everypair = [], []
     for path in paths:
         runs = jvms(path)
         pairs = ratios(runs)
         every += runs
         everypair += pairs
-        print(path + "\n  " + "\n  ".join(describe(runs, pairs)))
-    print("ALL\n  " + "\n  ".join(describe(every, everypair)))
+        if as_table:
+            print(row(path.split("/")[-1].removesuffix(".log"), runs, pairs))
+        else:
+            print(path + "\n  " + "\n  ".join(describe(runs, pairs)))
+    print(row("all", every, everypair) if as_table else "ALL\n  " + "\n  ".join(describe(every, everypair)))
 
 
 if __name__ == "__main__":
