@@ -64,6 +64,12 @@ final class VectorPool2dPlan implements Pool2dPlan {
     private final int planes;
     /** Per worker: the window cell offsets of one vector of outputs, for the scalar scatter. */
     private final float[][] offsets;
+    /**
+     * Offset of each cell of a whole window from its first cell, row-major (max pooling's vector
+     * rows, else empty): the backward's search runs one flat loop over them, where a loop per
+     * window row cost C2's loop set-up for each of a few iterations.
+     */
+    private final int[] windowCells;
     /** Per worker: one plane of dy and one of dx, for the workspace backward's scatter. */
     private final float[][] dyPlanes;
     private final float[][] dxPlanes;
@@ -108,6 +114,10 @@ final class VectorPool2dPlan implements Pool2dPlan {
                 && (long) (g.kernelH - 1) * g.w + g.kernelW < EXACT_FLOAT_INTEGERS;
         // Padded past the lanes used, so that two workers' arrays never share a cache line.
         this.offsets = new float[pool.size()][LANES + FALSE_SHARING_PAD];
+        this.windowCells = new int[max && vectorRows ? g.kernelH * g.kernelW : 0];
+        for (int k = 0; k < windowCells.length; k++) {
+            windowCells[k] = k / g.kernelW * g.w + k % g.kernelW;
+        }
         boolean small = max && (long) g.h * g.w <= 1 << 20;
         // Padded too: LeNet's 5x5 and 10x10 planes of two members shared cache lines (pool2's
         // scatter at 2 threads, AVX-512: 0.129 ms per call with them, 0.094 padded; 0.032 at 1 thread).
@@ -476,7 +486,12 @@ final class VectorPool2dPlan implements Pool2dPlan {
         return best;
     }
 
-    /** dx of this chunk's planes for max pooling without a workspace: the routing recomputed from x. */
+    /**
+     * dx of this chunk's planes for max pooling without a workspace: the routing recomputed from
+     * x. The rows of dx are zeroed just before the first window that reaches them (windows start
+     * row by row in order), so the adds find them in L1 rather than after a pass over the whole
+     * plane.
+     */
     private void maxBackwardChunk(int member, int chunk, int count) {
         float[] cells = offsets[member];
         long limit = x.byteSize() / Float.BYTES;
@@ -484,9 +499,13 @@ final class VectorPool2dPlan implements Pool2dPlan {
         for (int plane = WorkerPool.start(planes, chunk, count); plane < end; plane++) {
             long xPlane = (long) plane * g.h * g.w;
             long yPlane = (long) plane * g.oh * g.ow;
-            SegmentVectors.fill(out, xPlane, g.h * g.w, 0f);
+            int zeroed = 0;
             for (int yo = 0; yo < g.oh; yo++) {
                 long yRow = yPlane + (long) yo * g.ow;
+                if (g.endRow[yo] > zeroed) {
+                    SegmentVectors.fill(out, xPlane + (long) zeroed * g.w, (g.endRow[yo] - zeroed) * g.w, 0f);
+                    zeroed = g.endRow[yo];
+                }
                 scalarMaxBackward(xPlane, yo, yRow, 0, g.interiorStart);
                 int xo = g.interiorStart;
                 for (int lanes; xo < vectorEnd(); xo += lanes) {
@@ -500,6 +519,8 @@ final class VectorPool2dPlan implements Pool2dPlan {
                 }
                 scalarMaxBackward(xPlane, yo, yRow, xo, g.ow);
             }
+            // Rows below every window.
+            SegmentVectors.fill(out, xPlane + (long) zeroed * g.w, (g.h - zeroed) * g.w, 0f);
         }
     }
 
@@ -537,23 +558,23 @@ final class VectorPool2dPlan implements Pool2dPlan {
         FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         FloatVector bestCell = FloatVector.zero(SPECIES);
         VectorMask<Float> bestIsNaN = SPECIES.maskAll(false);
-        for (int i = 0; i < rows; i++) {
-            int rowOffset = i * g.w;
-            long at = (origin + rowOffset) * Float.BYTES;
-            for (int j = 0; j < g.kernelW; j++) {
-                long byteAt = at + (long) j * Float.BYTES;
-                FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, byteAt, ORDER);
-                if (stride2) {
-                    v = v.rearrange(evens, FloatVector.fromMemorySegment(SPECIES, x, byteAt + VECTOR_BYTES, ORDER));
-                }
-                VectorMask<Float> isNaN = v.compare(VectorOperators.NE, v);
-                // A greater cell replaces the best so far and the first NaN replaces anything that
-                // is not NaN; an all -Inf window keeps cell offset 0, its first cell.
-                VectorMask<Float> take = v.compare(VectorOperators.GT, best).or(isNaN.andNot(bestIsNaN));
-                best = best.blend(v, take);
-                bestCell = bestCell.blend((float) (rowOffset + j), take);
-                bestIsNaN = bestIsNaN.or(isNaN);
+        int[] windowCells = this.windowCells;
+        long first = origin * Float.BYTES;
+        // The window's first rows (the rest lie in the padding), row-major.
+        for (int k = 0, count = rows * g.kernelW; k < count; k++) {
+            int cell = windowCells[k];
+            long byteAt = first + (long) cell * Float.BYTES;
+            FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, byteAt, ORDER);
+            if (stride2) {
+                v = v.rearrange(evens, FloatVector.fromMemorySegment(SPECIES, x, byteAt + VECTOR_BYTES, ORDER));
             }
+            VectorMask<Float> isNaN = v.compare(VectorOperators.NE, v);
+            // A greater cell replaces the best so far and the first NaN replaces anything that
+            // is not NaN; an all -Inf window keeps cell offset 0, its first cell.
+            VectorMask<Float> take = v.compare(VectorOperators.GT, best).or(isNaN.andNot(bestIsNaN));
+            best = best.blend(v, take);
+            bestCell = bestCell.blend((float) cell, take);
+            bestIsNaN = bestIsNaN.or(isNaN);
         }
         bestCell.intoArray(cells, 0);
         for (int lane = 0; lane < lanes; lane++) {

@@ -79,6 +79,69 @@ class VectorPool2dPlanTest {
     }
 
     @Test
+    void maxBackwardAddsEachCellsGradientsInOutputOrderBitForBit() {
+        // Overlapping windows (kernel above stride) route several gradients to one cell; float sums
+        // in another order round differently, so dx must equal, bit for bit, the scalar definition:
+        // outputs in row-major order, each gradient added in float to its window's first NaN, else
+        // first maximum. Ties, NaN, -Inf and all -Inf windows, odd widths and vector tails,
+        // strides 1 to 3 (3 takes the scalar path), kernels 2 to 4, padding, ceil mode, and rows
+        // below every window (stride above kernel), which dx must still zero.
+        SplittableRandom random = new SplittableRandom(15);
+        int[] widths = {3, 7, 15, 16, 17, 31, 33, 40, 67};
+        for (int round = 0; round < 200; round++) {
+            int k = 2 + random.nextInt(3);
+            int s = 1 + random.nextInt(3);
+            Pool2d op = legal(Pool2d.max(k, s).ceilMode(random.nextBoolean()),
+                    new Padding(random.nextInt(k), random.nextInt(k), random.nextInt(k), random.nextInt(k)));
+            int h = k + random.nextInt(10);
+            int w = Math.max(k, widths[random.nextInt(widths.length)]);
+            Shape shape = Shape.of(1, 1 + random.nextInt(3), h, w);
+            float[] x = new float[(int) shape.elementCount()];
+            for (int i = 0; i < x.length; i++) {
+                int pick = random.nextInt(40);
+                x[i] = pick == 0 ? Float.NaN : pick < 4 ? Float.NEGATIVE_INFINITY : random.nextInt(3);
+            }
+            float[] dy = randomFloats((int) op.outputShape(shape).elementCount(), random);
+            float[] dx = run(op, shape, x, dy)[1];
+            float[] expected = maxBackwardInOutputOrder(op, shape, x, dy);
+            for (int i = 0; i < dx.length; i++) {
+                assertThat(Float.floatToRawIntBits(dx[i])).as("round %d: %s on %s, dx[%d]", round, op, shape, i)
+                        .isEqualTo(Float.floatToRawIntBits(expected[i]));
+            }
+        }
+    }
+
+    /** dx of max pooling, one output at a time in row-major order, each gradient added in float. */
+    private static float[] maxBackwardInOutputOrder(Pool2d op, Shape shape, float[] x, float[] dy) {
+        Shape out = op.outputShape(shape);
+        int h = shape.dim(2);
+        int w = shape.dim(3);
+        int oh = out.dim(2);
+        int ow = out.dim(3);
+        float[] dx = new float[x.length];
+        for (int plane = 0; plane < shape.dim(0) * shape.dim(1); plane++) {
+            for (int yo = 0; yo < oh; yo++) {
+                for (int xo = 0; xo < ow; xo++) {
+                    int top = yo * op.strideH() - op.padding().top();
+                    int left = xo * op.strideW() - op.padding().left();
+                    int best = -1;
+                    for (int ih = Math.max(0, top); ih < Math.min(h, top + op.kernelH()); ih++) {
+                        for (int iw = Math.max(0, left); iw < Math.min(w, left + op.kernelW()); iw++) {
+                            int at = plane * h * w + ih * w + iw;
+                            float v = x[at];
+                            if (best < 0 || v > x[best] || (v != v && x[best] == x[best])) {
+                                best = at;
+                            }
+                        }
+                    }
+                    dx[best] += dy[(plane * oh + yo) * ow + xo];
+                }
+            }
+        }
+        return dx;
+    }
+
+    @Test
     void maxPoolPropagatesNaNAndRoutesTheGradientToTheFirstNaN() {
         Shape shape = Shape.of(1, 1, 2, 2);
         float[] x = {1f, Float.NaN, 0.5f, 0.25f};
