@@ -28,11 +28,18 @@ import jdk.incubator.vector.VectorMask;
  * over the workers and each is reduced and normalised on its own. NHWC: each pixel's {@code c}
  * values are contiguous, so vectors run across channels; the pixels are shared out, each worker
  * keeps per-channel partial sums, and the partials are added in worker order (the same bits for
- * the same thread count).
+ * the same thread count). When {@code c} is not a multiple of the vector length, a row of one pixel
+ * would be a masked vector that carries {@code c} useful lanes (6 of 16 for LeNet's first layer at
+ * 512 bit: 5-6x slower than NCHW); instead the tensor is read as rows of {@code lcm(c, lanes)}
+ * floats, whole vectors in which each lane always meets the same channel, and the per-lane sums are
+ * added up per channel afterwards (in lane order, so the bits stay fixed). The few floats after the
+ * last whole row are done in scalar code with the same operations.
  */
 final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
     /** Elements summed in float before the sum moves into a double. */
     static final int BLOCK = 1024;
+    /** The widest NHWC row read in whole vectors (floats); wider {@code lcm(c, lanes)} keep pixel rows. */
+    static final int MAX_ROW = 1024;
 
     private final BatchNorm2d op;
     private final Shape input;
@@ -42,7 +49,11 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
     private final int c;
     private final int pixels;
     private final long count;
-    /** NHWC: per worker, per channel: two partial sums (double), and a float block accumulator. */
+    /** NHWC: floats per row ({@code c}, or {@code lcm(c, lanes)}: see the class comment), whole rows, and the floats after them. */
+    private final int width;
+    private final long rows;
+    private final int leftover;
+    /** NHWC: per worker, per lane of a row: two partial sums (double), and a float block accumulator. */
     private final double[][] partialA;
     private final double[][] partialB;
     private final float[][] blockA;
@@ -52,6 +63,11 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
     private final float[] scale;
     private final float[] shift;
     private final float[] extra;
+    /** NHWC: {@link #mean}, {@link #scale}, {@link #shift} and {@link #extra} repeated along a row of {@link #width}. */
+    private final float[] rowMean;
+    private final float[] rowScale;
+    private final float[] rowShift;
+    private final float[] rowExtra;
     private final WorkerPool.Job trainingJob = this::trainingShare;
     private final WorkerPool.Job inferenceJob = this::inferenceShare;
     private final WorkerPool.Job backwardJob = this::backwardShare;
@@ -79,15 +95,33 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
         this.c = input.dim(1);
         this.pixels = input.dim(2) * input.dim(3);
         this.count = (long) n * pixels;
+        this.width = rowWidth(c);
+        this.rows = count * c / width;
+        this.leftover = (int) (count * c - rows * width);
         int workers = layout == Layout.NHWC ? pool.size() : 0;
-        this.partialA = new double[workers][c];
-        this.partialB = new double[workers][c];
-        this.blockA = new float[workers][c];
-        this.blockB = new float[workers][c];
+        int lanes = layout == Layout.NHWC ? width : 0;
+        this.partialA = new double[workers][lanes];
+        this.partialB = new double[workers][lanes];
+        this.blockA = new float[workers][lanes];
+        this.blockB = new float[workers][lanes];
         this.mean = new float[c];
         this.scale = new float[c];
         this.shift = new float[c];
         this.extra = new float[c];
+        this.rowMean = new float[lanes];
+        this.rowScale = new float[lanes];
+        this.rowShift = new float[lanes];
+        this.rowExtra = new float[lanes];
+    }
+
+    /** Floats per NHWC row: {@code lcm(c, LANES)} if that is at most {@link #MAX_ROW}, else {@code c}. */
+    static int rowWidth(int c) {
+        long lcm = (long) c / gcd(c, LANES) * LANES;
+        return lcm <= MAX_ROW ? (int) lcm : c;
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     @Override
@@ -115,18 +149,23 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
             }
             rowPass = 0;
             pool.run(rowSumsJob);
+            double[] sums = channelSums(partialA);
+            leftoverSums(sums);
             for (int ch = 0; ch < c; ch++) {
-                mean[ch] = (float) (sumPartials(partialA, ch) / count);
+                mean[ch] = (float) (sums[ch] / count);
             }
+            repeat(mean, rowMean);
             rowPass = 1;
             pool.run(rowSumsJob);
+            double[] squares = channelSums(partialA);
+            leftoverSquaredDeviations(squares);
             for (int ch = 0; ch < c; ch++) {
-                float variance = (float) (sumPartials(partialA, ch) / count);
+                float variance = (float) (squares[ch] / count);
                 meanS.setAtIndex(FLOAT, ch, mean[ch]);
                 varianceS.setAtIndex(FLOAT, ch, variance);
                 foldScaleShift(ch, mean[ch], variance);
             }
-            pool.run(rowApplyJob);
+            applyRows();
         } finally {
             clear();
         }
@@ -139,7 +178,11 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
             for (int ch = 0; ch < c; ch++) {
                 foldScaleShift(ch, meanS.getAtIndex(FLOAT, ch), varianceS.getAtIndex(FLOAT, ch));
             }
-            pool.run(layout == Layout.NCHW ? inferenceJob : rowApplyJob);
+            if (layout == Layout.NCHW) {
+                pool.run(inferenceJob);
+            } else {
+                applyRows();
+            }
         } finally {
             clear();
         }
@@ -157,14 +200,16 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
             for (int ch = 0; ch < c; ch++) {
                 mean[ch] = meanS.getAtIndex(FLOAT, ch);
             }
+            repeat(mean, rowMean);
             rowPass = 2;
             pool.run(rowSumsJob);
+            double[] sumDy = channelSums(partialA);
+            double[] sumDyXc = channelSums(partialB);
+            leftoverGradientSums(sumDy, sumDyXc);
             for (int ch = 0; ch < c; ch++) {
-                double sumDy = sumPartials(partialA, ch);
-                double sumDyXc = sumPartials(partialB, ch);
-                backwardCoefficients(ch, sumDy, sumDyXc);
+                backwardCoefficients(ch, sumDy[ch], sumDyXc[ch]);
             }
-            pool.run(rowApplyJob);
+            applyRows();
         } finally {
             clear();
         }
@@ -216,12 +261,71 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
         extra[ch] = (float) (-k * invStd * invStd * sumDyXc / count);
     }
 
-    private static double sumPartials(double[][] partials, int ch) {
-        double total = 0;
+    /** Per channel: the workers' partial sums in worker order, each over its row's lanes in lane order. */
+    private double[] channelSums(double[][] partials) {
+        double[] sums = new double[c];
         for (double[] p : partials) {
-            total += p[ch];
+            for (int lane = 0; lane < width; lane++) {
+                sums[lane % c] += p[lane];
+            }
         }
-        return total;
+        return sums;
+    }
+
+    /** {@code row[i] = perChannel[i % c]} along a row. */
+    private void repeat(float[] perChannel, float[] row) {
+        for (int lane = 0; lane < width; lane++) {
+            row[lane] = perChannel[lane % c];
+        }
+    }
+
+    /** Offset (floats) of the first float after the whole rows: its channel is 0. */
+    private long leftoverStart() {
+        return rows * width;
+    }
+
+    private void leftoverSums(double[] sums) {
+        long start = leftoverStart();
+        for (int i = 0; i < leftover; i++) {
+            sums[i % c] += x.getAtIndex(FLOAT, start + i);
+        }
+    }
+
+    private void leftoverSquaredDeviations(double[] squares) {
+        long start = leftoverStart();
+        for (int i = 0; i < leftover; i++) {
+            float d = x.getAtIndex(FLOAT, start + i) - mean[i % c];
+            squares[i % c] += d * d;
+        }
+    }
+
+    private void leftoverGradientSums(double[] sumDy, double[] sumDyXc) {
+        long start = leftoverStart();
+        for (int i = 0; i < leftover; i++) {
+            float g = dy.getAtIndex(FLOAT, start + i);
+            sumDy[i % c] += g;
+            sumDyXc[i % c] += (x.getAtIndex(FLOAT, start + i) - mean[i % c]) * g;
+        }
+    }
+
+    /**
+     * The NHWC second pass: {@code y = x·scale + shift} forward, the gradient backward ({@code dy}
+     * set), whole rows on the workers, the floats after them here, with the same fused operations.
+     */
+    private void applyRows() {
+        repeat(scale, rowScale);
+        repeat(shift, rowShift);
+        repeat(extra, rowExtra);
+        pool.run(rowApplyJob);
+        long start = leftoverStart();
+        for (int i = 0; i < leftover; i++) {
+            int ch = i % c;
+            long at = start + i;
+            float v = x.getAtIndex(FLOAT, at);
+            float value = dy == null ? Math.fma(v, scale[ch], shift[ch])
+                    : Math.fma(dy.getAtIndex(FLOAT, at), scale[ch], shift[ch]) + (v - mean[ch]) * extra[ch];
+            out.setAtIndex(FLOAT, at, value);
+        }
     }
 
     // ---- NCHW: a channel at a time ----
@@ -346,11 +450,10 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
         float[] fb = blockB[worker];
         Arrays.fill(a, 0);
         Arrays.fill(b, 0);
-        long rows = count;
         long from = rows * worker / workers;
         long to = rows * (worker + 1) / workers;
         int blockRows = Math.max(1, BLOCK / Math.max(1, LANES));
-        int whole = c - c % LANES;
+        int whole = width - width % LANES;
         for (long r0 = from; r0 < to; r0 += blockRows) {
             long r1 = Math.min(to, r0 + blockRows);
             Arrays.fill(fa, 0f);
@@ -367,8 +470,8 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
                     rowGradientSums(r0, r1, ch, fa, fb);
                 }
             }
-            if (whole < c) {
-                // The tail likewise, one method per pass; for c < LANES it is all the work.
+            if (whole < width) {
+                // The tail likewise, one method per pass (only for rows of c floats, see the class comment).
                 if (rowPass == 0) {
                     rowSumTail(r0, r1, whole, fa);
                 } else if (rowPass == 1) {
@@ -377,9 +480,9 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
                     rowGradientSumsTail(r0, r1, whole, fa, fb);
                 }
             }
-            for (int ch = 0; ch < c; ch++) {
-                a[ch] += fa[ch];
-                b[ch] += fb[ch];
+            for (int lane = 0; lane < width; lane++) {
+                a[lane] += fa[lane];
+                b[lane] += fb[lane];
             }
         }
     }
@@ -387,27 +490,27 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
     private void rowSum(long r0, long r1, int ch, float[] fa) {
         FloatVector acc = FloatVector.zero(SPECIES);
         for (long r = r0; r < r1; r++) {
-            acc = acc.add(FloatVector.fromMemorySegment(SPECIES, x, (r * c + ch) * Float.BYTES, ORDER));
+            acc = acc.add(FloatVector.fromMemorySegment(SPECIES, x, (r * width + ch) * Float.BYTES, ORDER));
         }
         acc.intoArray(fa, ch);
     }
 
     private void rowSquaredDeviations(long r0, long r1, int ch, float[] fa) {
-        FloatVector m = FloatVector.fromArray(SPECIES, mean, ch);
+        FloatVector m = FloatVector.fromArray(SPECIES, rowMean, ch);
         FloatVector acc = FloatVector.zero(SPECIES);
         for (long r = r0; r < r1; r++) {
-            FloatVector d = FloatVector.fromMemorySegment(SPECIES, x, (r * c + ch) * Float.BYTES, ORDER).sub(m);
+            FloatVector d = FloatVector.fromMemorySegment(SPECIES, x, (r * width + ch) * Float.BYTES, ORDER).sub(m);
             acc = d.fma(d, acc);
         }
         acc.intoArray(fa, ch);
     }
 
     private void rowGradientSums(long r0, long r1, int ch, float[] fa, float[] fb) {
-        FloatVector m = FloatVector.fromArray(SPECIES, mean, ch);
+        FloatVector m = FloatVector.fromArray(SPECIES, rowMean, ch);
         FloatVector accA = FloatVector.zero(SPECIES);
         FloatVector accB = FloatVector.zero(SPECIES);
         for (long r = r0; r < r1; r++) {
-            long at = (r * c + ch) * Float.BYTES;
+            long at = (r * width + ch) * Float.BYTES;
             FloatVector g = FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER);
             accA = accA.add(g);
             accB = FloatVector.fromMemorySegment(SPECIES, x, at, ORDER).sub(m).fma(g, accB);
@@ -416,36 +519,36 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
         accB.intoArray(fb, ch);
     }
 
-    /** {@link #rowSum} for the channels from {@code ch} to c, under a mask. */
+    /** {@link #rowSum} for the lanes from {@code ch} to the row's end, under a mask. */
     private void rowSumTail(long r0, long r1, int ch, float[] fa) {
-        VectorMask<Float> mask = SPECIES.indexInRange(ch, c);
+        VectorMask<Float> mask = SPECIES.indexInRange(ch, width);
         FloatVector acc = FloatVector.zero(SPECIES);
         for (long r = r0; r < r1; r++) {
-            acc = acc.add(FloatVector.fromMemorySegment(SPECIES, x, (r * c + ch) * Float.BYTES, ORDER, mask));
+            acc = acc.add(FloatVector.fromMemorySegment(SPECIES, x, (r * width + ch) * Float.BYTES, ORDER, mask));
         }
         acc.intoArray(fa, ch, mask);
     }
 
-    /** {@link #rowSquaredDeviations} for the channels from {@code ch} to c, under a mask. */
+    /** {@link #rowSquaredDeviations} for the lanes from {@code ch} to the row's end, under a mask. */
     private void rowSquaredDeviationsTail(long r0, long r1, int ch, float[] fa) {
-        VectorMask<Float> mask = SPECIES.indexInRange(ch, c);
-        FloatVector m = FloatVector.fromArray(SPECIES, mean, ch, mask);
+        VectorMask<Float> mask = SPECIES.indexInRange(ch, width);
+        FloatVector m = FloatVector.fromArray(SPECIES, rowMean, ch, mask);
         FloatVector acc = FloatVector.zero(SPECIES);
         for (long r = r0; r < r1; r++) {
-            FloatVector d = FloatVector.fromMemorySegment(SPECIES, x, (r * c + ch) * Float.BYTES, ORDER, mask).sub(m);
+            FloatVector d = FloatVector.fromMemorySegment(SPECIES, x, (r * width + ch) * Float.BYTES, ORDER, mask).sub(m);
             acc = d.fma(d, acc);
         }
         acc.intoArray(fa, ch, mask);
     }
 
-    /** {@link #rowGradientSums} for the channels from {@code ch} to c, under a mask. */
+    /** {@link #rowGradientSums} for the lanes from {@code ch} to the row's end, under a mask. */
     private void rowGradientSumsTail(long r0, long r1, int ch, float[] fa, float[] fb) {
-        VectorMask<Float> mask = SPECIES.indexInRange(ch, c);
-        FloatVector m = FloatVector.fromArray(SPECIES, mean, ch, mask);
+        VectorMask<Float> mask = SPECIES.indexInRange(ch, width);
+        FloatVector m = FloatVector.fromArray(SPECIES, rowMean, ch, mask);
         FloatVector accA = FloatVector.zero(SPECIES);
         FloatVector accB = FloatVector.zero(SPECIES);
         for (long r = r0; r < r1; r++) {
-            long at = (r * c + ch) * Float.BYTES;
+            long at = (r * width + ch) * Float.BYTES;
             FloatVector g = FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER, mask);
             accA = accA.add(g);
             accB = FloatVector.fromMemorySegment(SPECIES, x, at, ORDER, mask).sub(m).fma(g, accB);
@@ -456,9 +559,9 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
 
     /** Forward: {@code y = x·scale + shift}; backward ({@code dy} set): the gradient, row by row. */
     private void rowApplyShare(int worker, int workers) {
-        long from = count * worker / workers;
-        long to = count * (worker + 1) / workers;
-        int whole = c - c % LANES;
+        long from = rows * worker / workers;
+        long to = rows * (worker + 1) / workers;
+        int whole = width - width % LANES;
         for (int ch = 0; ch < whole; ch += LANES) {
             if (dy != null) {
                 rowGradient(from, to, ch);
@@ -466,7 +569,7 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
                 rowScaleShift(from, to, ch);
             }
         }
-        if (whole < c) {
+        if (whole < width) {
             if (dy != null) {
                 rowGradientTail(from, to, whole);
             } else {
@@ -476,47 +579,47 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
     }
 
     private void rowScaleShift(long from, long to, int ch) {
-        FloatVector s = FloatVector.fromArray(SPECIES, scale, ch);
-        FloatVector t = FloatVector.fromArray(SPECIES, shift, ch);
+        FloatVector s = FloatVector.fromArray(SPECIES, rowScale, ch);
+        FloatVector t = FloatVector.fromArray(SPECIES, rowShift, ch);
         for (long r = from; r < to; r++) {
-            long at = (r * c + ch) * Float.BYTES;
+            long at = (r * width + ch) * Float.BYTES;
             FloatVector.fromMemorySegment(SPECIES, x, at, ORDER).fma(s, t).intoMemorySegment(out, at, ORDER);
         }
     }
 
     private void rowGradient(long from, long to, int ch) {
-        FloatVector s = FloatVector.fromArray(SPECIES, scale, ch);
-        FloatVector t = FloatVector.fromArray(SPECIES, shift, ch);
-        FloatVector e = FloatVector.fromArray(SPECIES, extra, ch);
-        FloatVector m = FloatVector.fromArray(SPECIES, mean, ch);
+        FloatVector s = FloatVector.fromArray(SPECIES, rowScale, ch);
+        FloatVector t = FloatVector.fromArray(SPECIES, rowShift, ch);
+        FloatVector e = FloatVector.fromArray(SPECIES, rowExtra, ch);
+        FloatVector m = FloatVector.fromArray(SPECIES, rowMean, ch);
         for (long r = from; r < to; r++) {
-            long at = (r * c + ch) * Float.BYTES;
+            long at = (r * width + ch) * Float.BYTES;
             FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at, ORDER);
             FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER).fma(s, t).add(v.sub(m).mul(e))
                     .intoMemorySegment(out, at, ORDER);
         }
     }
 
-    /** {@link #rowScaleShift} for the channels from {@code ch} to c, under a mask. */
+    /** {@link #rowScaleShift} for the lanes from {@code ch} to the row's end, under a mask. */
     private void rowScaleShiftTail(long from, long to, int ch) {
-        VectorMask<Float> mask = SPECIES.indexInRange(ch, c);
-        FloatVector s = FloatVector.fromArray(SPECIES, scale, ch, mask);
-        FloatVector t = FloatVector.fromArray(SPECIES, shift, ch, mask);
+        VectorMask<Float> mask = SPECIES.indexInRange(ch, width);
+        FloatVector s = FloatVector.fromArray(SPECIES, rowScale, ch, mask);
+        FloatVector t = FloatVector.fromArray(SPECIES, rowShift, ch, mask);
         for (long r = from; r < to; r++) {
-            long at = (r * c + ch) * Float.BYTES;
+            long at = (r * width + ch) * Float.BYTES;
             FloatVector.fromMemorySegment(SPECIES, x, at, ORDER, mask).fma(s, t).intoMemorySegment(out, at, ORDER, mask);
         }
     }
 
-    /** {@link #rowGradient} for the channels from {@code ch} to c, under a mask. */
+    /** {@link #rowGradient} for the lanes from {@code ch} to the row's end, under a mask. */
     private void rowGradientTail(long from, long to, int ch) {
-        VectorMask<Float> mask = SPECIES.indexInRange(ch, c);
-        FloatVector s = FloatVector.fromArray(SPECIES, scale, ch, mask);
-        FloatVector t = FloatVector.fromArray(SPECIES, shift, ch, mask);
-        FloatVector e = FloatVector.fromArray(SPECIES, extra, ch, mask);
-        FloatVector m = FloatVector.fromArray(SPECIES, mean, ch, mask);
+        VectorMask<Float> mask = SPECIES.indexInRange(ch, width);
+        FloatVector s = FloatVector.fromArray(SPECIES, rowScale, ch, mask);
+        FloatVector t = FloatVector.fromArray(SPECIES, rowShift, ch, mask);
+        FloatVector e = FloatVector.fromArray(SPECIES, rowExtra, ch, mask);
+        FloatVector m = FloatVector.fromArray(SPECIES, rowMean, ch, mask);
         for (long r = from; r < to; r++) {
-            long at = (r * c + ch) * Float.BYTES;
+            long at = (r * width + ch) * Float.BYTES;
             FloatVector v = FloatVector.fromMemorySegment(SPECIES, x, at, ORDER, mask);
             FloatVector.fromMemorySegment(SPECIES, dy, at, ORDER, mask).fma(s, t).add(v.sub(m).mul(e))
                     .intoMemorySegment(out, at, ORDER, mask);
