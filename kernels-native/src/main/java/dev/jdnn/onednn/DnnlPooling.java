@@ -29,12 +29,9 @@ import java.util.Map;
  * with at least two images per thread, the forwards scan and pool chunk by chunk on oneDNN's
  * OpenMP team ({@link ScannedPoolingForward}): the scan of a whole input on the calling thread
  * took longer than the two-thread primitive (pool_cifar, AVX-512: 0.21-0.33 ms beside 0.18 ms).
- * The NHWC max windows 3x3 stride 2 padded by one (the ResNet stem) and 2x2 stride 2 run in
- * {@link VectorNhwcMaxPool} instead when the Vector API is present: one Java pass that pools, writes
- * oneDNN's workspace and watches for NaN, reading {@code x} once. The 2x2 window takes it on two or
- * more threads from the first call, on one thread only over images of at least 128 KB
- * ({@link UnrolledMaxPoolWindow#of}), and there only once {@link UnrolledMaxPoolWarmUp} has seen its
- * code compiled by C2 on a thread of its own; until then the scanned path runs.
+ * The NHWC max windows 3x3 stride 2 padded by one (the ResNet stem) and, on two or more threads,
+ * 2x2 stride 2 run in {@link VectorNhwcMaxPool} instead when the Vector API is present: one Java
+ * pass that pools, writes oneDNN's workspace and watches for NaN, reading {@code x} once.
  * Over NHWC windows that tile the input, on fewer than 16 channels (oneDNN's backward runs them in
  * masked vectors), the workspace backward is {@link TiledMaxPoolBackward}, a Java pass reading
  * oneDNN's workspace.
@@ -89,9 +86,6 @@ final class DnnlPooling implements Pool2dPlan {
     /** The single-read Java forward for the windows it has code for; {@code null} when not usable. */
     private VectorNhwcMaxPool unrolled;
     private boolean unrolledTried;
-    /** Whether the forwards wait for {@link UnrolledMaxPoolWarmUp} before they take {@link #unrolled}. */
-    private boolean waitingForWarmUp;
-    private boolean warmUpSkipped;
     /** Whether {@link #unrolled} may write oneDNN's workspace: 1 yes, -1 no, 0 not known yet. */
     private int unrolledWorkspace;
     /** The Java backward from oneDNN's workspace for NHWC windows that tile the input; {@code null} when not usable. */
@@ -349,16 +343,7 @@ final class DnnlPooling implements Pool2dPlan {
     /** Keeps the forwards off {@link VectorNhwcMaxPool} (on the scanned path): for probes comparing the two in one JVM. */
     void avoidUnrolledForward() {
         unrolledTried = true;
-        waitingForWarmUp = false;
         unrolled = null;
-    }
-
-    /**
-     * Lets the forwards take {@link VectorNhwcMaxPool} from the first (before any forward) without
-     * waiting for {@link UnrolledMaxPoolWarmUp}: for tests comparing its results with the scanned path's.
-     */
-    void skipWarmUp() {
-        warmUpSkipped = true;
     }
 
     /**
@@ -429,26 +414,16 @@ final class DnnlPooling implements Pool2dPlan {
      * The single-read forward ({@link VectorNhwcMaxPool}) when the Vector API is present and the
      * window is one it has code for; for a training forward ({@code training}, called once the
      * backward is built) also only when oneDNN's workspace is one byte per output in the output's
-     * layout, which the backward then reads. {@code null} too while the 2x2 window on one thread
-     * waits for {@link UnrolledMaxPoolWarmUp}.
+     * layout, which the backward then reads.
      */
     private VectorNhwcMaxPool unrolled(boolean training) {
         if (!unrolledTried) {
             unrolledTried = true;
             UnrolledMaxPoolWindow window = JavaTrainingSteps.VECTOR_API
                     ? UnrolledMaxPoolWindow.of(op, input, layout, VectorNhwcMaxPool.lanes(), runtime.threads()) : null;
-            if (window != null && window.warmsUpFirst(runtime.threads()) && !warmUpSkipped) {
-                waitingForWarmUp = UnrolledMaxPoolWarmUp.start(runtime.openMp(), input.dim(1));
-            } else if (window != null) {
+            if (window != null) {
                 unrolled = VectorNhwcMaxPool.of(window, input, output, runtime, scratch);
             }
-        }
-        if (waitingForWarmUp) {
-            if (!UnrolledMaxPoolWarmUp.compiled()) {
-                return null;
-            }
-            waitingForWarmUp = false;
-            unrolled = VectorNhwcMaxPool.of(UnrolledMaxPoolWindow.TWO_BY_TWO, input, output, runtime, scratch);
         }
         if (training && unrolled != null && unrolledWorkspace == 0) {
             unrolledWorkspace = trainingForward != null && trainingForward.layout() == PassLayout.PLAIN

@@ -16,9 +16,11 @@ import java.util.Locale;
  * over pool_cifar (64x64x32x32), with a busy wait of {@code GAP_US} microseconds after each call
  * standing for a training step's other layers (the JIT's and the warm-up's threads then find the
  * second vCPU idle more often), and prints the sums of the first 100, 300, 1,000, ... calls, of
- * the calls themselves and of calls plus waits, and the call after which the plan ran
- * {@link VectorNhwcMaxPool}. Arguments: {@code CALLS GAP_US}. Runs on main's classes too (it uses
- * only what main's plan has), to compare the two in fresh JVMs.
+ * the calls themselves, and the call after which the plan ran {@link VectorNhwcMaxPool} (0: never,
+ * as at one thread on this tree; the route that warmed it up off the caller's thread, {@code 066bd8a},
+ * switched after some 200 calls with 10 ms waits: {@code measurements/nwarm-2026-12-07}).
+ * Arguments: {@code CALLS GAP_US}. Uses only what every tree's plan has, so it runs on other trees'
+ * classes too, to compare them in fresh JVMs.
  */
 final class UnrolledMaxPoolWarmUpProbe {
     private UnrolledMaxPoolWarmUpProbe() {
