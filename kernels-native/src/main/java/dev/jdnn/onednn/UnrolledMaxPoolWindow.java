@@ -32,7 +32,13 @@ enum UnrolledMaxPoolWindow {
      * call, beside the scanned path, does not shorten its warm-up enough: the JIT's thresholds count
      * the method's calls, so C2's code came only after 1,200-1,450 calls (more than an epoch at batch
      * 64), and the first 1,000 took 0.5 s longer in all than the scanned path's (pool_cifar, median
-     * of 3 pairs of fresh JVMs, -0.3 to +1.1 s; {@code measurements/npool10-2026-12-07}).
+     * of 3 pairs of fresh JVMs, -0.3 to +1.1 s; {@code measurements/npool10-2026-12-07}). Warming it
+     * up on a daemon thread of its own (a private image, nice 19, the plan switching once C2's code
+     * ran) is bound by the JIT's queues, not by calls: the switch came 2-3.3 s after the first call,
+     * after 2,650-3,770 calls back to back (the first 1,000 then 0.06 s slower than the scanned
+     * path's, median of 6 pairs) and after about 200 with 10 ms of other work per call (0.25 s
+     * faster, 3 pairs); at normal priority it took the caller's processor (+0.5 to +0.9 s), at nice 19
+     * a busy host may never let it run ({@code measurements/nwarm-2026-12-07}, route in {@code 066bd8a}).
      */
     static UnrolledMaxPoolWindow of(Pool2d op, Shape input, Layout layout, int lanes, int threads) {
         int channels = input.dim(1);
