@@ -26,7 +26,7 @@ import java.util.Locale;
  * stream over the same bytes on the team (x read in address order, the maximum of each four
  * consecutive vectors and a 16-byte workspace store written in order), oneDNN's primitive and the
  * plan's forward. Arguments: {@code cifar|stem THREADS [ROUNDS]}; {@code -Dorder=} picks the ways
- * (0 kernel, 1 empty team, 2 stream, 3 primitive, 4 plan); one line per round, median (min-max) ms
+ * (0 kernel, 1 empty team, 2 stream, 3 primitive, 4 plan, 5 the kernel without workspace); one line per round, median (min-max) ms
  * per call of 5 batches of about 40 ms.
  */
 final class NhwcPoolTeamProbe {
@@ -34,7 +34,7 @@ final class NhwcPoolTeamProbe {
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     private static final int[] WAYS = Arrays.stream(System.getProperty("order", "0,1,2,3,4").split(","))
             .mapToInt(Integer::parseInt).toArray();
-    private static final String[] NAMES = {"kernel", "empty", "stream", "primitive", "plan"};
+    private static final String[] NAMES = {"kernel", "empty", "stream", "primitive", "plan", "inference"};
 
     private NhwcPoolTeamProbe() {
     }
@@ -104,7 +104,8 @@ final class NhwcPoolTeamProbe {
             Runnable[] ways = {() -> kernel.run(x.segment(), y.segment(), buffer),
                 () -> team.run(teamChunks, empty, x.segment(), y.segment(), buffer),
                 () -> team.run(teamChunks, streamBody, x.segment(), y.segment(), buffer),
-                () -> ((DnnlPooling) plan).primitiveForward(x, y, ws), () -> plan.forward(x, y, ws)};
+                () -> ((DnnlPooling) plan).primitiveForward(x, y, ws), () -> plan.forward(x, y, ws),
+                () -> kernel.run(x.segment(), y.segment(), null)};
             for (int round = 0; round < rounds; round++) {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "TEAM %s t=%d round %d:", args[0],
                         threads, round));
