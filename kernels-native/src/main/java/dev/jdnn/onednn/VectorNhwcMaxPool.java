@@ -267,8 +267,9 @@ final class VectorNhwcMaxPool {
      * Output rows {@code first .. end - 1} of 3x3 windows padded by one: the first output row and
      * column (the only ones touching the padding, for even height and width) per pixel in
      * {@link #edge3x3}, the rest written out, two output rows of one image per iteration (five
-     * input-row streams, four of them new: pool_stem from memory ran 0.8-0.9x the time of one row
-     * per iteration, {@code measurements/npool11-2026-12-07}); where one row is left in the chunk or
+     * input-row streams, four of them new: pool_stem from memory took 0.85 at 2 threads and 0.93 at 1
+     * thread of the time of one row per iteration, medians of same-hold pairs in
+     * {@code measurements/npool11-2026-12-07}); where one row is left in the chunk or
      * the image, it is computed twice and written twice. The second window's top row is loaded
      * again, not reused from the first window's bottom row, so that the repeated row needs no
      * other code (the loads hit L1). An empty loop of one iteration per output vector gives the
