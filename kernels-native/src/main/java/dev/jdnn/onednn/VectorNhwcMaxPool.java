@@ -266,10 +266,18 @@ final class VectorNhwcMaxPool {
     /**
      * Output rows {@code first .. end - 1} of 3x3 windows padded by one: the first output row and
      * column (the only ones touching the padding, for even height and width) per pixel in
-     * {@link #edge3x3}, the rest written out. Whether a window's sum was not finite. The three window
-     * rows repeat on purpose: a helper per row was not inlined by C2 (already compiled into a big
-     * method) and returned boxed vectors: about 2x slower in {@code measurements/npoolfwd3-2026-12-06i},
-     * 2-4x in {@code npoolfwd5-2026-12-07}.
+     * {@link #edge3x3}, the rest written out, two output rows of one image per iteration (five
+     * input-row streams, four of them new: pool_stem from memory took 0.85 at 2 threads and 0.93 at 1
+     * thread of the time of one row per iteration, medians of same-hold pairs in
+     * {@code measurements/npool11-2026-12-07}); where one row is left in the chunk or
+     * the image, it is computed twice and written twice. The second window's top row is loaded
+     * again, not reused from the first window's bottom row, so that the repeated row needs no
+     * other code (the loads hit L1). An empty loop of one iteration per output vector gives the
+     * interpreter and C1 as many back-edges per window as the one-row loop had (see
+     * {@link #pool2x2}). Whether a window's sum was not finite. The window rows repeat on purpose: a
+     * helper per row was not inlined by C2 (already compiled into a big method) and returned boxed
+     * vectors: about 2x slower in {@code measurements/npoolfwd3-2026-12-06i}, 2-4x in
+     * {@code npoolfwd5-2026-12-07}.
      */
     private boolean pool3x3(long xAt, long xSize, long yAt, long ySize, long wsAt, long wsSize, long first, long end) {
         MemorySegment x = MemorySegment.ofAddress(xAt).reinterpret(xSize);
@@ -280,65 +288,111 @@ final class VectorNhwcMaxPool {
         FloatVector nan = zero;
         ByteVector none = ByteVector.zero(BYTES);
         boolean edgeNan = false;
-        for (long row = first; row < end; row++) {
+        long outRow = (long) outWidth * channels;
+        for (long row = first; row < end; ) {
             long image = row / outHeight;
             int r = (int) (row % outHeight);
-            long out = row * outWidth * channels;
+            long out = row * outRow;
             edgeNan |= edge3x3(xAt, xSize, yAt, ySize, wsAt, wsSize, image, r, 0, out);
             if (r == 0) {
                 for (int q = 1; q < outWidth; q++) {
                     edgeNan |= edge3x3(xAt, xSize, yAt, ySize, wsAt, wsSize, image, 0, q, out + (long) q * channels);
                 }
+                row++;
                 continue;
+            }
+            // the second output row r + 1, or r again where the chunk or the image ends after r
+            int two = row + 1 < end && r + 1 < outHeight ? 1 : 0;
+            if (two == 1) {
+                edgeNan |= edge3x3(xAt, xSize, yAt, ySize, wsAt, wsSize, image, r + 1, 0, out + outRow);
             }
             // the corner of pixel q's window is 2q - 1 pixels in, one input row up
             long top = (image * height + 2L * r - 1) * inputRow - pixel;
+            long down = two * 2 * inputRow;
+            long next = two * outRow;
             for (int j = channels / LANES; j < vectors; j++) {
                 long a = top + j * vectorBytes + (j >> shift) * pixel;
                 long o = out + (long) j * LANES;
+                for (int count = 1; count < 2; count++) {
+                    // back-edges for the interpreter's and C1's counters only
+                }
                 FloatVector v0 = FloatVector.fromMemorySegment(FLOATS, x, a, ORDER);
                 FloatVector v1 = FloatVector.fromMemorySegment(FLOATS, x, a + pixel, ORDER);
                 FloatVector v2 = FloatVector.fromMemorySegment(FLOATS, x, a + 2 * pixel, ORDER);
+                FloatVector v3 = FloatVector.fromMemorySegment(FLOATS, x, a + inputRow, ORDER);
+                FloatVector v4 = FloatVector.fromMemorySegment(FLOATS, x, a + inputRow + pixel, ORDER);
+                FloatVector v5 = FloatVector.fromMemorySegment(FLOATS, x, a + inputRow + 2 * pixel, ORDER);
+                FloatVector v6 = FloatVector.fromMemorySegment(FLOATS, x, a + 2 * inputRow, ORDER);
+                FloatVector v7 = FloatVector.fromMemorySegment(FLOATS, x, a + 2 * inputRow + pixel, ORDER);
+                FloatVector v8 = FloatVector.fromMemorySegment(FLOATS, x, a + 2 * inputRow + 2 * pixel, ORDER);
+                long b = a + down;
+                FloatVector w0 = FloatVector.fromMemorySegment(FLOATS, x, b, ORDER);
+                FloatVector w1 = FloatVector.fromMemorySegment(FLOATS, x, b + pixel, ORDER);
+                FloatVector w2 = FloatVector.fromMemorySegment(FLOATS, x, b + 2 * pixel, ORDER);
+                FloatVector w3 = FloatVector.fromMemorySegment(FLOATS, x, b + inputRow, ORDER);
+                FloatVector w4 = FloatVector.fromMemorySegment(FLOATS, x, b + inputRow + pixel, ORDER);
+                FloatVector w5 = FloatVector.fromMemorySegment(FLOATS, x, b + inputRow + 2 * pixel, ORDER);
+                FloatVector w6 = FloatVector.fromMemorySegment(FLOATS, x, b + 2 * inputRow, ORDER);
+                FloatVector w7 = FloatVector.fromMemorySegment(FLOATS, x, b + 2 * inputRow + pixel, ORDER);
+                FloatVector w8 = FloatVector.fromMemorySegment(FLOATS, x, b + 2 * inputRow + 2 * pixel, ORDER);
                 VectorMask<Float> t = v1.compare(VectorOperators.GT, v0);
                 FloatVector m = v0.blend(v1, t);
                 ByteVector index = none.blend((byte) 1, t.cast(BYTES));
                 t = v2.compare(VectorOperators.GT, m);
                 m = m.blend(v2, t);
                 index = index.blend((byte) 2, t.cast(BYTES));
-                FloatVector sum = v0.add(v1).add(v2);
-                a += inputRow;
-                v0 = FloatVector.fromMemorySegment(FLOATS, x, a, ORDER);
-                v1 = FloatVector.fromMemorySegment(FLOATS, x, a + pixel, ORDER);
-                v2 = FloatVector.fromMemorySegment(FLOATS, x, a + 2 * pixel, ORDER);
-                t = v0.compare(VectorOperators.GT, m);
-                m = m.blend(v0, t);
+                t = v3.compare(VectorOperators.GT, m);
+                m = m.blend(v3, t);
                 index = index.blend((byte) 3, t.cast(BYTES));
-                t = v1.compare(VectorOperators.GT, m);
-                m = m.blend(v1, t);
+                t = v4.compare(VectorOperators.GT, m);
+                m = m.blend(v4, t);
                 index = index.blend((byte) 4, t.cast(BYTES));
-                t = v2.compare(VectorOperators.GT, m);
-                m = m.blend(v2, t);
+                t = v5.compare(VectorOperators.GT, m);
+                m = m.blend(v5, t);
                 index = index.blend((byte) 5, t.cast(BYTES));
-                sum = sum.add(v0.add(v1).add(v2));
-                a += inputRow;
-                v0 = FloatVector.fromMemorySegment(FLOATS, x, a, ORDER);
-                v1 = FloatVector.fromMemorySegment(FLOATS, x, a + pixel, ORDER);
-                v2 = FloatVector.fromMemorySegment(FLOATS, x, a + 2 * pixel, ORDER);
-                t = v0.compare(VectorOperators.GT, m);
-                m = m.blend(v0, t);
+                t = v6.compare(VectorOperators.GT, m);
+                m = m.blend(v6, t);
                 index = index.blend((byte) 6, t.cast(BYTES));
-                t = v1.compare(VectorOperators.GT, m);
-                m = m.blend(v1, t);
+                t = v7.compare(VectorOperators.GT, m);
+                m = m.blend(v7, t);
                 index = index.blend((byte) 7, t.cast(BYTES));
-                t = v2.compare(VectorOperators.GT, m);
-                m = m.blend(v2, t);
+                t = v8.compare(VectorOperators.GT, m);
+                m = m.blend(v8, t);
                 index = index.blend((byte) 8, t.cast(BYTES));
-                nan = sum.add(v0.add(v1).add(v2)).fma(zero, nan);
+                VectorMask<Float> u = w1.compare(VectorOperators.GT, w0);
+                FloatVector n = w0.blend(w1, u);
+                ByteVector index2 = none.blend((byte) 1, u.cast(BYTES));
+                u = w2.compare(VectorOperators.GT, n);
+                n = n.blend(w2, u);
+                index2 = index2.blend((byte) 2, u.cast(BYTES));
+                u = w3.compare(VectorOperators.GT, n);
+                n = n.blend(w3, u);
+                index2 = index2.blend((byte) 3, u.cast(BYTES));
+                u = w4.compare(VectorOperators.GT, n);
+                n = n.blend(w4, u);
+                index2 = index2.blend((byte) 4, u.cast(BYTES));
+                u = w5.compare(VectorOperators.GT, n);
+                n = n.blend(w5, u);
+                index2 = index2.blend((byte) 5, u.cast(BYTES));
+                u = w6.compare(VectorOperators.GT, n);
+                n = n.blend(w6, u);
+                index2 = index2.blend((byte) 6, u.cast(BYTES));
+                u = w7.compare(VectorOperators.GT, n);
+                n = n.blend(w7, u);
+                index2 = index2.blend((byte) 7, u.cast(BYTES));
+                u = w8.compare(VectorOperators.GT, n);
+                n = n.blend(w8, u);
+                index2 = index2.blend((byte) 8, u.cast(BYTES));
+                nan = v0.add(v1).add(v2.add(v3)).add(v4.add(v5).add(v6.add(v7)))
+                        .add(v8.add(w3).add(w4.add(w5)).add(w6.add(w7).add(w8))).fma(zero, nan);
                 m.intoMemorySegment(y, o * Float.BYTES, ORDER);
+                n.intoMemorySegment(y, (o + next) * Float.BYTES, ORDER);
                 if (train) {
                     index.intoMemorySegment(ws, o, ORDER);
+                    index2.intoMemorySegment(ws, o + next, ORDER);
                 }
             }
+            row += 1 + two;
         }
         return edgeNan | nan.test(VectorOperators.IS_NAN).anyTrue();
     }

@@ -87,6 +87,31 @@ final class UnrolledMaxPoolProbe {
         System.out.println(first);
     }
 
+    /**
+     * Runs {@code way} for {@code warmNs}, then times 5 batches of about 40 ms: ms per call of each
+     * batch, sorted (the median is element 2).
+     */
+    static double[] batches(Runnable way, long warmNs) {
+        long warm = System.nanoTime() + warmNs;
+        while (System.nanoTime() < warm) {
+            way.run();
+        }
+        double[] per = new double[5];
+        for (int b = 0; b < per.length; b++) {
+            long start = System.nanoTime();
+            long now;
+            int calls = 0;
+            do {
+                way.run();
+                calls++;
+                now = System.nanoTime();
+            } while (now - start < 40_000_000L);
+            per[b] = (now - start) / 1e6 / calls;
+        }
+        Arrays.sort(per);
+        return per;
+    }
+
     public static void main(String[] args) {
         boolean stem = args[0].equals("stem");
         boolean cifarnet = args[0].equals("cifarnet");
@@ -122,23 +147,7 @@ final class UnrolledMaxPoolProbe {
                         args[0], threads, round));
                 double[] medians = new double[ways.length];
                 for (int w : ORDER) {
-                    long warm = System.nanoTime() + (round == 0 ? 1_500_000_000L : WARM_NS);
-                    while (System.nanoTime() < warm) {
-                        ways[w].run();
-                    }
-                    double[] per = new double[5];
-                    for (int b = 0; b < per.length; b++) {
-                        long start = System.nanoTime();
-                        long now;
-                        int calls = 0;
-                        do {
-                            ways[w].run();
-                            calls++;
-                            now = System.nanoTime();
-                        } while (now - start < 40_000_000L);
-                        per[b] = (now - start) / 1e6 / calls;
-                    }
-                    Arrays.sort(per);
+                    double[] per = batches(ways[w], round == 0 ? 1_500_000_000L : WARM_NS);
                     medians[w] = per[2];
                     line.append(String.format(Locale.ROOT, " %s %.4f (%.4f-%.4f)", names[w], per[2], per[0], per[4]));
                 }
