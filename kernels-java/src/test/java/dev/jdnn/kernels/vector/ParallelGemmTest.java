@@ -94,6 +94,11 @@ class ParallelGemmTest {
         }
 
         @Override
+        public int rowsInPlace() {
+            return 4;
+        }
+
+        @Override
         public int bits() {
             return 512;
         }
