@@ -164,7 +164,7 @@ final class PackedGemm {
      * read in place: per depth block, B's block is packed as {@link #multiply} packs it, then each
      * NR-wide panel of B meets every tile of A ({@link GemmMicroKernel#rowsInPlace} rows) before the next panel, the kernel reading the
      * tile's rows where they are ({@link GemmMicroKernel#multiplyRowsFrom}). The rows of a last short
-     * tile are packed once per depth block and meet the whole block after the panels, so that the
+     * tile are packed once per depth block and meet each panel after the whole tiles, so that the
      * kernel never reads past A's last row. Why: {@link #multiply} meets each B panel (KC x NR
      * floats, 256 KiB at 4 x 64) once per {@link #MC} rows, from L3 when B's block is larger than
      * L2, and copies A block by block; here each panel comes from L3 once per depth block and A is
@@ -189,14 +189,18 @@ final class PackedGemm {
                 int kc = Math.min(KC, k - pc);
                 boolean add = accumulate || pc > 0;
                 packBColumns(ws, ws.packedB, b, bOffset, ldb, transB, pc, kc, jc, nc, 0, nc);
+                boolean plain = whole < m && packA(ws, a, aOffset, lda, false, whole, pc, m - whole, kc);
                 for (int jr = 0; jr < nc; jr += nr) {
-                    multiplyTilesInPlace(ws, (long) jr * kc * Float.BYTES, a, aOffset + pc, lda, whole,
-                            Math.min(nr, nc - jr), kc, c, cOffset + jc + jr, ldc, add);
-                }
-                if (whole < m) {
-                    boolean plain = packA(ws, a, aOffset, lda, false, whole, pc, m - whole, kc);
-                    multiplyBlock(ws, ws.packedB, plain, m - whole, nc, kc, c, cOffset + (long) whole * ldc + jc, ldc,
+                    long bPanel = (long) jr * kc * Float.BYTES;
+                    int cols = Math.min(nr, nc - jr);
+                    multiplyTilesInPlace(ws, bPanel, a, aOffset + pc, lda, whole, cols, kc, c, cOffset + jc + jr, ldc,
                             add);
+                    if (whole < m) {
+                        // The short last tile meets the panel while it is in L2: after all panels it read
+                        // the whole block from L3 again (4 MiB for 4 rows at 1024³ with 6-row tiles).
+                        multiplyBlock(ws, ws.packedB.asSlice(bPanel), plain, m - whole, cols, kc, c,
+                                cOffset + (long) whole * ldc + jc + jr, ldc, add);
+                    }
                 }
             }
             if (epilogue != null) {
