@@ -23,20 +23,18 @@ import java.util.List;
 public final class GemmMicroKernelGenerator {
 
     /**
-     * One micro-kernel: vector width, rows of A per tile, vectors of B per row, rows of A per tile of
-     * {@code multiplyRowsFrom} (A read in place), which may be taller than the others; {@code trial}
-     * for a shape written only to be timed, whose class name carries its shape.
+     * One micro-kernel: vector width, rows of A per tile, vectors of B per row; {@code trial} for a
+     * shape written only to be timed, whose class name carries its shape.
      */
-    record Variant(int bits, int rows, int vectors, int rowsInPlace, boolean trial) {
-        Variant(int bits, int rows, int vectors, int rowsInPlace) {
-            this(bits, rows, vectors, rowsInPlace, false);
+    record Variant(int bits, int rows, int vectors, boolean trial) {
+        Variant(int bits, int rows, int vectors) {
+            this(bits, rows, vectors, false);
         }
 
-        /** A trial shape from {@code BITSxROWSxVECTORS}, the same rows in place. */
+        /** A trial shape from {@code BITSxROWSxVECTORS}. */
         static Variant trial(String shape) {
             String[] f = shape.split("x");
-            int rows = Integer.parseInt(f[1]);
-            return new Variant(Integer.parseInt(f[0]), rows, Integer.parseInt(f[2]), rows, true);
+            return new Variant(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]), true);
         }
 
         int lanes() {
@@ -65,15 +63,8 @@ public final class GemmMicroKernelGenerator {
     // disassembly of 8 x 2, 6 x 2, 5 x 2 (array B) and 4 x 3 shows such spills; 4 x 2 (8 + 2 + 4)
     // has none and ran ~2x faster than 6 x 2 on L1-resident panels (kernel alone, GFLOP/s, one
     // noisy run: 4x2 81, 5x2 56-92, 8x1 69, 6x2 41, 4x3 41, 3x3 48).
-    //
-    // 512 bits, A read in place (multiplyRowsFrom): 6 x 4 vectors, 10.7 instead of 16 bytes of B
-    // loaded per multiply-add. C1 compiles it at every tier (only the accumulating 6 x 4 methods were
-    // refused, and this one has no accumulating twin), and C2's code runs at 95-99% of the FMA peak
-    // on a B panel in L2 (the same tile on a packed A panel ran at 0.76 of 4 x 4: spilled, as before). Alone on a B panel in L2 it ran 1.012x of 4 x 4 per round in
-    // the same JVMs (216 rounds, the host's slow rounds alike), 1.005x on data in L1
-    // (measurements/gemm11-2026-12-07).
-    static final List<Variant> VARIANTS = List.of(new Variant(512, 4, 4, 6), new Variant(256, 4, 2, 4),
-            new Variant(128, 4, 2, 4));
+    static final List<Variant> VARIANTS = List.of(new Variant(512, 4, 4), new Variant(256, 4, 2),
+            new Variant(128, 4, 2));
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : ".");
@@ -96,29 +87,24 @@ public final class GemmMicroKernelGenerator {
         s.append("import jdk.incubator.vector.VectorSpecies;\n\n");
         s.append("/** ").append(v.rows()).append(" x ").append(v.columns()).append(" micro-kernel on ")
                 .append(v.bits()).append("-bit vectors: ").append(v.rows() * v.vectors())
-                .append(" accumulators in locals")
-                .append(v.rowsInPlace() == v.rows() ? "" : "; " + v.rowsInPlace() + " x " + v.columns()
-                        + " with A read in place")
-                .append(". */\n");
+                .append(" accumulators in locals. */\n");
         s.append("final class ").append(v.className()).append(" implements GemmMicroKernel {\n");
         s.append("    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_").append(v.bits()).append(";\n");
         s.append("    private static final ByteOrder ORDER = ByteOrder.nativeOrder();\n");
         s.append("    private static final ValueLayout.OfFloat A_FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;\n");
         s.append("    private static final int ROW = GemmMicroKernel.ROW_STRIDE;\n");
         s.append("    private static final int MR = ").append(v.rows()).append(";\n");
-        s.append("    private static final int NR = ").append(v.columns()).append(";\n");
-        s.append("    private static final int MR_IN_PLACE = ").append(v.rowsInPlace()).append(";\n\n");
+        s.append("    private static final int NR = ").append(v.columns()).append(";\n\n");
         s.append("    @Override\n    public int rows() {\n        return MR;\n    }\n\n");
-        s.append("    @Override\n    public int rowsInPlace() {\n        return MR_IN_PLACE;\n    }\n\n");
         s.append("    @Override\n    public int columns() {\n        return NR;\n    }\n\n");
         s.append("    @Override\n    public int bits() {\n        return ").append(v.bits()).append(";\n    }\n\n");
-        kernel(s, v, v.rows(), "multiply", false, ASource.PANEL);
-        kernel(s, v, v.rows(), "multiplyAdd", true, ASource.PANEL);
-        kernel(s, v, v.rows(), "multiplyRows", false, ASource.ROWS);
-        kernel(s, v, v.rows(), "multiplyAddRows", true, ASource.ROWS);
+        kernel(s, v, "multiply", false, ASource.PANEL);
+        kernel(s, v, "multiplyAdd", true, ASource.PANEL);
+        kernel(s, v, "multiplyRows", false, ASource.ROWS);
+        kernel(s, v, "multiplyAddRows", true, ASource.ROWS);
         // No accumulating twin: with A in a segment, C1 refuses the 512-bit one at tier 3 ("out of
         // virtual registers in linear scan"); PackedGemm adds its tile to C instead.
-        kernel(s, v, v.rowsInPlace(), "multiplyRowsFrom", false, ASource.SEGMENT_ROWS);
+        kernel(s, v, "multiplyRowsFrom", false, ASource.SEGMENT_ROWS);
         s.append("    @Override\n");
         s.append("    public void packPanel(int kc, MemorySegment b, long bByteOffset, long bRowBytes, MemorySegment dst,\n");
         s.append("            long dstByteOffset) {\n");
@@ -156,15 +142,14 @@ public final class GemmMicroKernelGenerator {
      * streams are loaded by the kernel between its multiply-adds (where a bulk copy first would
      * wait for all of them), with each row's own offset kept in a local.
      */
-    private static void kernel(StringBuilder s, Variant v, int rows, String name, boolean accumulate,
-            ASource source) {
+    private static void kernel(StringBuilder s, Variant v, String name, boolean accumulate, ASource source) {
         s.append("    @Override\n");
         s.append("    public void ").append(name).append(source == ASource.SEGMENT_ROWS
                 ? "(int kc, MemorySegment a, long aByteOffset, long aRowBytes, MemorySegment b,\n"
                         + "            long bByteOffset, MemorySegment c, long cByteOffset, long cRowBytes) {\n"
                 : "(int kc, float[] a, int aOffset, MemorySegment b, long bByteOffset, MemorySegment c,\n"
                         + "            long cByteOffset, long cRowBytes) {\n");
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < v.rows(); r++) {
             s.append("        FloatVector");
             for (int j = 0; j < v.vectors(); j++) {
                 s.append(j == 0 ? " " : ", ").append(acc(r, j)).append(" = FloatVector.zero(SPECIES)");
@@ -172,7 +157,7 @@ public final class GemmMicroKernelGenerator {
             s.append(";\n");
         }
         if (source == ASource.SEGMENT_ROWS) {
-            for (int r = 1; r < rows; r++) {
+            for (int r = 1; r < v.rows(); r++) {
                 s.append("        long a").append(r).append("Row = aByteOffset + ").append(r == 1 ? "" : r + " * ")
                         .append("aRowBytes;\n");
             }
@@ -191,7 +176,7 @@ public final class GemmMicroKernelGenerator {
             }
             s.append(", ORDER);\n");
         }
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < v.rows(); r++) {
             s.append("            FloatVector a").append(r).append(" = FloatVector.broadcast(SPECIES, ")
                     .append(element(source, r)).append(");\n");
             for (int j = 0; j < v.vectors(); j++) {
@@ -200,7 +185,7 @@ public final class GemmMicroKernelGenerator {
             }
         }
         s.append("        }\n");
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < v.rows(); r++) {
             for (int j = 0; j < v.vectors(); j++) {
                 String sum = accumulate
                         ? acc(r, j) + ".add(FloatVector.fromMemorySegment(SPECIES, c, " + offset(v, r, j) + ", ORDER))"

@@ -12,13 +12,6 @@ interface GemmMicroKernel {
     /** MR: rows of the tile. */
     int rows();
 
-    /**
-     * Rows of the tile of {@link #multiplyRowsFrom}, which may be taller than {@link #rows}: with A's
-     * rows read where they are, C2 keeps a taller tile's accumulators in registers (the broadcasts of
-     * A come between the multiply-adds) where it spills them for a packed A panel.
-     */
-    int rowsInPlace();
-
     /** NR: columns of the tile, a whole number of vectors. */
     int columns();
 
@@ -63,8 +56,8 @@ interface GemmMicroKernel {
             long cByteOffset, long cRowBytes);
 
     /**
-     * {@code C[i][j] = Σ_p A[i][p] * B[p][j]} for a tile of {@link #rowsInPlace} rows with A's rows
-     * read where they are: row {@code i} of the tile is {@code kc} consecutive floats of {@code a} at byte {@code aByteOffset + i * aRowBytes}
+     * {@code C[i][j] = Σ_p A[i][p] * B[p][j]} with A's rows read where they are: row {@code i} of the
+     * tile is {@code kc} consecutive floats of {@code a} at byte {@code aByteOffset + i * aRowBytes}
      * (for an operand each element of which meets a single B panel and that is too large to stay in
      * any cache, such as a large dense layer's weights: the kernel's loads of its MR row streams
      * overlap the multiply-adds, where a copy into the heap first runs alone); every element is

@@ -15,16 +15,10 @@ final class GemmMicroKernel256 implements GemmMicroKernel {
     private static final int ROW = GemmMicroKernel.ROW_STRIDE;
     private static final int MR = 4;
     private static final int NR = 16;
-    private static final int MR_IN_PLACE = 4;
 
     @Override
     public int rows() {
         return MR;
-    }
-
-    @Override
-    public int rowsInPlace() {
-        return MR_IN_PLACE;
     }
 
     @Override

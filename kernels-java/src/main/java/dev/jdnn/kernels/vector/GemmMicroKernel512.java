@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
-/** 4 x 64 micro-kernel on 512-bit vectors: 16 accumulators in locals; 6 x 64 with A read in place. */
+/** 4 x 64 micro-kernel on 512-bit vectors: 16 accumulators in locals. */
 final class GemmMicroKernel512 implements GemmMicroKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_512;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
@@ -15,16 +15,10 @@ final class GemmMicroKernel512 implements GemmMicroKernel {
     private static final int ROW = GemmMicroKernel.ROW_STRIDE;
     private static final int MR = 4;
     private static final int NR = 64;
-    private static final int MR_IN_PLACE = 6;
 
     @Override
     public int rows() {
         return MR;
-    }
-
-    @Override
-    public int rowsInPlace() {
-        return MR_IN_PLACE;
     }
 
     @Override
@@ -256,13 +250,9 @@ final class GemmMicroKernel512 implements GemmMicroKernel {
         FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES), c12 = FloatVector.zero(SPECIES), c13 = FloatVector.zero(SPECIES);
         FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES), c22 = FloatVector.zero(SPECIES), c23 = FloatVector.zero(SPECIES);
         FloatVector c30 = FloatVector.zero(SPECIES), c31 = FloatVector.zero(SPECIES), c32 = FloatVector.zero(SPECIES), c33 = FloatVector.zero(SPECIES);
-        FloatVector c40 = FloatVector.zero(SPECIES), c41 = FloatVector.zero(SPECIES), c42 = FloatVector.zero(SPECIES), c43 = FloatVector.zero(SPECIES);
-        FloatVector c50 = FloatVector.zero(SPECIES), c51 = FloatVector.zero(SPECIES), c52 = FloatVector.zero(SPECIES), c53 = FloatVector.zero(SPECIES);
         long a1Row = aByteOffset + aRowBytes;
         long a2Row = aByteOffset + 2 * aRowBytes;
         long a3Row = aByteOffset + 3 * aRowBytes;
-        long a4Row = aByteOffset + 4 * aRowBytes;
-        long a5Row = aByteOffset + 5 * aRowBytes;
         for (int p = 0; p < kc; p++) {
             long ap = (long) p * Float.BYTES;
             long bi = bByteOffset + (long) p * (NR * Float.BYTES);
@@ -290,16 +280,6 @@ final class GemmMicroKernel512 implements GemmMicroKernel {
             c31 = a3.fma(b1, c31);
             c32 = a3.fma(b2, c32);
             c33 = a3.fma(b3, c33);
-            FloatVector a4 = FloatVector.broadcast(SPECIES, a.get(A_FLOAT, a4Row + ap));
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-            c42 = a4.fma(b2, c42);
-            c43 = a4.fma(b3, c43);
-            FloatVector a5 = FloatVector.broadcast(SPECIES, a.get(A_FLOAT, a5Row + ap));
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
-            c52 = a5.fma(b2, c52);
-            c53 = a5.fma(b3, c53);
         }
         c00.intoMemorySegment(c, cByteOffset, ORDER);
         c01.intoMemorySegment(c, cByteOffset + 64, ORDER);
@@ -317,14 +297,6 @@ final class GemmMicroKernel512 implements GemmMicroKernel {
         c31.intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 64, ORDER);
         c32.intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 128, ORDER);
         c33.intoMemorySegment(c, cByteOffset + 3 * cRowBytes + 192, ORDER);
-        c40.intoMemorySegment(c, cByteOffset + 4 * cRowBytes, ORDER);
-        c41.intoMemorySegment(c, cByteOffset + 4 * cRowBytes + 64, ORDER);
-        c42.intoMemorySegment(c, cByteOffset + 4 * cRowBytes + 128, ORDER);
-        c43.intoMemorySegment(c, cByteOffset + 4 * cRowBytes + 192, ORDER);
-        c50.intoMemorySegment(c, cByteOffset + 5 * cRowBytes, ORDER);
-        c51.intoMemorySegment(c, cByteOffset + 5 * cRowBytes + 64, ORDER);
-        c52.intoMemorySegment(c, cByteOffset + 5 * cRowBytes + 128, ORDER);
-        c53.intoMemorySegment(c, cByteOffset + 5 * cRowBytes + 192, ORDER);
     }
 
     @Override

@@ -37,14 +37,11 @@ final class PackedGemm {
     private final GemmMicroKernel kernel;
     private final int mr;
     private final int nr;
-    /** Rows per tile where the kernel reads A in place ({@link GemmMicroKernel#rowsInPlace}). */
-    private final int mrInPlace;
 
     PackedGemm(GemmMicroKernel kernel) {
         this.kernel = kernel;
         this.mr = kernel.rows();
         this.nr = kernel.columns();
-        this.mrInPlace = kernel.rowsInPlace();
     }
 
     /** The micro-kernel in use. */
@@ -57,7 +54,7 @@ final class PackedGemm {
         int kc = Math.max(1, Math.min(KC, k));
         int mc = roundUp(Math.min(MC, Math.max(m, 1)), mr);
         int nc = roundUp(Math.min(NC, Math.max(n, 1)), nr);
-        return new GemmWorkspace(mc * kc, kc * nc, Math.max(mr, mrInPlace) * nr, Math.max(kc, mc), kc * nr);
+        return new GemmWorkspace(mc * kc, kc * nc, mr * nr, Math.max(kc, mc), kc * nr);
     }
 
     private static int roundUp(int value, int multiple) {
@@ -124,8 +121,7 @@ final class PackedGemm {
     /**
      * {@code C (+)= A·B} as {@link #multiply} sums it, for a row-major A and {@code n <= NR} (each
      * element of A meets a single panel of B): A is not copied but read by the kernel where it is
-     * ({@link GemmMicroKernel#multiplyRowsFrom}), whole tiles of its {@link GemmMicroKernel#rowsInPlace}
-     * rows at a time; the rows of a
+     * ({@link GemmMicroKernel#multiplyRowsFrom}), whole tiles of MR rows at a time; the rows of a
      * last short tile go the packed way, so that the kernel never reads past A's last row. Why: for
      * a dense layer's large weights (fc_big, W 64 MiB, read from memory on every call) the bulk copy
      * of each row block ran alone, 27-36% of the forward's time (perf, AVX-512), where the kernel's
@@ -147,7 +143,7 @@ final class PackedGemm {
             packBColumns(ws, ws.packedB, b, bOffset, ldb, transB, pc, kc, 0, n, 0, n);
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
-                int whole = mc / mrInPlace * mrInPlace;
+                int whole = mc / mr * mr;
                 multiplyTilesInPlace(ws, 0, a, aOffset + (long) ic * lda + pc, lda, whole, n, kc, c,
                         cOffset + (long) ic * ldc, ldc, add);
                 if (whole < mc) {
@@ -162,9 +158,9 @@ final class PackedGemm {
     /**
      * {@code C (+)= A·B} as {@link #multiply} sums it, for a row-major A, in panel-major order with A
      * read in place: per depth block, B's block is packed as {@link #multiply} packs it, then each
-     * NR-wide panel of B meets every tile of A ({@link GemmMicroKernel#rowsInPlace} rows) before the next panel, the kernel reading the
+     * NR-wide panel of B meets every MR-row tile of A before the next panel, the kernel reading the
      * tile's rows where they are ({@link GemmMicroKernel#multiplyRowsFrom}). The rows of a last short
-     * tile are packed once per depth block and meet each panel after the whole tiles, so that the
+     * tile are packed once per depth block and meet the whole block after the panels, so that the
      * kernel never reads past A's last row. Why: {@link #multiply} meets each B panel (KC x NR
      * floats, 256 KiB at 4 x 64) once per {@link #MC} rows, from L3 when B's block is larger than
      * L2, and copies A block by block; here each panel comes from L3 once per depth block and A is
@@ -182,25 +178,21 @@ final class PackedGemm {
                     epilogue, biasIndex);
             return;
         }
-        int whole = m / mrInPlace * mrInPlace;
+        int whole = m / mr * mr;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean add = accumulate || pc > 0;
                 packBColumns(ws, ws.packedB, b, bOffset, ldb, transB, pc, kc, jc, nc, 0, nc);
-                boolean plain = whole < m && packA(ws, a, aOffset, lda, false, whole, pc, m - whole, kc);
                 for (int jr = 0; jr < nc; jr += nr) {
-                    long bPanel = (long) jr * kc * Float.BYTES;
-                    int cols = Math.min(nr, nc - jr);
-                    multiplyTilesInPlace(ws, bPanel, a, aOffset + pc, lda, whole, cols, kc, c, cOffset + jc + jr, ldc,
+                    multiplyTilesInPlace(ws, (long) jr * kc * Float.BYTES, a, aOffset + pc, lda, whole,
+                            Math.min(nr, nc - jr), kc, c, cOffset + jc + jr, ldc, add);
+                }
+                if (whole < m) {
+                    boolean plain = packA(ws, a, aOffset, lda, false, whole, pc, m - whole, kc);
+                    multiplyBlock(ws, ws.packedB, plain, m - whole, nc, kc, c, cOffset + (long) whole * ldc + jc, ldc,
                             add);
-                    if (whole < m) {
-                        // The short last tile meets the panel while it is in L2: after all panels it read
-                        // the whole block from L3 again (4 MiB for 4 rows at 1024³ with 6-row tiles).
-                        multiplyBlock(ws, ws.packedB.asSlice(bPanel), plain, m - whole, cols, kc, c,
-                                cOffset + (long) whole * ldc + jc + jr, ldc, add);
-                    }
                 }
             }
             if (epilogue != null) {
@@ -341,7 +333,7 @@ final class PackedGemm {
     }
 
     /**
-     * {@code rows} (a multiple of {@link GemmMicroKernel#rowsInPlace}) rows of A from float {@code aOffset} on, {@code lda} apart and
+     * {@code rows} (a multiple of MR) rows of A from float {@code aOffset} on, {@code lda} apart and
      * read in place, against the packed B block's panel at byte {@code bPanel} ({@code cols <= NR}
      * columns of C).
      */
@@ -349,14 +341,14 @@ final class PackedGemm {
             int cols, int kc, MemorySegment c, long cOffset, int ldc, boolean add) {
         long aRowBytes = (long) lda * Float.BYTES;
         long cRowBytes = (long) ldc * Float.BYTES;
-        for (int ir = 0; ir < rows; ir += mrInPlace) {
+        for (int ir = 0; ir < rows; ir += mr) {
             long aTile = (aOffset + (long) ir * lda) * Float.BYTES;
             long tileOffset = cOffset + (long) ir * ldc;
             if (cols < nr || add) {
                 // The kernel has no accumulating twin: its tile is added to C here (the same sums).
                 kernel.multiplyRowsFrom(kc, a, aTile, aRowBytes, ws.packedB, bPanel, ws.tile, 0,
                         (long) nr * Float.BYTES);
-                storeEdge(ws.tile, mrInPlace, cols, c, tileOffset, ldc, add);
+                storeEdge(ws.tile, mr, cols, c, tileOffset, ldc, add);
             } else {
                 kernel.multiplyRowsFrom(kc, a, aTile, aRowBytes, ws.packedB, bPanel, c, tileOffset * Float.BYTES,
                         cRowBytes);

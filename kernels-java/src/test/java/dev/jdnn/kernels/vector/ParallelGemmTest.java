@@ -94,11 +94,6 @@ class ParallelGemmTest {
         }
 
         @Override
-        public int rowsInPlace() {
-            return 4;
-        }
-
-        @Override
         public int bits() {
             return 512;
         }
