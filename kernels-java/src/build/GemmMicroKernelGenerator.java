@@ -1,6 +1,7 @@
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,11 +15,28 @@ import java.util.List;
  *
  * <p>Run from the repository root after changing the template:
  * {@code java kernels-java/src/build/GemmMicroKernelGenerator.java kernels-java/src/main/java/dev/jdnn/kernels/vector}
+ *
+ * <p>To time other tile shapes, name them after the directory as {@code BITSxROWSxVECTORS} (e.g.
+ * {@code 512x8x3}): only those are written, as classes named {@code GemmMicroKernel512x8x3}, to be
+ * compiled beside the module's classes (not into it) and called by a timing harness.
  */
 public final class GemmMicroKernelGenerator {
 
-    /** One micro-kernel: vector width, rows of A per tile, vectors of B per row. */
-    record Variant(int bits, int rows, int vectors) {
+    /**
+     * One micro-kernel: vector width, rows of A per tile, vectors of B per row; {@code trial} for a
+     * shape written only to be timed, whose class name carries its shape.
+     */
+    record Variant(int bits, int rows, int vectors, boolean trial) {
+        Variant(int bits, int rows, int vectors) {
+            this(bits, rows, vectors, false);
+        }
+
+        /** A trial shape from {@code BITSxROWSxVECTORS}. */
+        static Variant trial(String shape) {
+            String[] f = shape.split("x");
+            return new Variant(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]), true);
+        }
+
         int lanes() {
             return bits / 32;
         }
@@ -28,7 +46,7 @@ public final class GemmMicroKernelGenerator {
         }
 
         String className() {
-            return "GemmMicroKernel" + bits;
+            return "GemmMicroKernel" + bits + (trial ? "x" + rows + "x" + vectors : "");
         }
     }
 
@@ -50,7 +68,10 @@ public final class GemmMicroKernelGenerator {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : ".");
-        for (Variant v : VARIANTS) {
+        List<Variant> variants = args.length > 1
+                ? Arrays.stream(args, 1, args.length).map(Variant::trial).toList()
+                : VARIANTS;
+        for (Variant v : variants) {
             Files.writeString(dir.resolve(v.className() + ".java"), source(v));
         }
     }
