@@ -2,8 +2,6 @@ package dev.jdnn.kernels.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jdnn.Backend;
-import dev.jdnn.Backends;
 import dev.jdnn.Layout;
 import dev.jdnn.Padding;
 import dev.jdnn.Pool2d;
@@ -12,8 +10,6 @@ import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import dev.jdnn.Workspace;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,22 +21,7 @@ import org.junit.jupiter.api.Test;
  * with ties, NaN and -Inf, so that the first-NaN / first-maximum routing and the masked adds of
  * the vectorised backward are checked lane by lane.
  */
-class ChannelsLastPool2dPlanTest {
-    private static WorkerPool pool;
-    private static Backend naive;
-
-    @BeforeAll
-    static void open() {
-        pool = new WorkerPool(2);
-        naive = Backends.open("naive");
-    }
-
-    @AfterAll
-    static void close() {
-        pool.close();
-        naive.close();
-    }
-
+class ChannelsLastPool2dPlanTest extends PlanTestAgainstNaive {
     @Test
     void everyPathMatchesNaive() {
         SplittableRandom random = new SplittableRandom(21);

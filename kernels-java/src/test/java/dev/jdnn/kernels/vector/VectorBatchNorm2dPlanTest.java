@@ -2,8 +2,6 @@ package dev.jdnn.kernels.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jdnn.Backend;
-import dev.jdnn.Backends;
 import dev.jdnn.BatchNorm2d;
 import dev.jdnn.BatchNorm2dPlan;
 import dev.jdnn.Layout;
@@ -11,8 +9,6 @@ import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import java.util.SplittableRandom;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,22 +18,7 @@ import org.junit.jupiter.api.Test;
  * than a row, and a channel count whose row would be too wide (the masked pixel rows), each against
  * naive in all three passes, and the same bits from the same plan twice.
  */
-class VectorBatchNorm2dPlanTest {
-    private static WorkerPool pool;
-    private static Backend naive;
-
-    @BeforeAll
-    static void open() {
-        pool = new WorkerPool(2);
-        naive = Backends.open("naive");
-    }
-
-    @AfterAll
-    static void close() {
-        pool.close();
-        naive.close();
-    }
-
+class VectorBatchNorm2dPlanTest extends PlanTestAgainstNaive {
     @Test
     void rowsAreWholeVectorsWhereTheyFit() {
         int lanes = SegmentVectors.LANES;

@@ -2,16 +2,12 @@ package dev.jdnn.kernels.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jdnn.Backend;
-import dev.jdnn.Backends;
 import dev.jdnn.Layout;
 import dev.jdnn.Lrn;
 import dev.jdnn.LrnPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,22 +16,7 @@ import org.junit.jupiter.api.Test;
  * species width, 28x28 = 784 ends on whole vectors at 128-512 bits; both layouts, forward and
  * backward, so that the unmasked whole-vector loops and the masked tail are each checked.
  */
-class VectorLrnPlanTest {
-    private static WorkerPool pool;
-    private static Backend naive;
-
-    @BeforeAll
-    static void open() {
-        pool = new WorkerPool(2);
-        naive = Backends.open("naive");
-    }
-
-    @AfterAll
-    static void close() {
-        pool.close();
-        naive.close();
-    }
-
+class VectorLrnPlanTest extends PlanTestAgainstNaive {
     @Test
     void blocksAndTailsMatchNaiveInBothLayouts() {
         SplittableRandom random = new SplittableRandom(31);

@@ -2,16 +2,12 @@ package dev.jdnn.kernels.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jdnn.Backend;
-import dev.jdnn.Backends;
 import dev.jdnn.Padding;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,22 +15,7 @@ import org.junit.jupiter.api.Test;
  * between), over geometries that take the vector rows, the scalar edges and the scalar fallback,
  * and the NaN / infinity / divisor cases of issue 12 (items 5 and 12).
  */
-class VectorPool2dPlanTest {
-    private static WorkerPool pool;
-    private static Backend naive;
-
-    @BeforeAll
-    static void open() {
-        pool = new WorkerPool(2);
-        naive = Backends.open("naive");
-    }
-
-    @AfterAll
-    static void close() {
-        pool.close();
-        naive.close();
-    }
-
+class VectorPool2dPlanTest extends PlanTestAgainstNaive {
     @Test
     void matchesNaiveOverRandomGeometriesBothKindsAndPasses() {
         SplittableRandom random = new SplittableRandom(13);
