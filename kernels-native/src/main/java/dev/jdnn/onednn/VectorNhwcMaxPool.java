@@ -63,6 +63,19 @@ final class VectorNhwcMaxPool {
     private final long rows;
     private final int chunks;
     private final TeamChunks team;
+    /**
+     * Where an inference forward's window indices go, {@link #DISCARDED} bytes per chunk (so that the
+     * threads never write the same line), each output's at its offset modulo that. The kernels store
+     * them on every forward instead of testing whether there is a workspace: C2 hoisted that test out
+     * of the loops as a profiled predicate, and the first inference call after training forwards (or
+     * the reverse: a training run's first evaluation) trapped, and the kernel ran in the slow tiers
+     * until C2 had compiled it again: 300 inference calls on pool_cifar at 2 threads after 3,000
+     * training calls took 1,068 ms instead of 80-87, one call 133 ms; a one-JVM quick run read 105 ms per
+     * call on that cell.
+     */
+    private final MemorySegment discarded;
+    /** Bytes per chunk of {@link #discarded}: a power of two, a multiple of every index vector's bytes. */
+    private static final int DISCARDED = 4096;
     private final TeamChunks.Body body = this::chunk;
     /** Set by any chunk whose windows' sums were not all finite. */
     private volatile boolean suspect;
@@ -80,10 +93,11 @@ final class VectorNhwcMaxPool {
     static VectorNhwcMaxPool of(UnrolledMaxPoolWindow window, Shape input, Shape output, OneDnnRuntime runtime,
                                 Arena arena) {
         TeamChunks team = TeamChunks.alwaysOnTeam(runtime, arena);
-        return team == null ? null : new VectorNhwcMaxPool(window, input, output, runtime.threads(), team);
+        return team == null ? null : new VectorNhwcMaxPool(window, input, output, runtime.threads(), team, arena);
     }
 
-    private VectorNhwcMaxPool(UnrolledMaxPoolWindow window, Shape input, Shape output, int threads, TeamChunks team) {
+    private VectorNhwcMaxPool(UnrolledMaxPoolWindow window, Shape input, Shape output, int threads, TeamChunks team,
+                              Arena arena) {
         this.window = window;
         this.channels = input.dim(1);
         this.height = input.dim(2);
@@ -99,6 +113,7 @@ final class VectorNhwcMaxPool {
         // about 240 B of views that C2 does not scalar-replace: 525 B per call at 1 thread with two, 45 with one)
         this.chunks = (int) Math.min(rows, threads == 1 ? 1 : 2L * threads);
         this.team = team;
+        this.discarded = arena.allocate((long) DISCARDED * chunks, 64);
     }
 
     /**
@@ -123,11 +138,12 @@ final class VectorNhwcMaxPool {
     private void chunk(int chunk, MemorySegment x, MemorySegment y, MemorySegment ws) {
         long first = rows * chunk / chunks;
         long end = rows * (chunk + 1) / chunks;
-        long wsAt = ws == null ? 0 : ws.address();
-        long wsSize = ws == null ? 0 : ws.byteSize();
+        long wsAt = ws == null ? discarded.address() + (long) chunk * DISCARDED : ws.address();
+        long wsSize = ws == null ? DISCARDED : ws.byteSize();
+        long wsMask = ws == null ? DISCARDED - 1 : -1L;
         boolean nan = window == UnrolledMaxPoolWindow.TWO_BY_TWO
-                ? pool2x2(x.address(), x.byteSize(), y.address(), y.byteSize(), wsAt, wsSize, first, end)
-                : pool3x3(x.address(), x.byteSize(), y.address(), y.byteSize(), wsAt, wsSize, first, end);
+                ? pool2x2(x.address(), x.byteSize(), y.address(), y.byteSize(), wsAt, wsSize, wsMask, first, end)
+                : pool3x3(x.address(), x.byteSize(), y.address(), y.byteSize(), wsAt, wsSize, wsMask, first, end);
         if (nan) {
             suspect = true;
         }
@@ -162,14 +178,14 @@ final class VectorNhwcMaxPool {
      * gives the interpreter and C1 as many back-edges per window as the one-row loop had, so the
      * method reaches C1 and C2 after as much work (C2 removes the empty loop). In a fresh JVM the
      * first call under 1 ms came after 1.3-1.65 s with it, 1.65-2.35 s without (main's one-row loop:
-     * 1.0-1.2 s). Whether a window's sum was not finite. No workspace is written when
-     * {@code workspaceBytes} is 0.
+     * 1.0-1.2 s). Whether a window's sum was not finite. The window indices go to
+     * {@code ws} at each output's offset and {@code wsMask} ({@link #discarded} for inference).
      */
-    private boolean pool2x2(long xAt, long xSize, long yAt, long ySize, long wsAt, long wsSize, long first, long end) {
+    private boolean pool2x2(long xAt, long xSize, long yAt, long ySize, long wsAt, long wsSize, long wsMask, long first,
+                            long end) {
         MemorySegment x = MemorySegment.ofAddress(xAt).reinterpret(xSize);
         MemorySegment y = MemorySegment.ofAddress(yAt).reinterpret(ySize);
         MemorySegment ws = MemorySegment.ofAddress(wsAt).reinterpret(wsSize);
-        boolean train = wsSize > 0;
         FloatVector zero = FloatVector.zero(FLOATS);
         FloatVector nan = zero;
         ByteVector none = ByteVector.zero(BYTES);
@@ -251,12 +267,10 @@ final class VectorNhwcMaxPool {
                 m1.intoMemorySegment(y, (o + next1) * Float.BYTES, ORDER);
                 m2.intoMemorySegment(y, (o + next2) * Float.BYTES, ORDER);
                 m3.intoMemorySegment(y, (o + next3) * Float.BYTES, ORDER);
-                if (train) {
-                    index0.intoMemorySegment(ws, o, ORDER);
-                    index1.intoMemorySegment(ws, o + next1, ORDER);
-                    index2.intoMemorySegment(ws, o + next2, ORDER);
-                    index3.intoMemorySegment(ws, o + next3, ORDER);
-                }
+                index0.intoMemorySegment(ws, o & wsMask, ORDER);
+                index1.intoMemorySegment(ws, (o + next1) & wsMask, ORDER);
+                index2.intoMemorySegment(ws, (o + next2) & wsMask, ORDER);
+                index3.intoMemorySegment(ws, (o + next3) & wsMask, ORDER);
             }
             row += last + 1;
         }
@@ -279,11 +293,11 @@ final class VectorNhwcMaxPool {
      * vectors: about 2x slower in {@code measurements/npoolfwd3-2026-12-06i}, 2-4x in
      * {@code npoolfwd5-2026-12-07}.
      */
-    private boolean pool3x3(long xAt, long xSize, long yAt, long ySize, long wsAt, long wsSize, long first, long end) {
+    private boolean pool3x3(long xAt, long xSize, long yAt, long ySize, long wsAt, long wsSize, long wsMask, long first,
+                            long end) {
         MemorySegment x = MemorySegment.ofAddress(xAt).reinterpret(xSize);
         MemorySegment y = MemorySegment.ofAddress(yAt).reinterpret(ySize);
         MemorySegment ws = MemorySegment.ofAddress(wsAt).reinterpret(wsSize);
-        boolean train = wsSize > 0;
         FloatVector zero = FloatVector.zero(FLOATS);
         FloatVector nan = zero;
         ByteVector none = ByteVector.zero(BYTES);
@@ -293,10 +307,11 @@ final class VectorNhwcMaxPool {
             long image = row / outHeight;
             int r = (int) (row % outHeight);
             long out = row * outRow;
-            edgeNan |= edge3x3(xAt, xSize, yAt, ySize, wsAt, wsSize, image, r, 0, out);
+            edgeNan |= edge3x3(xAt, xSize, yAt, ySize, wsAt, wsSize, wsMask, image, r, 0, out);
             if (r == 0) {
                 for (int q = 1; q < outWidth; q++) {
-                    edgeNan |= edge3x3(xAt, xSize, yAt, ySize, wsAt, wsSize, image, 0, q, out + (long) q * channels);
+                    edgeNan |= edge3x3(xAt, xSize, yAt, ySize, wsAt, wsSize, wsMask, image, 0, q,
+                            out + (long) q * channels);
                 }
                 row++;
                 continue;
@@ -304,7 +319,7 @@ final class VectorNhwcMaxPool {
             // the second output row r + 1, or r again where the chunk or the image ends after r
             int two = row + 1 < end && r + 1 < outHeight ? 1 : 0;
             if (two == 1) {
-                edgeNan |= edge3x3(xAt, xSize, yAt, ySize, wsAt, wsSize, image, r + 1, 0, out + outRow);
+                edgeNan |= edge3x3(xAt, xSize, yAt, ySize, wsAt, wsSize, wsMask, image, r + 1, 0, out + outRow);
             }
             // the corner of pixel q's window is 2q - 1 pixels in, one input row up
             long top = (image * height + 2L * r - 1) * inputRow - pixel;
@@ -387,10 +402,8 @@ final class VectorNhwcMaxPool {
                         .add(v8.add(w3).add(w4.add(w5)).add(w6.add(w7).add(w8))).fma(zero, nan);
                 m.intoMemorySegment(y, o * Float.BYTES, ORDER);
                 n.intoMemorySegment(y, (o + next) * Float.BYTES, ORDER);
-                if (train) {
-                    index.intoMemorySegment(ws, o, ORDER);
-                    index2.intoMemorySegment(ws, o + next, ORDER);
-                }
+                index.intoMemorySegment(ws, o & wsMask, ORDER);
+                index2.intoMemorySegment(ws, (o + next) & wsMask, ORDER);
             }
             row += 1 + two;
         }
@@ -402,8 +415,8 @@ final class VectorNhwcMaxPool {
      * (first output row or column), its outputs starting at float {@code out}: the window's cells
      * inside the input in window order, ranked as in {@link #pool3x3}; whether the sum was not finite.
      */
-    private boolean edge3x3(long xAt, long xSize, long yAt, long ySize, long wsAt, long wsSize, long image, int r,
-                            int q, long out) {
+    private boolean edge3x3(long xAt, long xSize, long yAt, long ySize, long wsAt, long wsSize, long wsMask, long image,
+                            int r, int q, long out) {
         MemorySegment x = MemorySegment.ofAddress(xAt).reinterpret(xSize);
         MemorySegment y = MemorySegment.ofAddress(yAt).reinterpret(ySize);
         MemorySegment ws = MemorySegment.ofAddress(wsAt).reinterpret(wsSize);
@@ -431,9 +444,7 @@ final class VectorNhwcMaxPool {
             }
             nan |= sum.sub(sum).test(VectorOperators.IS_NAN).anyTrue();
             m.intoMemorySegment(y, (out + c) * Float.BYTES, ORDER);
-            if (wsSize > 0) {
-                index.intoMemorySegment(ws, out + c, ORDER);
-            }
+            index.intoMemorySegment(ws, (out + c) & wsMask, ORDER);
         }
         return nan;
     }
