@@ -49,7 +49,10 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
     private final int c;
     private final int pixels;
     private final long count;
-    /** NHWC: floats per row ({@code c}, or {@code lcm(c, lanes)}: see the class comment), whole rows, and the floats after them. */
+    /**
+     * NHWC: floats per row ({@code c}, or {@code lcm(c, lanes)}: see the class comment), whole rows,
+     * and the floats after them.
+     */
     private final int width;
     private final long rows;
     private final int leftover;
@@ -63,7 +66,10 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
     private final float[] scale;
     private final float[] shift;
     private final float[] extra;
-    /** NHWC: {@link #mean}, {@link #scale}, {@link #shift} and {@link #extra} repeated along a row of {@link #width}. */
+    /** NHWC: per channel, the workers' partial sums added up ({@link #channelSums}). */
+    private final double[] channelA;
+    private final double[] channelB;
+    /** NHWC: {@link #mean}, {@link #scale}, {@link #shift} and {@link #extra} repeated along a row. */
     private final float[] rowMean;
     private final float[] rowScale;
     private final float[] rowShift;
@@ -108,6 +114,8 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
         this.scale = new float[c];
         this.shift = new float[c];
         this.extra = new float[c];
+        this.channelA = new double[layout == Layout.NHWC ? c : 0];
+        this.channelB = new double[layout == Layout.NHWC ? c : 0];
         this.rowMean = new float[lanes];
         this.rowScale = new float[lanes];
         this.rowShift = new float[lanes];
@@ -149,7 +157,7 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
             }
             rowPass = 0;
             pool.run(rowSumsJob);
-            double[] sums = channelSums(partialA);
+            double[] sums = channelSums(partialA, channelA);
             leftoverSums(sums);
             for (int ch = 0; ch < c; ch++) {
                 mean[ch] = (float) (sums[ch] / count);
@@ -157,7 +165,7 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
             repeat(mean, rowMean);
             rowPass = 1;
             pool.run(rowSumsJob);
-            double[] squares = channelSums(partialA);
+            double[] squares = channelSums(partialA, channelA);
             leftoverSquaredDeviations(squares);
             for (int ch = 0; ch < c; ch++) {
                 float variance = (float) (squares[ch] / count);
@@ -203,8 +211,8 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
             repeat(mean, rowMean);
             rowPass = 2;
             pool.run(rowSumsJob);
-            double[] sumDy = channelSums(partialA);
-            double[] sumDyXc = channelSums(partialB);
+            double[] sumDy = channelSums(partialA, channelA);
+            double[] sumDyXc = channelSums(partialB, channelB);
             leftoverGradientSums(sumDy, sumDyXc);
             for (int ch = 0; ch < c; ch++) {
                 backwardCoefficients(ch, sumDy[ch], sumDyXc[ch]);
@@ -261,9 +269,9 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
         extra[ch] = (float) (-k * invStd * invStd * sumDyXc / count);
     }
 
-    /** Per channel: the workers' partial sums in worker order, each over its row's lanes in lane order. */
-    private double[] channelSums(double[][] partials) {
-        double[] sums = new double[c];
+    /** Per channel, into {@code sums}: the workers' partials in worker order, each over its lanes in order. */
+    private double[] channelSums(double[][] partials, double[] sums) {
+        Arrays.fill(sums, 0);
         for (double[] p : partials) {
             for (int lane = 0; lane < width; lane++) {
                 sums[lane % c] += p[lane];
@@ -315,7 +323,9 @@ final class VectorBatchNorm2dPlan implements BatchNorm2dPlan {
     private void applyRows() {
         repeat(scale, rowScale);
         repeat(shift, rowShift);
-        repeat(extra, rowExtra);
+        if (dy != null) {
+            repeat(extra, rowExtra);
+        }
         pool.run(rowApplyJob);
         long start = leftoverStart();
         for (int i = 0; i < leftover; i++) {
