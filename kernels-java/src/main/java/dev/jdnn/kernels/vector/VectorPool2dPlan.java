@@ -90,8 +90,10 @@ final class VectorPool2dPlan implements Pool2dPlan {
     private final WorkerPool.Chunks routedForwardJob = this::routedForwardChunk;
     private final WorkerPool.Chunks averageForwardJob = this::averageForwardChunk;
     private final WorkerPool.Chunks maxBackwardJob = this::maxBackwardChunk;
-    private final WorkerPool.Chunks averageBackwardJob = this::averageBackwardChunk;
+    private final WorkerPool.Chunks averageBackwardJob;
     private final WorkerPool.Chunks scatterJob = this::scatterChunk;
+    /** Average pooling's backward where the windows tile the input, else null. */
+    private final TilingAverageBackward tiling;
     /** Chunks of the planes per call. */
     private final int chunks;
     /** Where the running forward records each output's routed cell (max pooling with a workspace), else null. */
@@ -110,6 +112,8 @@ final class VectorPool2dPlan implements Pool2dPlan {
         this.max = op.kind() == Pool2d.Kind.MAX;
         this.planes = input.dim(0) * input.dim(1);
         this.chunks = pool.chunksFor(planes);
+        this.tiling = TilingAverageBackward.of(op, g);
+        this.averageBackwardJob = tiling != null ? this::tilingAverageBackwardChunk : this::averageBackwardChunk;
         this.vectorRows = (g.strideW == 1 || g.strideW == 2)
                 && (long) (g.kernelH - 1) * g.w + g.kernelW < EXACT_FLOAT_INTEGERS;
         // Padded past the lanes used, so that two workers' arrays never share a cache line.
@@ -522,6 +526,11 @@ final class VectorPool2dPlan implements Pool2dPlan {
             // Rows below every window.
             SegmentVectors.fill(out, xPlane + (long) zeroed * g.w, (g.h - zeroed) * g.w, 0f);
         }
+    }
+
+    /** dx of this chunk's planes for average pooling over windows that tile the input ({@link TilingAverageBackward}). */
+    private void tilingAverageBackwardChunk(int member, int chunk, int count) {
+        tiling.planes(dy, out, WorkerPool.start(planes, chunk, count), WorkerPool.start(planes, chunk + 1, count));
     }
 
     /** dx of this chunk's planes for average pooling (reads no x: its stores are masked to the windows). */
