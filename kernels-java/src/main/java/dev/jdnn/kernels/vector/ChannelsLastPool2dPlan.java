@@ -66,7 +66,9 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
     private final int chunks;
     /** The forward for few channels and windows side by side along a row, or null (see {@link ChannelsLastRowPooling}). */
     private final ChannelsLastRowPooling rowPooling;
-    private final WorkerPool.Chunks forwardJob = this::forwardChunk;
+    /** The max forward of 2x2 windows with stride 2 on whole channel vectors, or null (see {@link ChannelsLastMaxPool2x2}). */
+    private final ChannelsLastMaxPool2x2 twoByTwo;
+    private final WorkerPool.Chunks forwardJob;
     private final WorkerPool.Chunks routedForwardJob = this::routedForwardChunk;
     private final WorkerPool.Chunks maxBackwardJob = this::maxBackwardChunk;
     private final WorkerPool.Chunks scatterJob = this::scatterChunk;
@@ -93,6 +95,8 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
                 && (long) g.ow * g.kernelW == g.w && op.padding().left() == 0 && op.padding().top() == 0;
         this.chunks = pool.chunksFor(n);
         this.rowPooling = ChannelsLastRowPooling.of(op, g, c);
+        this.twoByTwo = ChannelsLastMaxPool2x2.of(op, g, c);
+        this.forwardJob = twoByTwo != null ? this::twoByTwoForwardChunk : this::forwardChunk;
     }
 
     @Override
@@ -204,6 +208,11 @@ final class ChannelsLastPool2dPlan implements Pool2dPlan {
                 forwardImage(image, limit);
             }
         }
+    }
+
+    /** y of this chunk's images through {@link ChannelsLastMaxPool2x2}. */
+    private void twoByTwoForwardChunk(int member, int chunk, int count) {
+        twoByTwo.images(x, y, WorkerPool.start(n, chunk, count), WorkerPool.start(n, chunk + 1, count));
     }
 
     /** y of one image (one window vector at a time, or a pixel's channels four vectors at a time). */

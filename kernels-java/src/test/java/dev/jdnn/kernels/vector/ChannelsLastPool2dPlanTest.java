@@ -83,6 +83,27 @@ class ChannelsLastPool2dPlanTest extends PlanTestAgainstNaive {
     }
 
     @Test
+    void fourRowTwoByTwoForwardMatchesNaiveAndTheRoutedForward() {
+        // ChannelsLastMaxPool2x2 (the forward without a workspace) against the routed forward's
+        // bits and naive: 1-8 output rows per image (groups of four, one to three rows left),
+        // an odd row or column past the last window, several channel vectors, three images over
+        // two workers; ties, NaN, -Inf and both zeros.
+        SplittableRandom random = new SplittableRandom(25);
+        Pool2d op = Pool2d.max(2, 2);
+        for (int vectors = 1; vectors <= 4; vectors++) {
+            int c = vectors * SegmentVectors.LANES;
+            for (int h = 2; h <= 17; h += 3) {
+                Shape shape = Shape.of(3, c, h, 2 * (1 + h % 4) + h % 2);
+                assertThat(ChannelsLastMaxPool2x2.of(op, new PoolWindows(op, shape), c)).as("%s", shape).isNotNull();
+                assertAllPathsAgree(op, shape, ties(shape, random), random, "2x2 on " + shape);
+            }
+        }
+        Shape odd = Shape.of(1, SegmentVectors.LANES + 1, 4, 4);
+        assertThat(ChannelsLastMaxPool2x2.of(op, new PoolWindows(op, odd), odd.dim(1))).isNull();
+        assertThat(ChannelsLastMaxPool2x2.of(op.padding(1), new PoolWindows(op.padding(1), odd), 16)).isNull();
+    }
+
+    @Test
     void windowsSideBySideAlongARowMatchNaiveAtEveryChannelCount() {
         // The row pooling (fewer channels than a vector, stride = kernel width, no column
         // padding): channel counts 1-33, row runs that end inside a vector or leave columns out
