@@ -27,7 +27,8 @@ import java.util.Locale;
  * consecutive vectors and a 16-byte workspace store written in order), oneDNN's primitive and the
  * plan's forward. Arguments: {@code cifar|stem THREADS [ROUNDS]}; {@code -Dorder=} picks the ways
  * (0 kernel, 1 empty team, 2 stream, 3 primitive, 4 plan, 5 the kernel without workspace); one line per round, median (min-max) ms
- * per call of 5 batches of about 40 ms.
+ * per call of 5 batches of about 40 ms. With {@code -Dpairs=N}, then N alternations of 10 ms batches
+ * of the first two ways in {@code -Dorder} and the median of their ratios.
  */
 final class NhwcPoolTeamProbe {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
@@ -122,6 +123,36 @@ final class NhwcPoolTeamProbe {
                 }
                 System.out.println(line);
             }
+            int pairs = Integer.getInteger("pairs", 0);
+            if (pairs > 0) {
+                System.out.println(interleaved(ways[WAYS[0]], ways[WAYS[1]], pairs, args[0], threads));
+            }
         }
+    }
+
+    /**
+     * {@code pairs} alternations of a 10 ms batch of way {@code a} and one of way {@code b} (which
+     * goes first alternating), so both see the same phase of a shared host: the median and range of
+     * the per-pair ratios a / b, and each way's median ms per call.
+     */
+    private static String interleaved(Runnable a, Runnable b, int pairs, String shape, int threads) {
+        double[] ratio = new double[pairs];
+        double[] msA = new double[pairs];
+        double[] msB = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            if (i % 2 == 0) {
+                msA[i] = UnrolledMaxPoolProbe.msPerCall(a, 10_000_000L);
+                msB[i] = UnrolledMaxPoolProbe.msPerCall(b, 10_000_000L);
+            } else {
+                msB[i] = UnrolledMaxPoolProbe.msPerCall(b, 10_000_000L);
+                msA[i] = UnrolledMaxPoolProbe.msPerCall(a, 10_000_000L);
+            }
+            ratio[i] = msA[i] / msB[i];
+        }
+        Arrays.sort(ratio);
+        Arrays.sort(msA);
+        Arrays.sort(msB);
+        return String.format(Locale.ROOT, "PAIRS %s t=%d n=%d: ratio %.4f (%.4f-%.4f) first %.4f second %.4f",
+                shape, threads, pairs, ratio[pairs / 2], ratio[0], ratio[pairs - 1], msA[pairs / 2], msB[pairs / 2]);
     }
 }
