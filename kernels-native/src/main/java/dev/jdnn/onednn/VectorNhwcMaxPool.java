@@ -64,8 +64,9 @@ final class VectorNhwcMaxPool {
     private final int chunks;
     private final TeamChunks team;
     /**
-     * Where an inference forward's window indices go, {@link #DISCARDED} bytes per chunk (so that the
-     * threads never write the same line), each output's at its offset modulo that. The kernels store
+     * Where an inference forward's window indices go, {@link #discardedBytes} per chunk (so that the
+     * threads never write the same line): the 3x3 kernel's each output's at its offset modulo that, the
+     * 2x2 kernel's each output row's at the chunk's start. The kernels store
      * them on every forward instead of testing whether there is a workspace: C2 hoisted that test out
      * of the loops as a profiled predicate, and the first inference call after training forwards (or
      * the reverse: a training run's first evaluation) trapped, and the kernel ran in the slow tiers
@@ -74,8 +75,11 @@ final class VectorNhwcMaxPool {
      * call on that cell.
      */
     private final MemorySegment discarded;
-    /** Bytes per chunk of {@link #discarded}: a power of two, a multiple of every index vector's bytes. */
-    private static final int DISCARDED = 4096;
+    /**
+     * Bytes per chunk of {@link #discarded}: a power of two, a multiple of every index vector's bytes,
+     * at least 4096 and an output row's outputs.
+     */
+    private final long discardedBytes;
     private final TeamChunks.Body body = this::chunk;
     /** Set by any chunk whose windows' sums were not all finite. */
     private volatile boolean suspect;
@@ -113,7 +117,8 @@ final class VectorNhwcMaxPool {
         // about 240 B of views that C2 does not scalar-replace: 525 B per call at 1 thread with two, 45 with one)
         this.chunks = (int) Math.min(rows, threads == 1 ? 1 : 2L * threads);
         this.team = team;
-        this.discarded = arena.allocate((long) DISCARDED * chunks, 64);
+        this.discardedBytes = Math.max(4096, Long.highestOneBit((long) outWidth * channels - 1) << 1);
+        this.discarded = arena.allocate(discardedBytes * chunks, 64);
     }
 
     /**
@@ -138,11 +143,12 @@ final class VectorNhwcMaxPool {
     private void chunk(int chunk, MemorySegment x, MemorySegment y, MemorySegment ws) {
         long first = rows * chunk / chunks;
         long end = rows * (chunk + 1) / chunks;
-        long wsAt = ws == null ? discarded.address() + (long) chunk * DISCARDED : ws.address();
-        long wsSize = ws == null ? DISCARDED : ws.byteSize();
-        long wsMask = ws == null ? DISCARDED - 1 : -1L;
+        long wsAt = ws == null ? discarded.address() + chunk * discardedBytes : ws.address();
+        long wsSize = ws == null ? discardedBytes : ws.byteSize();
+        long wsMask = ws == null ? discardedBytes - 1 : -1L;
+        long rowMask = ws == null ? 0 : -1L;
         boolean nan = window == UnrolledMaxPoolWindow.TWO_BY_TWO
-                ? pool2x2(x.address(), x.byteSize(), y.address(), y.byteSize(), wsAt, wsSize, wsMask, first, end)
+                ? pool2x2(x.address(), x.byteSize(), y.address(), y.byteSize(), wsAt, wsSize, rowMask, first, end)
                 : pool3x3(x.address(), x.byteSize(), y.address(), y.byteSize(), wsAt, wsSize, wsMask, first, end);
         if (nan) {
             suspect = true;
@@ -178,10 +184,19 @@ final class VectorNhwcMaxPool {
      * gives the interpreter and C1 as many back-edges per window as the one-row loop had, so the
      * method reaches C1 and C2 after as much work (C2 removes the empty loop). In a fresh JVM the
      * first call under 1 ms came after 1.3-1.65 s with it, 1.65-2.35 s without (main's one-row loop:
-     * 1.0-1.2 s). Whether a window's sum was not finite. The window indices go to
-     * {@code ws} at each output's offset and {@code wsMask} ({@link #discarded} for inference).
+     * 1.0-1.2 s). Whether a window's sum was not finite.
+     *
+     * <p>Each iteration reads its eight input rows and writes its four workspace rows through views
+     * of one row each, made per iteration of the outer loop: the same offset in every row view has
+     * one bounds check, and the workspace offsets are affine in {@code j}, so C2 checks them once
+     * before the loop. Through one view of {@code x} each of the 16 loads had its own check, with its
+     * own offset spilled to the stack (16 compares and 32 stack loads per iteration), and each
+     * workspace store a mask, a check and 3 stack loads; pool_cifar at 2 threads took 0.87 of that
+     * loop's time ({@code measurements/npool12-2026-12-07}). The window indices go to {@code ws} at
+     * each output row's offset and {@code rowMask}: -1 for training, 0 for inference (each row then
+     * at the start of the chunk's part of {@link #discarded}).
      */
-    private boolean pool2x2(long xAt, long xSize, long yAt, long ySize, long wsAt, long wsSize, long wsMask, long first,
+    private boolean pool2x2(long xAt, long xSize, long yAt, long ySize, long wsAt, long wsSize, long rowMask, long first,
                             long end) {
         MemorySegment x = MemorySegment.ofAddress(xAt).reinterpret(xSize);
         MemorySegment y = MemorySegment.ofAddress(yAt).reinterpret(ySize);
@@ -202,29 +217,42 @@ final class VectorNhwcMaxPool {
             long next1 = Math.min(1, last) * outRow;
             long next2 = Math.min(2, last) * outRow;
             long next3 = last * outRow;
+            MemorySegment x00 = x.asSlice(top, inputRow);
+            MemorySegment x01 = x.asSlice(top + inputRow, inputRow);
+            MemorySegment x10 = x.asSlice(top + down1, inputRow);
+            MemorySegment x11 = x.asSlice(top + down1 + inputRow, inputRow);
+            MemorySegment x20 = x.asSlice(top + down2, inputRow);
+            MemorySegment x21 = x.asSlice(top + down2 + inputRow, inputRow);
+            MemorySegment x30 = x.asSlice(top + down3, inputRow);
+            MemorySegment x31 = x.asSlice(top + down3 + inputRow, inputRow);
+            MemorySegment w0 = ws.asSlice(out & rowMask, outRow);
+            MemorySegment w1 = ws.asSlice((out + next1) & rowMask, outRow);
+            MemorySegment w2 = ws.asSlice((out + next2) & rowMask, outRow);
+            MemorySegment w3 = ws.asSlice((out + next3) & rowMask, outRow);
             for (int j = 0; j < vectors; j++) {
                 // output vector j: pixel q = j >> shift, its window's corner 2q pixels in, the same channels
-                long a = top + j * vectorBytes + (j >> shift) * pixel;
+                long a = j * vectorBytes + (j >> shift) * pixel;
+                long b = a + pixel;
                 long o = out + (long) j * LANES;
                 for (int count = 1; count < 4; count++) {
                     // back-edges for the interpreter's and C1's counters only
                 }
-                FloatVector v00 = FloatVector.fromMemorySegment(FLOATS, x, a, ORDER);
-                FloatVector v01 = FloatVector.fromMemorySegment(FLOATS, x, a + pixel, ORDER);
-                FloatVector v02 = FloatVector.fromMemorySegment(FLOATS, x, a + inputRow, ORDER);
-                FloatVector v03 = FloatVector.fromMemorySegment(FLOATS, x, a + inputRow + pixel, ORDER);
-                FloatVector v10 = FloatVector.fromMemorySegment(FLOATS, x, a + down1, ORDER);
-                FloatVector v11 = FloatVector.fromMemorySegment(FLOATS, x, a + down1 + pixel, ORDER);
-                FloatVector v12 = FloatVector.fromMemorySegment(FLOATS, x, a + down1 + inputRow, ORDER);
-                FloatVector v13 = FloatVector.fromMemorySegment(FLOATS, x, a + down1 + inputRow + pixel, ORDER);
-                FloatVector v20 = FloatVector.fromMemorySegment(FLOATS, x, a + down2, ORDER);
-                FloatVector v21 = FloatVector.fromMemorySegment(FLOATS, x, a + down2 + pixel, ORDER);
-                FloatVector v22 = FloatVector.fromMemorySegment(FLOATS, x, a + down2 + inputRow, ORDER);
-                FloatVector v23 = FloatVector.fromMemorySegment(FLOATS, x, a + down2 + inputRow + pixel, ORDER);
-                FloatVector v30 = FloatVector.fromMemorySegment(FLOATS, x, a + down3, ORDER);
-                FloatVector v31 = FloatVector.fromMemorySegment(FLOATS, x, a + down3 + pixel, ORDER);
-                FloatVector v32 = FloatVector.fromMemorySegment(FLOATS, x, a + down3 + inputRow, ORDER);
-                FloatVector v33 = FloatVector.fromMemorySegment(FLOATS, x, a + down3 + inputRow + pixel, ORDER);
+                FloatVector v00 = FloatVector.fromMemorySegment(FLOATS, x00, a, ORDER);
+                FloatVector v01 = FloatVector.fromMemorySegment(FLOATS, x00, b, ORDER);
+                FloatVector v02 = FloatVector.fromMemorySegment(FLOATS, x01, a, ORDER);
+                FloatVector v03 = FloatVector.fromMemorySegment(FLOATS, x01, b, ORDER);
+                FloatVector v10 = FloatVector.fromMemorySegment(FLOATS, x10, a, ORDER);
+                FloatVector v11 = FloatVector.fromMemorySegment(FLOATS, x10, b, ORDER);
+                FloatVector v12 = FloatVector.fromMemorySegment(FLOATS, x11, a, ORDER);
+                FloatVector v13 = FloatVector.fromMemorySegment(FLOATS, x11, b, ORDER);
+                FloatVector v20 = FloatVector.fromMemorySegment(FLOATS, x20, a, ORDER);
+                FloatVector v21 = FloatVector.fromMemorySegment(FLOATS, x20, b, ORDER);
+                FloatVector v22 = FloatVector.fromMemorySegment(FLOATS, x21, a, ORDER);
+                FloatVector v23 = FloatVector.fromMemorySegment(FLOATS, x21, b, ORDER);
+                FloatVector v30 = FloatVector.fromMemorySegment(FLOATS, x30, a, ORDER);
+                FloatVector v31 = FloatVector.fromMemorySegment(FLOATS, x30, b, ORDER);
+                FloatVector v32 = FloatVector.fromMemorySegment(FLOATS, x31, a, ORDER);
+                FloatVector v33 = FloatVector.fromMemorySegment(FLOATS, x31, b, ORDER);
                 VectorMask<Float> t0 = v01.compare(VectorOperators.GT, v00);
                 FloatVector m0 = v00.blend(v01, t0);
                 ByteVector index0 = none.blend((byte) 1, t0.cast(BYTES));
@@ -267,10 +295,10 @@ final class VectorNhwcMaxPool {
                 m1.intoMemorySegment(y, (o + next1) * Float.BYTES, ORDER);
                 m2.intoMemorySegment(y, (o + next2) * Float.BYTES, ORDER);
                 m3.intoMemorySegment(y, (o + next3) * Float.BYTES, ORDER);
-                index0.intoMemorySegment(ws, o & wsMask, ORDER);
-                index1.intoMemorySegment(ws, (o + next1) & wsMask, ORDER);
-                index2.intoMemorySegment(ws, (o + next2) & wsMask, ORDER);
-                index3.intoMemorySegment(ws, (o + next3) & wsMask, ORDER);
+                index0.intoMemorySegment(w0, (long) j * LANES, ORDER);
+                index1.intoMemorySegment(w1, (long) j * LANES, ORDER);
+                index2.intoMemorySegment(w2, (long) j * LANES, ORDER);
+                index3.intoMemorySegment(w3, (long) j * LANES, ORDER);
             }
             row += last + 1;
         }

@@ -14,10 +14,14 @@ import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Locale;
+
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * Where {@link VectorNhwcMaxPool} spends its time on the OpenMP team, in one JVM on the same
@@ -27,7 +31,9 @@ import java.util.Locale;
  * consecutive vectors and a 16-byte workspace store written in order), oneDNN's primitive and the
  * plan's forward. Arguments: {@code cifar|stem THREADS [ROUNDS]}; {@code -Dorder=} picks the ways
  * (0 kernel, 1 empty team, 2 stream, 3 primitive, 4 plan, 5 the kernel without workspace); one line per round, median (min-max) ms
- * per call of 5 batches of about 40 ms.
+ * per call of 5 batches of about 40 ms. With {@code -Dpairs=N}, then N alternations of 10 ms batches
+ * of the first two ways in {@code -Dorder} and the median of their ratios; with {@code -Dalloc=N}, the
+ * bytes all threads allocated per call over N calls of the first way.
  */
 final class NhwcPoolTeamProbe {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
@@ -68,7 +74,7 @@ final class NhwcPoolTeamProbe {
         }
     }
 
-    public static void main(String[] args) throws ReflectiveOperationException {
+    public static void main(String[] args) throws ReflectiveOperationException, JMException {
         boolean stem = args[0].equals("stem");
         int threads = Integer.parseInt(args[1]);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
@@ -122,6 +128,51 @@ final class NhwcPoolTeamProbe {
                 }
                 System.out.println(line);
             }
+            int allocCalls = Integer.getInteger("alloc", 0);
+            if (allocCalls > 0) {
+                long before = allocatedBytes();
+                for (int i = 0; i < allocCalls; i++) {
+                    ways[WAYS[0]].run();
+                }
+                System.out.printf(Locale.ROOT, "ALLOC %s t=%d %s: %.1f B per call over %d calls%n", args[0],
+                        threads, NAMES[WAYS[0]], (allocatedBytes() - before) / (double) allocCalls, allocCalls);
+            }
+            int pairs = Integer.getInteger("pairs", 0);
+            if (pairs > 0) {
+                System.out.println(interleaved(ways[WAYS[0]], ways[WAYS[1]], pairs, args[0], threads));
+            }
         }
+    }
+
+    /** Bytes allocated so far by all threads, live and ended (the platform's threading bean). */
+    private static long allocatedBytes() throws JMException {
+        return (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(
+                new ObjectName("java.lang:type=Threading"), "TotalThreadAllocatedBytes");
+    }
+
+    /**
+     * {@code pairs} alternations of a 10 ms batch of way {@code a} and one of way {@code b} (which
+     * goes first alternating), so both see the same phase of a shared host: the median and range of
+     * the per-pair ratios a / b, and each way's median ms per call.
+     */
+    private static String interleaved(Runnable a, Runnable b, int pairs, String shape, int threads) {
+        double[] ratio = new double[pairs];
+        double[] msA = new double[pairs];
+        double[] msB = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            if (i % 2 == 0) {
+                msA[i] = UnrolledMaxPoolProbe.msPerCall(a, 10_000_000L);
+                msB[i] = UnrolledMaxPoolProbe.msPerCall(b, 10_000_000L);
+            } else {
+                msB[i] = UnrolledMaxPoolProbe.msPerCall(b, 10_000_000L);
+                msA[i] = UnrolledMaxPoolProbe.msPerCall(a, 10_000_000L);
+            }
+            ratio[i] = msA[i] / msB[i];
+        }
+        Arrays.sort(ratio);
+        Arrays.sort(msA);
+        Arrays.sort(msB);
+        return String.format(Locale.ROOT, "PAIRS %s t=%d n=%d: ratio %.4f (%.4f-%.4f) first %.4f second %.4f",
+                shape, threads, pairs, ratio[pairs / 2], ratio[0], ratio[pairs - 1], msA[pairs / 2], msB[pairs / 2]);
     }
 }

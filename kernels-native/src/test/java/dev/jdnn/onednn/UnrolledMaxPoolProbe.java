@@ -98,18 +98,23 @@ final class UnrolledMaxPoolProbe {
         }
         double[] per = new double[5];
         for (int b = 0; b < per.length; b++) {
-            long start = System.nanoTime();
-            long now;
-            int calls = 0;
-            do {
-                way.run();
-                calls++;
-                now = System.nanoTime();
-            } while (now - start < 40_000_000L);
-            per[b] = (now - start) / 1e6 / calls;
+            per[b] = msPerCall(way, 40_000_000L);
         }
         Arrays.sort(per);
         return per;
+    }
+
+    /** Ms per call of {@code way} over one batch of at least {@code nanos}. */
+    static double msPerCall(Runnable way, long nanos) {
+        long start = System.nanoTime();
+        long now;
+        int calls = 0;
+        do {
+            way.run();
+            calls++;
+            now = System.nanoTime();
+        } while (now - start < nanos);
+        return (now - start) / 1e6 / calls;
     }
 
     public static void main(String[] args) {
