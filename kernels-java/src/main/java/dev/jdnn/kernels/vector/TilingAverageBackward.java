@@ -5,6 +5,7 @@ import static dev.jdnn.kernels.vector.SegmentVectors.LANES;
 import static dev.jdnn.kernels.vector.SegmentVectors.ORDER;
 import static dev.jdnn.kernels.vector.SegmentVectors.SPECIES;
 
+import dev.jdnn.Padding;
 import dev.jdnn.Pool2d;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.FloatVector;
@@ -51,8 +52,7 @@ final class TilingAverageBackward {
     /** The backward for {@code op}'s windows {@code g}, or {@code null} where they do not tile the input as above. */
     static TilingAverageBackward of(Pool2d op, PoolWindows g) {
         boolean tiles = op.kind() == Pool2d.Kind.AVG && g.kernelW == 2 && g.strideW == 2 && g.kernelH == g.strideH
-                && op.padding().top() == 0 && op.padding().left() == 0 && op.padding().bottom() == 0
-                && op.padding().right() == 0 && g.oh > 0 && g.ow > 0 && (long) g.oh * g.kernelH <= g.h
+                && op.padding().equals(Padding.NONE) && g.oh > 0 && g.ow > 0 && (long) g.oh * g.kernelH <= g.h
                 && 2L * g.ow <= g.w;
         return tiles ? new TilingAverageBackward(g) : null;
     }
