@@ -8,7 +8,8 @@
 # with `./mvnw -o -q -B -DskipTests package` (bench/target/benchmarks.jar, the test classes and
 # examples/target/classes). Tables: conv66 writes OUT/conv66/table.md (conv_table.py); for quick,
 # quick_vs_naive.py OUT/quick/report.md lists every cell slower than naive, and trap_storms.py
-# OUT/quick-trap-storms.txt every jdnn site that kept leaving compiled code.
+# OUT/quick-trap-storms.txt every jdnn site that kept leaving compiled code, recompiles.py
+# OUT/quick-recompiles.txt every jdnn method whose C2 code was unloaded as cold and compiled again.
 # Environment: LOCK (default /tmp/perf.lock), JAVA_HOME (default the Temurin 25 of this machine kind),
 # TORCH_PYTHON (default /usr/bin/python3, Debian's python3-torch), CONV_SHAPES (default every row of
 # hot-core-conv.csv; a re-run of one shape writes over its file).
@@ -59,9 +60,12 @@ cifarstep) # the vector CIFAR-style step against its forked cells
   flock "$LOCK" $JMH 'ConvBenchmark.(forward|backwardData|backwardWeights)$' -p shape=cifar_c1,cifar_c2 -p layout=nchw -p backend=vector -p threads=1,2 -f 1 -wi 3 -w 400ms -i 5 -r 300ms -tu ms -rf json -rff "$OUT/cifarcells.json" > "$OUT/cifarcells.log" 2>&1
   flock "$LOCK" $JMH PoolBenchmark -p shape=pool_cifar -p layout=nchw -p backend=vector -p threads=1,2 -f 1 -wi 4 -w 300ms -i 5 -r 200ms -tu ms -rf json -rff "$OUT/cifarpool.json" > "$OUT/cifarpool.log" 2>&1; log cifarstep ;;
 quick) # every cell in one JVM, with the deoptimisation log
-  flock "$LOCK" env JAVA_TOOL_OPTIONS="-Xlog:deoptimization=debug:file=$OUT/quick-deopt.log -Djmh.ignoreLock=true" ./jdnn bench --quick --out "$OUT/quick" > "$OUT/quick.log" 2>&1
+  # Beside the deoptimisations: when the JVM judged unused compiled code cold (codecache) and what it
+  # compiled when (PrintCompilation). One file per JVM (%p): ./jdnn starts Maven's JVMs first.
+  flock "$LOCK" env JAVA_TOOL_OPTIONS="-Xlog:deoptimization=debug:file=$OUT/quick-deopt-%p.log -Xlog:codecache=info:file=$OUT/quick-codecache-%p.log:uptime -XX:+UnlockDiagnosticVMOptions -XX:+LogVMOutput -XX:LogFile=$OUT/quick-compilation-%p.log -XX:-DisplayVMOutput -XX:+PrintCompilation -Djmh.ignoreLock=true" ./jdnn bench --quick --out "$OUT/quick" > "$OUT/quick.log" 2>&1
   python3 bench/src/build/quick_vs_naive.py "$OUT/quick/report.md" > "$OUT/quick-vs-naive.txt"
-  python3 bench/src/build/trap_storms.py "$OUT"/quick-deopt.log* > "$OUT/quick-trap-storms.txt"; log "quick storms rc=$?" ;;
+  python3 bench/src/build/trap_storms.py "$OUT"/quick-deopt-*.log > "$OUT/quick-trap-storms.txt"; log "quick storms rc=$?"
+  python3 bench/src/build/recompiles.py "$OUT"/quick-compilation-*.log > "$OUT/quick-recompiles.txt"; log "quick recompiles rc=$?" ;;
 cifar14) # one CIFAR-style epoch: PyTorch, onednn, vector
   CP=$(examples_cp)
   flock "$LOCK" $TORCH --model cifarnet --epochs 1 --threads 2 > "$OUT/cifarnet-torch.txt" 2>&1

@@ -166,6 +166,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         json.writerWithDefaultPrettyPrinter().writeValue(rawJson.toFile(), all);
 
+        Optional<String> flushing = CodeCacheFlushing.warning(settings, CodeCacheFlushing.enabled());
+        flushing.ifPresent(w -> console.println("warning: " + w));
         if (settings.forks() == 0) {
             // naive is left out: one of its CIFAR steps alone takes seconds, and its plain loops
             // reach C2 within the first of its long calls anyway.
@@ -204,7 +206,8 @@ public final class BenchCommand implements Callable<Integer> {
         RunResults results = RunResults.parse(all);
         ReportContext context = new ReportContext(machine, quick,
                 settings.describe() + "; peak probe: " + settings.forPeak().describe()
-                        + (settings.forks() > 0 ? "; network steps: " + settings.forNetworkStep().describe() : ""),
+                        + (settings.forks() > 0 ? "; network steps: " + settings.forNetworkStep().describe() : "")
+                        + flushing.map(w -> "; " + w).orElse(""),
                 backendNames, status,
                 notMeasured, anchorResults);
         ReportWriter report = new ReportWriter(results, context);

@@ -22,7 +22,8 @@ import java.util.Locale;
  * straight to its cells timed the first cell of such an op while C2 was still busy with others:
  * vector's average-pool backward at 11 ms (0.16 ms warm, naive 1.2 ms), its batch-norm backward
  * at 7-17 ms (0.19 ms warm). {@link #tour} therefore calls every cell once, briefly, before any
- * is timed, so that the JIT compiles each while the rest are toured.
+ * is timed, so that the JIT compiles each while the rest are toured. The tour only holds if the
+ * JVM keeps that code until the cell is timed minutes later: see {@link CodeCacheFlushing}.
  */
 final class JitWarmUp {
     private static final long SEED = 7;
