@@ -13,7 +13,8 @@ import collections
 import re
 import sys
 
-LINE = re.compile(r"^\s*(\d+)\s+(\d+)\s+([%sbn!]*)\s*(\d)\s+(dev\.jdnn\.\S+)")
+# An overload is told apart by its bytecode size, printed after the name.
+LINE = re.compile(r"^\s*(\d+)\s+(\d+)\s+([%sbn!]*)\s*(\d)\s+(dev\.jdnn\.\S+(?: @ \d+)? \(\d+ bytes\))")
 
 
 def main():
