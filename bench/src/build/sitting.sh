@@ -5,7 +5,7 @@
 #   bench/src/build/sitting.sh OUT PART...
 #
 # PART: gemm conv66 dense pool lenet cifarstep quick cifar14 (any order). Run from a checkout built
-# with `./mvnw -o -q -B -DskipTests package` (bench/target/benchmarks.jar, the test classes and
+# with `./mvnw -q -B -DskipTests package` (bench/target/benchmarks.jar, the test classes and
 # examples/target/classes). Tables: conv66 writes OUT/conv66/table.md (conv_table.py); for quick,
 # quick_vs_naive.py OUT/quick/report.md lists every cell slower than naive, and trap_storms.py
 # OUT/quick-trap-storms.txt every jdnn site that kept leaving compiled code, recompiles.py
@@ -24,9 +24,14 @@ TORCH="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 ${TOR
 mkdir -p "$OUT"
 log() { echo "$1 $(date -u +%T)" >> "$OUT/progress.log"; }
 examples_cp() { # the examples' runtime class path (as ./jdnn train builds it), from Maven once
-  [ -s "$OUT/jdnn-examples.txt" ] || flock -s "$LOCK" ./mvnw -o -q -B -DskipTests -pl examples -am package \
+  [ -s "$OUT/jdnn-examples.txt" ] || flock -s "$LOCK" ./mvnw -q -B -DskipTests -pl examples -am package \
     dependency:build-classpath -Dmdep.outputFile="$OUT/\${project.artifactId}.txt" -Dmdep.includeScope=runtime >&2
+  [ -s "$OUT/jdnn-examples.txt" ] || { echo "sitting.sh: Maven wrote no class path for the examples" >&2; exit 1; }
   echo "examples/target/classes:$(cat "$OUT/jdnn-examples.txt")"
+}
+need_torch() { # the PyTorch side and the data set come from Debian (a new machine has neither)
+  ${TORCH_PYTHON:-/usr/bin/python3} -c 'import torch' 2>/dev/null && [ -d /usr/share/datasets/fashion-mnist ] || {
+    echo "sitting.sh: needs python3-torch and dataset-fashion-mnist: apt-get update && apt-get install -y python3-torch dataset-fashion-mnist" >&2; exit 1; }
 }
 for part in "$@"; do case $part in
 gemm) # three holds, each: the suite's FMA peak (JMH), then GEMM 1024^3 with the same FMA loop run beside every batch, at 1 and 2 threads
@@ -48,7 +53,7 @@ pool)
     flock "$LOCK" $JMH PoolBenchmark -p layout=$l -p backend=vector,onednn -p threads=1,2 -f 1 -wi 4 -w 300ms -i 5 -r 200ms -tu ms -bm avgt -rf json -rff "$OUT/pool-$l.json" > "$OUT/pool-$l.log" 2>&1; log "pool $l"
   done ;;
 lenet) # three interleaved rounds of one LeNet-5 epoch: PyTorch, onednn, vector
-  CP=$(examples_cp)
+  need_torch; CP=$(examples_cp) || exit 1
   A="--threads 2 --epochs 1 --optimizer sgd --lr 0.01 --momentum 0.9 --schedule constant --warm-up 1024 --no-progress"
   for r in 1 2 3; do
     flock "$LOCK" $TORCH --model lenet5 --optimizer sgd --lr 0.01 --momentum 0.9 --schedule constant --epochs 1 --threads 2 > "$OUT/lenet-torch-$r.txt" 2>&1
@@ -67,7 +72,7 @@ quick) # every cell in one JVM, with the deoptimisation log
   python3 bench/src/build/trap_storms.py "$OUT"/quick-deopt-*.log > "$OUT/quick-trap-storms.txt"; log "quick storms rc=$?"
   python3 bench/src/build/recompiles.py "$OUT"/quick-compilation-*.log > "$OUT/quick-recompiles.txt"; log "quick recompiles rc=$?" ;;
 cifar14) # one CIFAR-style epoch: PyTorch, onednn, vector
-  CP=$(examples_cp)
+  need_torch; CP=$(examples_cp) || exit 1
   flock "$LOCK" $TORCH --model cifarnet --epochs 1 --threads 2 > "$OUT/cifarnet-torch.txt" 2>&1
   for b in onednn vector; do flock "$LOCK" $J -cp "$CP" dev.jdnn.examples.TrainCommand --model cifarnet --backend $b --epochs 1 --threads 2 --warm-up 1024 --no-progress > "$OUT/cifarnet-$b.txt" 2>&1; done; log cifar14 ;;
 *) echo "sitting.sh: unknown part '$part' (gemm conv66 dense pool lenet cifarstep quick cifar14)" >&2; exit 2 ;;
