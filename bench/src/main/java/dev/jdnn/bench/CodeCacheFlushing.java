@@ -15,7 +15,7 @@ import java.util.Optional;
  * the interpreter and C1 again inside its 300 ms warm-up. The compile log of that run has vector's
  * NCHW batch-norm backward compiled by C2 at 201 s (the tour) and again at 497-499 s (its timing),
  * with no deoptimisation between: 11.7 ms timed against 0.14-0.18 ms in other runs, and naive
- * faster than vector on three cells. A network's training step calls every kernel every step, so
+ * faster than vector on two cells. A network's training step calls every kernel every step, so
  * none of them is ever cold there: {@code ./jdnn bench} turns flushing off
  * ({@code -XX:-UseCodeCacheFlushing}) to time what a user's loop gets. The code cache of a whole
  * quick run stays near 16 MB of its 240.
