@@ -24,6 +24,21 @@ import java.lang.foreign.MemorySegment;
  * Java computes at memory speed anyway. The backward needs the forward's workspace, and the caller passes
  * {@code x}, so it runs a training forward into plan-owned scratch first.
  *
+ * <p>oneDNN 3.13's JIT kernel for LRN of any odd size is its {@code nhwc} one; on {@code nchw}
+ * tensors it builds its reference kernel ({@code ref:any}) except for size 5 on some channel
+ * counts (on {@code nChw16c} likewise). The reference kernel ran the CIFAR-style model's norm layer
+ * (cifar_norm, AVX-512) 30x (forward) to 80x (backward) slower than the {@code nhwc} JIT kernel, so
+ * a plan whose layout gets the reference kernel runs the first of {@code nhwc} and the
+ * channel-blocked layout ({@link ChannelBlocking}) that gets a JIT kernel, between reorders
+ * ({@link PassLayout#BLOCKED}).
+ *
+ * <p>That {@code nhwc} JIT kernel's backward is wrong on AVX-512 for windows of 7 or more over a
+ * channel count above 16 that is not a multiple of 16 (e.g. 17-31, 33-47: dx off by 1e-3 on
+ * values near 0.5; {@code DnnlLrnTest} sweeps sizes 3-15 over 1-70 channels, the forward was right
+ * on all). Whatever the size, such a plan's backward runs in Java when its kernel is
+ * {@code nhwc} and the channels are more than one vector block and not a multiple of it (the block
+ * of {@link ChannelBlocking}, on AVX2 unmeasured).
+ *
  * <p>{@link PlanUse} enforces one thread at a time.
  */
 final class DnnlLrn implements LrnPlan {
@@ -34,8 +49,14 @@ final class DnnlLrn implements LrnPlan {
     private final OneDnnRuntime runtime;
     private final int tag;
     private final long[] dims;
-    /** The plan's computation when oneDNN does not serve it; else {@code null}. */
+    /** The format oneDNN's kernel runs in: {@link #tag} (PLAIN), else reordered to it (BLOCKED); -1 for Java. */
+    private final int kernelTag;
+    /** PLAIN or BLOCKED as {@link #kernelTag} says; {@code null} for Java. */
+    private final PassLayout passLayout;
+    /** The computation of the passes oneDNN does not serve (both, or the backward); else {@code null}. */
     private final JavaLrn java;
+    /** Whether the backward runs in {@link #java} while the forward runs in oneDNN. */
+    private final boolean javaBackward;
     private final Arena scratch = Arena.ofShared();
     private Pass forward;
     private Pass trainingForward;
@@ -51,21 +72,66 @@ final class DnnlLrn implements LrnPlan {
         this.runtime = runtime;
         this.tag = layout == Layout.NHWC ? dnnl_h.dnnl_nhwc() : dnnl_h.dnnl_nchw();
         this.dims = PlanGeometry.dims(input);
-        this.java = op.size() % 2 == 0 || op.size() == 1 || !oneDnnBuilds() ? new JavaLrn(op, input, layout) : null;
+        this.kernelTag = op.size() % 2 == 0 || op.size() == 1 ? -1 : kernelFormat();
+        this.passLayout = kernelTag == -1 ? null : kernelTag == tag ? PassLayout.PLAIN : PassLayout.BLOCKED;
+        this.javaBackward = kernelTag == dnnl_h.dnnl_nhwc() && nhwcBackwardIsWrong(input.dim(1));
+        this.java = kernelTag == -1 || javaBackward ? new JavaLrn(op, input, layout) : null;
     }
 
-    /** Whether oneDNN accepts the op on this shape (it checks its parameters at descriptor creation). */
-    private boolean oneDnnBuilds() {
-        try (PrimitiveDesc pd = builder(dnnl_h.dnnl_forward_training()).describe(PassLayout.PLAIN)) {
-            return pd != null;
+    /**
+     * The first of the caller's format, {@code nhwc} and the channel-blocked one for which oneDNN
+     * builds a JIT kernel, else the first it builds at all; -1 where it builds none (it checks the
+     * op's parameters at descriptor creation).
+     */
+    private int kernelFormat() {
+        int[] candidates = {tag, dnnl_h.dnnl_nhwc(), ChannelBlocking.ofThisCpu()};
+        int built = -1;
+        for (int candidate : candidates) {
+            String implementation = implementation(candidate);
+            if (implementation != null && !implementation.startsWith("ref")) {
+                return candidate;
+            }
+            if (implementation != null && built == -1) {
+                built = candidate;
+            }
+        }
+        return built;
+    }
+
+    /** See the class comment: channel counts on which the {@code nhwc} JIT backward is not trusted. */
+    private static boolean nhwcBackwardIsWrong(int channels) {
+        int block = ChannelBlocking.ofThisCpu() == dnnl_h.dnnl_nChw16c() ? 16 : 8;
+        return channels > block && channels % block != 0;
+    }
+
+    /** oneDNN's implementation of the training forward with its kernel in {@code format}, or {@code null} if none. */
+    private String implementation(int format) {
+        PassLayout candidate = format == tag ? PassLayout.PLAIN : PassLayout.BLOCKED;
+        try (PrimitiveDesc pd = builder(dnnl_h.dnnl_forward_training(), format, tag).describe(candidate)) {
+            return pd.implementation();
         } catch (DnnlException e) {
-            return false;
+            return null;
         }
     }
 
-    /** Whether the plan runs in oneDNN (false: in Java). */
+    /** Whether the plan's forward runs in oneDNN (false: in Java). */
     boolean runsInOneDnn() {
+        return kernelTag != -1;
+    }
+
+    /** Whether the plan's backward runs in oneDNN (false: in Java). */
+    boolean backwardRunsInOneDnn() {
         return java == null;
+    }
+
+    /** oneDNN's implementation of the plan's training forward, e.g. {@code lrn_jit:avx512_core}; {@code null} in Java. */
+    String kernel() {
+        return kernelTag == -1 ? null : implementation(kernelTag);
+    }
+
+    /** Where oneDNN runs the plan: PLAIN (the caller's tensors) or BLOCKED (between reorders); {@code null} in Java. */
+    PassLayout passLayout() {
+        return passLayout;
     }
 
     @Override
@@ -87,13 +153,13 @@ final class DnnlLrn implements LrnPlan {
     public void forward(Tensor x, Tensor y) {
         use.enter("LrnPlan.forward");
         try {
-            if (java != null) {
+            if (kernelTag == -1) {
                 java.forward(x.segment(), y.segment());
                 return;
             }
             runtime.enterCurrentThread();
             if (forward == null) {
-                forward = builder(dnnl_h.dnnl_forward_inference()).build(PassLayout.PLAIN);
+                forward = builder(dnnl_h.dnnl_forward_inference(), kernelTag, tag).build(passLayout);
             }
             forward.attach(0, x.segment());
             forward.attach(1, y.segment());
@@ -128,10 +194,14 @@ final class DnnlLrn implements LrnPlan {
     }
 
     private void buildBackward() {
-        PassBuilder training = builder(dnnl_h.dnnl_forward_training());
-        trainingHint = training.describe(PassLayout.PLAIN);
-        trainingForward = training.build(PassLayout.PLAIN);
-        forwardOutput = scratch.allocate(input.elementCount() * Float.BYTES, 64);
+        // the forward's output is never read: in the kernel's format it needs no reorder back
+        PassBuilder training = builder(dnnl_h.dnnl_forward_training(), kernelTag, kernelTag);
+        trainingHint = training.describe(passLayout);
+        trainingForward = training.build(passLayout);
+        // a blocked format pads the channels to a whole block
+        try (MemoryDesc output = MemoryDesc.of(kernelTag, dims)) {
+            forwardOutput = scratch.allocate(MemoryDesc.size(output.handle()), 64);
+        }
         Engine engine = runtime.engine();
         float alpha = (float) op.alpha();
         float beta = (float) op.beta();
@@ -144,10 +214,15 @@ final class DnnlLrn implements LrnPlan {
         builder.input(dnnl_h.DNNL_ARG_SRC(), tag, dims);
         builder.input(dnnl_h.DNNL_ARG_DIFF_DST(), tag, dims);
         builder.output(dnnl_h.DNNL_ARG_DIFF_SRC(), tag, dims);
-        backward = builder.hints(layout -> trainingHint).workspace(trainingForward.workspace()).build(PassLayout.PLAIN);
+        builder.blockedAs(kernelTag);
+        backward = builder.hints(layout -> trainingHint).workspace(trainingForward.workspace()).build(passLayout);
     }
 
-    private PassBuilder builder(int propKind) {
+    /**
+     * A forward in {@code kernelFormat} (as requested in BLOCKED; PLAIN keeps the declared ones), on
+     * {@code x} in the caller's format and {@code y} in {@code outputFormat}.
+     */
+    private PassBuilder builder(int propKind, int kernelFormat, int outputFormat) {
         Engine engine = runtime.engine();
         float alpha = (float) op.alpha();
         float beta = (float) op.beta();
@@ -157,8 +232,8 @@ final class DnnlLrn implements LrnPlan {
                         dnnl_h.dnnl_lrn_across_channels(), md.apply(dnnl_h.DNNL_ARG_SRC()),
                         md.apply(dnnl_h.DNNL_ARG_DST()), op.size(), alpha, beta, k, attr));
         builder.input(dnnl_h.DNNL_ARG_SRC(), tag, dims);
-        builder.output(dnnl_h.DNNL_ARG_DST(), tag, dims);
-        return builder;
+        builder.output(dnnl_h.DNNL_ARG_DST(), outputFormat, dims);
+        return builder.blockedAs(kernelFormat);
     }
 
     @Override

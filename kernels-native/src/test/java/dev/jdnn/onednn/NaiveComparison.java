@@ -5,6 +5,9 @@ import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Dense;
 import dev.jdnn.DensePlan;
+import dev.jdnn.Layout;
+import dev.jdnn.Lrn;
+import dev.jdnn.LrnPlan;
 import dev.jdnn.Pool2d;
 import dev.jdnn.Pool2dPlan;
 import dev.jdnn.Shape;
@@ -116,6 +119,38 @@ final class NaiveComparison {
                 check(op + " batch " + batch + " backwardWeights db", db1, db2, batch);
             }
         }
+    }
+
+    /**
+     * Forward and backward of {@code op} on {@code input} with the tested plan in {@code layout}
+     * (its tensors reordered from and to naive's NCHW ones by naive).
+     */
+    void lrn(Lrn op, Shape input, Layout layout) {
+        try (Arena arena = Arena.ofShared();
+             LrnPlan a = tested.plan(op, input, layout);
+             LrnPlan b = naive.plan(op, input)) {
+            Tensor x = random(input, arena);
+            Tensor dy = random(input, arena);
+            Tensor y1 = Tensor.allocate(input, layout, arena);
+            Tensor y2 = Tensor.allocate(input, arena);
+            Tensor dx1 = Tensor.allocate(input, layout, arena);
+            Tensor dx2 = Tensor.allocate(input, arena);
+            a.forward(inLayout(x, layout, arena), y1);
+            a.backward(inLayout(x, layout, arena), inLayout(dy, layout, arena), dx1);
+            b.forward(x, y2);
+            b.backward(x, dy, dx2);
+            check(op + " " + input + " " + layout + " forward", inLayout(y1, Layout.NCHW, arena), y2, op.size());
+            check(op + " " + input + " " + layout + " backward", inLayout(dx1, Layout.NCHW, arena), dx2, 2 * op.size());
+        }
+    }
+
+    private Tensor inLayout(Tensor t, Layout layout, Arena arena) {
+        if (t.layout() == layout) {
+            return t;
+        }
+        Tensor copy = Tensor.allocate(t.shape(), layout, arena);
+        naive.reorder(t, copy);
+        return copy;
     }
 
     /** Uniform values in [-1, 1). */
