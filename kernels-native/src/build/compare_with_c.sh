@@ -21,6 +21,8 @@
 # channels C also times oneDNN's jit:avx512_core kernel where it follows a brgemm first choice for
 # forward and backward data (variant 'nhwc_jit'), the kernel the NHWC plans take on most such
 # shapes (DnnlConvolution: not for a 5x5 forward over 3+ channels to 32+ filters, which keeps brgemm).
+# NAN_SCAN=1 (LAYOUT=nhwc, max pooling) also times C's forward with the NaN scan jdnn's contract
+# needs before each call (variant 'nhwc_scan', in a table of its own in the summary).
 # N (default: the CSV's) overrides the batch, e.g. N=1 for the per-call overhead of lenet_c1.
 # PASS (fwd, bwd_d or bwd_w; default all) times one pass only, on both sides. NBATCH (default 7)
 # sets both sides' number of timed batches (~50 ms each): more batches average over more of the
@@ -81,6 +83,7 @@ run_c_nhwc() {
     fi
     [ -n "${NBATCH:-}" ] && args+=(--nbatch "$NBATCH")
     [ -n "${FUSED:-}" ] && args+=(--fused)
+    [ -n "${NAN_SCAN:-}" ] && args+=(--nan-scan)
     [ "$op" = conv ] && args+=(--jit-below "${C_JIT_BELOW:-16}")
     [ -n "${C_FILL:-}" ] && args+=(--fill "$C_FILL")
     OMP_NUM_THREADS=$t flock "$lock" "$0" _quiet "C $op $id t=$t rep=$r" \

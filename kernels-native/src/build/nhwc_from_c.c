@@ -22,8 +22,13 @@
  *
  * --rounds R times the convolution forward (both variants) R times, alternating, in one process.
  *
+ * --nan-scan also times a max-pooling forward as 'nhwc_scan': before each call the source is
+ * scanned for NaN and infinities (the check jdnn's Pool2dPlan contract needs, since oneDNN's max
+ * pooling skips NaN), by a plain loop of four accumulators compiled for AVX2 at -O3: what C would
+ * pay for the same contract. The scan runs on the calling thread.
+ *
  * usage: nhwc_from_c conv|pool CSV ID [--n N] [--passes fdw|fb] [--nbatch K] [--fused] [--jit-below C]
- *        [--fill java] [--rounds R]
+ *        [--fill java] [--rounds R] [--nan-scan]
  */
 #define _GNU_SOURCE
 #include <math.h>
@@ -60,6 +65,28 @@ typedef struct {
     int nsteps;
     char impl[64];
 } pass_t;
+
+/* The source a 'nhwc_scan' pass scans before each call (NULL: none), and its float count. */
+static const uint32_t *g_scan;
+static size_t g_scan_count;
+static volatile int g_scan_found;
+
+__attribute__((target("avx2"), optimize("O3"))) static int nonfinite_any(const uint32_t *v, size_t n) {
+    uint32_t m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        uint32_t a = v[i] & 0x7f800000u, b = v[i + 1] & 0x7f800000u, c = v[i + 2] & 0x7f800000u,
+                 d = v[i + 3] & 0x7f800000u;
+        m0 = a > m0 ? a : m0;
+        m1 = b > m1 ? b : m1;
+        m2 = c > m2 ? c : m2;
+        m3 = d > m3 ? d : m3;
+    }
+    for (; i < n; i++) m0 = (v[i] & 0x7f800000u) > m0 ? (v[i] & 0x7f800000u) : m0;
+    m0 = m1 > m0 ? m1 : m0;
+    m2 = m3 > m2 ? m3 : m2;
+    return (m2 > m0 ? m2 : m0) == 0x7f800000u;
+}
 
 static double now_ms(void) {
     struct timespec ts;
@@ -165,6 +192,7 @@ static void finish(pass_t *p, const_dnnl_primitive_desc_t pd, dnnl_exec_arg_t *a
 }
 
 static void run(pass_t *p) {
+    if (g_scan) g_scan_found |= nonfinite_any(g_scan, g_scan_count);
     for (int i = 0; i < p->nsteps; i++) CHECK(dnnl_primitive_execute(p->prim[i], strm, p->nargs[i], p->args[i]));
     CHECK(dnnl_stream_wait(strm));
 }
@@ -208,6 +236,7 @@ static void time_and_print(const char *op, const char *shape, const char *pass, 
     for (int b = 0; b < nb; b++) {
         double s = now_ms();
         for (long i = 0; i < iters; i++) {
+            if (g_scan) g_scan_found |= nonfinite_any(g_scan, g_scan_count);
             for (int k = 0; k < p->nsteps; k++)
                 CHECK(dnnl_primitive_execute(p->prim[k], strm, p->nargs[k], p->args[k]));
         }
@@ -410,7 +439,7 @@ static void conv(const char *shape, long nb_override, const char *passes, int fu
     }
 }
 
-static void pool(const char *shape, const char *passes) {
+static void pool(const char *shape, const char *passes, int nan_scan) {
     long N = col("N"), C = col("C"), H = col("H"), W = col("W"), k = col("kernel"), st = col("stride");
     long pad = col("pad");
     int max = strcmp(g_row[1], "max") == 0;
@@ -432,6 +461,15 @@ static void pool(const char *shape, const char *passes) {
     a[n++] = (dnnl_exec_arg_t){DNNL_ARG_DST, mem_of(dst_md, 12)};
     finish(&f, fwd, a, n, ws, NULL, NULL);
     if (strchr(passes, 'f')) time_and_print("pool", shape, "fwd", "nhwc", &f);
+    if (strchr(passes, 'f') && nan_scan && max) {
+        void *x = NULL;
+        CHECK(dnnl_memory_get_data_handle(a[0].memory, &x));
+        g_scan = x;
+        g_scan_count = (size_t)(N * C * H * W);
+        time_and_print("pool", shape, "fwd", "nhwc_scan", &f);
+        g_scan = NULL;
+        if (g_scan_found) fprintf(stderr, "nhwc_scan: the source held NaN or an infinity\n");
+    }
     if (strchr(passes, 'b')) {
         run(&f);
         dnnl_primitive_desc_t bwd;
@@ -449,17 +487,18 @@ static void pool(const char *shape, const char *passes) {
 
 int main(int argc, char **argv) {
     if (argc < 4) {
-        fprintf(stderr, "usage: %s conv|pool CSV ID [--n N] [--passes fdw|fb] [--nbatch K] [--fused] [--jit-below C] [--fill java] [--rounds R]\n", argv[0]);
+        fprintf(stderr, "usage: %s conv|pool CSV ID [--n N] [--passes fdw|fb] [--nbatch K] [--fused] [--jit-below C] [--fill java] [--rounds R] [--nan-scan]\n", argv[0]);
         return 2;
     }
     long n = 0, jit_below = 0;
-    int fused = 0, rounds = 1;
+    int fused = 0, rounds = 1, nan_scan = 0;
     const char *passes = strcmp(argv[1], "conv") == 0 ? "fdw" : "fb";
     for (int i = 4; i < argc; i++) {
         if (strcmp(argv[i], "--n") == 0 && i + 1 < argc) n = atol(argv[++i]);
         else if (strcmp(argv[i], "--passes") == 0 && i + 1 < argc) passes = argv[++i];
         else if (strcmp(argv[i], "--nbatch") == 0 && i + 1 < argc) g_nbatch = atoi(argv[++i]);
         else if (strcmp(argv[i], "--fused") == 0) fused = 1;
+        else if (strcmp(argv[i], "--nan-scan") == 0) nan_scan = 1;
         else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc) rounds = atoi(argv[++i]);
         else if (strcmp(argv[i], "--fill") == 0 && i + 1 < argc) g_java_fill = strcmp(argv[++i], "java") == 0;
         else if (strcmp(argv[i], "--jit-below") == 0 && i + 1 < argc) jit_below = atol(argv[++i]);
@@ -468,6 +507,6 @@ int main(int argc, char **argv) {
     CHECK(dnnl_stream_create(&strm, eng, dnnl_stream_default_flags));
     load_row(argv[2], argv[3]);
     if (strcmp(argv[1], "conv") == 0) conv(argv[3], n, passes, fused, jit_below, rounds);
-    else pool(argv[3], passes);
+    else pool(argv[3], passes, nan_scan);
     return 0;
 }

@@ -119,6 +119,21 @@ def main(paths, within, clean):
             100 * spread(java[key]), foreign[key]))
     print()
     print("%d of %d rows within %.2f; outside: %s" % (good, total, within, "; ".join(outside) or "none"))
+    # NAN_SCAN=1: C also timed with the NaN scan jdnn's max-pooling contract needs ('nhwc_scan', not a
+    # candidate for C best: it does more work than oneDNN's primitive alone).
+    scanned = [key for key in order if key in java and key + ("nhwc_scan",) in c]
+    if scanned:
+        print()
+        print("| shape | pass | thr | C nhwc ms | C nhwc + NaN scan ms | Java ms | Java / (C + scan) | paired (range) |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|")
+        for key in scanned:
+            plain = statistics.median(c[key + ("nhwc",)])
+            with_scan = statistics.median(c[key + ("nhwc_scan",)])
+            j = statistics.median(java[key])
+            pairs = [r["java"] / r["nhwc_scan"] for r in paired[key].values() if "java" in r and "nhwc_scan" in r]
+            pair_cell = "%.2f (%.2f-%.2f)" % (statistics.median(pairs), min(pairs), max(pairs)) if pairs else "-"
+            print("| %s | %s | %d | %.3f | %.3f | %.3f | %.2f | %s |" % (
+                key[0], key[1], key[2], plain, with_scan, j, j / with_scan, pair_cell))
 
 
 if __name__ == "__main__":
