@@ -35,9 +35,11 @@ import java.lang.foreign.MemorySegment;
  * <p>That {@code nhwc} JIT kernel's backward is wrong on AVX-512 for windows of 7 or more over a
  * channel count above 16 that is not a multiple of 16 (e.g. 17-31, 33-47: dx off by 1e-3 on
  * values near 0.5; {@code DnnlLrnTest} sweeps sizes 3-15 over 1-70 channels, the forward was right
- * on all). Whatever the size, such a plan's backward runs in Java when its kernel is
- * {@code nhwc} and the channels are more than one vector block and not a multiple of it (the block
- * of {@link ChannelBlocking}, on AVX2 unmeasured).
+ * on all). Whatever the size, such a plan's backward runs in Java when its kernel is oneDNN's
+ * {@code nhwc} JIT one and the channels are more than one vector block and not a multiple of it
+ * (the block of {@link ChannelBlocking}). With {@code ONEDNN_MAX_CPU_ISA=AVX2} oneDNN 3.13 built
+ * its reference kernel in every layout (the sweep passed), so the 8-channel block is a cautious
+ * reading for AVX2, not a measured one.
  *
  * <p>{@link PlanUse} enforces one thread at a time.
  */
@@ -53,6 +55,8 @@ final class DnnlLrn implements LrnPlan {
     private final int kernelTag;
     /** PLAIN or BLOCKED as {@link #kernelTag} says; {@code null} for Java. */
     private final PassLayout passLayout;
+    /** oneDNN's implementation of the training forward in {@link #kernelTag}; {@code null} for Java. */
+    private final String kernel;
     /** The computation of the passes oneDNN does not serve (both, or the backward); else {@code null}. */
     private final JavaLrn java;
     /** Whether the backward runs in {@link #java} while the forward runs in oneDNN. */
@@ -74,7 +78,9 @@ final class DnnlLrn implements LrnPlan {
         this.dims = PlanGeometry.dims(input);
         this.kernelTag = op.size() % 2 == 0 || op.size() == 1 ? -1 : kernelFormat();
         this.passLayout = kernelTag == -1 ? null : kernelTag == tag ? PassLayout.PLAIN : PassLayout.BLOCKED;
-        this.javaBackward = kernelTag == dnnl_h.dnnl_nhwc() && nhwcBackwardIsWrong(input.dim(1));
+        this.kernel = kernelTag == -1 ? null : implementation(kernelTag);
+        this.javaBackward = kernelTag == dnnl_h.dnnl_nhwc() && !kernel.startsWith("ref")
+                && nhwcBackwardIsWrong(input.dim(1));
         this.java = kernelTag == -1 || javaBackward ? new JavaLrn(op, input, layout) : null;
     }
 
@@ -126,7 +132,7 @@ final class DnnlLrn implements LrnPlan {
 
     /** oneDNN's implementation of the plan's training forward, e.g. {@code lrn_jit:avx512_core}; {@code null} in Java. */
     String kernel() {
-        return kernelTag == -1 ? null : implementation(kernelTag);
+        return kernel;
     }
 
     /** Where oneDNN runs the plan: PLAIN (the caller's tensors) or BLOCKED (between reorders); {@code null} in Java. */

@@ -54,7 +54,11 @@ class DnnlLrnTest {
         }
     }
 
-    /** Where oneDNN's {@code nhwc} backward is wrong, the forward stays in oneDNN and the backward runs in Java. */
+    /**
+     * Where oneDNN's {@code nhwc} JIT backward is wrong, the forward stays in oneDNN and the backward
+     * runs in Java; where oneDNN has only its reference kernel (AVX2, or {@code ONEDNN_MAX_CPU_ISA=AVX2}),
+     * both stay in oneDNN.
+     */
     @Test
     void nhwcBackwardOverSeventeenChannelsRunsInJava() {
         try (Backend onednn = PROVIDER.create(new BackendConfig(1));
@@ -63,7 +67,7 @@ class DnnlLrnTest {
              DnnlLrn sixtyFour = (DnnlLrn) onednn.plan(new Lrn(9, 1e-2, 0.75, 1.5), Shape.nchw(2, 64, 3, 4),
                      Layout.NHWC)) {
             assertThat(seventeen.runsInOneDnn()).isTrue();
-            assertThat(seventeen.backwardRunsInOneDnn()).isFalse();
+            assertThat(seventeen.backwardRunsInOneDnn()).isEqualTo(seventeen.kernel().startsWith("ref"));
             assertThat(sixtyFour.backwardRunsInOneDnn()).isTrue();
         }
     }
