@@ -2,6 +2,7 @@ package dev.jdnn.onednn;
 
 import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
+import dev.jdnn.Padding;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
 import dev.jdnn.onednn.ffi.dnnl_h;
@@ -69,6 +70,8 @@ final class DnnlConvolution implements Conv2dPlan {
     private static final String BRGEMM_FORWARD = "brg_conv_fwd:avx512_core";
     private static final String BRGEMM_BACKWARD_DATA = "brg_conv_bwd:avx512_core+brg_conv_fwd:avx512_core";
     private static final String JIT_AVX512 = "jit:avx512_core";
+    private static final String JIT_1X1_AVX2 = "jit_1x1:avx2";
+    private static final String GEMM = "x64:gemm:jit";
 
     private final Conv2d op;
     private final PlanUse use;
@@ -104,6 +107,11 @@ final class DnnlConvolution implements Conv2dPlan {
     private final Map<PassLayout, PrimitiveDesc> forwardHints = new EnumMap<>(PassLayout.class);
     /** The plan's passes in Java when oneDNN's cost would not follow the work; else {@code null}. */
     private final DirectConvolution direct;
+    /**
+     * The passes' computation when oneDNN's im2col kernel would meet a non-finite value with a padded
+     * cell ({@link #im2colMeetsNonFinite}); made on first use.
+     */
+    private DirectConvolution nonFiniteFallback;
     private Pass forward;
     private Pass backwardData;
     private Pass backwardWeights;
@@ -165,6 +173,30 @@ final class DnnlConvolution implements Conv2dPlan {
         return layout == dev.jdnn.Layout.NCHW && layouts.timed(flop);
     }
 
+    /**
+     * Whether {@code pass} runs oneDNN's im2col + GEMM kernel ({@code gemm} in its name) on a padded
+     * geometry and {@code operand} holds NaN or an infinity. That kernel multiplies the zeros it
+     * writes for padded cells like real ones: in the forward with the weights, in the backward
+     * weights with dy, so an infinite weight or gradient gives {@code 0 * Inf = NaN} where the
+     * contract has padded cells take no part. oneDNN picks it for the backward weights of small
+     * convolutions on AVX2 ({@code x64:gemm:jit}; found with {@code ONEDNN_MAX_CPU_ISA=AVX2}, which
+     * the contract's {@code convPaddedCellsNeverMeetAnInfiniteWeightOrGradient} failed). Such calls
+     * run in {@link DirectConvolution}, which visits only real cells; others pay one scan of the
+     * operand, only on im2col passes.
+     */
+    private boolean im2colMeetsNonFinite(Pass pass, Tensor operand) {
+        Padding p = op.padding();
+        return (p.top() | p.left() | p.bottom() | p.right()) != 0 && pass.implementation().contains("gemm")
+                && NonFinite.any(operand.segment(), operand.shape().elementCount());
+    }
+
+    private DirectConvolution fallback() {
+        if (nonFiniteFallback == null) {
+            nonFiniteFallback = new DirectConvolution(op, input, output, layout);
+        }
+        return nonFiniteFallback;
+    }
+
     @Override
     public void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
         use.enter("Conv2dPlan.forward");
@@ -179,6 +211,13 @@ final class DnnlConvolution implements Conv2dPlan {
             runtime.enterCurrentThread();
             if (forward == null) {
                 forward = forwardBuilder().buildFastest(candidates(), timed());
+            }
+            if (im2colMeetsNonFinite(forward, w)) {
+                fallback().forward(x.segment(), w.segment(), op.bias() ? b.segment() : null, y.segment());
+                if (op.activation() != null) {
+                    JavaActivation.forward(op.activation(), y.segment(), y.segment(), output.elementCount());
+                }
+                return;
             }
             forward.attach(0, x.segment());
             forward.attach(1, w.segment());
@@ -228,6 +267,10 @@ final class DnnlConvolution implements Conv2dPlan {
             runtime.enterCurrentThread();
             if (backwardWeights == null) {
                 backwardWeights = backwardWeightsBuilder().buildFastest(candidates(), timed());
+            }
+            if (im2colMeetsNonFinite(backwardWeights, dy)) {
+                fallback().backwardWeights(x.segment(), dy.segment(), dw.segment(), op.bias() ? db.segment() : null);
+                return;
             }
             backwardWeights.attach(0, x.segment());
             backwardWeights.attach(1, dy.segment());
@@ -359,6 +402,12 @@ final class DnnlConvolution implements Conv2dPlan {
         builder.output(dnnl_h.DNNL_ARG_DIFF_WEIGHTS(), weightTag, weightDims);
         if (op.bias()) {
             builder.output(dnnl_h.DNNL_ARG_DIFF_BIAS(), dnnl_h.dnnl_x(), op.outChannels());
+        }
+        if (op.kernelH() == 1 && op.kernelW() == 1 && (op.strideH() > 1 || op.strideW() > 1)) {
+            // oneDNN 3.13's jit_1x1:avx2 backward weights of a strided 1x1 over NHWC computed every dw
+            // wrong (4 -> 8 channels, stride 2x1, x [2, 4, 4, 31]; the contract suite with
+            // ONEDNN_MAX_CPU_ISA=AVX2): its next implementation is taken instead
+            builder.preferImplementation(JIT_1X1_AVX2, GEMM);
         }
         return builder.hints(this::forwardHint);
     }

@@ -7,6 +7,7 @@ import dev.jdnn.Conv2d;
 import dev.jdnn.Conv2dPlan;
 import dev.jdnn.Shape;
 import dev.jdnn.Tensor;
+import dev.jdnn.onednn.ffi.dnnl_h;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,9 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A pass never allocates more than its scratch budget (twice the caller's tensors, at least 64 MiB):
- * a one-channel convolution, whose channel-blocked layout pads it to 16 channels (16 times its
- * tensors, 128 MiB beside a 4 MiB input), builds in a layout that fits, even when the blocked
- * layout is forced, and computes the same as {@code naive}.
+ * a one-channel convolution, whose channel-blocked layout pads it to 16 channels with AVX-512 (16
+ * times its tensors, 128 MiB beside a 4 MiB input), builds in a layout that fits, even when the
+ * blocked layout is forced, and computes the same as {@code naive}. With AVX2 the blocked layout
+ * pads to 8 channels and fits the 64 MiB floor (checked with {@code ONEDNN_MAX_CPU_ISA=AVX2}), so
+ * there only the budget is asserted.
  */
 class PlanMemoryTest {
     @ParameterizedTest
@@ -47,7 +50,9 @@ class PlanMemoryTest {
             plan.forward(x, w, b, y);
             reference.forward(x, w, b, expected);
             DnnlConvolution built = (DnnlConvolution) plan;
-            assertThat(built.describePasses()).doesNotContain("forward=BLOCKED");
+            if (ChannelBlocking.ofThisCpu() == dnnl_h.dnnl_nChw16c()) {
+                assertThat(built.describePasses()).doesNotContain("forward=BLOCKED");
+            }
             assertThat(built.bufferBytes()).as(built.describePasses()).isLessThanOrEqualTo(PassBuilder.SCRATCH_FLOOR_BYTES);
             float[] actual = y.toArray();
             float[] wanted = expected.toArray();
