@@ -20,11 +20,9 @@ import dev.jdnn.Workspace;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
@@ -35,8 +33,8 @@ import java.util.stream.IntStream;
  * 16 channels or pixels and treat the tail apart, and backends pick their paths by channel count
  * and layout, so the contract suite's few channel counts miss tail bugs: this sweep found oneDNN's
  * NHWC LRN backward wrong above 16 channels that are not a multiple of 16. Naive runs once per
- * configuration, in NCHW, and the tested plans of both layouts are compared with it. Outputs start
- * stale (filled with {@value #STALE}), so an element a kernel fails to write shows. Every mismatch
+ * configuration, in NCHW, and the tested plans of both layouts are compared with it. Inputs and
+ * outputs are {@link CaseTensors}': outputs start as NaN, so an element a kernel fails to write shows. Every mismatch
  * of a run is collected and reported together ({@link Mismatch}), each naming the op, the pass, the
  * layout, the channel count, the thread count, the largest error and where it is, and the channels
  * that are off. The inputs are small enough that no backend times candidate kernels, so each
@@ -59,8 +57,6 @@ public abstract class ChannelSweepContractTest {
     }
 
     private static final int MAX_CHANNELS = 70;
-    /** What every output holds before the pass that must overwrite it. */
-    private static final float STALE = 7777f;
     /**
      * The channel counts of the two-thread runs of the costlier ops: every count to 9, each side of
      * the 4-, 8- and 16-lane vector edges, and 70.
@@ -94,7 +90,7 @@ public abstract class ChannelSweepContractTest {
                         Shape input = Shape.nchw(s[0], c, s[1], s[2]);
                         String kind = op.kind() == Pool2d.Kind.MAX ? "maxpool" : "avgpool";
                         String what = kind + " " + describe(op) + " " + input;
-                        sweep.run(kind, what, c, (arena, random) -> sweep.pool(op, input, what, arena, random));
+                        sweep.run(kind, what, c, tensors -> sweep.pool(op, input, what, tensors));
                     }
                 }
             }
@@ -111,7 +107,7 @@ public abstract class ChannelSweepContractTest {
                     Shape input = Shape.nchw(s[0], c, s[1], s[2]);
                     BatchNorm2d op = BatchNorm2d.of(c);
                     String what = "batchnorm " + input;
-                    sweep.run("batchnorm", what, c, (arena, random) -> sweep.batchNorm(op, input, what, arena, random));
+                    sweep.run("batchnorm", what, c, tensors -> sweep.batchNorm(op, input, what, tensors));
                 }
             }
             sweep.finish("batch norm");
@@ -146,7 +142,7 @@ public abstract class ChannelSweepContractTest {
                     int[] s = (int[]) k[1];
                     Shape input = Shape.nchw(s[0], op.inChannels(), s[1], s[2]);
                     String what = "conv " + describe(op) + " " + input;
-                    sweep.run("conv", what, c, (arena, random) -> sweep.conv(op, input, what, arena, random));
+                    sweep.run("conv", what, c, tensors -> sweep.conv(op, input, what, tensors));
                 }
             }
             sweep.finish("convolution");
@@ -161,7 +157,7 @@ public abstract class ChannelSweepContractTest {
                 for (Activation a : Activation.values()) {
                     Shape input = Shape.nchw(2, c, 5, 3);
                     String what = "activation " + a + " " + input;
-                    sweep.run("activation", what, c, (arena, random) -> sweep.activation(a, input, what, arena, random));
+                    sweep.run("activation", what, c, tensors -> sweep.activation(a, input, what, tensors));
                 }
             }
             sweep.finish("activations");
@@ -179,7 +175,7 @@ public abstract class ChannelSweepContractTest {
                     for (int[] s : LRN_SPATIAL) {
                         Shape input = Shape.nchw(Math.min(s[0], threads), c, s[1], s[2]);
                         String what = "lrn size " + size + " " + input;
-                        sweep.run("lrn", what, c, (arena, random) -> sweep.lrn(op, input, what, arena, random));
+                        sweep.run("lrn", what, c, tensors -> sweep.lrn(op, input, what, tensors));
                     }
                 }
             }
@@ -209,7 +205,7 @@ public abstract class ChannelSweepContractTest {
     /** One configuration: runs naive once, then the tested backend in each layout, reporting mismatches. */
     @FunctionalInterface
     private interface Config {
-        void run(Arena arena, Random random);
+        void run(CaseTensors tensors);
     }
 
     /** The tested backend's passes of one configuration in one layout. */
@@ -245,8 +241,8 @@ public abstract class ChannelSweepContractTest {
             kindNow = kind;
             channelsNow = channels;
             long seed = 0x5EED_0000L + 7919L * channels + what.hashCode();
-            try (Arena arena = Arena.ofShared()) {
-                config.run(arena, new Random(seed));
+            try (CaseTensors tensors = new CaseTensors(seed)) {
+                config.run(tensors);
             } catch (RuntimeException | AssertionError e) {
                 failures.add(what + " channels=" + channels + " threads=" + threads + ": threw " + e);
             }
@@ -284,18 +280,18 @@ public abstract class ChannelSweepContractTest {
             naive.close();
         }
 
-        void pool(Pool2d op, Shape input, String what, Arena arena, Random random) {
+        void pool(Pool2d op, Shape input, String what, CaseTensors tensors) {
             boolean max = op.kind() == Pool2d.Kind.MAX;
             Shape out = op.outputShape(input);
             int reduction = op.kernelH() * op.kernelW();
             int forwardReduction = max ? -1 : reduction;
-            Tensor x = random(input, arena, random);
-            Tensor dy = random(out, arena, random);
-            Tensor x4 = random(input, arena, random);
-            Tensor y2 = Tensor.allocate(out, arena);
-            Tensor dx2 = Tensor.allocate(input, arena);
-            Tensor y4 = Tensor.allocate(out, arena);
-            Tensor dx4 = Tensor.allocate(input, arena);
+            Tensor x = tensors.uniform(input);
+            Tensor dy = tensors.uniform(out);
+            Tensor x4 = tensors.uniform(input);
+            Tensor y2 = tensors.output(out);
+            Tensor dx2 = tensors.output(input);
+            Tensor y4 = tensors.output(out);
+            Tensor dx4 = tensors.output(input);
             try (Pool2dPlan b = naive.plan(op, input)) {
                 b.forward(x, y2);
                 b.backward(x, dy, dx2);
@@ -304,54 +300,54 @@ public abstract class ChannelSweepContractTest {
             }
             eachLayout(what, layout -> {
                 try (Pool2dPlan a = tested.plan(op, input, layout)) {
-                    Tensor xl = inLayout(x, layout, arena);
-                    Tensor dyl = inLayout(dy, layout, arena);
-                    Tensor y1 = stale(out, layout, arena);
+                    Tensor xl = tensors.inLayout(x, layout);
+                    Tensor dyl = tensors.inLayout(dy, layout);
+                    Tensor y1 = tensors.output(out, layout);
                     a.forward(xl, y1);
-                    check(what, "forward", layout, y1, y2, forwardReduction, arena);
-                    Tensor dx1 = stale(input, layout, arena);
+                    check(what, "forward", layout, y1, y2, forwardReduction, tensors);
+                    Tensor dx1 = tensors.output(input, layout);
                     a.backward(xl, dyl, dx1);
-                    check(what, "backward(x)", layout, dx1, dx2, reduction, arena);
+                    check(what, "backward(x)", layout, dx1, dx2, reduction, tensors);
                     try (Workspace ws = a.newWorkspace()) {
-                        Tensor y3 = stale(out, layout, arena);
+                        Tensor y3 = tensors.output(out, layout);
                         a.forward(xl, y3, ws);
-                        check(what, "forward(ws)", layout, y3, y2, forwardReduction, arena);
-                        Tensor dx3 = stale(input, layout, arena);
+                        check(what, "forward(ws)", layout, y3, y2, forwardReduction, tensors);
+                        Tensor dx3 = tensors.output(input, layout);
                         a.backward(ws, dyl, dx3);
-                        check(what, "backward(ws)", layout, dx3, dx2, reduction, arena);
+                        check(what, "backward(ws)", layout, dx3, dx2, reduction, tensors);
                         // the workspace backward once more, after another forward into the same workspace
-                        Tensor y5 = stale(out, layout, arena);
-                        a.forward(inLayout(x4, layout, arena), y5, ws);
-                        check(what, "forward(ws) #2", layout, y5, y4, forwardReduction, arena);
-                        Tensor dx5 = stale(input, layout, arena);
+                        Tensor y5 = tensors.output(out, layout);
+                        a.forward(tensors.inLayout(x4, layout), y5, ws);
+                        check(what, "forward(ws) #2", layout, y5, y4, forwardReduction, tensors);
+                        Tensor dx5 = tensors.output(input, layout);
                         a.backward(ws, dyl, dx5);
-                        check(what, "backward(ws) #2", layout, dx5, dx4, reduction, arena);
+                        check(what, "backward(ws) #2", layout, dx5, dx4, reduction, tensors);
                     }
                 }
             });
         }
 
-        void batchNorm(BatchNorm2d op, Shape input, String what, Arena arena, Random random) {
+        void batchNorm(BatchNorm2d op, Shape input, String what, CaseTensors tensors) {
             Shape p = op.parameterShape();
             int m = input.dim(0) * input.dim(2) * input.dim(3);
-            Tensor x = random(input, arena, random);
-            Tensor dy = random(input, arena, random);
-            Tensor gamma = random(p, arena, random);
-            Tensor beta = random(p, arena, random);
-            Tensor givenMean = random(p, arena, random);
-            Tensor givenVariance = random(p, arena, random);
+            Tensor x = tensors.uniform(input);
+            Tensor dy = tensors.uniform(input);
+            Tensor gamma = tensors.uniform(p);
+            Tensor beta = tensors.uniform(p);
+            Tensor givenMean = tensors.uniform(p);
+            Tensor givenVariance = tensors.uniform(p);
             float[] v = givenVariance.toArray();
             for (int i = 0; i < v.length; i++) {
                 v[i] = Math.abs(v[i]) + 0.1f;
             }
             givenVariance.copyFrom(v);
-            Tensor y2 = Tensor.allocate(input, arena);
-            Tensor mean2 = Tensor.allocate(p, arena);
-            Tensor var2 = Tensor.allocate(p, arena);
-            Tensor yi2 = Tensor.allocate(input, arena);
-            Tensor dx2 = Tensor.allocate(input, arena);
-            Tensor dg2 = Tensor.allocate(p, arena);
-            Tensor db2 = Tensor.allocate(p, arena);
+            Tensor y2 = tensors.output(input);
+            Tensor mean2 = tensors.output(p);
+            Tensor var2 = tensors.output(p);
+            Tensor yi2 = tensors.output(input);
+            Tensor dx2 = tensors.output(input);
+            Tensor dg2 = tensors.output(p);
+            Tensor db2 = tensors.output(p);
             try (BatchNorm2dPlan b = naive.plan(op, input)) {
                 b.forwardTraining(x, gamma, beta, y2, mean2, var2);
                 b.forwardInference(x, gamma, beta, givenMean, givenVariance, yi2);
@@ -359,41 +355,41 @@ public abstract class ChannelSweepContractTest {
             }
             eachLayout(what, layout -> {
                 try (BatchNorm2dPlan a = tested.plan(op, input, layout)) {
-                    Tensor xl = inLayout(x, layout, arena);
-                    Tensor y1 = stale(input, layout, arena);
-                    Tensor mean1 = stale(p, Layout.NCHW, arena);
-                    Tensor var1 = stale(p, Layout.NCHW, arena);
+                    Tensor xl = tensors.inLayout(x, layout);
+                    Tensor y1 = tensors.output(input, layout);
+                    Tensor mean1 = tensors.output(p, Layout.NCHW);
+                    Tensor var1 = tensors.output(p, Layout.NCHW);
                     a.forwardTraining(xl, gamma, beta, y1, mean1, var1);
-                    check(what, "forwardTraining y", layout, y1, y2, m, arena);
-                    check(what, "forwardTraining mean", layout, mean1, mean2, m, arena);
-                    check(what, "forwardTraining variance", layout, var1, var2, m, arena);
+                    check(what, "forwardTraining y", layout, y1, y2, m, tensors);
+                    check(what, "forwardTraining mean", layout, mean1, mean2, m, tensors);
+                    check(what, "forwardTraining variance", layout, var1, var2, m, tensors);
 
-                    Tensor yi1 = stale(input, layout, arena);
+                    Tensor yi1 = tensors.output(input, layout);
                     a.forwardInference(xl, gamma, beta, givenMean, givenVariance, yi1);
-                    check(what, "forwardInference", layout, yi1, yi2, 1, arena);
+                    check(what, "forwardInference", layout, yi1, yi2, 1, tensors);
 
-                    Tensor dx1 = stale(input, layout, arena);
-                    Tensor dg1 = stale(p, Layout.NCHW, arena);
-                    Tensor db1 = stale(p, Layout.NCHW, arena);
+                    Tensor dx1 = tensors.output(input, layout);
+                    Tensor dg1 = tensors.output(p, Layout.NCHW);
+                    Tensor db1 = tensors.output(p, Layout.NCHW);
                     // from naive's statistics, so that only the backward is compared
-                    a.backward(xl, inLayout(dy, layout, arena), gamma, mean2, var2, dx1, dg1, db1);
-                    check(what, "backward dx", layout, dx1, dx2, m, arena);
-                    check(what, "backward dGamma", layout, dg1, dg2, m, arena);
-                    check(what, "backward dBeta", layout, db1, db2, m, arena);
+                    a.backward(xl, tensors.inLayout(dy, layout), gamma, mean2, var2, dx1, dg1, db1);
+                    check(what, "backward dx", layout, dx1, dx2, m, tensors);
+                    check(what, "backward dGamma", layout, dg1, dg2, m, tensors);
+                    check(what, "backward dBeta", layout, db1, db2, m, tensors);
                 }
             });
         }
 
-        void conv(Conv2d op, Shape input, String what, Arena arena, Random random) {
+        void conv(Conv2d op, Shape input, String what, CaseTensors tensors) {
             Shape out = op.outputShape(input);
-            Tensor x = random(input, arena, random);
-            Tensor w = random(op.weightShape(), arena, random);
-            Tensor bias = op.bias() ? random(op.biasShape(), arena, random) : null;
-            Tensor dy = random(out, arena, random);
-            Tensor y2 = Tensor.allocate(out, arena);
-            Tensor dx2 = Tensor.allocate(input, arena);
-            Tensor dw2 = Tensor.allocate(op.weightShape(), arena);
-            Tensor db2 = op.bias() ? Tensor.allocate(op.biasShape(), arena) : null;
+            Tensor x = tensors.uniform(input);
+            Tensor w = tensors.uniform(op.weightShape());
+            Tensor bias = op.bias() ? tensors.uniform(op.biasShape()) : null;
+            Tensor dy = tensors.uniform(out);
+            Tensor y2 = tensors.output(out);
+            Tensor dx2 = tensors.output(input);
+            Tensor dw2 = tensors.output(op.weightShape());
+            Tensor db2 = op.bias() ? tensors.output(op.biasShape()) : null;
             try (Conv2dPlan b = naive.plan(op, input)) {
                 b.forward(x, w, bias, y2);
                 b.backwardData(dy, w, dx2);
@@ -404,111 +400,84 @@ public abstract class ChannelSweepContractTest {
             int spatial = out.dim(0) * out.dim(2) * out.dim(3);
             eachLayout(what, layout -> {
                 try (Conv2dPlan a = tested.plan(op, input, layout)) {
-                    Tensor xl = inLayout(x, layout, arena);
-                    Tensor dyl = inLayout(dy, layout, arena);
-                    Tensor y1 = stale(out, layout, arena);
+                    Tensor xl = tensors.inLayout(x, layout);
+                    Tensor dyl = tensors.inLayout(dy, layout);
+                    Tensor y1 = tensors.output(out, layout);
                     a.forward(xl, w, bias, y1);
-                    check(what, "forward", layout, y1, y2, reduction, arena);
-                    Tensor dx1 = stale(input, layout, arena);
+                    check(what, "forward", layout, y1, y2, reduction, tensors);
+                    Tensor dx1 = tensors.output(input, layout);
                     a.backwardData(dyl, w, dx1);
-                    check(what, "backwardData", layout, dx1, dx2, dataReduction, arena);
-                    Tensor dw1 = stale(op.weightShape(), Layout.NCHW, arena);
-                    Tensor db1 = op.bias() ? stale(op.biasShape(), Layout.NCHW, arena) : null;
+                    check(what, "backwardData", layout, dx1, dx2, dataReduction, tensors);
+                    Tensor dw1 = tensors.output(op.weightShape(), Layout.NCHW);
+                    Tensor db1 = op.bias() ? tensors.output(op.biasShape(), Layout.NCHW) : null;
                     a.backwardWeights(xl, dyl, dw1, db1);
-                    check(what, "backwardWeights dw", layout, dw1, dw2, spatial, arena);
+                    check(what, "backwardWeights dw", layout, dw1, dw2, spatial, tensors);
                     if (op.bias()) {
-                        check(what, "backwardWeights db", layout, db1, db2, spatial, arena);
+                        check(what, "backwardWeights db", layout, db1, db2, spatial, tensors);
                     }
                 }
             });
         }
 
-        void activation(Activation act, Shape input, String what, Arena arena, Random random) {
-            Tensor x = random(input, arena, random);
-            Tensor dy = random(input, arena, random);
-            Tensor y2 = Tensor.allocate(input, arena);
-            Tensor dx2 = Tensor.allocate(input, arena);
-            Tensor dx4 = Tensor.allocate(input, arena);
+        void activation(Activation act, Shape input, String what, CaseTensors tensors) {
+            Tensor x = tensors.uniform(input);
+            Tensor dy = tensors.uniform(input);
+            Tensor y2 = tensors.output(input);
+            Tensor dx2 = tensors.output(input);
+            Tensor dx4 = tensors.output(input);
             naive.activation(act, x, y2);
             naive.activationBackward(act, x, dy, dx2);
             naive.activationBackwardFromOutput(act, y2, dy, dx4);
             eachLayout(what, layout -> {
-                Tensor xl = inLayout(x, layout, arena);
-                Tensor dyl = inLayout(dy, layout, arena);
-                Tensor y1 = stale(input, layout, arena);
+                Tensor xl = tensors.inLayout(x, layout);
+                Tensor dyl = tensors.inLayout(dy, layout);
+                Tensor y1 = tensors.output(input, layout);
                 tested.activation(act, xl, y1);
-                check(what, "forward", layout, y1, y2, 1, arena);
-                Tensor dx1 = stale(input, layout, arena);
+                check(what, "forward", layout, y1, y2, 1, tensors);
+                Tensor dx1 = tensors.output(input, layout);
                 tested.activationBackward(act, xl, dyl, dx1);
-                check(what, "backward", layout, dx1, dx2, 1, arena);
-                Tensor dx3 = stale(input, layout, arena);
-                tested.activationBackwardFromOutput(act, inLayout(y2, layout, arena), dyl, dx3);
-                check(what, "backwardFromOutput", layout, dx3, dx4, 1, arena);
-                Tensor y5 = Tensor.allocate(input, layout, arena);
+                check(what, "backward", layout, dx1, dx2, 1, tensors);
+                Tensor dx3 = tensors.output(input, layout);
+                tested.activationBackwardFromOutput(act, tensors.inLayout(y2, layout), dyl, dx3);
+                check(what, "backwardFromOutput", layout, dx3, dx4, 1, tensors);
+                Tensor y5 = tensors.output(input, layout);
                 y5.copyFrom(xl.toArray());
                 tested.activation(act, y5, y5);
-                check(what, "forward in place", layout, y5, y2, 1, arena);
+                check(what, "forward in place", layout, y5, y2, 1, tensors);
             });
         }
 
-        void lrn(Lrn op, Shape input, String what, Arena arena, Random random) {
-            Tensor x = random(input, arena, random);
-            Tensor dy = random(input, arena, random);
-            Tensor y2 = Tensor.allocate(input, arena);
-            Tensor dx2 = Tensor.allocate(input, arena);
+        void lrn(Lrn op, Shape input, String what, CaseTensors tensors) {
+            Tensor x = tensors.uniform(input);
+            Tensor dy = tensors.uniform(input);
+            Tensor y2 = tensors.output(input);
+            Tensor dx2 = tensors.output(input);
             try (LrnPlan b = naive.plan(op, input)) {
                 b.forward(x, y2);
                 b.backward(x, dy, dx2);
             }
             eachLayout(what, layout -> {
                 try (LrnPlan a = tested.plan(op, input, layout)) {
-                    Tensor xl = inLayout(x, layout, arena);
-                    Tensor y1 = stale(input, layout, arena);
+                    Tensor xl = tensors.inLayout(x, layout);
+                    Tensor y1 = tensors.output(input, layout);
                     a.forward(xl, y1);
-                    check(what, "forward", layout, y1, y2, 2 * op.size(), arena);
-                    Tensor dx1 = stale(input, layout, arena);
-                    a.backward(xl, inLayout(dy, layout, arena), dx1);
-                    check(what, "backward", layout, dx1, dx2, 2 * op.size(), arena);
+                    check(what, "forward", layout, y1, y2, 2 * op.size(), tensors);
+                    Tensor dx1 = tensors.output(input, layout);
+                    a.backward(xl, tensors.inLayout(dy, layout), dx1);
+                    check(what, "backward", layout, dx1, dx2, 2 * op.size(), tensors);
                 }
             });
-        }
-
-        private Tensor inLayout(Tensor t, Layout layout, Arena arena) {
-            if (t.layout() == layout) {
-                return t;
-            }
-            Tensor copy = Tensor.allocate(t.shape(), layout, arena);
-            naive.reorder(t, copy);
-            return copy;
-        }
-
-        /** An output tensor that holds {@link #STALE} everywhere. */
-        private static Tensor stale(Shape shape, Layout layout, Arena arena) {
-            Tensor t = Tensor.allocate(shape, layout, arena);
-            t.fill(STALE);
-            return t;
-        }
-
-        /** Uniform values in [-1, 1), NCHW. */
-        private static Tensor random(Shape shape, Arena arena, Random random) {
-            float[] values = new float[Math.toIntExact(shape.elementCount())];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = 2 * random.nextFloat() - 1;
-            }
-            Tensor t = Tensor.allocate(shape, arena);
-            t.copyFrom(values);
-            return t;
         }
 
         /**
          * Records a failure unless {@code max|actual - expected| <= (1e-5 + 2e-6 * reduction) * max(1, max|expected|)}
          * (the tolerance of kernels-native's {@code NaiveComparison.check}), or unless the two are equal when
-         * {@code reduction < 0}; {@code actual} is compared in NCHW order, reordered by naive.
+         * {@code reduction < 0}; {@code actual} is compared in NCHW order, rearranged by {@link CaseTensors#inLayout}.
          */
         private void check(String what, String pass, Layout layout, Tensor actualInLayout, Tensor expected,
-                           int reduction, Arena arena) {
+                           int reduction, CaseTensors tensors) {
             checks++;
-            float[] a = inLayout(actualInLayout, Layout.NCHW, arena).toArray();
+            float[] a = tensors.inLayout(actualInLayout, Layout.NCHW).toArray();
             float[] e = expected.toArray();
             double scale = 1;
             for (float v : e) {
